@@ -1,0 +1,92 @@
+/**
+ * What every surface (CLI, console, Slack) receives: one Answer per question or lookup. The shape
+ * is the JSON the CLI prints with `--json`, so it is validated here and documented in README.
+ */
+import { z } from 'zod';
+
+/** `[start, end)` UTF-16 offsets into the snippet that matched the question. */
+export const HighlightSchema = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+
+export const MeasureResultSchema = z.object({
+  number: z.number().int().positive(),
+  area: z.number().int().positive(),
+  areaTitle: z.string(),
+  /** The measure's full text (whitespace-normalised). */
+  text: z.string(),
+  /** The clause that best answers the question (the full text for a lookup). */
+  snippet: z.string(),
+  highlights: z.array(HighlightSchema),
+  /** Ranking score; comparable within one answer only. Lookups score 1. */
+  score: z.number(),
+});
+export type MeasureResult = z.infer<typeof MeasureResultSchema>;
+
+export const AreaMeasureLineSchema = z.object({
+  number: z.number().int().positive(),
+  /** The measure's first clause, as a one-line summary. */
+  firstClause: z.string(),
+});
+
+export const AreaCardSchema = z.object({
+  number: z.number().int().positive(),
+  numeral: z.string(),
+  title: z.string(),
+  goals: z.string(),
+  measures: z.array(AreaMeasureLineSchema),
+});
+export type AreaCard = z.infer<typeof AreaCardSchema>;
+
+/** An area whose 目标任务 paragraph matched a search. */
+export const AreaMatchSchema = z.object({
+  number: z.number().int().positive(),
+  numeral: z.string(),
+  title: z.string(),
+  snippet: z.string(),
+  highlights: z.array(HighlightSchema),
+  score: z.number(),
+});
+export type AreaMatch = z.infer<typeof AreaMatchSchema>;
+
+export const NoticeCodeSchema = z.enum([
+  'empty',
+  'too-long',
+  'out-of-range',
+  'bad-range',
+  'no-match',
+  'low-confidence',
+  'range-truncated',
+]);
+export type NoticeCode = z.infer<typeof NoticeCodeSchema>;
+
+export const NoticeSchema = z.object({
+  code: NoticeCodeSchema,
+  /** One sentence in Chinese, fit to show to the person who asked. */
+  message: z.string(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const ConfidenceSchema = z.enum(['high', 'medium', 'low', 'none']);
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
+export const AnswerSchema = z.object({
+  query: z.string(),
+  kind: z.enum(['lookup', 'search', 'area', 'none']),
+  confidence: ConfidenceSchema,
+  /** 0–1: the share of the question the top result covers (1 for lookups). */
+  confidenceScore: z.number().min(0).max(1),
+  results: z.array(MeasureResultSchema),
+  /** How many results matched in all, before the limit. */
+  total: z.number().int().nonnegative(),
+  /** For kind "area": the area asked for. */
+  area: AreaCardSchema.optional(),
+  /** 目标任务 paragraphs that matched a search, best first. */
+  relatedAreas: z.array(AreaMatchSchema),
+  /** How the question was read: corrected typos, plan wording used for everyday or English words. */
+  interpretation: z.object({
+    corrections: z.array(z.object({ typed: z.string(), word: z.string() })),
+    expansions: z.array(z.object({ word: z.string(), planTerms: z.array(z.string()) })),
+  }),
+  notice: NoticeSchema.optional(),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+export type AnswerKind = Answer['kind'];

@@ -1,0 +1,55 @@
+/**
+ * `/area <1-7 | 一…七 | keyword>`: the area card. A keyword picks the area whose title, goals and
+ * measures together match it best.
+ */
+import { findArea } from '../plan/find-in-plan.js';
+import { normaliseQuestion } from '../search/query/clean-question.js';
+import { parseNumberWord } from '../search/query/number-words.js';
+import { parsePlanReference } from '../search/query/plan-reference.js';
+import type { Answer } from './answer-schema.js';
+import type { AnswerContext } from './answer-context.js';
+import { confidenceOf } from './ask-question.js';
+import { checkInput } from './check-input.js';
+import { emptyAnswer } from './empty-answer.js';
+import { notices } from './notices.js';
+import { areaAnswer } from './reference-answer.js';
+
+const NUMBER_LIKE = /^[-+]?(?:0x[0-9a-f]+|\d[\d.,_]*(?:e[-+]?\d+)?|\.\d+)$/u;
+/** A hit in an area's goals paragraph counts this much more than one in a single measure. */
+const GOALS_WEIGHT = 1.5;
+
+export type AreaArgument = { type: 'number'; number: number } | { type: 'keyword'; text: string } | { type: 'invalid'; typed: string };
+
+export function parseAreaArgument(raw: string): AreaArgument {
+  const folded = normaliseQuestion(raw).replace(/^第|(?:个)?(?:部分|领域|方面)$/gu, '');
+  const reference = parsePlanReference(folded);
+  if (reference?.type === 'area') return { type: 'number', number: reference.number };
+  const number = parseNumberWord(folded);
+  if (number !== undefined) return { type: 'number', number };
+  if (NUMBER_LIKE.test(folded)) return { type: 'invalid', typed: raw.trim() };
+  return { type: 'keyword', text: raw.trim() };
+}
+
+export function lookupArea(ctx: AnswerContext, raw: string): Answer {
+  const problem = checkInput(raw);
+  if (problem) return emptyAnswer(raw, problem);
+  const argument = parseAreaArgument(raw);
+  if (argument.type === 'invalid') return emptyAnswer(raw, notices.badArea(argument.typed, ctx.plan.areas.length));
+  if (argument.type === 'number') {
+    if (!findArea(ctx.plan, argument.number)) return emptyAnswer(raw, notices.badArea(raw.trim(), ctx.plan.areas.length));
+    return areaAnswer(ctx, raw, argument.number);
+  }
+
+  const analysis = ctx.search.analyse(argument.text);
+  const scores = new Map<number, number>();
+  for (const hit of ctx.search.search(analysis)) {
+    if (confidenceOf(hit.coverage) === 'none') continue;
+    const area = hit.ref.type === 'goals' ? hit.ref.area : ctx.plan.measures[hit.ref.number - 1]?.area;
+    if (area === undefined) continue;
+    const weight = hit.ref.type === 'goals' ? GOALS_WEIGHT : 1;
+    scores.set(area, (scores.get(area) ?? 0) + hit.score * weight);
+  }
+  const best = [...scores].sort((a, b) => b[1] - a[1])[0];
+  if (!best) return emptyAnswer(raw, notices.noAreaMatch(argument.text));
+  return areaAnswer(ctx, raw, best[0]);
+}

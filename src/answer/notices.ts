@@ -1,0 +1,48 @@
+/** The Chinese sentences an answer can carry, in one place so every surface says the same thing. */
+import { MAX_QUESTION_LENGTH } from '../search/query/clean-question.js';
+import type { Notice } from './answer-schema.js';
+
+export const notices = {
+  empty: (): Notice => ({ code: 'empty', message: '请输入要查询的内容，例如：商标审查周期要控制在多久？' }),
+  tooLong: (length: number): Notice => ({
+    code: 'too-long',
+    message: `输入太长了（${length} 个字符），请控制在 ${MAX_QUESTION_LENGTH} 个字符以内。`,
+  }),
+  outOfRange: (numbers: readonly number[], count: number): Notice => ({
+    code: 'out-of-range',
+    message: `计划共有 ${count} 条措施（编号 1–${count}），没有第 ${numbers.join('、')} 条。`,
+  }),
+  badRange: (from: number, to: number, count: number): Notice => ({
+    code: 'bad-range',
+    message:
+      from > to
+        ? `范围 ${from}–${to} 的起点大于终点，请写成 ${to}-${from}。`
+        : `范围 ${from}–${to} 超出了措施编号 1–${count}。`,
+  }),
+  badNumber: (typed: string, count: number): Notice => ({
+    code: 'bad-range',
+    message: `“${typed}”不是有效的措施编号：请输入 1–${count} 之间的整数，或关键词。`,
+  }),
+  badArea: (typed: string, count: number): Notice => ({
+    code: 'out-of-range',
+    message: `“${typed}”不是有效的领域：计划共有 ${count} 个领域（1–${count} 或 一…${numeralOf(count)}），也可以输入关键词。`,
+  }),
+  rangeTruncated: (from: number, to: number, shown: number): Notice => ({
+    code: 'range-truncated',
+    message: `第 ${from}–${to} 条共 ${to - from + 1} 条，这里列出前 ${shown} 条；其余可用 /measure ${from + shown}-${to} 查看。`,
+  }),
+  noMatch: (query: string): Notice => ({
+    code: 'no-match',
+    message: `计划中没有找到与“${query}”直接相关的内容。可以换个说法，或用 /measure 编号、/area 领域 浏览全文。`,
+  }),
+  noAreaMatch: (query: string): Notice => ({
+    code: 'no-match',
+    message: `没有找到与“${query}”相关的领域。输入 /area 可查看全部领域。`,
+  }),
+  lowConfidence: (): Notice => ({ code: 'low-confidence', message: '没有找到完全对应的内容，以下措施可能相关，仅供参考。' }),
+};
+
+const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+function numeralOf(n: number): string {
+  return NUMERALS[n] ?? String(n);
+}

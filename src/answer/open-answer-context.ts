@@ -1,0 +1,28 @@
+/**
+ * Start-up of everything answering needs: the plan from `seeds/`, the lexicon, the search index
+ * from `index/` (rebuilt in memory with a warning when stale), and the search over them.
+ */
+import { loadPlan } from '../plan/load-plan.js';
+import { loadLexicon } from '../search/lexicon/load-lexicon.js';
+import { openSearchIndex } from '../search/index/open-search-index.js';
+import { createPlanSearch } from '../search/plan-search.js';
+import type { AnswerContext } from './answer-context.js';
+
+export interface OpenAnswerContextOptions {
+  indexDir?: string;
+  planFile?: string;
+  /** Called when the prebuilt index cannot be used and is rebuilt. */
+  onStaleIndex?: (reason: string) => void;
+}
+
+export function openAnswerContext(options: OpenAnswerContextOptions = {}): AnswerContext {
+  const plan = loadPlan(options.planFile);
+  const lexicon = loadLexicon();
+  const index = openSearchIndex({
+    plan,
+    lexicon,
+    ...(options.indexDir ? { dir: options.indexDir } : {}),
+    ...(options.onStaleIndex ? { onStale: options.onStaleIndex } : {}),
+  });
+  return { plan, search: createPlanSearch(plan, index, lexicon) };
+}

@@ -1,0 +1,95 @@
+/**
+ * Answers as plain text, for the command line and the local console. Matched terms are shown in
+ * bold on a colour terminal and between 【】 elsewhere; every answer ends with the measure
+ * numbers it came from.
+ */
+import type { Answer, AreaCard, MeasureResult } from './answer-schema.js';
+import type { PlanOverview } from './plan-overview.js';
+
+export interface TextStyle {
+  /** Use ANSI bold/dim (a terminal) rather than 【】 marks. */
+  color: boolean;
+  /** The plan's title, for the source line. */
+  planTitle: string;
+}
+
+const BOLD = '\u001b[1m';
+const DIM = '\u001b[2m';
+const RESET = '\u001b[0m';
+/** Related measures are listed one line each, at most this many. */
+const MAX_RELATED = 4;
+
+function mark(text: string, highlights: ReadonlyArray<readonly [number, number]>, style: TextStyle): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of highlights) {
+    out += text.slice(at, start);
+    const piece = text.slice(start, end);
+    out += style.color ? `${BOLD}${piece}${RESET}` : `【${piece}】`;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+function dim(text: string, style: TextStyle): string {
+  return style.color ? `${DIM}${text}${RESET}` : text;
+}
+
+function heading(result: MeasureResult): string {
+  return `第 ${result.number} 条 · ${result.areaTitle}`;
+}
+
+function snippetLine(result: MeasureResult, style: TextStyle): string {
+  const partial = result.snippet !== result.text;
+  const startsText = result.text.startsWith(result.snippet);
+  return `${partial && !startsText ? '…' : ''}${mark(result.snippet, result.highlights, style)}${partial ? '…' : ''}`;
+}
+
+export function sourceLine(numbers: readonly number[], planTitle: string): string {
+  return `来源：《${planTitle}》第 ${numbers.join('、')} 条`;
+}
+
+function renderArea(card: AreaCard): string[] {
+  return [
+    `${card.numeral}、${card.title}`,
+    `目标任务：${card.goals}`,
+    '工作措施：',
+    ...card.measures.map((m) => `  ${m.number}. ${m.firstClause}`),
+  ];
+}
+
+export function renderAnswerText(answer: Answer, style: TextStyle): string {
+  const lines: string[] = [];
+  if (answer.notice && answer.kind === 'none') return answer.notice.message;
+  if (answer.notice) lines.push(answer.notice.message, '');
+  for (const c of answer.interpretation.corrections) lines.push(dim(`（按“${c.word}”理解“${c.typed}”）`, style));
+
+  if (answer.kind === 'area' && answer.area) {
+    lines.push(...renderArea(answer.area));
+  } else if (answer.kind === 'lookup') {
+    for (const result of answer.results) lines.push(heading(result), `  ${result.text}`, '');
+    if (lines[lines.length - 1] === '') lines.pop();
+  } else {
+    const [top, ...rest] = answer.results;
+    if (top) {
+      lines.push(heading(top), `  ${snippetLine(top, style)}`, dim(`  全文：${top.text}`, style));
+    }
+    const related = rest.slice(0, MAX_RELATED);
+    if (related.length > 0) {
+      lines.push('', '相关措施：');
+      for (const r of related) lines.push(`  第 ${r.number} 条：${snippetLine(r, style)}`);
+    }
+    const more = answer.total - 1 - related.length;
+    if (more > 0) lines.push(dim(`  （另有 ${more} 条相关措施）`, style));
+  }
+  const numbers = answer.results.map((r) => r.number);
+  if (numbers.length > 0 && answer.kind !== 'area') lines.push('', dim(sourceLine(numbers.slice(0, 1 + MAX_RELATED), style.planTitle), style));
+  return lines.join('\n');
+}
+
+export function renderOverviewText(overview: PlanOverview): string {
+  return [
+    `《${overview.title}》共 ${overview.areas.length} 个领域、${overview.measureCount} 条措施：`,
+    ...overview.areas.map((a) => `  ${a.numeral}、${a.title}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`),
+  ].join('\n');
+}

@@ -1,0 +1,56 @@
+/**
+ * The local console `npm start` opens when there are no Slack tokens: the same answers the Slack
+ * app gives, rendered as text. A line is a question, or one of the commands in {@link CONSOLE_HELP}.
+ */
+import { createInterface } from 'node:readline';
+import type { AnswerContext } from '../answer/answer-context.js';
+import { askQuestion } from '../answer/ask-question.js';
+import { lookupArea } from '../answer/lookup-area.js';
+import { lookupMeasure } from '../answer/lookup-measure.js';
+import { planOverview } from '../answer/plan-overview.js';
+import { renderAnswerText, renderOverviewText, type TextStyle } from '../answer/render-text.js';
+import type { CliIo } from './cli-io.js';
+import { CONSOLE_HELP } from './console-help.js';
+
+const PROMPT = '问> ';
+
+/** One console line → the text to print, or undefined to quit. */
+export function consoleReply(ctx: AnswerContext, line: string, style: TextStyle): string | undefined {
+  const text = line.trim();
+  if (text.length === 0) return '';
+  const [command = '', ...rest] = text.split(/\s+/u);
+  const argument = rest.join(' ');
+  switch (command.toLowerCase()) {
+    case '/quit':
+    case '/exit':
+    case '/q':
+      return undefined;
+    case '/help':
+    case '/?':
+      return CONSOLE_HELP;
+    case '/measure':
+      return argument ? renderAnswerText(lookupMeasure(ctx, argument), style) : '用法：/measure 42、/measure 15-20 或 /measure 关键词';
+    case '/area':
+      return argument ? renderAnswerText(lookupArea(ctx, argument), style) : renderOverviewText(planOverview(ctx.plan));
+    case '/plan':
+      return renderAnswerText(askQuestion(ctx, argument), style);
+    default:
+      if (command.startsWith('/')) return `不认识的命令 ${command}。\n${CONSOLE_HELP}`;
+      return renderAnswerText(askQuestion(ctx, text), style);
+  }
+}
+
+/** Runs the console until /quit or end of input. */
+export async function runLocalConsole(ctx: AnswerContext, io: CliIo): Promise<void> {
+  const style: TextStyle = { color: io.interactive, planTitle: ctx.plan.title };
+  io.stdout.write(`《${ctx.plan.title}》本地问答。输入 /help 查看用法。\n`);
+  const rl = createInterface({ input: io.stdin, output: io.stdout, prompt: PROMPT, terminal: io.interactive });
+  rl.prompt();
+  for await (const line of rl) {
+    const reply = consoleReply(ctx, line, style);
+    if (reply === undefined) break;
+    if (reply.length > 0) io.stdout.write(`${reply}\n\n`);
+    rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,34 @@
+/** The evaluation question format (one JSON object a line), validated line by line. */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const EvalQuestionSchema = z.object({
+  id: z.string().min(1),
+  q: z.string(),
+  expect: z.array(z.number().int().positive()).min(1),
+  answer: z.string().min(1).optional(),
+  kind: z.string().min(1),
+});
+export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
+
+export function parseEvalQuestions(source: string, file: string): EvalQuestion[] {
+  return source
+    .split(/\r?\n/u)
+    .map((line, i) => ({ line: line.trim(), number: i + 1 }))
+    .filter(({ line }) => line.length > 0)
+    .map(({ line, number }) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        throw new Error(`${file}:${number}: not valid JSON`);
+      }
+      const parsed = EvalQuestionSchema.safeParse(json);
+      if (!parsed.success) throw new Error(`${file}:${number}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      return parsed.data;
+    });
+}
+
+export function loadEvalQuestions(file: string): EvalQuestion[] {
+  return parseEvalQuestions(readFileSync(file, 'utf8'), file);
+}

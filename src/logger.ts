@@ -1,0 +1,67 @@
+/**
+ * pino, with secrets kept out of every line. Slack tokens have a recognisable shape (xoxb-…,
+ * xapp-…) and are masked wherever they appear, in messages, fields or errors (the Web API client
+ * puts request details in its errors); configured secrets such as the signing secret are masked
+ * by value. Known secret-bearing fields are redacted by path as well.
+ */
+import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
+
+export type { Logger } from 'pino';
+
+const SLACK_TOKEN = /\bx(?:ox[abeprs]|app)-[A-Za-z0-9-]+/gu;
+const MASK = '[redacted]';
+const MAX_DEPTH = 8;
+
+const REDACTED_PATHS = [
+  'token', '*.token', 'botToken', 'appToken', 'signingSecret', '*.botToken', '*.appToken', '*.signingSecret',
+  'headers.authorization', '*.headers.authorization', 'headers.Authorization', '*.headers.Authorization',
+  'config.SLACK_BOT_TOKEN', 'config.SLACK_APP_TOKEN', 'config.SLACK_SIGNING_SECRET',
+];
+
+export function scrubText(text: string, secrets: readonly string[] = []): string {
+  let out = text.replace(SLACK_TOKEN, MASK);
+  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join(MASK);
+  return out;
+}
+
+/** A copy of `value` with every string scrubbed; errors become plain objects (message, code, stack). */
+export function scrubValue(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+  if (typeof value === 'string') return scrubText(value, secrets);
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+  if (value instanceof Error) {
+    const plain: Record<string, unknown> = { type: value.name, message: value.message, stack: value.stack };
+    for (const [k, v] of Object.entries(value)) plain[k] = v;
+    return scrubValue(plain, secrets, depth + 1);
+  }
+  if (Array.isArray(value)) return value.map((v) => scrubValue(v, secrets, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v, secrets, depth + 1);
+  return out;
+}
+
+export interface LoggerOptions {
+  level?: LevelWithSilent;
+  /** Values to mask wherever they appear (the signing secret, tokens of unusual shape). */
+  secrets?: readonly string[];
+  /** Where lines go; standard output by default (the CLI sends them to standard error). */
+  destination?: DestinationStream;
+}
+
+export function createLogger({ level = 'info', secrets = [], destination }: LoggerOptions = {}): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: { app: 'ipplan-assistant' },
+    redact: { paths: REDACTED_PATHS, censor: MASK },
+    serializers: { err: (err: unknown) => scrubValue(err, secrets) },
+    hooks: {
+      logMethod(args, method) {
+        const [first, ...rest] = args;
+        // pino would wrap a bare error as { err }; do it first so the error is scrubbed too.
+        const head = first instanceof Error ? { err: scrubValue(first, secrets) } : scrubValue(first, secrets);
+        if (first instanceof Error && rest.length === 0) rest.push(first.message);
+        method.apply(this, [head, ...rest.map((a) => scrubValue(a, secrets))] as Parameters<typeof method>);
+      },
+    },
+  };
+  return pino(options, destination ?? pino.destination(1));
+}

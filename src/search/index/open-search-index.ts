@@ -1,0 +1,75 @@
+/**
+ * Opens the search index for a running process: the prebuilt one in `index/` when its manifest's
+ * fingerprint matches the seeds and lexicon on disk, otherwise one rebuilt in memory (slower, and
+ * reported through `onStale` so the operator knows to run `npm run build:index`).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { INDEX_DIR } from '../../paths.js';
+import type { Plan } from '../../plan/plan-schema.js';
+import { PLACEHOLDERS } from '../dictionary/base-dictionary.js';
+import { parseDictionary } from '../dictionary/dictionary-entry.js';
+import type { Lexicon } from '../lexicon/load-lexicon.js';
+import { forgetLoadedJieba, loadJieba } from '../segmenter/jieba.js';
+import { createTokenizer, type Tokenizer } from '../tokenize.js';
+import { buildIndexArtifacts } from './build-search-index.js';
+import { computeInputsHash, INDEX_FORMAT_VERSION } from './index-inputs.js';
+import { DICTIONARY_FILE, readManifest, SEARCH_INDEX_FILE, type IndexArtifacts } from './index-files.js';
+import { indexOptions } from './index-options.js';
+import type { SearchDocument } from './search-document.js';
+
+export interface SearchIndex {
+  miniSearch: MiniSearch<SearchDocument>;
+  tokenizer: Tokenizer;
+  /** Every word of the plan dictionary. */
+  vocabulary: ReadonlySet<string>;
+  /** Whether the prebuilt index was used or a fresh one had to be built. */
+  source: 'prebuilt' | 'rebuilt';
+}
+
+export interface OpenSearchIndexOptions {
+  plan: Plan;
+  lexicon: Lexicon;
+  dir?: string;
+  /** Told why the prebuilt index could not be used, before a rebuild starts. */
+  onStale?: (reason: string) => void;
+}
+
+function openFrom(dictionaryFile: string, searchIndexJson: string, source: SearchIndex['source']): SearchIndex {
+  forgetLoadedJieba();
+  loadJieba(dictionaryFile);
+  const words = parseDictionary(readFileSync(dictionaryFile, 'utf8')).map((e) => e.word).filter((w) => !PLACEHOLDERS.has(w));
+  const vocabulary = new Set(words);
+  const tokenizer = createTokenizer(vocabulary);
+  const miniSearch = MiniSearch.loadJSON<SearchDocument>(searchIndexJson, indexOptions(tokenizer.tokenize));
+  return { miniSearch, tokenizer, vocabulary, source };
+}
+
+/** Opens a freshly built index (used after a rebuild and by tests). */
+export function openBuiltIndex(artifacts: IndexArtifacts): SearchIndex {
+  const dir = mkdtempSync(join(tmpdir(), 'ipplan-index-'));
+  const dictionaryFile = join(dir, DICTIONARY_FILE);
+  writeFileSync(dictionaryFile, artifacts.dictionaryText);
+  return openFrom(dictionaryFile, artifacts.searchIndexJson, 'rebuilt');
+}
+
+export function openSearchIndex({ plan, lexicon, dir = INDEX_DIR, onStale }: OpenSearchIndexOptions): SearchIndex {
+  const manifest = readManifest(dir);
+  const inputsHash = computeInputsHash();
+  let reason: string | undefined;
+  if (!manifest) reason = `no readable index manifest in ${dir}`;
+  else if (manifest.formatVersion !== INDEX_FORMAT_VERSION) reason = `index format ${manifest.formatVersion} is not the current ${INDEX_FORMAT_VERSION}`;
+  else if (manifest.inputsHash !== inputsHash) reason = 'the seeds or lexicon changed since the index was built';
+
+  if (reason === undefined) {
+    try {
+      return openFrom(join(dir, DICTIONARY_FILE), readFileSync(join(dir, SEARCH_INDEX_FILE), 'utf8'), 'prebuilt');
+    } catch (error) {
+      reason = `the index files could not be loaded (${(error as Error).message})`;
+    }
+  }
+  onStale?.(reason);
+  return openBuiltIndex(buildIndexArtifacts(plan, lexicon, inputsHash));
+}

@@ -1,0 +1,34 @@
+/**
+ * What the search index holds: one document per measure and one per area goals paragraph. The
+ * text lives in the plan model; a hit's id (`m42`, `g3`) leads back to it.
+ */
+import type { Plan } from '../../plan/plan-schema.js';
+import { areaOf } from '../../plan/find-in-plan.js';
+
+export interface SearchDocument {
+  id: string;
+  text: string;
+  areaTitle: string;
+}
+
+export type DocumentRef = { type: 'measure'; number: number } | { type: 'goals'; area: number };
+
+export function measureDocId(number: number): string {
+  return `m${number}`;
+}
+
+export function goalsDocId(area: number): string {
+  return `g${area}`;
+}
+
+export function parseDocId(id: string): DocumentRef {
+  const n = Number(id.slice(1));
+  return id.startsWith('m') ? { type: 'measure', number: n } : { type: 'goals', area: n };
+}
+
+export function planDocuments(plan: Plan): SearchDocument[] {
+  return [
+    ...plan.measures.map((m) => ({ id: measureDocId(m.number), text: m.displayText, areaTitle: areaOf(plan, m).title })),
+    ...plan.areas.map((a) => ({ id: goalsDocId(a.number), text: a.goals, areaTitle: a.title })),
+  ];
+}

@@ -1,0 +1,190 @@
+/**
+ * A question → what to search for. The question is cleaned and folded, checked for a reference to
+ * a measure or area, and read as a set of *concepts*: each content word of the question, each
+ * English phrase, each unknown stretch of characters. A concept carries the search terms that
+ * satisfy it, each with a credit: the word itself 1, words inside it less, the plan's wording for
+ * a synonym, an English term or a corrected typo a little less than what was literally typed.
+ *
+ * Concepts, not terms, are what confidence is measured on: a question is answered well when the
+ * hit covers its concepts, however many terms each one expanded to.
+ */
+import type { AnswerFocus } from '../snippet.js';
+import type { Tokenizer } from '../tokenize.js';
+import { QUESTION_WORDS } from '../stop-words.js';
+import { normaliseQuestion, cleanQuestion } from './clean-question.js';
+import type { EnglishMatch, ReadEnglish } from './english-glossary.js';
+import { parsePlanReference, type PlanReference } from './plan-reference.js';
+import type { FindSynonyms, SynonymMatch } from './synonym-expansion.js';
+import type { CorrectTypos, Correction } from './typo-correction.js';
+
+/** Credit of a term towards its concept. */
+export const CREDIT = {
+  typed: 1,
+  english: 1,
+  inner: 0.6,
+  innerOfUnknown: 0.3,
+  correction: 0.8,
+  synonym: 0.75,
+  synonymInner: 0.45,
+} as const;
+
+export interface Concept {
+  /** What the question said. */
+  label: string;
+  /** Whether the question's own word is one the plan uses (as opposed to an unknown word or an English phrase). */
+  inPlan: boolean;
+  /** Terms that satisfy the concept → their credit (0–1). */
+  credits: Map<string, number>;
+  start: number;
+  end: number;
+}
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+}
+
+export interface QuestionAnalysis {
+  /** The question as typed, cleaned of invisible characters. */
+  question: string;
+  /** Simplified, folded form. */
+  normalised: string;
+  reference?: PlanReference;
+  concepts: Concept[];
+  /** Every term worth searching for, with its highest credit: what goes to MiniSearch. */
+  terms: QueryTerm[];
+  synonyms: SynonymMatch[];
+  corrections: Correction[];
+  english: EnglishMatch[];
+  /** What kind of answer the question wants (for choosing the snippet). */
+  focus: AnswerFocus;
+}
+
+export interface QueryUnderstanding {
+  tokenizer: Tokenizer;
+  findSynonyms: FindSynonyms;
+  readEnglish: ReadEnglish;
+  correctTypos: CorrectTypos;
+  /** How many plan documents contain the term; 0 for terms the plan never uses. */
+  documentFrequency: (term: string) => number;
+}
+
+const HAN = /^\p{Script=Han}$/u;
+const ASKS_FOR_NUMBER = /多少|多久|多长|几个|几年|几月|几天|几项|几条|几家|哪一?年|何时|什么时候|比例|期限|时限|周期/u;
+const ASKS_FOR_THING = /(?:什么|哪个|哪部|哪项|哪种|哪类|哪份|哪些|哪一个|哪一部|哪一项)(\p{Script=Han}{1,6})/u;
+/** Answer heads that name a document: the answer is a 《title》. */
+const TITLE_HEADS = ['名称', '名字', '文件', '法律', '法规', '条例', '办法', '规定', '纲要', '意见', '指南', '报告', '标准', '条约', '公约', '协定', '规划', '计划', '政策'];
+
+function answerFocus(normalised: string, tokenizer: Tokenizer): AnswerFocus {
+  const thing = ASKS_FOR_THING.exec(normalised);
+  const head = thing ? tokenizer.segment(thing[1] as string)[0]?.word : undefined;
+  const wantsTitle = (head !== undefined && TITLE_HEADS.some((t) => head.includes(t))) || /叫什么|名称|名字/u.test(normalised);
+  return { ...(head ? { head } : {}), wantsNumber: ASKS_FOR_NUMBER.test(normalised), wantsTitle, question: normalised };
+}
+/** Words with Latin letters (digits alone, as in 9个月, stay with the Chinese text). */
+const LATIN_WORDS = /[a-z0-9'-]*[a-z][a-z0-9'-]*/gu;
+
+function credit(concept: Concept, term: string, value: number): void {
+  concept.credits.set(term, Math.max(value, concept.credits.get(term) ?? 0));
+}
+
+export function analyseQuestion(raw: string, deps: QueryUnderstanding): QuestionAnalysis {
+  const { tokenizer, findSynonyms, readEnglish, correctTypos, documentFrequency } = deps;
+  const question = cleanQuestion(raw);
+  const normalised = normaliseQuestion(raw);
+  const reference = parsePlanReference(normalised);
+
+  // Latin words are read by the glossary; the rest, same length, by the Chinese pipeline.
+  const chinese = normalised.replace(LATIN_WORDS, (w) => ' '.repeat(w.length));
+  const concepts: Concept[] = [];
+  let unknownRun: Concept | undefined;
+
+  for (const word of tokenizer.segment(chinese)) {
+    if (QUESTION_WORDS.has(word.word) || word.terms.length === 0) {
+      unknownRun = undefined;
+      continue;
+    }
+    const known = documentFrequency(word.word) > 0;
+    if (!known && word.word.length === 1 && HAN.test(word.word)) {
+      // Characters the plan never uses alone: together they are one unknown word (天气, 绿卡).
+      if (unknownRun && unknownRun.end === word.start) {
+        unknownRun.label += word.word;
+        unknownRun.end = word.end;
+        continue;
+      }
+      unknownRun = { label: word.word, inPlan: false, credits: new Map(), start: word.start, end: word.end };
+      concepts.push(unknownRun);
+      continue;
+    }
+    unknownRun = undefined;
+    const concept: Concept = { label: word.word, inPlan: known, credits: new Map(), start: word.start, end: word.end };
+    if (word.terms[0] === word.word) credit(concept, word.word, CREDIT.typed);
+    // Inside a word the plan never uses, a plan word is weak evidence (世界杯 is not about 世界).
+    for (const inner of word.innerTerms) credit(concept, inner, known ? CREDIT.inner : CREDIT.innerOfUnknown);
+    concepts.push(concept);
+  }
+
+  const overlapping = (start: number, end: number): Concept[] => concepts.filter((c) => c.start < end && c.end > start);
+  const addWording = (start: number, end: number, label: string, wordings: readonly string[], full: number, inner: number, onlyUnknown = false): void => {
+    let targets = overlapping(start, end);
+    // A typo lives in the words the plan doesn't know; the correctly typed neighbours keep their own terms.
+    if (onlyUnknown && targets.some((c) => !c.inPlan)) targets = targets.filter((c) => !c.inPlan);
+    if (targets.length === 0) {
+      const concept: Concept = { label, inPlan: false, credits: new Map(), start, end };
+      concepts.push(concept);
+      targets = [concept];
+    }
+    for (const wording of wordings) {
+      for (const word of tokenizer.segment(wording)) {
+        for (const target of targets) {
+          if (word.terms[0] === word.word) credit(target, word.word, full);
+          for (const t of word.innerTerms) credit(target, t, inner);
+        }
+      }
+    }
+  };
+
+  // A listed word inside a longer word of the plan's own (名牌 in 傍名牌) is the plan's word already.
+  const insidePlanWord = (start: number, end: number): boolean =>
+    concepts.some((c) => c.inPlan && c.start <= start && c.end >= end && c.end - c.start > end - start);
+  const synonyms = findSynonyms(chinese).filter((s) => !insidePlanWord(s.start, s.end));
+  for (const s of synonyms) addWording(s.start, s.end, s.word, s.targets, CREDIT.synonym, CREDIT.synonymInner);
+  const corrections = correctTypos(chinese);
+  for (const c of corrections) addWording(c.start, c.end, c.typed, [c.word], CREDIT.correction, CREDIT.inner * CREDIT.correction, true);
+
+  const englishReading = readEnglish(normalised);
+  const englishStart = normalised.length; // English concepts have no place in the Chinese text
+  for (const match of englishReading.matches) {
+    const concept: Concept = { label: match.words, inPlan: false, credits: new Map(), start: englishStart, end: englishStart };
+    for (const wording of match.terms) {
+      for (const word of tokenizer.segment(wording)) {
+        if (word.terms[0] === word.word) credit(concept, word.word, CREDIT.english);
+        for (const t of word.innerTerms) credit(concept, t, CREDIT.inner);
+      }
+    }
+    concepts.push(concept);
+  }
+  for (const word of englishReading.unknown) {
+    concepts.push({ label: word, inPlan: false, credits: new Map(), start: englishStart, end: englishStart });
+  }
+
+  const weights = new Map<string, number>();
+  for (const concept of concepts) {
+    for (const [term, value] of concept.credits) {
+      if (documentFrequency(term) > 0) weights.set(term, Math.max(value, weights.get(term) ?? 0));
+    }
+  }
+  const terms = [...weights].map(([term, weight]) => ({ term, weight }));
+
+  return {
+    question,
+    normalised,
+    ...(reference ? { reference } : {}),
+    concepts,
+    terms,
+    synonyms,
+    corrections,
+    english: englishReading.matches,
+    focus: answerFocus(normalised, tokenizer),
+  };
+}

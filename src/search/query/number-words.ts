@@ -1,0 +1,12 @@
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../../plan/chinese-numerals.js';
+
+/** A number as people write it in a question: `42`, `四十二`, `七十二`. (Full-width digits are folded before.) */
+export const NUMBER_PATTERN = `(\\d{1,7}|[${CHINESE_NUMERAL_CHARS}]{1,8})`;
+
+export function parseNumberWord(text: string): number | undefined {
+  if (/^\d+$/u.test(text)) {
+    const n = Number(text);
+    return Number.isSafeInteger(n) ? n : undefined;
+  }
+  return parseChineseNumeral(text);
+}

@@ -1,0 +1,143 @@
+/**
+ * The part of a measure that answers the question: the clause (or, in a long enumerating clause,
+ * the stretch between 、) holding the most question weight, with the matched terms' places marked.
+ * A factoid such as "9个月" sits in the clause next to the words that were asked about, so the
+ * snippet shows it without the whole measure.
+ */
+import { splitClauses, trimClauseEnd } from '../plan/split-clauses.js';
+import { foldWithOrigin } from './fold-text.js';
+
+/** A clause longer than this is split further at its top-level 、 enumeration marks. */
+const LONG_CLAUSE = 60;
+/** A winning piece shorter than this is shown together with the piece after it. */
+const SHORT_PIECE = 12;
+
+export interface Snippet {
+  text: string;
+  /** Where the snippet starts and ends in the measure's display text. */
+  start: number;
+  end: number;
+  /** Ranges of `text` (UTF-16 offsets, end exclusive) that matched the question. */
+  highlights: Array<[number, number]>;
+}
+
+interface Piece {
+  start: number;
+  end: number;
+}
+
+function pieces(text: string, clauses: readonly string[]): Piece[] {
+  const out: Piece[] = [];
+  let offset = 0;
+  for (const clause of clauses) {
+    const parts = clause.length > LONG_CLAUSE ? splitClauses(clause.replaceAll('、', '，')) : [clause];
+    for (const part of parts) {
+      out.push({ start: offset, end: offset + part.length });
+      offset += part.length;
+    }
+  }
+  if (offset !== text.length) return [{ start: 0, end: text.length }];
+  return out;
+}
+
+/** Ranges of `text` where any of `terms` occurs, merged, in original offsets. */
+export function findHighlights(text: string, terms: Iterable<string>): Array<[number, number]> {
+  const { folded, origin } = foldWithOrigin(text);
+  const ranges: Array<[number, number]> = [];
+  for (const term of terms) {
+    if (term.length === 0) continue;
+    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
+      const start = origin[at] as number;
+      const lastOrigin = origin[at + term.length - 1] as number;
+      const end = lastOrigin + (text.codePointAt(lastOrigin)! > 0xffff ? 2 : 1);
+      ranges.push([start, end]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Array<[number, number]> = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+/**
+ * What kind of answer the question wants, so that among pieces matching it equally the one holding
+ * the answer wins: `什么报告` wants the piece with 报告, `多久` a number the question doesn't already
+ * give, `什么文件` a 《title》 that is not the one the question names.
+ */
+export interface AnswerFocus {
+  /** The noun after 什么/哪个/哪部 …, folded. */
+  head?: string;
+  wantsNumber: boolean;
+  wantsTitle: boolean;
+  /** The folded question, to tell new information from repeated. */
+  question: string;
+}
+
+/** Each kind of answer a piece holds multiplies its score by this much more. */
+const FOCUS_BONUS = 0.6;
+/** A title counts as new information when at least this share of its characters is not in the question. */
+const NEW_TITLE_SHARE = 0.4;
+const DIGIT = /[0-9一二三四五六七八九十百]/u;
+
+function focusBonus(folded: string, focus: AnswerFocus): number {
+  let bonus = 0;
+  if (focus.head && folded.includes(focus.head)) bonus += FOCUS_BONUS;
+  if (focus.wantsNumber && [...folded].some((c) => DIGIT.test(c) && !focus.question.includes(c))) bonus += FOCUS_BONUS;
+  if (focus.wantsTitle) {
+    for (const match of folded.matchAll(/《([^》]+)》/gu)) {
+      const title = match[1] as string;
+      const unseen = [...title].filter((c) => !focus.question.includes(c)).length;
+      if (unseen / title.length >= NEW_TITLE_SHARE) {
+        bonus += FOCUS_BONUS;
+        break;
+      }
+    }
+  }
+  return 1 + bonus;
+}
+
+/** Sum of the weights of the terms in `folded`, a term inside another present term not counted again. */
+function pieceScore(folded: string, termWeights: ReadonlyMap<string, number>): number {
+  const present = [...termWeights.keys()].filter((t) => folded.includes(t));
+  return present
+    .filter((t) => !present.some((u) => u !== t && u.includes(t)))
+    .reduce((sum, t) => sum + (termWeights.get(t) ?? 0), 0);
+}
+
+/**
+ * `termWeights`: the matched terms (folded) and how much each one counts. With no weights the
+ * snippet is the opening clause.
+ */
+export function buildSnippet(
+  text: string,
+  clauses: readonly string[],
+  termWeights: ReadonlyMap<string, number>,
+  focus?: AnswerFocus,
+): Snippet {
+  const all = pieces(text, clauses);
+  let best = 0;
+  let bestScore = 0;
+  all.forEach((piece, i) => {
+    const { folded } = foldWithOrigin(text.slice(piece.start, piece.end));
+    const score = pieceScore(folded, termWeights) * (focus ? focusBonus(folded, focus) : 1);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  const chosen = all[best] as Piece;
+  let end = chosen.end;
+  if (chosen.end - chosen.start < SHORT_PIECE && all[best + 1]) end = (all[best + 1] as Piece).end;
+  const raw = text.slice(chosen.start, end);
+  const snippetText = end === text.length ? raw : trimClauseEnd(raw);
+  return {
+    text: snippetText,
+    start: chosen.start,
+    end: chosen.start + snippetText.length,
+    highlights: findHighlights(snippetText, termWeights.keys()),
+  };
+}

@@ -1,0 +1,140 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { AnswerSchema } from '../../src/answer/answer-schema.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
+import { testAnswerContext } from '../support/answer-context.js';
+import { fakeIo } from '../support/fake-io.js';
+
+const deps = { openContext: testAnswerContext };
+
+async function cli(args: string[], input = '') {
+  const io = fakeIo(input);
+  const code = await runCli(args, io, deps);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('ask', () => {
+  it('prints the answer as one JSON object', async () => {
+    const { code, out, err } = await cli(['ask', '商标审查周期要控制在多久？', '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const answer = AnswerSchema.parse(JSON.parse(out));
+    expect(answer.query).toBe('商标审查周期要控制在多久？');
+    expect(answer.kind).toBe('search');
+    expect(answer.results[0]).toMatchObject({ number: 3, area: 1, areaTitle: '提高知识产权创造质量' });
+    expect(answer.results[0]?.snippet).toContain('9个月');
+    expect(Object.keys(answer.results[0]!)).toEqual(expect.arrayContaining(['number', 'area', 'areaTitle', 'text', 'snippet', 'score']));
+  });
+
+  it('prints text citing the measures it came from', async () => {
+    const { out } = await cli(['ask', '商标审查周期要控制在多久？']);
+    expect(out).toContain('第 3 条');
+    expect(out).toContain('来源：《2014年国家知识产权战略实施推进计划》第 3 条');
+  });
+
+  it('honours --limit', async () => {
+    const { out } = await cli(['ask', '知识产权', '--json', '--limit', '2']);
+    expect(JSON.parse(out).results).toHaveLength(2);
+    expect((await cli(['ask', '知识产权', '--limit', '0'])).code).toBe(2);
+  });
+
+  it('answers a batch, one JSON line a question, in order, with errors in place', async () => {
+    const input = ['第42条', '', '商标审查周期', 'x'.repeat(10_000), '今天天气怎么样'].join('\n');
+    const { code, out } = await cli(['ask', '--batch', '--json'], input);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(lines[0].results[0].number).toBe(42);
+    expect(lines[1].error.code).toBe('empty');
+    expect(lines[2].results[0].number).toBe(3);
+    expect(lines[3].error.code).toBe('too-long');
+    expect(lines[4].kind).toBe('none');
+  });
+});
+
+describe('measure, area and list', () => {
+  it('shows a measure by number in any notation', async () => {
+    for (const arg of ['42', '４２', '四十二', '第42条']) {
+      const { code, out } = await cli(['measure', arg, '--json']);
+      expect(code).toBe(0);
+      expect(JSON.parse(out).results.map((r: { number: number }) => r.number)).toEqual([42]);
+    }
+  });
+
+  it('lists a range', async () => {
+    const { out } = await cli(['measure', '15-17', '--json']);
+    expect(JSON.parse(out).results.map((r: { number: number }) => r.number)).toEqual([15, 16, 17]);
+  });
+
+  it('searches by keyword, and a keyword that matches nothing is not an error', async () => {
+    expect(JSON.parse((await cli(['measure', '剑网行动', '--json'])).out).results[0].number).toBe(28);
+    const nothing = await cli(['measure', '区块链']);
+    expect(nothing.code).toBe(0);
+    expect(nothing.out).toContain('计划中没有找到与“区块链”直接相关的内容');
+  });
+
+  it('shows an area by number, numeral or keyword, and all areas without one', async () => {
+    for (const arg of ['3', '三', '保护']) expect(JSON.parse((await cli(['area', arg, '--json'])).out).area.number).toBe(3);
+    const all = await cli(['area']);
+    expect(all.out.trimEnd().split('\n')).toHaveLength(8);
+    expect(all.out).toContain('三、提高知识产权保护效果（第 19–43 条，共 25 条）');
+  });
+
+  it('lists the whole plan as JSON', async () => {
+    const plan = JSON.parse((await cli(['list', '--json'])).out);
+    expect(Object.keys(plan)).toEqual(['title', 'year', 'areas', 'measures']);
+    expect(plan.areas[0]).toEqual({ number: 1, numeral: '一', title: '提高知识产权创造质量', goals: expect.any(String) });
+    expect(plan.measures).toHaveLength(79);
+    expect(plan.measures[71].text).toContain('行动计划     （2014—2020年）');
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    [['measure', '0'], '计划共有 79 条措施（编号 1–79），没有第 0 条。'],
+    [['measure', '999'], '计划共有 79 条措施（编号 1–79），没有第 999 条。'],
+    [['measure', '75-90'], '范围 75–90 超出了措施编号 1–79。'],
+    [['measure', '-1'], '“-1”不是有效的措施编号：请输入 1–79 之间的整数，或关键词。'],
+    [['measure', '1e9'], '“1e9”不是有效的措施编号：请输入 1–79 之间的整数，或关键词。'],
+    [['measure', ''], '请输入要查询的内容，例如：商标审查周期要控制在多久？'],
+    [['ask', ''], '请输入要查询的内容，例如：商标审查周期要控制在多久？'],
+    [['ask', '   '], '请输入要查询的内容，例如：商标审查周期要控制在多久？'],
+    [['ask', '专利\u0007申请'], '输入包含控制字符，请只输入文字。'],
+    [['area', '9'], '“9”不是有效的领域：计划共有 7 个领域（1–7 或 一…七），也可以输入关键词。'],
+  ])('%j → one line on stderr, exit 2', async (args, message) => {
+    const { code, out, err } = await cli(args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe(`${message}\n`);
+  });
+
+  it('refuses a 10,000-character question', async () => {
+    const { code, err } = await cli(['ask', '专'.repeat(10_000)]);
+    expect(code).toBe(2);
+    expect(err).toBe('输入太长了（10000 个字符），请控制在 500 个字符以内。\n');
+  });
+
+  it('refuses unknown commands and options with usage', async () => {
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['ask', 'x', '--bogus'])).code).toBe(2);
+  });
+});
+
+describe('the real process', () => {
+  const run = promisify(execFile);
+  const tsx = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+  it('exits 2 with one line and no stack trace on bad input', async () => {
+    const error = (await run(process.execPath, [tsx, join(PROJECT_ROOT, 'src', 'cli.ts'), 'measure', '0'], { cwd: PROJECT_ROOT }).catch((e: unknown) => e)) as {
+      code: number;
+      stderr: string;
+      stdout: string;
+    };
+    expect(error.code).toBe(2);
+    expect(error.stderr).toBe('计划共有 79 条措施（编号 1–79），没有第 0 条。\n');
+    expect(error.stdout).toBe('');
+  });
+});

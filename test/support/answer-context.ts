@@ -1,0 +1,14 @@
+/** One answer context per test process, opened from the committed `index/` (as the app does). */
+import type { AnswerContext } from '../../src/answer/answer-context.js';
+import { openAnswerContext } from '../../src/answer/open-answer-context.js';
+
+let context: AnswerContext | undefined;
+
+export function testAnswerContext(): AnswerContext {
+  context ??= openAnswerContext({
+    onStaleIndex: (reason) => {
+      throw new Error(`index/ is stale (${reason}): run npm run build:index`);
+    },
+  });
+  return context;
+}
