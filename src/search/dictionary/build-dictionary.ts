@@ -4,7 +4,7 @@
  * and the lexicon's Chinese words (假货, 两法衔接), each given just enough frequency that jieba
  * keeps it whole (jieba's `suggest_freq` rule).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plan } from '../../plan/plan-schema.js';
@@ -47,6 +47,7 @@ export function buildPlanDictionary(plan: Plan, lexicon: Lexicon): PlanDictionar
   const trimmed = trimBaseDictionary([...corpus, ...lexiconWords, ...stopWords]);
   const entries = new Map<string, DictionaryEntry>(trimmed.entries.map((e) => [e.word, e]));
 
+  // jieba reads dictionaries from files: each round writes the current one to a scratch file.
   const dir = mkdtempSync(join(tmpdir(), 'ipplan-dict-'));
   const file = join(dir, 'dictionary.utf8');
   const loadCurrent = (): void => {
@@ -54,32 +55,36 @@ export function buildPlanDictionary(plan: Plan, lexicon: Lexicon): PlanDictionar
     forgetLoadedJieba();
     loadJieba(file);
   };
-  loadCurrent();
 
-  const names = extractMarkedNames(planCorpus(plan)).map(foldText);
-  const runs = corpus.flatMap((text) => text.split(PUNCTUATION_OR_SPACE)).filter(Boolean).map(cutWords);
-  const phrases = mineRecurringPhrases(runs);
-  const added = [...new Set([...names, ...phrases, ...lexiconWords])];
-
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    let changed = false;
-    for (const word of added) {
-      const parts = cutWords(word);
-      if (parts.length === 1 && parts[0] === word && entries.has(word)) continue;
-      const probability = parts.reduce((p, part) => p * ((entries.get(part)?.freq ?? trimmed.minFreq) / trimmed.totalFreq), 1);
-      const freq = Math.max(Math.floor(probability * trimmed.totalFreq) + 1, entries.get(word)?.freq ?? 1);
-      entries.set(word, { word, freq, tag: entries.get(word)?.tag ?? ADDED_WORD_TAG });
-      changed = true;
-    }
-    if (!changed) break;
+  try {
     loadCurrent();
-  }
+    const names = extractMarkedNames(planCorpus(plan)).map(foldText);
+    const runs = corpus.flatMap((text) => text.split(PUNCTUATION_OR_SPACE)).filter(Boolean).map(cutWords);
+    const phrases = mineRecurringPhrases(runs);
+    const added = [...new Set([...names, ...phrases, ...lexiconWords])];
 
-  const final = [...entries.values()].sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-  return {
-    text: formatDictionary(final),
-    words: final.map((e) => e.word).filter((w) => !PLACEHOLDERS.has(w)),
-    names,
-    phrases,
-  };
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      let changed = false;
+      for (const word of added) {
+        const parts = cutWords(word);
+        if (parts.length === 1 && parts[0] === word && entries.has(word)) continue;
+        const probability = parts.reduce((p, part) => p * ((entries.get(part)?.freq ?? trimmed.minFreq) / trimmed.totalFreq), 1);
+        const freq = Math.max(Math.floor(probability * trimmed.totalFreq) + 1, entries.get(word)?.freq ?? 1);
+        entries.set(word, { word, freq, tag: entries.get(word)?.tag ?? ADDED_WORD_TAG });
+        changed = true;
+      }
+      if (!changed) break;
+      loadCurrent();
+    }
+
+    const final = [...entries.values()].sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+    return {
+      text: formatDictionary(final),
+      words: final.map((e) => e.word).filter((w) => !PLACEHOLDERS.has(w)),
+      names,
+      phrases,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -3,7 +3,7 @@
  * fingerprint matches the seeds and lexicon on disk, otherwise one rebuilt in memory (slower, and
  * reported through `onStale` so the operator knows to run `npm run build:index`).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
@@ -50,9 +50,13 @@ function openFrom(dictionaryFile: string, searchIndexJson: string, source: Searc
 /** Opens a freshly built index (used after a rebuild and by tests). */
 export function openBuiltIndex(artifacts: IndexArtifacts): SearchIndex {
   const dir = mkdtempSync(join(tmpdir(), 'ipplan-index-'));
-  const dictionaryFile = join(dir, DICTIONARY_FILE);
-  writeFileSync(dictionaryFile, artifacts.dictionaryText);
-  return openFrom(dictionaryFile, artifacts.searchIndexJson, 'rebuilt');
+  try {
+    const dictionaryFile = join(dir, DICTIONARY_FILE);
+    writeFileSync(dictionaryFile, artifacts.dictionaryText);
+    return openFrom(dictionaryFile, artifacts.searchIndexJson, 'rebuilt');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function openSearchIndex({ plan, lexicon, dir = INDEX_DIR, onStale }: OpenSearchIndexOptions): SearchIndex {

@@ -7,7 +7,7 @@
  * Segmentation runs without the HMM: characters the dictionary doesn't know stay single, which
  * makes a question and the plan text fall apart the same way wherever they share words.
  */
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -26,14 +26,6 @@ const nodejieba = createRequire(import.meta.url)('nodejieba') as NodeJieba;
 export const JIEBA_BASE_DICT: string = nodejieba.DEFAULT_DICT;
 
 let loadedDictionary: string | undefined;
-
-interface StubFiles {
-  hmm: string;
-  idf: string;
-  stopWords: string;
-  userDict: string;
-}
-let stubFiles: StubFiles | undefined;
 
 /**
  * The HMM model file must parse (start and transition probabilities, four emission lines), but
@@ -55,30 +47,34 @@ const UNUSED_HMM_MODEL = [
 /**
  * nodejieba also builds a keyword extractor on load, which insists on non-empty idf and stop-word
  * files; this app never extracts keywords, so it gets one-line files instead of jieba's 6 MB ones.
+ * The files only need to exist while jieba reads them.
  */
-function stubs(): StubFiles {
-  if (!stubFiles) {
-    const dir = mkdtempSync(join(tmpdir(), 'ipplan-jieba-'));
-    stubFiles = { hmm: join(dir, 'hmm.utf8'), idf: join(dir, 'idf.utf8'), stopWords: join(dir, 'stop.utf8'), userDict: join(dir, 'user.utf8') };
-    writeFileSync(stubFiles.hmm, `${UNUSED_HMM_MODEL}\n`);
-    writeFileSync(stubFiles.idf, '知识产权 1.0\n');
-    writeFileSync(stubFiles.stopWords, '的\n');
-    writeFileSync(stubFiles.userDict, '知识产权\n');
+function withStubFiles(load: (files: { hmm: string; idf: string; stopWords: string; userDict: string }) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'ipplan-jieba-'));
+  try {
+    const files = { hmm: join(dir, 'hmm.utf8'), idf: join(dir, 'idf.utf8'), stopWords: join(dir, 'stop.utf8'), userDict: join(dir, 'user.utf8') };
+    writeFileSync(files.hmm, `${UNUSED_HMM_MODEL}\n`);
+    writeFileSync(files.idf, '知识产权 1.0\n');
+    writeFileSync(files.stopWords, '的\n');
+    writeFileSync(files.userDict, '知识产权\n');
+    load(files);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return stubFiles;
 }
 
 /** Points jieba at `dictionaryFile` (jieba's `word freq tag` format). Cheap when already loaded. */
 export function loadJieba(dictionaryFile: string): void {
   if (loadedDictionary === dictionaryFile) return;
-  const files = stubs();
-  nodejieba.load({
-    dict: dictionaryFile,
-    hmmDict: files.hmm,
-    userDict: files.userDict,
-    idfDict: files.idf,
-    stopWordDict: files.stopWords,
-  });
+  withStubFiles((files) =>
+    nodejieba.load({
+      dict: dictionaryFile,
+      hmmDict: files.hmm,
+      userDict: files.userDict,
+      idfDict: files.idf,
+      stopWordDict: files.stopWords,
+    }),
+  );
   loadedDictionary = dictionaryFile;
 }
 
