@@ -16,9 +16,11 @@ import { notices } from './notices.js';
 import { referenceAnswer } from './reference-answer.js';
 
 /** Coverage at or above which the answer is called high / medium / low confidence; below low, nothing matched. */
-export const CONFIDENCE_THRESHOLDS = { high: 0.7, medium: 0.45, low: 0.2 } as const;
-/** A result scoring below this share of the best one is noise beside it. */
-const RELATIVE_SCORE_FLOOR = 0.12;
+export const CONFIDENCE_THRESHOLDS = { high: 0.7, medium: 0.55, low: 0.2 } as const;
+/** A result covering less than this share of what the best one covers is noise beside it… */
+const RELATIVE_COVERAGE_FLOOR = 0.5;
+/** …and so is one scoring below this share of the best one. */
+const RELATIVE_SCORE_FLOOR = 0.05;
 /** Goals paragraphs shown beside the measures, at most. */
 const MAX_RELATED_AREAS = 2;
 
@@ -57,7 +59,9 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
   if (!top || confidence === 'none') {
     return { ...emptyAnswer(query, notices.noMatch(analysis.question)), interpretation: interpretation(analysis) };
   }
-  const shown = measureHits.filter((h) => h.score >= top.score * RELATIVE_SCORE_FLOOR && confidenceOf(h.coverage) !== 'none');
+  const worthShowing = (h: SearchHit): boolean =>
+    h.score >= top.score * RELATIVE_SCORE_FLOOR && h.coverage >= top.coverage * RELATIVE_COVERAGE_FLOOR && confidenceOf(h.coverage) !== 'none';
+  const shown = measureHits.filter(worthShowing);
   const results = shown.slice(0, limit).flatMap((hit) => {
     if (hit.ref.type !== 'measure') return [];
     const measure = findMeasure(plan, hit.ref.number);
@@ -65,7 +69,7 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
     return measure ? [measureResult(plan, measure, snippet, hit.score)] : [];
   });
   const relatedAreas = hits
-    .filter((h) => h.ref.type === 'goals' && h.score >= top.score * RELATIVE_SCORE_FLOOR && confidenceOf(h.coverage) !== 'none')
+    .filter((h) => h.ref.type === 'goals' && worthShowing(h))
     .slice(0, MAX_RELATED_AREAS)
     .flatMap((hit): AreaMatch[] => {
       const area = hit.ref.type === 'goals' ? findArea(plan, hit.ref.area) : undefined;

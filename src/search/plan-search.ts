@@ -27,6 +27,8 @@ const SINGLE_CHAR_FACTOR = 0.3;
  * gains up to this share of its score: the question's phrase, not just its words.
  */
 const ADJACENCY_BONUS = 0.5;
+/** A derived term (inner word, synonym) found in more than this share of documents is left out of the query. */
+const COMMON_TERM_SHARE = 0.5;
 
 export interface SearchHit {
   ref: DocumentRef;
@@ -118,28 +120,33 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
     analyse: (question) => analyseQuestion(question, understanding),
     documentFrequency,
     search(analysis) {
-      if (analysis.terms.length === 0) return [];
-      const weightOf = new Map(analysis.terms.map((t) => [t.term, t.weight]));
-      const results = index.miniSearch.search(analysis.terms.map((t) => t.term).join(QUERY_TERM_SEPARATOR), {
+      // Words inside a question word, or standing in for one, that most of the plan contains add
+      // nothing to the ranking but cost a pass over most documents.
+      const terms = analysis.terms.filter((t) => t.weight >= 1 || documentFrequency(t.term) <= total * COMMON_TERM_SHARE);
+      if (terms.length === 0) return [];
+      const weightOf = new Map(terms.map((t) => [t.term, t.weight]));
+      const results = index.miniSearch.search(terms.map((t) => t.term).join(QUERY_TERM_SEPARATOR), {
         boostTerm: (term) => weightOf.get(term) ?? 1,
       });
       const weights = analysis.concepts.map(conceptWeight);
       const totalWeight = weights.reduce((a, b) => a + b, 0);
+      const conceptTerms = analysis.concepts.map((c) => [...c.credits].filter(([term]) => weightOf.has(term)));
       const phrases = neighbourPhrases(analysis, weights);
       const phraseWeight = phrases.reduce((a, p) => a + p.weight, 0);
 
       const hits = results.map((result): SearchHit => {
-        const inText = new Set(Object.entries(result.match).filter(([, fields]) => fields.includes('text')).map(([term]) => term));
+        const inText = (term: string): boolean => result.match[term]?.includes('text') ?? false;
         let covered = 0;
-        analysis.concepts.forEach((concept, i) => {
+        conceptTerms.forEach((credits, i) => {
           let best = 0;
-          for (const [term, value] of concept.credits) if (inText.has(term)) best = Math.max(best, value);
+          for (const [term, value] of credits) if (value > best && inText(term)) best = value;
           covered += (weights[i] as number) * best;
         });
         const coverage = totalWeight > 0 ? covered / totalWeight : 0;
         const text = foldedText.get(String(result.id)) ?? '';
         const adjacency = phraseWeight > 0 ? phrases.reduce((a, p) => a + (text.includes(p.phrase) ? p.weight : 0), 0) / phraseWeight : 0;
-        const matched = new Map([...inText].map((term) => [term, idf(term) * (weightOf.get(term) ?? 1)]));
+        const matched = new Map<string, number>();
+        for (const term of Object.keys(result.match)) if (inText(term)) matched.set(term, idf(term) * (weightOf.get(term) ?? 1));
         const score = result.score * (COVERAGE_FLOOR + coverage) * (1 + ADJACENCY_BONUS * adjacency);
         return { ref: parseDocId(String(result.id)), score, coverage, matched };
       });

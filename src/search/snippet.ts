@@ -5,7 +5,7 @@
  * snippet shows it without the whole measure.
  */
 import { splitClauses, trimClauseEnd } from '../plan/split-clauses.js';
-import { foldWithOrigin } from './fold-text.js';
+import { foldText, foldWithOrigin } from './fold-text.js';
 
 /** A clause longer than this is split further at its top-level 、 enumeration marks. */
 const LONG_CLAUSE = 60;
@@ -24,10 +24,25 @@ export interface Snippet {
 interface Piece {
   start: number;
   end: number;
+  /** The piece's text, folded. */
+  folded: string;
 }
 
+/** Pieces of each measure text, computed once per text: the plan's texts are few and fixed. */
+const piecesCache = new Map<string, Piece[]>();
+const MAX_CACHED_TEXTS = 1000;
+
 function pieces(text: string, clauses: readonly string[]): Piece[] {
-  const out: Piece[] = [];
+  const cached = piecesCache.get(text);
+  if (cached) return cached;
+  const computed = splitPieces(text, clauses).map((p) => ({ ...p, folded: foldText(text.slice(p.start, p.end)) }));
+  if (piecesCache.size >= MAX_CACHED_TEXTS) piecesCache.clear();
+  piecesCache.set(text, computed);
+  return computed;
+}
+
+function splitPieces(text: string, clauses: readonly string[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
   let offset = 0;
   for (const clause of clauses) {
     const parts = clause.length > LONG_CLAUSE ? splitClauses(clause.replaceAll('、', '，')) : [clause];
@@ -42,13 +57,16 @@ function pieces(text: string, clauses: readonly string[]): Piece[] {
 
 /** Ranges of `text` where any of `terms` occurs, merged, in original offsets. */
 export function findHighlights(text: string, terms: Iterable<string>): Array<[number, number]> {
-  const { folded, origin } = foldWithOrigin(text);
+  // Plan text folds character for character (（ → (, Ａ → a): offsets then carry over unchanged.
+  const simple = foldText(text);
+  const { folded, origin } = simple.length === text.length ? { folded: simple, origin: undefined } : foldWithOrigin(text);
+  const at = (i: number): number => (origin ? (origin[i] as number) : i);
   const ranges: Array<[number, number]> = [];
   for (const term of terms) {
     if (term.length === 0) continue;
-    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
-      const start = origin[at] as number;
-      const lastOrigin = origin[at + term.length - 1] as number;
+    for (let found = folded.indexOf(term); found >= 0; found = folded.indexOf(term, found + 1)) {
+      const start = at(found);
+      const lastOrigin = at(found + term.length - 1);
       const end = lastOrigin + (text.codePointAt(lastOrigin)! > 0xffff ? 2 : 1);
       ranges.push([start, end]);
     }
@@ -122,8 +140,7 @@ export function buildSnippet(
   let best = 0;
   let bestScore = 0;
   all.forEach((piece, i) => {
-    const { folded } = foldWithOrigin(text.slice(piece.start, piece.end));
-    const score = pieceScore(folded, termWeights) * (focus ? focusBonus(folded, focus) : 1);
+    const score = pieceScore(piece.folded, termWeights) * (focus ? focusBonus(piece.folded, focus) : 1);
     if (score > bestScore) {
       bestScore = score;
       best = i;

@@ -18,7 +18,7 @@ import { parseDictionary, type DictionaryEntry } from './dictionary-entry.js';
 /** The most frequent words of jieba's dictionary kept as everyday vocabulary. */
 const EVERYDAY_WORDS = 8000;
 /** Words containing a plan word are kept from this frequency up (rarer ones seldom appear in questions). */
-const MIN_CONTAINING_FREQ = 1;
+const MIN_CONTAINING_FREQ = 5;
 const MIN_CONTAINED_LENGTH = 2;
 
 /** Private-use characters: they never occur in text, so these entries only carry weight. */

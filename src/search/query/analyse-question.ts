@@ -22,7 +22,7 @@ export const CREDIT = {
   typed: 1,
   english: 1,
   inner: 0.6,
-  innerOfUnknown: 0.3,
+  innerOfUnknown: 0.5,
   correction: 0.8,
   synonym: 0.75,
   synonymInner: 0.45,
@@ -149,7 +149,9 @@ export function analyseQuestion(raw: string, deps: QueryUnderstanding): Question
     concepts.some((c) => c.inPlan && c.start <= start && c.end >= end && c.end - c.start > end - start);
   const synonyms = findSynonyms(chinese).filter((s) => !insidePlanWord(s.start, s.end));
   for (const s of synonyms) addWording(s.start, s.end, s.word, s.targets, CREDIT.synonym, CREDIT.synonymInner);
-  const corrections = correctTypos(chinese);
+  // Typos hide among the words the plan doesn't know and the characters left standing alone.
+  const suspects = concepts.filter((c) => !c.inPlan || c.end - c.start === 1).map((c) => [c.start, c.end] as const);
+  const corrections = correctTypos(chinese, suspects);
   for (const c of corrections) addWording(c.start, c.end, c.typed, [c.word], CREDIT.correction, CREDIT.inner * CREDIT.correction, true);
 
   const englishReading = readEnglish(normalised);

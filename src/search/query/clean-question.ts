@@ -4,7 +4,9 @@
  * Taiwan *phrase* table would also rewrite plain simplified words, 核心 → 内核), then folded like
  * the plan text. Taiwan and Hong Kong wording (智慧财产权, 软体) is mapped by the synonym list.
  */
-import * as OpenCC from 'opencc-js/t2cn';
+import { ConverterFactory } from 'opencc-js/core';
+import fromTaiwan from 'opencc-js/from/tw';
+import toMainland from 'opencc-js/to/cn';
 import { foldText } from '../fold-text.js';
 
 /** A question longer than this is not a question; callers reject it with a message. */
@@ -14,7 +16,7 @@ export const MAX_QUESTION_LENGTH = 500;
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
 const WHITESPACE_RUN = /\s+/gu;
 
-const toSimplifiedChinese = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const toSimplifiedChinese = ConverterFactory(fromTaiwan, toMainland);
 
 /** Removes what cannot be read and folds whitespace; keeps everything a person typed. */
 export function cleanQuestion(raw: string): string {

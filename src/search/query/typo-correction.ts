@@ -64,7 +64,11 @@ function isPlausibleTypo(typed: string, word: string): boolean {
   return true;
 }
 
-export type CorrectTypos = (folded: string) => Correction[];
+/**
+ * `suspects`: the `[start, end)` spans of `folded` where a typo may be (words the plan doesn't
+ * know, lone characters); only stretches overlapping one are examined. Without it, all are.
+ */
+export type CorrectTypos = (folded: string, suspects?: ReadonlyArray<readonly [number, number]>) => Correction[];
 
 /**
  * `planWords`: the words the plan's text is indexed under (the only correction targets);
@@ -85,22 +89,33 @@ export function createTypoCorrector(planWords: Iterable<string>, knownWords: Rea
     for (const d of deletions(word)) add(d, word);
   }
 
-  return function correctTypos(folded: string): Correction[] {
+  return function correctTypos(folded, suspects) {
     const found: Correction[] = [];
+    if (suspects && suspects.length === 0) return found;
+    const suspicious = (from: number, to: number): boolean => !suspects || suspects.some(([s, e]) => from < e && to > s);
     for (const run of folded.matchAll(HAN_RUN)) {
       const text = run[0];
       const offset = run.index ?? 0;
       // Longest stretches first; a stretch already corrected is not corrected again.
       for (let length = Math.min(MAX_LENGTH + 1, text.length); length >= MIN_LENGTH; length--) {
         for (let start = 0; start + length <= text.length; start++) {
-          const typed = text.slice(start, start + length);
           const from = offset + start;
-          if (found.some((c) => from < c.end && from + length > c.start)) continue;
-          const candidates = new Set([...(byKey.get(typed) ?? []), ...deletions(typed).flatMap((d) => byKey.get(d) ?? [])]);
-          const matches = [...candidates].filter((word) => isPlausibleTypo(typed, word));
+          if (!suspicious(from, from + length) || found.some((c) => from < c.end && from + length > c.start)) continue;
+          const typed = text.slice(start, start + length);
+          let match: string | undefined;
+          let ambiguous = false;
+          const consider = (words: readonly string[] | undefined): void => {
+            for (const word of words ?? []) {
+              if (word === match || !isPlausibleTypo(typed, word)) continue;
+              if (match === undefined) match = word;
+              else ambiguous = true;
+            }
+          };
+          consider(byKey.get(typed));
+          for (let i = 0; i < typed.length && !ambiguous; i++) consider(byKey.get(typed.slice(0, i) + typed.slice(i + 1)));
           // Ambiguous, or a real word, or text the plan itself contains: not a typo.
-          if (matches.length !== 1 || known.has(typed) || planText.includes(typed)) continue;
-          found.push({ typed, start: from, end: from + length, word: matches[0] as string });
+          if (match === undefined || ambiguous || known.has(typed) || planText.includes(typed)) continue;
+          found.push({ typed, start: from, end: from + length, word: match });
         }
       }
     }

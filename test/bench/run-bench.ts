@@ -1,0 +1,51 @@
+/**
+ * `npm run bench [-- --json FILE] [-- --quick]`: builds dist/, then measures the search (ours
+ * against a bigram baseline, in the same run), process start-up and memory, and prints a table
+ * with each figure's target. Timings on a shared machine are noisy: figures are medians (p99 for
+ * latency) over many samples, and comparisons are ratios measured in the same run.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadEvalQuestions } from '../../src/eval/eval-questions.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
+
+const { values } = parseArgs({ options: { json: { type: 'string' }, quick: { type: 'boolean' } } });
+const quick = values.quick ?? false;
+
+// Measure what production runs: compile src/ to dist/ first (the benches import from dist/).
+execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+const { benchSearch, QUESTION_FILES } = await import('./search-bench.js');
+const { benchFirstAnswer, benchRss } = await import('./startup-bench.js');
+
+const search = benchSearch(quick ? 5 : 40);
+const questions = QUESTION_FILES.flatMap((f) => loadEvalQuestions(f).map((q) => q.q));
+const startup = { firstAnswerMs: await benchFirstAnswer(quick ? 3 : 7), rssMbAfter1000: await benchRss(questions, 1000) };
+
+type Row = [string, number, string, string];
+const ms = (x: number) => `${x.toFixed(x < 10 ? 3 : 1)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const rows: Row[] = [
+  ['index build', search.ours.buildMs, ratio(search.ours.buildMs, search.baseline.buildMs), '—'],
+  ['index load (index/ → searchable)', search.ours.loadMs, ratio(search.ours.loadMs, search.baseline.loadMs), '≤ 100 ms'],
+  ['search ready (load + query tables)', search.ours.readyMs, '—', '—'],
+  ['query p50', search.ours.queryP50Ms, ratio(search.ours.queryP50Ms, search.baseline.queryP50Ms), '—'],
+  ['query p99', search.ours.queryP99Ms, ratio(search.ours.queryP99Ms, search.baseline.queryP99Ms), '≤ 1 ms'],
+  ['process start → first answer (CLI)', startup.firstAnswerMs, '—', '≤ 1500 ms'],
+];
+const lines = [
+  `search: ${search.questions} questions × ${search.passes} passes; baseline = MiniSearch over character bigrams, no query understanding`,
+  '',
+  `${'figure'.padEnd(38)}${'ours'.padStart(12)}${'vs baseline'.padStart(14)}   target`,
+  ...rows.map(([name, value, r, target]) => `${name.padEnd(38)}${ms(value).padStart(12)}${r.padStart(14)}   ${target}`),
+  `${'recall@1 (all questions)'.padEnd(38)}${search.ours.recallAt1.toFixed(3).padStart(12)}${`${search.baseline.recallAt1.toFixed(3)} base`.padStart(14)}`,
+  `${'recall@1 (dev set)'.padEnd(38)}${search.ours.recallAt1Dev.toFixed(3).padStart(12)}${`${search.baseline.recallAt1Dev.toFixed(3)} base`.padStart(14)}`,
+  `${'RSS after 1000 questions'.padEnd(38)}${`${startup.rssMbAfter1000.toFixed(1)} MB`.padStart(12)}${'—'.padStart(14)}   ≤ 150 MB`,
+];
+console.log(lines.join('\n'));
+
+if (values.json) {
+  writeFileSync(values.json, `${JSON.stringify({ search, startup }, null, 2)}\n`);
+  console.log(`\nfigures written to ${values.json}`);
+}
