@@ -1,13 +1,98 @@
 /**
- * Process entry for `npm start`: opens the plan and its search, then serves Slack when configured,
- * or the local console on a terminal.
+ * Process entry (`npm start`): configuration → plan and search → Slack (Socket Mode or HTTP) or,
+ * without Slack tokens on a terminal, the local console. Start-up problems (configuration, state
+ * store) are one line on standard error and exit code 1, never a stack trace.
  */
+import { existsSync } from 'node:fs';
+import { config as loadDotEnv } from 'dotenv';
+import type { AnswerContext } from './answer/answer-context.js';
 import { openAnswerContext } from './answer/open-answer-context.js';
 import { processIo } from './cli/cli-io.js';
 import { runLocalConsole } from './cli/local-console.js';
+import { ConfigError, readConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { createSlackApp } from './slack/app.js';
+import { createKnownThreads } from './slack/conversation/known-threads.js';
+import { createActivityLog } from './store/activity-log.js';
+import { createProcessedEvents } from './store/processed-events.js';
+import { openStateStore } from './store/state-store.js';
+import { StoreError } from './store/store-error.js';
 
-const io = processIo();
-const ctx = openAnswerContext({
-  onStaleIndex: (reason) => io.stderr.write(`warning: search index rebuilt in memory (${reason}); run npm run build:index\n`),
-});
-await runLocalConsole(ctx, io);
+const NO_SLACK =
+  'Slack is not configured: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or with SLACK_SIGNING_SECRET (HTTP mode); see .env.example. ' +
+  'Without them, `npm start` on a terminal opens the local console.';
+
+function exitWith(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function openContext(logger: Logger): AnswerContext {
+  return openAnswerContext({
+    onStaleIndex: (reason) => logger.warn({ reason }, 'the prebuilt search index in index/ is stale; rebuilt it in memory (run `npm run build:index`)'),
+  });
+}
+
+async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger): Promise<void> {
+  const started = performance.now();
+  const ctx = openContext(logger);
+  const store = openStateStore(config.dataDir);
+  const processed = createProcessedEvents(store.db, logger);
+  processed.prune();
+  const deps = {
+    ctx,
+    logger,
+    activity: createActivityLog({ db: store.db, logger, timeZone: config.timeZone }),
+    processed,
+    threads: createKnownThreads(),
+  };
+  const slack = createSlackApp(config.slack, deps);
+  await slack.start();
+  logger.info({ mode: slack.mode, ms: Math.round(performance.now() - started), state: store.file }, 'ready');
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    void slack
+      .stop()
+      .catch((error: unknown) => logger.error({ err: error }, 'error while stopping'))
+      .finally(() => {
+        store.close();
+        process.exit(0);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) loadDotEnv({ quiet: true });
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) exitWith(error.message);
+    throw error;
+  }
+  const slack = config.slack;
+  const secrets = slack ? [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret])] : [];
+  const logger = createLogger({ level: config.logLevel, secrets });
+
+  if (!slack) {
+    const io = processIo();
+    if (!io.interactive) exitWith(NO_SLACK);
+    await runLocalConsole(openContext(createLogger({ level: 'warn', destination: process.stderr })), io);
+    return;
+  }
+  try {
+    await serveSlack({ ...config, slack }, logger);
+  } catch (error) {
+    if (error instanceof StoreError) exitWith(error.message);
+    logger.fatal({ err: error }, 'start-up failed');
+    exitWith(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+await main();

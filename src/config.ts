@@ -1,0 +1,120 @@
+/**
+ * Configuration comes from the environment only (plus an optional `.env` for local use), read
+ * through {@link readConfig} so tests pass a plain object. Every variable is validated here; a
+ * missing or malformed one is a {@link ConfigError} that names it and says how to fix it.
+ *
+ * Slack mode follows from the tokens: `SLACK_BOT_TOKEN` and `SLACK_APP_TOKEN` → Socket Mode (no
+ * public URL needed); `SLACK_BOT_TOKEN` and `SLACK_SIGNING_SECRET` → HTTP mode on `PORT`;
+ * no `SLACK_BOT_TOKEN` → no Slack (the local console).
+ */
+import { z } from 'zod';
+import { isValidTimeZone } from './time/local-date.js';
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_ERROR';
+
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '0.0.0.0';
+export const DEFAULT_DATA_DIR = './data';
+
+/** How to fix each variable, appended to its error. */
+const HOW_TO_FIX: Readonly<Record<string, string>> = {
+  SLACK_BOT_TOKEN: 'the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions)',
+  SLACK_APP_TOKEN: 'an App-Level Token, xapp-…, with the connections:write scope (Slack app settings → Basic Information → App-Level Tokens)',
+  SLACK_SIGNING_SECRET: 'the Signing Secret (Slack app settings → Basic Information → App Credentials)',
+  PORT: 'a TCP port number between 1 and 65535, for example 3000',
+  HOST: 'the address to listen on in HTTP mode, for example 0.0.0.0 or 127.0.0.1',
+  LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
+  SLACK_API_URL: 'the Slack Web API base URL, for example https://slack.com/api/ (only for proxies and tests)',
+  DATA_DIR: 'a directory the app may write its state to, for example ./data',
+  DIGEST_TZ: 'an IANA time zone name, for example Asia/Shanghai',
+};
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^xoxb-[A-Za-z0-9-]+$/u.test(v), 'must start with xoxb-'),
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || /^xapp-[A-Za-z0-9-]+$/u.test(v), 'must start with xapp-'),
+  SLACK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9]{8,}$/u.test(v), 'must be the 32-character hexadecimal secret'),
+  PORT: optionalText
+    .refine((v) => v === undefined || (/^\d{1,5}$/u.test(v) && Number(v) >= 1 && Number(v) <= 65535), 'is not a port number')
+    .transform((v) => (v === undefined ? DEFAULT_PORT : Number(v))),
+  HOST: optionalText.transform((v) => v ?? DEFAULT_HOST),
+  LOG_LEVEL: optionalText
+    .refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), 'is not a log level')
+    .transform((v) => (v ?? 'info') as LogLevel),
+  SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/u.test(v), 'must be an http(s) URL'),
+  DATA_DIR: optionalText.transform((v) => v ?? DEFAULT_DATA_DIR),
+  DIGEST_TZ: optionalText
+    .refine((v) => v === undefined || isValidTimeZone(v), 'is not a time zone this system knows')
+    .transform((v) => v ?? DEFAULT_TIME_ZONE),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type SlackConfig =
+  | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string }
+  | { mode: 'http'; botToken: string; signingSecret: string; port: number; host: string; apiUrl?: string };
+
+export interface Config {
+  /** Absent when no Slack tokens are configured. */
+  slack?: SlackConfig;
+  logLevel: LogLevel;
+  dataDir: string;
+  /** The calendar days are counted in (activity, digest). */
+  timeZone: string;
+}
+
+function fail(variable: string, problem: string): never {
+  throw new ConfigError(variable, `${variable} ${problem}: set it to ${HOW_TO_FIX[variable] ?? 'a valid value'}.`);
+}
+
+/** The Web API base URL with the trailing slash the Slack client expects. */
+function apiUrl(value: string | undefined): { apiUrl?: string } {
+  return value === undefined ? {} : { apiUrl: value.endsWith('/') ? value : `${value}/` };
+}
+
+export function readConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    // Secrets are never echoed back, not even in an error.
+    const shown = /TOKEN|SECRET/u.test(variable) ? '' : ` (got "${String(env[variable] ?? '').slice(0, 40)}")`;
+    fail(variable, `${issue?.message ?? 'is not valid'}${shown}`);
+  }
+  const e = parsed.data;
+  const base = { logLevel: e.LOG_LEVEL, dataDir: e.DATA_DIR, timeZone: e.DIGEST_TZ };
+  if (e.SLACK_BOT_TOKEN === undefined) {
+    if (e.SLACK_APP_TOKEN !== undefined || e.SLACK_SIGNING_SECRET !== undefined) fail('SLACK_BOT_TOKEN', 'is not set but other Slack variables are');
+    return base;
+  }
+  if (e.SLACK_APP_TOKEN !== undefined) {
+    return { ...base, slack: { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, ...apiUrl(e.SLACK_API_URL) } };
+  }
+  if (e.SLACK_SIGNING_SECRET === undefined) {
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET',
+      `SLACK_SIGNING_SECRET is not set: HTTP mode (no SLACK_APP_TOKEN) needs ${HOW_TO_FIX.SLACK_SIGNING_SECRET}. For Socket Mode set SLACK_APP_TOKEN instead.`,
+    );
+  }
+  return {
+    ...base,
+    slack: { mode: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, port: e.PORT, host: e.HOST, ...apiUrl(e.SLACK_API_URL) },
+  };
+}

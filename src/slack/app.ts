@@ -1,0 +1,70 @@
+/**
+ * Builds the Bolt app for the configured mode: Socket Mode when an app-level token is set (no
+ * public URL needed), otherwise HTTP on PORT with Slack's signature verification, serving the
+ * Events API, commands and interactivity at /slack/events plus GET /healthz. The Web API base
+ * URL can be pointed elsewhere (SLACK_API_URL) for proxies and tests.
+ */
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { SlackConfig } from '../config.js';
+import { boltLogger } from './bolt-logger.js';
+import { healthRoute } from './http-routes.js';
+import { registerListeners } from './listeners/index.js';
+import type { SlackDeps } from './slack-deps.js';
+
+/** Slack sends small bodies; anything larger is refused before it is parsed. */
+export const MAX_REQUEST_BODY_BYTES = 256 * 1024;
+/** Web API calls for an answer someone is waiting for retry briefly, not for half an hour. */
+const WEB_API_RETRY = { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 4000 };
+
+export interface SlackApp {
+  app: App;
+  mode: SlackConfig['mode'];
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The HTTP server (HTTP mode), once started. */
+  server(): Server | undefined;
+}
+
+export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
+  const logger = boltLogger(deps.logger);
+  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: WEB_API_RETRY };
+  let ready = false;
+  let httpServer: Server | undefined;
+
+  const app =
+    config.mode === 'socket'
+      ? new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions })
+      : new App({
+          token: config.botToken,
+          logger,
+          clientOptions,
+          receiver: new HTTPReceiver({
+            signingSecret: config.signingSecret,
+            endpoints: '/slack/events',
+            logger,
+            customRoutes: [healthRoute(() => ready)],
+            bodyLimit: MAX_REQUEST_BODY_BYTES,
+          }),
+        });
+
+  registerListeners(app, deps);
+
+  return {
+    app,
+    mode: config.mode,
+    async start() {
+      if (config.mode === 'socket') {
+        await app.start();
+      } else {
+        httpServer = (await app.start({ port: config.port, host: config.host })) as Server;
+      }
+      ready = true;
+    },
+    async stop() {
+      ready = false;
+      await app.stop();
+    },
+    server: () => httpServer,
+  };
+}

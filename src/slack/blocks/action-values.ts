@@ -1,0 +1,61 @@
+/**
+ * The action ids of every button the app renders, and the values they carry, validated with zod
+ * when a click comes back (a click payload is input like any other). Values stay well under
+ * Slack's 2,000-character limit: questions are cut to {@link MAX_CARRIED_QUESTION}.
+ */
+import { z } from 'zod';
+import { MAX_BUTTON_VALUE, truncate } from './slack-limits.js';
+
+export const ACTION = {
+  measurePrevious: 'measure_previous',
+  measureNext: 'measure_next',
+  openMeasure: 'measure_open',
+  share: 'share_to_channel',
+  moreResults: 'more_results',
+  feedback: 'answer_feedback',
+  feedbackHelpful: 'answer_feedback_helpful',
+  feedbackNotHelpful: 'answer_feedback_not_helpful',
+} as const;
+
+/** Questions carried in buttons are cut to this length (the rest of the value is small). */
+export const MAX_CARRIED_QUESTION = 400;
+
+export const MeasureValueSchema = z.object({ n: z.number().int().positive() });
+export type MeasureValue = z.infer<typeof MeasureValueSchema>;
+
+export const ShareValueSchema = z.discriminatedUnion('k', [
+  z.object({ k: z.literal('question'), q: z.string().min(1) }),
+  z.object({ k: z.literal('measure'), n: z.number().int().positive() }),
+  z.object({ k: z.literal('range'), from: z.number().int().positive(), to: z.number().int().positive() }),
+  z.object({ k: z.literal('area'), n: z.number().int().positive() }),
+]);
+export type ShareValue = z.infer<typeof ShareValueSchema>;
+
+export const MoreValueSchema = z.object({ q: z.string().min(1) });
+export type MoreValue = z.infer<typeof MoreValueSchema>;
+
+export const FeedbackValueSchema = z.object({
+  v: z.enum(['up', 'down']),
+  q: z.string(),
+  m: z.array(z.number().int().positive()).max(20),
+});
+export type FeedbackValue = z.infer<typeof FeedbackValueSchema>;
+
+/** Encodes a value as JSON, cutting any question so the whole fits a button. */
+export function encodeValue(value: MeasureValue | ShareValue | MoreValue | FeedbackValue): string {
+  const carried = 'q' in value ? { ...value, q: truncate(value.q, MAX_CARRIED_QUESTION) } : value;
+  const json = JSON.stringify(carried);
+  if (json.length > MAX_BUTTON_VALUE) throw new RangeError('button value too long');
+  return json;
+}
+
+/** Decodes a button value with `schema`; undefined when it is not one of ours. */
+export function decodeValue<T>(schema: z.ZodType<T>, raw: string | undefined): T | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

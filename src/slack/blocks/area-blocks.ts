@@ -1,0 +1,49 @@
+/**
+ * An area (`/area 3`): title, its 目标任务 paragraph, and its measures as number + first clause;
+ * and the overview of all areas (`/area` with no argument).
+ */
+import type { AreaCard } from '../../answer/answer-schema.js';
+import type { PlanOverview } from '../../answer/plan-overview.js';
+import { ACTION, encodeValue } from './action-values.js';
+import { actions, button, context, header, section, sections } from './block-kit.js';
+import { escapeMrkdwn, bold } from './mrkdwn.js';
+import { MAX_FALLBACK_TEXT, truncate } from './slack-limits.js';
+import type { SlackMessage } from './slack-message.js';
+
+export interface AreaCardOptions {
+  shareable: boolean;
+  planTitle: string;
+}
+
+export function renderAreaCard(card: AreaCard, options: AreaCardOptions): SlackMessage {
+  const first = card.measures[0]?.number ?? 0;
+  const last = card.measures.at(-1)?.number ?? 0;
+  const lines = card.measures.map((m) => `${bold(String(m.number))}　${escapeMrkdwn(m.firstClause)}`).join('\n');
+  return {
+    text: truncate(`${card.numeral}、${card.title}：${card.goals}`, MAX_FALLBACK_TEXT),
+    blocks: [
+      header(`${card.numeral}、${card.title}`),
+      section(`${bold('目标任务')}\n${escapeMrkdwn(card.goals)}`),
+      ...sections(`${bold('工作措施')}（共 ${card.measures.length} 条，第 ${first}–${last} 条）\n${lines}`),
+      context(escapeMrkdwn(`用 /measure 编号 查看某条措施全文 · 《${options.planTitle}》`)),
+      ...(options.shareable ? [actions(`area_${card.number}`, button('发到频道', ACTION.share, encodeValue({ k: 'area', n: card.number }), 'primary'))] : []),
+    ],
+  };
+}
+
+export function overviewLines(overview: PlanOverview): string {
+  return overview.areas
+    .map((a) => `${bold(`${a.numeral}、${a.title}`)}　第 ${a.firstMeasure}–${a.lastMeasure} 条（${a.measureCount} 条）`)
+    .join('\n');
+}
+
+export function renderAreaOverview(overview: PlanOverview): SlackMessage {
+  return {
+    text: truncate(`《${overview.title}》共 ${overview.areas.length} 个领域、${overview.measureCount} 条措施`, MAX_FALLBACK_TEXT),
+    blocks: [
+      header(`《${overview.title}》`),
+      section(`共 ${overview.areas.length} 个领域、${overview.measureCount} 条措施：\n${overviewLines(overview)}`),
+      context('用 /area 编号 查看某个领域的目标任务和措施，例如 /area 3'),
+    ],
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Constructors for the few Block Kit shapes this app uses. Each one enforces its field's limit, so
+ * a renderer cannot build a block Slack would refuse.
+ */
+import type { Block, Button } from './slack-message.js';
+import {
+  MAX_BUTTON_TEXT,
+  MAX_BUTTON_VALUE,
+  MAX_CONTEXT_ELEMENTS,
+  MAX_CONTEXT_TEXT,
+  MAX_HEADER_TEXT,
+  MAX_SECTION_TEXT,
+  splitText,
+  truncate,
+} from './slack-limits.js';
+
+export function header(text: string): Block {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, MAX_HEADER_TEXT), emoji: false } };
+}
+
+/** A mrkdwn section; the caller has escaped the text. Long text is cut (use {@link sections} to keep all of it). */
+export function section(mrkdwn: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, MAX_SECTION_TEXT) } };
+}
+
+/** As many sections as it takes to show `mrkdwn` whole. */
+export function sections(mrkdwn: string): Block[] {
+  return splitText(mrkdwn, MAX_SECTION_TEXT).map((piece) => ({ type: 'section', text: { type: 'mrkdwn', text: piece } }));
+}
+
+export function context(...mrkdwn: string[]): Block {
+  return {
+    type: 'context',
+    elements: mrkdwn.slice(0, MAX_CONTEXT_ELEMENTS).map((text) => ({ type: 'mrkdwn', text: truncate(text, MAX_CONTEXT_TEXT) })),
+  };
+}
+
+/** Context with plain text: what a user typed is shown this way, never interpreted. */
+export function plainContext(text: string): Block {
+  return { type: 'context', elements: [{ type: 'plain_text', text: truncate(text, MAX_CONTEXT_TEXT), emoji: false }] };
+}
+
+export function divider(): Block {
+  return { type: 'divider' };
+}
+
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
+  if (value.length > MAX_BUTTON_VALUE) throw new RangeError(`button ${actionId}: value longer than ${MAX_BUTTON_VALUE}`);
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(text, MAX_BUTTON_TEXT), emoji: true },
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+  };
+}
+
+export function actions(blockId: string | undefined, ...elements: Button[]): Block {
+  return { type: 'actions', ...(blockId ? { block_id: blockId } : {}), elements };
+}

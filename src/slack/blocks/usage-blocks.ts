@@ -1,0 +1,18 @@
+/** Short usage lines for a command given nothing (or nonsense) to work with. */
+import { context, section } from './block-kit.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import type { SlackMessage } from './slack-message.js';
+
+export const USAGE = {
+  measure: '用法：`/measure 42` 查看第 42 条；`/measure 15-20` 列出第 15–20 条；`/measure 关键词` 查找相关措施。',
+  plan: '用法：`/plan 问题`，例如 `/plan 商标审查周期要控制在多久？`；`/plan help` 查看全部用法。',
+} as const;
+
+export function renderUsage(text: string): SlackMessage {
+  return { text: text.replace(/`/gu, ''), blocks: [section(text)] };
+}
+
+/** A notice (bad input, nothing found) as an ephemeral message. */
+export function renderNotice(message: string, hint?: string): SlackMessage {
+  return { text: message, blocks: [section(escapeMrkdwn(message)), ...(hint ? [context(escapeMrkdwn(hint))] : [])] };
+}

@@ -1,0 +1,32 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { askQuestion } from '../../../answer/ask-question.js';
+import { planOverview } from '../../../answer/plan-overview.js';
+import { renderHelp } from '../../blocks/help-blocks.js';
+import { renderUsage, USAGE } from '../../blocks/usage-blocks.js';
+import { handleRequest } from '../../request-log.js';
+import type { SlackDeps } from '../../slack-deps.js';
+import { renderCommandAnswer } from './render-command-answer.js';
+
+const HELP_WORDS: ReadonlySet<string> = new Set(['help', '帮助', '说明', '用法', '?', '？']);
+
+/** `/plan <问题>`: the answer, shown only to the asker, with 发到频道; `/plan help` explains everything. */
+export function onPlanCommand(deps: SlackDeps) {
+  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    await handleRequest(deps.logger, '/plan', async () => {
+      const text = command.text.trim();
+      if (text.length === 0) {
+        await respond({ response_type: 'ephemeral', ...renderUsage(USAGE.plan) });
+        return { outcome: 'usage' };
+      }
+      if (HELP_WORDS.has(text.toLowerCase())) {
+        await respond({ response_type: 'ephemeral', ...renderHelp(planOverview(deps.ctx.plan)) });
+        return { outcome: 'help' };
+      }
+      const answer = askQuestion(deps.ctx, text);
+      deps.activity.recordQuestion({ question: text, answer, surface: 'command' });
+      await respond({ response_type: 'ephemeral', ...renderCommandAnswer(deps.ctx.plan, answer) });
+      return { outcome: answer.notice?.code ?? 'answered', kind: answer.kind, measures: answer.results.map((r) => r.number) };
+    });
+  };
+}

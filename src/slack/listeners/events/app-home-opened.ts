@@ -1,0 +1,32 @@
+/**
+ * The app's home: the Home tab shows an overview of the plan; opening the Messages tab (the
+ * agent's conversation view) sets the suggested prompts. In the agent experience these are set
+ * per channel, without a thread (Slack: "Migrating to the Agent messaging experience").
+ */
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { planOverview } from '../../../answer/plan-overview.js';
+import { renderAppHome } from '../../blocks/help-blocks.js';
+import { handleRequest } from '../../request-log.js';
+import type { SlackDeps } from '../../slack-deps.js';
+import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../suggested-prompts.js';
+
+export function onAppHomeOpened(deps: SlackDeps) {
+  return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.tab === 'messages') {
+      await handleRequest(deps.logger, 'app_home_opened.messages', async () => {
+        // No thread_ts: an agent's prompts belong to the conversation (the typed method requires one).
+        await client.apiCall('assistant.threads.setSuggestedPrompts', {
+          channel_id: event.channel,
+          title: SUGGESTED_PROMPTS_TITLE,
+          prompts: SUGGESTED_PROMPTS.map((p) => ({ ...p })),
+        });
+        return { outcome: 'prompts-set' };
+      });
+      return;
+    }
+    await handleRequest(deps.logger, 'app_home_opened.home', async () => {
+      await client.views.publish({ user_id: event.user, view: renderAppHome(planOverview(deps.ctx.plan)) });
+      return { outcome: 'published' };
+    });
+  };
+}

@@ -1,0 +1,16 @@
+/** Every listener, registered in one place; the order matters only for the global middleware. */
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../slack-deps.js';
+import { registerActions } from './actions/index.js';
+import { assistantPanel } from './assistant/assistant-panel.js';
+import { registerCommands } from './commands/index.js';
+import { deduplicateEvents } from './deduplicate-events.js';
+import { registerEvents } from './events/index.js';
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  app.use(deduplicateEvents(deps));
+  app.assistant(assistantPanel(deps));
+  registerEvents(app, deps);
+  registerCommands(app, deps);
+  registerActions(app, deps);
+}

@@ -1,0 +1,14 @@
+import type { AnswerContext } from '../answer/answer-context.js';
+import type { Logger } from '../logger.js';
+import type { ActivityLog } from '../store/activity-log.js';
+import type { ProcessedEvents } from '../store/processed-events.js';
+import type { KnownThreads } from './conversation/known-threads.js';
+
+/** What the listeners need, built once at start-up and handed to every register function. */
+export interface SlackDeps {
+  ctx: AnswerContext;
+  activity: ActivityLog;
+  processed: ProcessedEvents;
+  threads: KnownThreads;
+  logger: Logger;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../src/config.js';
+
+const BOT = 'xoxb-1111-2222-abcdef';
+const APP = 'xapp-1-A0APP-3333-abcdef';
+const SECRET = '0123456789abcdef0123456789abcdef';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('reading the configuration from the environment', () => {
+  it('runs without Slack when no token is set', () => {
+    expect(readConfig({})).toEqual({ logLevel: 'info', dataDir: './data', timeZone: 'Asia/Shanghai' });
+  });
+
+  it('chooses Socket Mode when an app-level token is set', () => {
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).slack).toEqual({ mode: 'socket', botToken: BOT, appToken: APP });
+  });
+
+  it('chooses HTTP mode with the signing secret otherwise, on PORT (default 3000)', () => {
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET }).slack).toEqual({ mode: 'http', botToken: BOT, signingSecret: SECRET, port: 3000, host: '0.0.0.0' });
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '8080', HOST: '127.0.0.1' }).slack).toMatchObject({ port: 8080, host: '127.0.0.1' });
+  });
+
+  it('hands SLACK_API_URL to the client with its trailing slash', () => {
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'http://127.0.0.1:9999/api' }).slack).toMatchObject({ apiUrl: 'http://127.0.0.1:9999/api/' });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(readConfig({ SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: ' ', PORT: '' }).slack).toBeUndefined();
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token' }, 'SLACK_BOT_TOKEN', 'SLACK_BOT_TOKEN must start with xoxb-: set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions).'],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong' }, 'SLACK_APP_TOKEN', 'SLACK_APP_TOKEN must start with xapp-: set it to an App-Level Token, xapp-…, with the connections:write scope (Slack app settings → Basic Information → App-Level Tokens).'],
+    [{ SLACK_BOT_TOKEN: BOT }, 'SLACK_SIGNING_SECRET', 'SLACK_SIGNING_SECRET is not set: HTTP mode (no SLACK_APP_TOKEN) needs the Signing Secret (Slack app settings → Basic Information → App Credentials). For Socket Mode set SLACK_APP_TOKEN instead.'],
+    [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '99999' }, 'PORT', 'PORT is not a port number (got "99999"): set it to a TCP port number between 1 and 65535, for example 3000.'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL is not a log level (got "loud"): set it to one of fatal, error, warn, info, debug, trace, silent.'],
+    [{ DIGEST_TZ: 'Mars/Olympus' }, 'DIGEST_TZ', 'DIGEST_TZ is not a time zone this system knows (got "Mars/Olympus"): set it to an IANA time zone name, for example Asia/Shanghai.'],
+    [{ SLACK_APP_TOKEN: APP }, 'SLACK_BOT_TOKEN', 'SLACK_BOT_TOKEN is not set but other Slack variables are: set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions).'],
+  ])('%j names %s and the fix', (env, variable, message) => {
+    const error = configError(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toBe(message);
+  });
+
+  it('never echoes a secret in an error', () => {
+    expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'short!' }).message).not.toContain('short!');
+  });
+});
