@@ -4,7 +4,7 @@
  * Events API, commands and interactivity at /slack/events plus GET /healthz. The Web API base
  * URL can be pointed elsewhere (SLACK_API_URL) for proxies and tests.
  */
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { SlackConfig } from '../config.js';
 import { boltLogger } from './bolt-logger.js';
@@ -26,15 +26,39 @@ export interface SlackApp {
   server(): Server | undefined;
 }
 
-export function createSlackApp(config: SlackConfig, deps: SlackDeps): SlackApp {
+export interface SlackAppOptions {
+  /** Socket Mode keep-alive: how long to wait for a pong before reconnecting (Bolt's default 5000 ms). */
+  clientPingTimeoutMs?: number;
+}
+
+/** Logs Socket Mode connection changes, so an operator sees a dropped connection and its recovery. */
+function logConnection(receiver: SocketModeReceiver, deps: SlackDeps): void {
+  for (const state of ['connecting', 'connected', 'reconnecting', 'disconnecting', 'disconnected'] as const) {
+    receiver.client.on(state, () => deps.logger.info({ kind: 'socket', state }, `Socket Mode ${state}`));
+  }
+}
+
+export function createSlackApp(config: SlackConfig, deps: SlackDeps, options: SlackAppOptions = {}): SlackApp {
   const logger = boltLogger(deps.logger);
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: WEB_API_RETRY };
   let ready = false;
   let httpServer: Server | undefined;
 
+  const socketReceiver =
+    config.mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: config.appToken,
+          logger,
+          installerOptions: { clientOptions },
+          autoReconnectEnabled: true,
+          ...(options.clientPingTimeoutMs ? { clientPingTimeout: options.clientPingTimeoutMs } : {}),
+        })
+      : undefined;
+  if (socketReceiver) logConnection(socketReceiver, deps);
+
   const app =
     config.mode === 'socket'
-      ? new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger, clientOptions })
+      ? new App({ token: config.botToken, socketMode: true, receiver: socketReceiver, logger, clientOptions })
       : new App({
           token: config.botToken,
           logger,

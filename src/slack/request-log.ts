@@ -11,7 +11,7 @@ export async function handleRequest(logger: Logger, kind: string, work: () => Pr
   const started = performance.now();
   try {
     const result = await work();
-    logger.info({ kind, ms: Math.round(performance.now() - started), ...result }, `${kind}: ${result.outcome}`);
+    logger.info({ ...result, kind, ms: Math.round(performance.now() - started) }, `${kind}: ${result.outcome}`);
   } catch (error) {
     logger.error({ kind, ms: Math.round(performance.now() - started), outcome: 'error', err: error }, `${kind}: failed`);
   }

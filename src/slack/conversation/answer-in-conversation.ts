@@ -51,8 +51,8 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
     if (q.userId && q.userId !== q.target.channel) {
       await postReply(client, { channel: q.userId }, { text: userFacingError(posted.error), blocks: [] }, logger);
     }
-    return { outcome: 'post-failed', error: posted.error, kind: answer.kind, measures };
+    return { outcome: 'post-failed', error: posted.error, answerKind: answer.kind, measures };
   }
   threads.remember(q.target.channel, q.target.threadTs);
-  return { outcome: posted.fallback ? 'answered-plain-text' : 'answered', kind: answer.kind, confidence: answer.confidence, measures };
+  return { outcome: posted.fallback ? 'answered-plain-text' : 'answered', answerKind: answer.kind, confidence: answer.confidence, measures };
 }

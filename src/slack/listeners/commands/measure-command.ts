@@ -17,7 +17,7 @@ export function onMeasureCommand(deps: SlackDeps) {
       }
       const answer = lookupMeasure(deps.ctx, text);
       await respond({ response_type: 'ephemeral', ...renderCommandAnswer(deps.ctx.plan, answer, true) });
-      return { outcome: answer.notice?.code ?? 'answered', kind: answer.kind, measures: answer.results.map((r) => r.number) };
+      return { outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
     });
   };
 }

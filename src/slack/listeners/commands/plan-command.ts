@@ -26,7 +26,7 @@ export function onPlanCommand(deps: SlackDeps) {
       const answer = askQuestion(deps.ctx, text);
       deps.activity.recordQuestion({ question: text, answer, surface: 'command' });
       await respond({ response_type: 'ephemeral', ...renderCommandAnswer(deps.ctx.plan, answer) });
-      return { outcome: answer.notice?.code ?? 'answered', kind: answer.kind, measures: answer.results.map((r) => r.number) };
+      return { outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
     });
   };
 }

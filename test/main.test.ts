@@ -1,0 +1,97 @@
+/**
+ * `npm start` as a process: configuration errors are one line and exit 1; with Slack settings it
+ * serves HTTP mode and stops cleanly on SIGTERM.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';
+
+const TSX = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const MAIN = join(PROJECT_ROOT, 'src', 'main.ts');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function startMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, [TSX, MAIN], {
+    cwd: tmpdir(),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<Run>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  return { child, exited, output: () => stdout };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let api: FakeSlackApi | undefined;
+const dirs: string[] = [];
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('without Slack tokens and without a terminal, says what to set and exits 1', async () => {
+    const run = await startMain({}).exited;
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('Slack is not configured: set SLACK_BOT_TOKEN');
+  });
+
+  it('names a malformed variable and how to fix it, in one line, without a stack trace', async () => {
+    const run = await startMain({ SLACK_BOT_TOKEN: 'not-a-token' }).exited;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('SLACK_BOT_TOKEN must start with xoxb-: set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions).\n');
+  });
+
+  it('serves HTTP mode, reports ready on /healthz, and exits 0 on SIGTERM', async () => {
+    api = await startFakeSlackApi();
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-main-'));
+    dirs.push(dataDir);
+    const main = startMain({
+      SLACK_BOT_TOKEN: 'xoxb-1-2-main',
+      SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+      SLACK_API_URL: api.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    });
+    const deadline = Date.now() + 15_000;
+    let status = 0;
+    while (Date.now() < deadline) {
+      status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status).catch(() => 0);
+      if (status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toBe(200);
+    main.child.kill('SIGTERM');
+    const run = await main.exited;
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+    expect(lines.some((l) => l.msg === 'ready')).toBe(true);
+    expect(lines.some((l) => l.msg === 'stopping')).toBe(true);
+    expect(run.stdout).not.toContain('xoxb-1-2-main');
+  });
+});
