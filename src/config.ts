@@ -8,7 +8,8 @@
  * no `SLACK_BOT_TOKEN` → no Slack (the local console).
  */
 import { z } from 'zod';
-import { isValidTimeZone } from './time/local-date.js';
+import { Cron } from 'croner';
+import { isIsoDate, isValidTimeZone } from './time/local-date.js';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_ERROR';
@@ -38,7 +39,25 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   SLACK_API_URL: 'the Slack Web API base URL, for example https://slack.com/api/ (only for proxies and tests)',
   DATA_DIR: 'a directory the app may write its state to, for example ./data',
   DIGEST_TZ: 'an IANA time zone name, for example Asia/Shanghai',
+  DIGEST_CHANNEL: 'the ID of the coordination channel, for example C0123456789 (channel details → About, at the bottom)',
+  DIGEST_CRON: 'a cron expression with five fields (minute hour day month weekday), for example "0 9 * * *" for 09:00',
+  DIGEST_DAYS: 'workdays (China\'s working days, adjusted working days included) or daily',
+  DIGEST_SIZE: 'how many measures each digest walks through, a whole number from 1 to 20',
+  DIGEST_START: 'the first day of the walk through the plan, as YYYY-MM-DD (optional)',
 };
+
+export const DEFAULT_DIGEST_CRON = '0 9 * * *';
+export const DEFAULT_DIGEST_SIZE = 3;
+const MAX_DIGEST_SIZE = 20;
+
+function isCron(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -63,7 +82,27 @@ const EnvSchema = z.object({
   DIGEST_TZ: optionalText
     .refine((v) => v === undefined || isValidTimeZone(v), 'is not a time zone this system knows')
     .transform((v) => v ?? DEFAULT_TIME_ZONE),
+  DIGEST_CHANNEL: optionalText.refine((v) => v === undefined || /^[CG][A-Z0-9]{6,}$/u.test(v), 'is not a channel ID'),
+  DIGEST_CRON: optionalText.refine((v) => v === undefined || isCron(v), 'is not a cron expression').transform((v) => v ?? DEFAULT_DIGEST_CRON),
+  DIGEST_DAYS: optionalText.refine((v) => v === undefined || v === 'workdays' || v === 'daily', 'is neither workdays nor daily').transform((v) => (v ?? 'workdays') as DigestDays),
+  DIGEST_SIZE: optionalText
+    .refine((v) => v === undefined || (/^\d{1,2}$/u.test(v) && Number(v) >= 1 && Number(v) <= MAX_DIGEST_SIZE), 'is not a number from 1 to 20')
+    .transform((v) => (v === undefined ? DEFAULT_DIGEST_SIZE : Number(v))),
+  DIGEST_START: optionalText.refine((v) => v === undefined || isIsoDate(v), 'is not a date'),
 });
+
+export type DigestDays = 'workdays' | 'daily';
+
+/** The digest's calendar and size; `channel` is set only when the digest is turned on. */
+export interface DigestConfig {
+  channel?: string;
+  cron: string;
+  timeZone: string;
+  days: DigestDays;
+  size: number;
+  /** Pins the walk's first day; otherwise it is the first digest's date (today before any). */
+  start?: string;
+}
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -78,6 +117,7 @@ export interface Config {
   dataDir: string;
   /** The calendar days are counted in (activity, digest). */
   timeZone: string;
+  digest: DigestConfig;
 }
 
 function fail(variable: string, problem: string): never {
@@ -99,7 +139,15 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     fail(variable, `${issue?.message ?? 'is not valid'}${shown}`);
   }
   const e = parsed.data;
-  const base = { logLevel: e.LOG_LEVEL, dataDir: e.DATA_DIR, timeZone: e.DIGEST_TZ };
+  const digest: DigestConfig = {
+    ...(e.DIGEST_CHANNEL ? { channel: e.DIGEST_CHANNEL } : {}),
+    cron: e.DIGEST_CRON,
+    timeZone: e.DIGEST_TZ,
+    days: e.DIGEST_DAYS,
+    size: e.DIGEST_SIZE,
+    ...(e.DIGEST_START ? { start: e.DIGEST_START } : {}),
+  };
+  const base = { logLevel: e.LOG_LEVEL, dataDir: e.DATA_DIR, timeZone: e.DIGEST_TZ, digest };
   if (e.SLACK_BOT_TOKEN === undefined) {
     if (e.SLACK_APP_TOKEN !== undefined || e.SLACK_SIGNING_SECRET !== undefined) fail('SLACK_BOT_TOKEN', 'is not set but other Slack variables are');
     return base;

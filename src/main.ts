@@ -11,11 +11,7 @@ import { processIo } from './cli/cli-io.js';
 import { runLocalConsole } from './cli/local-console.js';
 import { ConfigError, readConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
-import { createSlackApp } from './slack/app.js';
-import { createKnownThreads } from './slack/conversation/known-threads.js';
-import { createActivityLog } from './store/activity-log.js';
-import { createProcessedEvents } from './store/processed-events.js';
-import { openStateStore } from './store/state-store.js';
+import { createService } from './service.js';
 import { StoreError } from './store/store-error.js';
 
 const NO_SLACK =
@@ -35,32 +31,24 @@ function openContext(logger: Logger): AnswerContext {
 
 async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger): Promise<void> {
   const started = performance.now();
-  const ctx = openContext(logger);
-  const store = openStateStore(config.dataDir);
-  const processed = createProcessedEvents(store.db, logger);
-  processed.prune();
-  const deps = {
-    ctx,
-    logger,
-    activity: createActivityLog({ db: store.db, logger, timeZone: config.timeZone }),
-    processed,
-    threads: createKnownThreads(),
-  };
-  const slack = createSlackApp(config.slack, deps);
-  await slack.start();
-  logger.info({ mode: slack.mode, ms: Math.round(performance.now() - started), state: store.file }, 'ready');
+  const service = createService({ config, ctx: openContext(logger), logger });
+  await service.start();
+  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.file, digest: config.digest.channel ?? 'off' }, 'ready');
 
   let stopping = false;
   const stop = (signal: string): void => {
-    if (stopping) process.exit(1);
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
     stopping = true;
     logger.info({ signal }, 'stopping');
-    void slack
+    void service
       .stop()
-      .catch((error: unknown) => logger.error({ err: error }, 'error while stopping'))
-      .finally(() => {
-        store.close();
-        process.exit(0);
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
       });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

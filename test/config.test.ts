@@ -17,7 +17,12 @@ function configError(env: Record<string, string>): ConfigError {
 
 describe('reading the configuration from the environment', () => {
   it('runs without Slack when no token is set', () => {
-    expect(readConfig({})).toEqual({ logLevel: 'info', dataDir: './data', timeZone: 'Asia/Shanghai' });
+    expect(readConfig({})).toEqual({
+      logLevel: 'info',
+      dataDir: './data',
+      timeZone: 'Asia/Shanghai',
+      digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3 },
+    });
   });
 
   it('chooses Socket Mode when an app-level token is set', () => {
@@ -33,6 +38,16 @@ describe('reading the configuration from the environment', () => {
     expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'http://127.0.0.1:9999/api' }).slack).toMatchObject({ apiUrl: 'http://127.0.0.1:9999/api/' });
   });
 
+  it('reads the digest settings', () => {
+    expect(readConfig({ DIGEST_CHANNEL: 'C0123ABCD', DIGEST_CRON: '*/5 * * * * *', DIGEST_TZ: 'UTC', DIGEST_DAYS: 'daily', DIGEST_SIZE: '5' }).digest).toEqual({
+      channel: 'C0123ABCD',
+      cron: '*/5 * * * * *',
+      timeZone: 'UTC',
+      days: 'daily',
+      size: 5,
+    });
+  });
+
   it('treats empty variables as unset', () => {
     expect(readConfig({ SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: ' ', PORT: '' }).slack).toBeUndefined();
   });
@@ -44,6 +59,10 @@ describe('reading the configuration from the environment', () => {
     [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '99999' }, 'PORT', 'PORT is not a port number (got "99999"): set it to a TCP port number between 1 and 65535, for example 3000.'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL is not a log level (got "loud"): set it to one of fatal, error, warn, info, debug, trace, silent.'],
     [{ DIGEST_TZ: 'Mars/Olympus' }, 'DIGEST_TZ', 'DIGEST_TZ is not a time zone this system knows (got "Mars/Olympus"): set it to an IANA time zone name, for example Asia/Shanghai.'],
+    [{ DIGEST_CHANNEL: '#general' }, 'DIGEST_CHANNEL', 'DIGEST_CHANNEL is not a channel ID (got "#general"): set it to the ID of the coordination channel, for example C0123456789 (channel details → About, at the bottom).'],
+    [{ DIGEST_CRON: '0 25 * * *' }, 'DIGEST_CRON', 'DIGEST_CRON is not a cron expression (got "0 25 * * *"): set it to a cron expression with five fields (minute hour day month weekday), for example "0 9 * * *" for 09:00.'],
+    [{ DIGEST_DAYS: 'weekends' }, 'DIGEST_DAYS', "DIGEST_DAYS is neither workdays nor daily (got \"weekends\"): set it to workdays (China's working days, adjusted working days included) or daily."],
+    [{ DIGEST_SIZE: '0' }, 'DIGEST_SIZE', 'DIGEST_SIZE is not a number from 1 to 20 (got "0"): set it to how many measures each digest walks through, a whole number from 1 to 20.'],
     [{ SLACK_APP_TOKEN: APP }, 'SLACK_BOT_TOKEN', 'SLACK_BOT_TOKEN is not set but other Slack variables are: set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions).'],
   ])('%j names %s and the fix', (env, variable, message) => {
     const error = configError(env);

@@ -25,6 +25,14 @@ import { rejectBadInput, rejectControlCharacters } from './check-cli-input.js';
 import { CliUsageError, EXIT } from './cli-error.js';
 import { writeLine, type CliIo } from './cli-io.js';
 import { runLocalConsole } from './local-console.js';
+import { ConfigError, readConfig, type Config } from '../config.js';
+import { renderDigestText } from '../digest/digest-text.js';
+import { previewDigest } from '../digest/post-digest.js';
+import { createLogger } from '../logger.js';
+import { createActivityLog } from '../store/activity-log.js';
+import { createDigestStore } from '../store/digest-store.js';
+import { openExistingStateStore } from '../store/state-store.js';
+import { isIsoDate, localDate } from '../time/local-date.js';
 import { planJson } from './plan-json.js';
 
 export const USAGE = `用法：
@@ -35,6 +43,7 @@ export const USAGE = `用法：
   list [--json]                          输出整个计划
   build-index                            重建 index/ 中的检索索引
   eval <文件.jsonl> [--json]             在评测问题集上计算检索指标
+  digest [--date YYYY-MM-DD] [--json]    预览某天的计划简报（默认今天）
   console                                打开本地问答控制台`;
 
 export interface CliDeps {
@@ -46,6 +55,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   batch: { type: 'boolean' },
   limit: { type: 'string' },
+  date: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -150,11 +160,37 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: CliDeps): Prom
       writeLine(io.stdout, json ? JSON.stringify(report) : renderEvalReport(report, argument));
       return EXIT.ok;
     }
+    case 'digest': {
+      const config = readCliConfig();
+      const today = localDate(new Date(), config.digest.timeZone);
+      const date = values.date ?? today;
+      if (!isIsoDate(date)) throw new CliUsageError(`--date 应为 YYYY-MM-DD 格式的日期，收到“${date}”。`);
+      const ctx = context();
+      const store = openExistingStateStore(config.dataDir);
+      try {
+        const activity = createActivityLog({ db: store.db, logger: createLogger({ level: 'silent' }), timeZone: config.timeZone });
+        const content = previewDigest({ ctx, store: createDigestStore(store.db), activity, config: config.digest }, date, today);
+        writeLine(io.stdout, json ? JSON.stringify(content) : renderDigestText(content));
+      } finally {
+        store.close();
+      }
+      return EXIT.ok;
+    }
     case 'console':
       await runLocalConsole(context(), io);
       return EXIT.ok;
     default:
       throw new CliUsageError(`不认识的命令“${command}”。\n${USAGE}`);
+  }
+}
+
+/** The environment's settings, a bad one reported as a usage error (exit 2). */
+function readCliConfig(): Config {
+  try {
+    return readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliUsageError(error.message, 'config');
+    throw error;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AnswerContext } from '../answer/answer-context.js';
+import type { DigestContent } from '../digest/digest-content.js';
 import type { Logger } from '../logger.js';
 import type { ActivityLog } from '../store/activity-log.js';
 import type { ProcessedEvents } from '../store/processed-events.js';
@@ -11,4 +12,6 @@ export interface SlackDeps {
   processed: ProcessedEvents;
   threads: KnownThreads;
   logger: Logger;
+  /** Today's digest as it would be posted now (`/plan digest`). */
+  todaysDigest: () => DigestContent;
 }

@@ -6,7 +6,7 @@
  * {@link StoreError} naming the file, and the file is left as it is for inspection, never
  * replaced with an empty one.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from './store-error.js';
@@ -38,6 +38,22 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX feedback_by_date ON feedback(date);
    CREATE TABLE processed_events (key TEXT PRIMARY KEY, at INTEGER NOT NULL);`,
+  `CREATE TABLE digest_cycle (id INTEGER PRIMARY KEY CHECK (id = 1), start_date TEXT NOT NULL);
+   CREATE TABLE digest_posts (
+     date TEXT PRIMARY KEY,
+     channel TEXT NOT NULL,
+     ts TEXT NOT NULL,
+     issue INTEGER NOT NULL,
+     posted_at INTEGER NOT NULL,
+     found_in_history INTEGER NOT NULL
+   );
+   CREATE TABLE digest_attempts (
+     date TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     host TEXT NOT NULL,
+     pid INTEGER NOT NULL,
+     started_at INTEGER NOT NULL
+   );`,
 ];
 
 export type StateDatabase = Database.Database;
@@ -46,6 +62,31 @@ export interface StateStore {
   db: StateDatabase;
   file: string;
   close(): void;
+}
+
+function migrate(db: StateDatabase, file: string): void {
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version > MIGRATIONS.length) {
+    db.close();
+    throw new StoreError(file, `the state file ${file} is from a newer version of this app (schema ${version}, this app knows ${MIGRATIONS.length}): run the newer version, or restore a matching backup.`);
+  }
+  db.transaction(() => {
+    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+/** Empty state that lives only in memory: previews without a DATA_DIR, and tests. */
+export function openMemoryStateStore(): StateStore {
+  const db = new Database(':memory:');
+  migrate(db, ':memory:');
+  return { db, file: ':memory:', close: () => db.close() };
+}
+
+/** The state in `dataDir` if it has any, without creating anything; otherwise empty state in memory. */
+export function openExistingStateStore(dataDir: string): StateStore {
+  const file = join(resolve(dataDir), STATE_FILE);
+  return existsSync(file) ? openStateStore(dataDir) : openMemoryStateStore();
 }
 
 export function openStateStore(dataDir: string): StateStore {
@@ -73,15 +114,6 @@ export function openStateStore(dataDir: string): StateStore {
     );
   }
 
-  const version = Number(db.pragma('user_version', { simple: true }));
-  if (version > MIGRATIONS.length) {
-    db.close();
-    throw new StoreError(file, `the state file ${file} is from a newer version of this app (schema ${version}, this app knows ${MIGRATIONS.length}): run the newer version, or restore a matching backup.`);
-  }
-  db.transaction(() => {
-    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
-  }).immediate();
-
+  migrate(db, file);
   return { db, file, close: () => db.close() };
 }

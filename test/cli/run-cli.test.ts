@@ -92,6 +92,25 @@ describe('measure, area and list', () => {
   });
 });
 
+describe('digest', () => {
+  it('previews a date\'s digest, and the next posting day continues where it left off', async () => {
+    const first = JSON.parse((await cli(['digest', '--date', '2026-11-25', '--json'])).out);
+    const next = JSON.parse((await cli(['digest', '--date', '2026-11-26', '--json'])).out);
+    const numbers = (d: { areas: Array<{ measures: Array<{ number: number }> }> }) => d.areas.flatMap((a) => a.measures.map((m) => m.number));
+    expect(first.issue.total).toBe(27);
+    expect(numbers(first).length).toBeGreaterThan(0);
+    expect(next.issue.number).toBe((first.issue.number % 27) + 1);
+    expect(numbers(next)[0]).toBe((numbers(first).at(-1)! % 79) + 1);
+  });
+
+  it('prints it as text, and refuses a date that is not one', async () => {
+    expect((await cli(['digest', '--date', '2026-11-25'])).out).toContain('计划简报 · 第');
+    const bad = await cli(['digest', '--date', '2026-02-30']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('--date 应为 YYYY-MM-DD 格式的日期，收到“2026-02-30”。\n');
+  });
+});
+
 describe('bad input', () => {
   it.each([
     [['measure', '0'], '计划共有 79 条措施（编号 1–79），没有第 0 条。'],

@@ -10,6 +10,8 @@ import { renderAreaCard, renderAreaOverview } from '../../../src/slack/blocks/ar
 import { renderAppHome, renderHelp } from '../../../src/slack/blocks/help-blocks.js';
 import { renderMeasureCard } from '../../../src/slack/blocks/measure-card.js';
 import { renderKeywordList } from '../../../src/slack/blocks/measure-list.js';
+import { renderDigest } from '../../../src/slack/blocks/digest-blocks.js';
+import { digestContent } from '../../../src/digest/digest-content.js';
 import { slackMessageProblems } from '../../support/slack-message-check.js';
 import { testAnswerContext } from '../../support/answer-context.js';
 
@@ -50,6 +52,22 @@ describe('Block Kit output stays within Slack limits', () => {
     expect(slackMessageProblems(renderKeywordList(plan, lookupMeasure(ctx, '知识产权', 20)))).toEqual([]);
     const long = `${'知识产权保护'.repeat(80)}`.slice(0, 500);
     expect(slackMessageProblems(renderAnswer(askQuestion(ctx, long), { plan, feedback: 'native', shareable: true }))).toEqual([]);
+  });
+});
+
+describe('the digest message', () => {
+  it('stays within limits at its largest, and escapes the questions it quotes', () => {
+    const activityOn = (date: string) => ({
+      date,
+      questions: 40,
+      measuresShown: [{ number: 3, count: 9 }],
+      unanswered: ['<!channel> 绿卡怎么办', '<@U123> <http://evil.example|点我>', 'x'.repeat(400)],
+      feedback: { helpful: 2, notHelpful: 1 },
+    });
+    for (const size of [1, 3, 20]) {
+      const content = digestContent({ plan, date: '2026-11-30', start: '2026-11-25', postedDates: new Set(), today: '2026-11-25', days: 'workdays', size, activityOn });
+      expect(slackMessageProblems(renderDigest(content)), `size ${size}`).toEqual([]);
+    }
   });
 });
 

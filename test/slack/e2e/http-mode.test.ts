@@ -84,6 +84,11 @@ describe('slash commands', () => {
     api.reset();
     await sendCommand('/plan', 'help');
     expect(JSON.stringify((await api.waitForResponse()).body)).toContain('/measure 42');
+    api.reset();
+    await sendCommand('/plan', 'digest');
+    const digest = await api.waitForResponse();
+    expect(digest.body.response_type).toBe('ephemeral');
+    expect(String(digest.body.text)).toMatch(/^计划简报第 \d+ 期（共 27 期）/u);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { askQuestion } from '../../../answer/ask-question.js';
 import { planOverview } from '../../../answer/plan-overview.js';
+import { renderDigest } from '../../blocks/digest-blocks.js';
 import { renderHelp } from '../../blocks/help-blocks.js';
 import { renderUsage, USAGE } from '../../blocks/usage-blocks.js';
 import { handleRequest } from '../../request-log.js';
@@ -8,8 +9,12 @@ import type { SlackDeps } from '../../slack-deps.js';
 import { renderCommandAnswer } from './render-command-answer.js';
 
 const HELP_WORDS: ReadonlySet<string> = new Set(['help', '帮助', '说明', '用法', '?', '？']);
+const DIGEST_WORDS: ReadonlySet<string> = new Set(['digest', '简报', '今日简报']);
 
-/** `/plan <问题>`: the answer, shown only to the asker, with 发到频道; `/plan help` explains everything. */
+/**
+ * `/plan <问题>`: the answer, shown only to the asker, with 发到频道; `/plan help` explains
+ * everything; `/plan digest` shows today's digest to the asker.
+ */
 export function onPlanCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
@@ -22,6 +27,11 @@ export function onPlanCommand(deps: SlackDeps) {
       if (HELP_WORDS.has(text.toLowerCase())) {
         await respond({ response_type: 'ephemeral', ...renderHelp(planOverview(deps.ctx.plan)) });
         return { outcome: 'help' };
+      }
+      if (DIGEST_WORDS.has(text.toLowerCase())) {
+        const digest = deps.todaysDigest();
+        await respond({ response_type: 'ephemeral', ...renderDigest(digest) });
+        return { outcome: 'digest', date: digest.date, issue: digest.issue.number };
       }
       const answer = askQuestion(deps.ctx, text);
       deps.activity.recordQuestion({ question: text, answer, surface: 'command' });

@@ -1,0 +1,79 @@
+/**
+ * Runs the digest on its schedule: at each cron time, on posting days, it posts today's digest
+ * through the exactly-once poster. After a start-up it posts today's digest if today's time has
+ * passed without one (today's only, never a backlog). A failed post is retried with backoff
+ * while it is still the same day.
+ */
+import { Cron } from 'croner';
+import type { DigestConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import { localDate } from '../time/local-date.js';
+import { ranEarlierToday } from './digest-schedule.js';
+import { isPostingDay } from './posting-days.js';
+import type { DigestOutcome, DigestPoster } from './post-digest.js';
+
+/** Waits between retries of a failed post, then the last one repeats until the day ends. */
+export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000] as const;
+
+export type TickOutcome = DigestOutcome | { outcome: 'not-a-posting-day' };
+
+export interface DigestScheduler {
+  start(): void;
+  /** Stops scheduling and waits for a post in progress to finish. */
+  stop(): Promise<void>;
+  /** Posts today's digest if today is a posting day (what the cron runs). */
+  tick(): Promise<TickOutcome>;
+}
+
+export interface DigestSchedulerDeps {
+  poster: DigestPoster;
+  config: DigestConfig & { channel: string };
+  logger: Logger;
+  now: () => Date;
+}
+
+export function createDigestScheduler({ poster, config, logger, now }: DigestSchedulerDeps): DigestScheduler {
+  let job: Cron | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let retries = 0;
+  let stopped = false;
+
+  function scheduleRetry(date: string): void {
+    const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)] as number;
+    if (stopped || localDate(new Date(now().getTime() + delay), config.timeZone) !== date) return;
+    retries += 1;
+    clearTimeout(retry);
+    retry = setTimeout(() => void tick(), delay);
+    retry.unref();
+    logger.info({ kind: 'digest', date, inMs: delay, attempt: retries + 1 }, 'digest: retry scheduled');
+  }
+
+  async function tick(): Promise<TickOutcome> {
+    const started = performance.now();
+    const date = localDate(now(), config.timeZone);
+    if (!isPostingDay(date, config.days)) {
+      logger.info({ kind: 'digest', date, outcome: 'not-a-posting-day' }, 'digest: not a posting day');
+      return { outcome: 'not-a-posting-day' };
+    }
+    const result = await poster.post(date);
+    logger.info({ kind: 'digest', date, ms: Math.round(performance.now() - started), ...result }, `digest: ${result.outcome}`);
+    if (result.outcome === 'failed' && result.retryable) scheduleRetry(date);
+    else retries = 0;
+    return result;
+  }
+
+  return {
+    start() {
+      job = new Cron(config.cron, { timezone: config.timeZone, protect: true, catch: (error) => logger.error({ err: error }, 'digest schedule failed') }, () => void tick());
+      logger.info({ kind: 'digest', cron: config.cron, timeZone: config.timeZone, channel: config.channel, next: job.nextRun()?.toISOString() }, 'digest scheduled');
+      if (ranEarlierToday(config.cron, config.timeZone, now())) void tick();
+    },
+    async stop() {
+      stopped = true;
+      job?.stop();
+      clearTimeout(retry);
+      await poster.idle();
+    },
+    tick,
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Which days the digest is posted on: every day, or China's working days as the State Council
+ * schedules them (public holidays skipped, adjusted working days 调休 included), from the
+ * maintained `chinese-days` calendar. For years that calendar does not list yet, working days
+ * fall back to Monday–Friday.
+ */
+import chineseDays from 'chinese-days';
+import type { DigestDays } from '../config.js';
+import { addDays } from '../time/local-date.js';
+
+export function isPostingDay(date: string, days: DigestDays): boolean {
+  return days === 'daily' || chineseDays.isWorkday(date);
+}
+
+/** Posting days in `[from, to)`, in order. */
+export function postingDaysBetween(from: string, to: string, days: DigestDays): string[] {
+  const out: string[] = [];
+  for (let d = from; d < to; d = addDays(d, 1)) if (isPostingDay(d, days)) out.push(d);
+  return out;
+}
+
+/** The last posting day before `date` (looking back at most a month). */
+export function previousPostingDay(date: string, days: DigestDays): string | undefined {
+  for (let back = 1; back <= 31; back++) {
+    const d = addDays(date, -back);
+    if (isPostingDay(d, days)) return d;
+  }
+  return undefined;
+}

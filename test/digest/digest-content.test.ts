@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { digestContent } from '../../src/digest/digest-content.js';
+import { loadPlan } from '../../src/plan/load-plan.js';
+import type { ActivitySummary } from '../../src/store/activity-log.js';
+
+const plan = loadPlan();
+const quiet = (date: string): ActivitySummary => ({ date, questions: 0, measuresShown: [], unanswered: [], feedback: { helpful: 0, notHelpful: 0 } });
+const base = { plan, start: '2026-11-25', postedDates: new Set<string>(), today: '2026-11-25', days: 'workdays' as const, size: 3 };
+
+describe('the digest for a date', () => {
+  it('groups today\'s measures under their area headings', () => {
+    const content = digestContent({ ...base, date: '2026-12-02', activityOn: quiet }); // issue 6: 16–18
+    expect(content.issue).toEqual({ number: 6, total: 27, cycle: 1 });
+    expect(content.areas).toEqual([{ number: 2, numeral: '二', title: '提升知识产权运用效益', measures: expect.any(Array) }]);
+    expect(content.areas[0]?.measures.map((m) => m.number)).toEqual([16, 17, 18]);
+    const crossing = digestContent({ ...base, date: '2026-11-27', activityOn: quiet }); // issue 3: 7–9
+    expect(crossing.areas.map((a) => [a.numeral, a.measures.map((m) => m.number)])).toEqual([['一', [7]], ['二', [8, 9]]]);
+  });
+
+  it('omits the activity section when nobody asked anything', () => {
+    expect(digestContent({ ...base, date: '2026-11-26', activityOn: quiet }).activity).toBeUndefined();
+  });
+
+  it('reports the activity since the previous digest day, each day once', () => {
+    const activityOn = (date: string): ActivitySummary =>
+      date === '2026-11-27'
+        ? { date, questions: 3, measuresShown: [{ number: 3, count: 2 }, { number: 15, count: 1 }], unanswered: ['区块链'], feedback: { helpful: 1, notHelpful: 0 } }
+        : date === '2026-11-29'
+          ? { date, questions: 2, measuresShown: [{ number: 15, count: 2 }], unanswered: ['区块链', '<!channel> 绿卡'], feedback: { helpful: 0, notHelpful: 1 } }
+          : quiet(date);
+    const monday = digestContent({ ...base, date: '2026-11-30', activityOn });
+    expect(monday.activity).toEqual({
+      from: '2026-11-27',
+      to: '2026-11-29',
+      questions: 5,
+      topMeasures: [{ number: 15, count: 3 }, { number: 3, count: 2 }],
+      unanswered: ['区块链', '<!channel> 绿卡'],
+      feedback: { helpful: 1, notHelpful: 1 },
+    });
+  });
+});
