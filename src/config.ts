@@ -34,7 +34,7 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   SLACK_APP_TOKEN: 'an App-Level Token, xapp-…, with the connections:write scope (Slack app settings → Basic Information → App-Level Tokens)',
   SLACK_SIGNING_SECRET: 'the Signing Secret (Slack app settings → Basic Information → App Credentials)',
   PORT: 'a TCP port number between 1 and 65535, for example 3000',
-  HOST: 'the address to listen on in HTTP mode, for example 0.0.0.0 or 127.0.0.1',
+  HOST: 'the address to listen on, for example 0.0.0.0 or 127.0.0.1',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
   SLACK_API_URL: 'the Slack Web API base URL, for example https://slack.com/api/ (only for proxies and tests)',
   DATA_DIR: 'a directory the app may write its state to, for example ./data',
@@ -107,7 +107,7 @@ export interface DigestConfig {
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export type SlackConfig =
-  | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string }
+  | { mode: 'socket'; botToken: string; appToken: string; port: number; host: string; apiUrl?: string }
   | { mode: 'http'; botToken: string; signingSecret: string; port: number; host: string; apiUrl?: string };
 
 export interface Config {
@@ -153,7 +153,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     return base;
   }
   if (e.SLACK_APP_TOKEN !== undefined) {
-    return { ...base, slack: { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, ...apiUrl(e.SLACK_API_URL) } };
+    return { ...base, slack: { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, port: e.PORT, host: e.HOST, ...apiUrl(e.SLACK_API_URL) } };
   }
   if (e.SLACK_SIGNING_SECRET === undefined) {
     throw new ConfigError(

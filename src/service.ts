@@ -11,6 +11,7 @@ import { createDigestScheduler, type DigestScheduler } from './digest/digest-sch
 import type { Logger } from './logger.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.js';
 import { createKnownThreads } from './slack/conversation/known-threads.js';
+import { createInFlight } from './slack/in-flight.js';
 import type { SlackDeps } from './slack/slack-deps.js';
 import { createActivityLog } from './store/activity-log.js';
 import { createDigestStore, processOwner } from './store/digest-store.js';
@@ -24,7 +25,11 @@ export interface ServiceOptions {
   logger: Logger;
   now?: () => Date;
   slackOptions?: SlackAppOptions;
+  /** How long a graceful stop waits for acknowledged work before giving up on it. */
+  drainTimeoutMs?: number;
 }
+
+export const DEFAULT_DRAIN_TIMEOUT_MS = 8000;
 
 export interface Service {
   slack: SlackApp;
@@ -35,7 +40,7 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-export function createService({ config, ctx, logger, now = () => new Date(), slackOptions }: ServiceOptions): Service {
+export function createService({ config, ctx, logger, now = () => new Date(), slackOptions, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS }: ServiceOptions): Service {
   const store = openStateStore(config.dataDir);
   const activity = createActivityLog({ db: store.db, logger, timeZone: config.timeZone, now });
   const digestStore = createDigestStore(store.db);
@@ -49,6 +54,7 @@ export function createService({ config, ctx, logger, now = () => new Date(), sla
     activity,
     processed,
     threads: createKnownThreads(),
+    inFlight: createInFlight(),
     todaysDigest: () => previewDigest({ ctx, store: digestStore, activity, config: config.digest }, today(), today()),
   };
   const slack = createSlackApp(config.slack, deps, slackOptions);
@@ -73,7 +79,11 @@ export function createService({ config, ctx, logger, now = () => new Date(), sla
       digest?.start();
     },
     async stop() {
+      await slack.stopAccepting();
       await digest?.stop();
+      const { drained, remaining } = await deps.inFlight.drain(drainTimeoutMs);
+      if (!drained) logger.error({ remaining }, 'stopped before all acknowledged work was answered');
+      else logger.info('all acknowledged work answered');
       await slack.stop();
       store.close();
     },

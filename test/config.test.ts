@@ -26,7 +26,7 @@ describe('reading the configuration from the environment', () => {
   });
 
   it('chooses Socket Mode when an app-level token is set', () => {
-    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).slack).toEqual({ mode: 'socket', botToken: BOT, appToken: APP });
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).slack).toEqual({ mode: 'socket', botToken: BOT, appToken: APP, port: 3000, host: '0.0.0.0' });
   });
 
   it('chooses HTTP mode with the signing secret otherwise, on PORT (default 3000)', () => {

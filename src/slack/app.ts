@@ -8,6 +8,7 @@ import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { SlackConfig } from '../config.js';
 import { boltLogger } from './bolt-logger.js';
+import { guardRequests } from './http-guard.js';
 import { healthRoute } from './http-routes.js';
 import { registerListeners } from './listeners/index.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -21,6 +22,12 @@ export interface SlackApp {
   app: App;
   mode: SlackConfig['mode'];
   start(): Promise<void>;
+  /**
+   * The first step of a graceful stop: take no new work (HTTP answers 503; Socket Mode
+   * disconnects). Work already acknowledged goes on.
+   */
+  stopAccepting(): Promise<void>;
+  /** Closes the server or socket. */
   stop(): Promise<void>;
   /** The HTTP server (HTTP mode), once started. */
   server(): Server | undefined;
@@ -29,6 +36,8 @@ export interface SlackApp {
 export interface SlackAppOptions {
   /** Socket Mode keep-alive: how long to wait for a pong before reconnecting (Bolt's default 5000 ms). */
   clientPingTimeoutMs?: number;
+  /** Serve /healthz in Socket Mode too (on the configured PORT); off in tests that need no port. */
+  socketHealth?: boolean;
 }
 
 /** Logs Socket Mode connection changes, so an operator sees a dropped connection and its recovery. */
@@ -42,35 +51,35 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, options: Sl
   const logger = boltLogger(deps.logger);
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: WEB_API_RETRY };
   let ready = false;
+  let accepting = true;
   let httpServer: Server | undefined;
+  const health = healthRoute(() => ready && accepting);
 
   const socketReceiver =
     config.mode === 'socket'
       ? new SocketModeReceiver({
           appToken: config.appToken,
           logger,
-          installerOptions: { clientOptions },
+          installerOptions: { clientOptions, ...(options.socketHealth !== false ? { port: config.port } : {}) },
+          customRoutes: options.socketHealth !== false ? [health] : [],
           autoReconnectEnabled: true,
           ...(options.clientPingTimeoutMs ? { clientPingTimeout: options.clientPingTimeoutMs } : {}),
         })
       : undefined;
   if (socketReceiver) logConnection(socketReceiver, deps);
 
+  const httpReceiver =
+    config.mode === 'http'
+      ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, customRoutes: [health], bodyLimit: MAX_REQUEST_BODY_BYTES })
+      : undefined;
+  if (httpReceiver) {
+    httpReceiver.requestListener = guardRequests(httpReceiver.requestListener, { maxBodyBytes: MAX_REQUEST_BODY_BYTES, accepting: () => accepting, logger: deps.logger });
+  }
+
   const app =
     config.mode === 'socket'
       ? new App({ token: config.botToken, socketMode: true, receiver: socketReceiver, logger, clientOptions })
-      : new App({
-          token: config.botToken,
-          logger,
-          clientOptions,
-          receiver: new HTTPReceiver({
-            signingSecret: config.signingSecret,
-            endpoints: '/slack/events',
-            logger,
-            customRoutes: [healthRoute(() => ready)],
-            bodyLimit: MAX_REQUEST_BODY_BYTES,
-          }),
-        });
+      : new App({ token: config.botToken, logger, clientOptions, receiver: httpReceiver });
 
   registerListeners(app, deps);
 
@@ -85,9 +94,18 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, options: Sl
       }
       ready = true;
     },
+    async stopAccepting() {
+      accepting = false;
+      if (config.mode === 'socket') await app.stop();
+    },
     async stop() {
       ready = false;
-      await app.stop();
+      accepting = false;
+      if (config.mode === 'http') {
+        // Idle keep-alive connections would hold the server open past the stop.
+        httpServer?.closeIdleConnections();
+        await app.stop();
+      }
     },
     server: () => httpServer,
   };

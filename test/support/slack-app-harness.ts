@@ -39,7 +39,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
   const slack: SlackConfig =
     mode === 'http'
       ? { mode, botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET, port: 0, host: '127.0.0.1', apiUrl: api.url }
-      : { mode, botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN, apiUrl: api.url };
+      : { mode, botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN, port: 0, host: '127.0.0.1', apiUrl: api.url };
   const config: Config & { slack: SlackConfig } = {
     slack,
     logLevel: 'debug',
@@ -47,7 +47,9 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
     timeZone: 'Asia/Shanghai',
     digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3, ...options.digest },
   };
-  const service = createService({ config, ctx: testAnswerContext(), logger: log.logger, ...(options.now ? { now: options.now } : {}), ...(options.slack ? { slackOptions: options.slack } : {}) });
+  // Bolt's Socket Mode health server listens on all interfaces; tests keep to loopback, so it stays off.
+  const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };
+  const service = createService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.now ? { now: options.now } : {}) });
   await service.start();
   const address = service.slack.server()?.address() as AddressInfo | undefined;
   return {

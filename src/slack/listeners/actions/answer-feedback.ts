@@ -14,7 +14,7 @@ export const FEEDBACK_THANKS = { up: '谢谢反馈！', down: '谢谢反馈，�
 export function onAnswerFeedback(deps: SlackDeps, style: 'native' | 'buttons') {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps.logger, 'action.feedback', async () => {
+    await handleRequest(deps, 'action.feedback', async () => {
       const value = decodeValue(FeedbackValueSchema, clickedValue(body));
       if (!value) return { outcome: 'ignored-bad-value' };
       deps.activity.recordFeedback({ helpful: value.v === 'up', question: value.q, measures: value.m });

@@ -15,7 +15,7 @@ type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
 export function onMeasureStep(deps: SlackDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps.logger, 'action.measure_step', async () => {
+    await handleRequest(deps, 'action.measure_step', async () => {
       const value = decodeValue(MeasureValueSchema, clickedValue(body));
       if (!value || !findMeasure(deps.ctx.plan, value.n)) return { outcome: 'ignored-bad-value' };
       await respond({ replace_original: true, ...renderMeasureCard(deps.ctx.plan, value.n, { shareable: clickedEphemeral(body) }) });
@@ -27,7 +27,7 @@ export function onMeasureStep(deps: SlackDeps) {
 export function onOpenMeasure(deps: SlackDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps.logger, 'action.measure_open', async () => {
+    await handleRequest(deps, 'action.measure_open', async () => {
       const value = decodeValue(MeasureValueSchema, clickedValue(body));
       if (!value || !findMeasure(deps.ctx.plan, value.n)) return { outcome: 'ignored-bad-value' };
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderMeasureCard(deps.ctx.plan, value.n, { shareable: true }) });

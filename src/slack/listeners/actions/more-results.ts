@@ -11,7 +11,7 @@ import { clickedValue } from './clicked-value.js';
 export function onMoreResults(deps: SlackDeps) {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps.logger, 'action.more_results', async () => {
+    await handleRequest(deps, 'action.more_results', async () => {
       const value = decodeValue(MoreValueSchema, clickedValue(body));
       if (!value) return { outcome: 'ignored-bad-value' };
       const answer = askQuestion(deps.ctx, value.q, { limit: MAX_RANGE_RESULTS });

@@ -35,7 +35,7 @@ function sharedContent(ctx: AnswerContext, value: ShareValue): SlackMessage {
 export function onShareToChannel(deps: SlackDeps) {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps.logger, 'action.share', async () => {
+    await handleRequest(deps, 'action.share', async () => {
       const value = decodeValue(ShareValueSchema, clickedValue(body));
       if (!value) return { outcome: 'ignored-bad-value' };
       const content = sharedContent(deps.ctx, value);

@@ -17,7 +17,7 @@ const MAX_TITLE = 80;
 export function assistantPanel(deps: SlackDeps): Assistant {
   return new Assistant({
     threadStarted: async ({ say, setSuggestedPrompts }) => {
-      await handleRequest(deps.logger, 'assistant.thread_started', async () => {
+      await handleRequest(deps, 'assistant.thread_started', async () => {
         await say(ASSISTANT_GREETING);
         await setSuggestedPrompts({ title: SUGGESTED_PROMPTS_TITLE, prompts: SUGGESTED_PROMPTS.map((p) => ({ ...p })) });
         return { outcome: 'greeted' };
@@ -27,7 +27,7 @@ export function assistantPanel(deps: SlackDeps): Assistant {
       if (!('user' in message) || !message.user || ('bot_id' in message && message.bot_id) || !('thread_ts' in message) || !message.thread_ts) return;
       if (!deps.processed.claim(`message:${message.channel}:${message.ts}`)) return;
       const question = questionFromSlackText('text' in message ? message.text : undefined);
-      await handleRequest(deps.logger, 'assistant.user_message', async () => {
+      await handleRequest(deps, 'assistant.user_message', async () => {
         try {
           await setTitle(truncate(question, MAX_TITLE));
         } catch (error) {

@@ -10,7 +10,7 @@ import { renderCommandAnswer } from './render-command-answer.js';
 export function onAreaCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps.logger, '/area', async () => {
+    await handleRequest(deps, '/area', async () => {
       const text = command.text.trim();
       if (text.length === 0) {
         await respond({ response_type: 'ephemeral', ...renderAreaOverview(planOverview(deps.ctx.plan)) });

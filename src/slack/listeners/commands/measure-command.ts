@@ -9,7 +9,7 @@ import { renderCommandAnswer } from './render-command-answer.js';
 export function onMeasureCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps.logger, '/measure', async () => {
+    await handleRequest(deps, '/measure', async () => {
       const text = command.text.trim();
       if (text.length === 0) {
         await respond({ response_type: 'ephemeral', ...renderUsage(USAGE.measure) });

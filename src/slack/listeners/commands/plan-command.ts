@@ -18,7 +18,7 @@ const DIGEST_WORDS: ReadonlySet<string> = new Set(['digest', '简报', '今日�
 export function onPlanCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps.logger, '/plan', async () => {
+    await handleRequest(deps, '/plan', async () => {
       const text = command.text.trim();
       if (text.length === 0) {
         await respond({ response_type: 'ephemeral', ...renderUsage(USAGE.plan) });

@@ -13,7 +13,7 @@ import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../suggested-prom
 export function onAppHomeOpened(deps: SlackDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab === 'messages') {
-      await handleRequest(deps.logger, 'app_home_opened.messages', async () => {
+      await handleRequest(deps, 'app_home_opened.messages', async () => {
         // No thread_ts: an agent's prompts belong to the conversation (the typed method requires one).
         await client.apiCall('assistant.threads.setSuggestedPrompts', {
           channel_id: event.channel,
@@ -24,7 +24,7 @@ export function onAppHomeOpened(deps: SlackDeps) {
       });
       return;
     }
-    await handleRequest(deps.logger, 'app_home_opened.home', async () => {
+    await handleRequest(deps, 'app_home_opened.home', async () => {
       await client.views.publish({ user_id: event.user, view: renderAppHome(planOverview(deps.ctx.plan)) });
       return { outcome: 'published' };
     });

@@ -10,7 +10,7 @@ export function onAppMention(deps: SlackDeps) {
     if (event.bot_id || event.subtype) return;
     if (!deps.processed.claim(`message:${event.channel}:${event.ts}`)) return;
     const threadTs = event.thread_ts ?? event.ts;
-    await handleRequest(deps.logger, 'app_mention', () =>
+    await handleRequest(deps, 'app_mention', () =>
       answerInConversation(
         client,
         {

@@ -28,7 +28,7 @@ export function onMessage(deps: SlackDeps) {
     if (!direct && mentions(text, context.botUserId)) return; // app_mention answers it
     if (!deps.processed.claim(`message:${message.channel}:${message.ts}`)) return;
 
-    await handleRequest(deps.logger, direct ? 'message.im' : 'thread_reply', () =>
+    await handleRequest(deps, direct ? 'message.im' : 'thread_reply', () =>
       answerInConversation(
         client,
         {
