@@ -21,7 +21,9 @@ const GOALS_WEIGHT = 1.5;
 export type AreaArgument = { type: 'number'; number: number } | { type: 'keyword'; text: string } | { type: 'invalid'; typed: string };
 
 export function parseAreaArgument(raw: string): AreaArgument {
-  const folded = normaliseQuestion(raw).replace(/^第|(?:个)?(?:部分|领域|方面)$/gu, '');
+  const folded = normaliseQuestion(raw)
+    .replace(/\s+/gu, '')
+    .replace(/^第|(?:个)?(?:部分|领域|方面)$/gu, '');
   const reference = parsePlanReference(folded);
   if (reference?.type === 'area') return { type: 'number', number: reference.number };
   const number = parseNumberWord(folded);

@@ -2,6 +2,13 @@
 import { MAX_QUESTION_LENGTH } from '../search/query/clean-question.js';
 import type { Notice } from './answer-schema.js';
 
+/** Typed text quoted in a notice: on one line, and not too long. */
+const MAX_QUOTED = 40;
+function quoted(typed: string): string {
+  const oneLine = [...typed.replace(/[\s\u0000-\u001f\u007f-\u009f]+/gu, ' ').trim()];
+  return oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED - 1).join('')}…` : oneLine.join('');
+}
+
 export const notices = {
   empty: (): Notice => ({ code: 'empty', message: '请输入要查询的内容，例如：商标审查周期要控制在多久？' }),
   tooLong: (length: number): Notice => ({
@@ -21,11 +28,11 @@ export const notices = {
   }),
   badNumber: (typed: string, count: number): Notice => ({
     code: 'bad-range',
-    message: `“${typed}”不是有效的措施编号：请输入 1–${count} 之间的整数，或关键词。`,
+    message: `“${quoted(typed)}”不是有效的措施编号：请输入 1–${count} 之间的整数，或关键词。`,
   }),
   badArea: (typed: string, count: number): Notice => ({
     code: 'out-of-range',
-    message: `“${typed}”不是有效的领域：计划共有 ${count} 个领域（1–${count} 或 一…${numeralOf(count)}），也可以输入关键词。`,
+    message: `“${quoted(typed)}”不是有效的领域：计划共有 ${count} 个领域（1–${count} 或 一…${numeralOf(count)}），也可以输入关键词。`,
   }),
   rangeTruncated: (from: number, to: number, shown: number): Notice => ({
     code: 'range-truncated',
@@ -33,11 +40,11 @@ export const notices = {
   }),
   noMatch: (query: string): Notice => ({
     code: 'no-match',
-    message: `计划中没有找到与“${query}”直接相关的内容。可以换个说法，或用 /measure 编号、/area 领域 浏览全文。`,
+    message: `计划中没有找到与“${quoted(query)}”直接相关的内容。可以换个说法，或用 /measure 编号、/area 领域 浏览全文。`,
   }),
   noAreaMatch: (query: string): Notice => ({
     code: 'no-match',
-    message: `没有找到与“${query}”相关的领域。输入 /area 可查看全部领域。`,
+    message: `没有找到与“${quoted(query)}”相关的领域。输入 /area 可查看全部领域。`,
   }),
   lowConfidence: (): Notice => ({ code: 'low-confidence', message: '没有找到完全对应的内容，以下措施可能相关，仅供参考。' }),
 };

@@ -2,6 +2,7 @@
  * The command line: `ask`, `measure`, `area`, `list`, `build-index`, `eval`, `console`. Bad input is
  * one line on standard error and exit code 2; a keyword that matches nothing is not an error.
  */
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { AnswerContext } from '../answer/answer-context.js';
@@ -89,15 +90,17 @@ export async function runCli(argv: readonly string[], io: CliIo, deps: CliDeps =
 async function dispatch(argv: readonly string[], io: CliIo, deps: CliDeps): Promise<number> {
   // `measure -1` is a (bad) measure number, not an option: keep negative numbers as positionals.
   const negatives: string[] = [];
-  const args = argv.map((arg) => (/^-[\d.]/u.test(arg) ? `\u0000${negatives.push(arg) - 1}` : arg));
+  const marker = `\u0000${randomUUID()}:`;
+  const args = argv.map((arg) => (/^-[\d.]/u.test(arg) ? `${marker}${negatives.push(arg) - 1}` : arg));
   let parsed;
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliUsageError(`${(error as Error).message}\n${USAGE}`);
+    const reason = (error as Error).message.replace(/\s+/gu, ' ').slice(0, 160);
+    throw new CliUsageError(`参数有误：${reason}（运行 help 查看用法）`);
   }
   const { values } = parsed;
-  const positionals = parsed.positionals.map((p) => (p.startsWith('\u0000') ? (negatives[Number(p.slice(1))] as string) : p));
+  const positionals = parsed.positionals.map((p) => (p.startsWith(marker) ? (negatives[Number(p.slice(marker.length))] as string) : p));
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') {
     writeLine(values.help || command === 'help' ? io.stdout : io.stderr, USAGE);
@@ -180,7 +183,7 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: CliDeps): Prom
       await runLocalConsole(context(), io);
       return EXIT.ok;
     default:
-      throw new CliUsageError(`不认识的命令“${command}”。\n${USAGE}`);
+      throw new CliUsageError(`不认识的命令“${command.replace(/\s+/gu, ' ').slice(0, 40)}”（运行 help 查看用法）。`);
   }
 }
 

@@ -56,6 +56,12 @@ export interface DigestContentInput {
   activityOn: (date: string) => ActivitySummary;
 }
 
+/** A question cut to {@link MAX_QUESTION_SHOWN} characters, never inside a surrogate pair. */
+function shorten(question: string): string {
+  const chars = [...question.toWellFormed()];
+  return chars.length > MAX_QUESTION_SHOWN ? `${chars.slice(0, MAX_QUESTION_SHOWN - 1).join('')}…` : chars.join('');
+}
+
 function mergeActivity(summaries: readonly ActivitySummary[]): Omit<NonNullable<DigestContent['activity']>, 'from' | 'to'> {
   const shown = new Map<number, number>();
   const unanswered: string[] = [];
@@ -71,7 +77,7 @@ function mergeActivity(summaries: readonly ActivitySummary[]): Omit<NonNullable<
   return {
     questions,
     topMeasures: [...shown].map(([number, count]) => ({ number, count })).sort((a, b) => b.count - a.count || a.number - b.number).slice(0, MAX_TOP_MEASURES),
-    unanswered: unanswered.slice(-MAX_UNANSWERED).map((q) => (q.length > MAX_QUESTION_SHOWN ? `${q.slice(0, MAX_QUESTION_SHOWN - 1)}…` : q)),
+    unanswered: unanswered.slice(-MAX_UNANSWERED).map(shorten),
     feedback,
   };
 }

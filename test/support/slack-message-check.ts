@@ -23,6 +23,8 @@ export function slackMessageProblems(message: { text?: string; blocks: unknown[]
   if (!options.view) {
     if (!message.text || message.text.trim().length === 0) problems.push('no fallback text');
     else if (message.text.length > LIMITS.fallback) problems.push(`fallback text ${message.text.length} > ${LIMITS.fallback}`);
+    // The fallback text is shown (and parsed as mrkdwn) when blocks are not: it is checked like them.
+    else if (SPECIAL.test(message.text)) problems.push(`fallback text: unescaped Slack syntax in ${JSON.stringify(message.text.slice(0, 80))}`);
   }
   const checkMrkdwn = (where: string, text: string, max: number) => {
     if (text.length > max) problems.push(`${where}: ${text.length} chars > ${max}`);

@@ -4,6 +4,7 @@
  * Slack's 2,000-character limit: questions are cut to {@link MAX_CARRIED_QUESTION}.
  */
 import { z } from 'zod';
+import { cleanQuestion } from '../../search/query/clean-question.js';
 import { MAX_BUTTON_VALUE, truncate } from './slack-limits.js';
 
 export const ACTION = {
@@ -41,12 +42,18 @@ export const FeedbackValueSchema = z.object({
 });
 export type FeedbackValue = z.infer<typeof FeedbackValueSchema>;
 
-/** Encodes a value as JSON, cutting any question so the whole fits a button. */
+/**
+ * Encodes a value as JSON, with any question cleaned (invisible characters and broken surrogates
+ * would each cost a six-character escape) and cut until the encoded whole fits a button.
+ */
 export function encodeValue(value: MeasureValue | ShareValue | MoreValue | FeedbackValue): string {
-  const carried = 'q' in value ? { ...value, q: truncate(value.q, MAX_CARRIED_QUESTION) } : value;
-  const json = JSON.stringify(carried);
-  if (json.length > MAX_BUTTON_VALUE) throw new RangeError('button value too long');
-  return json;
+  if (!('q' in value)) return JSON.stringify(value);
+  let question = truncate(cleanQuestion(value.q).toWellFormed(), MAX_CARRIED_QUESTION);
+  for (;;) {
+    const json = JSON.stringify({ ...value, q: question });
+    if (json.length <= MAX_BUTTON_VALUE) return json;
+    question = truncate(question, Math.floor(question.length * 0.8));
+  }
 }
 
 /** Decodes a button value with `schema`; undefined when it is not one of ours. */

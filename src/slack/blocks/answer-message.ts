@@ -13,8 +13,8 @@ import { actions, button, context, section } from './block-kit.js';
 import { feedbackBlocks, type FeedbackStyle } from './feedback-blocks.js';
 import { renderMeasureCard } from './measure-card.js';
 import { renderMeasureList } from './measure-list.js';
-import { escapeMrkdwn, quote, withHighlights, bold } from './mrkdwn.js';
-import { MAX_FALLBACK_TEXT, MAX_SECTION_TEXT, truncate } from './slack-limits.js';
+import { escapeMrkdwn, quote, withHighlights, bold, fallbackText } from './mrkdwn.js';
+import { MAX_SECTION_TEXT, truncate } from './slack-limits.js';
 import type { Block, Button, SlackMessage } from './slack-message.js';
 
 export interface AnswerRenderOptions {
@@ -41,11 +41,11 @@ export function sourceText(plan: Plan, numbers: readonly number[]): string {
   return `来源：《${plan.title}》第 ${numbers.join('、')} 条`;
 }
 
-function fallbackText(answer: Answer, plan: Plan, shown: readonly MeasureResult[]): string {
+function answerFallbackText(answer: Answer, plan: Plan, shown: readonly MeasureResult[]): string {
   const [top] = shown;
-  if (!top) return answer.notice?.message ?? '计划中没有找到相关内容。';
+  if (!top) return fallbackText(answer.notice?.message ?? '计划中没有找到相关内容。');
   const notice = answer.notice ? `${answer.notice.message}\n` : '';
-  return truncate(`${notice}第 ${top.number} 条：${top.snippet}（${sourceText(plan, shown.map((r) => r.number))}）`, MAX_FALLBACK_TEXT);
+  return fallbackText(`${notice}第 ${top.number} 条：${top.snippet}（${sourceText(plan, shown.map((r) => r.number))}）`);
 }
 
 function renderSearchAnswer(answer: Answer, options: AnswerRenderOptions): SlackMessage {
@@ -82,14 +82,14 @@ function renderSearchAnswer(answer: Answer, options: AnswerRenderOptions): Slack
 
   blocks.push(context(escapeMrkdwn(sourceText(plan, shown.map((r) => r.number)))));
   blocks.push(...feedbackBlocks(options.feedback, answer.query, shown.map((r) => r.number)));
-  return { text: fallbackText(answer, plan, shown), blocks };
+  return { text: answerFallbackText(answer, plan, shown), blocks };
 }
 
 function renderNothing(answer: Answer): SlackMessage {
   const message = answer.notice?.message ?? '计划中没有找到相关内容。';
   const asksSomething = answer.notice?.code === 'no-match';
   return {
-    text: message,
+    text: fallbackText(message),
     blocks: [section(escapeMrkdwn(message)), ...(asksSomething ? [context(escapeMrkdwn(HOW_TO_ASK))] : [])],
   };
 }
@@ -118,5 +118,5 @@ export function renderMoreResults(answer: Answer, options: AnswerRenderOptions):
     ...lines.map((l) => section(l)),
     context(escapeMrkdwn(sourceText(options.plan, answer.results.map((r) => r.number)))),
   ];
-  return { text: truncate(answer.results.map((r) => `第 ${r.number} 条：${r.snippet}`).join('\n'), MAX_FALLBACK_TEXT), blocks };
+  return { text: fallbackText(answer.results.map((r) => `第 ${r.number} 条：${r.snippet}`).join('\n')), blocks };
 }

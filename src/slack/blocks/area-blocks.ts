@@ -6,8 +6,7 @@ import type { AreaCard } from '../../answer/answer-schema.js';
 import type { PlanOverview } from '../../answer/plan-overview.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { actions, button, context, header, section, sections } from './block-kit.js';
-import { escapeMrkdwn, bold } from './mrkdwn.js';
-import { MAX_FALLBACK_TEXT, truncate } from './slack-limits.js';
+import { escapeMrkdwn, bold, fallbackText } from './mrkdwn.js';
 import type { SlackMessage } from './slack-message.js';
 
 export interface AreaCardOptions {
@@ -20,7 +19,7 @@ export function renderAreaCard(card: AreaCard, options: AreaCardOptions): SlackM
   const last = card.measures.at(-1)?.number ?? 0;
   const lines = card.measures.map((m) => `${bold(String(m.number))}　${escapeMrkdwn(m.firstClause)}`).join('\n');
   return {
-    text: truncate(`${card.numeral}、${card.title}：${card.goals}`, MAX_FALLBACK_TEXT),
+    text: fallbackText(`${card.numeral}、${card.title}：${card.goals}`),
     blocks: [
       header(`${card.numeral}、${card.title}`),
       section(`${bold('目标任务')}\n${escapeMrkdwn(card.goals)}`),
@@ -39,7 +38,7 @@ export function overviewLines(overview: PlanOverview): string {
 
 export function renderAreaOverview(overview: PlanOverview): SlackMessage {
   return {
-    text: truncate(`《${overview.title}》共 ${overview.areas.length} 个领域、${overview.measureCount} 条措施`, MAX_FALLBACK_TEXT),
+    text: fallbackText(`《${overview.title}》共 ${overview.areas.length} 个领域、${overview.measureCount} 条措施`),
     blocks: [
       header(`《${overview.title}》`),
       section(`共 ${overview.areas.length} 个领域、${overview.measureCount} 条措施：\n${overviewLines(overview)}`),

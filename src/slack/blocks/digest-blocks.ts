@@ -8,8 +8,8 @@ import type { DigestContent } from '../../digest/digest-content.js';
 import { chineseDate } from '../../time/weekday.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { button, context, divider, header, section } from './block-kit.js';
-import { bold, escapeMrkdwn } from './mrkdwn.js';
-import { MAX_FALLBACK_TEXT, MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, truncate } from './slack-limits.js';
+import { bold, escapeMrkdwn, fallbackText } from './mrkdwn.js';
+import { MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, truncate } from './slack-limits.js';
 import type { Block, SlackMessage } from './slack-message.js';
 
 export function renderDigest(content: DigestContent): SlackMessage {
@@ -41,7 +41,7 @@ export function renderDigest(content: DigestContent): SlackMessage {
   }
   blocks.push(context('有问题可以私信我或 @我；/measure 42 查看某条措施，/area 3 查看某个领域。'));
   return {
-    text: truncate(`计划简报第 ${content.issue.number} 期（共 ${content.issue.total} 期）：${range}`, MAX_FALLBACK_TEXT),
+    text: fallbackText(`计划简报第 ${content.issue.number} 期（共 ${content.issue.total} 期）：${range}`),
     blocks: blocks.slice(0, MAX_MESSAGE_BLOCKS),
   };
 }

@@ -4,7 +4,7 @@
 import type { PlanOverview } from '../../answer/plan-overview.js';
 import { overviewLines } from './area-blocks.js';
 import { context, divider, header, section } from './block-kit.js';
-import { escapeMrkdwn, bold } from './mrkdwn.js';
+import { escapeMrkdwn, bold, fallbackText } from './mrkdwn.js';
 import { MAX_VIEW_BLOCKS } from './slack-limits.js';
 import type { Block, SlackMessage } from './slack-message.js';
 
@@ -35,7 +35,7 @@ function usageBlocks(): Block[] {
 
 export function renderHelp(overview: PlanOverview): SlackMessage {
   return {
-    text: `我可以回答关于《${overview.title}》的问题，并按编号查看措施和领域。`,
+    text: fallbackText(`我可以回答关于《${overview.title}》的问题，并按编号查看措施和领域。`),
     blocks: [
       header('计划助手使用说明'),
       section(escapeMrkdwn(`我可以回答关于《${overview.title}》的问题：${overview.areas.length} 个领域、${overview.measureCount} 条措施，答案都来自计划原文。`)),

@@ -5,8 +5,7 @@ import { areaOf, findMeasure } from '../../plan/find-in-plan.js';
 import type { Plan } from '../../plan/plan-schema.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { actions, button, context, header, sections } from './block-kit.js';
-import { escapeMrkdwn } from './mrkdwn.js';
-import { MAX_FALLBACK_TEXT, truncate } from './slack-limits.js';
+import { escapeMrkdwn, fallbackText } from './mrkdwn.js';
 import type { Button, SlackMessage } from './slack-message.js';
 
 export interface MeasureCardOptions {
@@ -29,7 +28,7 @@ export function renderMeasureCard(plan: Plan, number: number, options: MeasureCa
   if (number < last) buttons.push(button('下一条 →', ACTION.measureNext, encodeValue({ n: number + 1 })));
   if (options.shareable) buttons.push(button('发到频道', ACTION.share, encodeValue({ k: 'measure', n: number }), 'primary'));
   return {
-    text: truncate(measureCardText(plan, number), MAX_FALLBACK_TEXT),
+    text: fallbackText(measureCardText(plan, number)),
     blocks: [
       header(`第 ${number} 条`),
       context(escapeMrkdwn(`${area.numeral}、${area.title} · 第 ${area.measureNumbers[0]}–${area.measureNumbers.at(-1)} 条 · 《${plan.title}》`)),

@@ -5,8 +5,8 @@ import type { Answer } from '../../answer/answer-schema.js';
 import type { Plan } from '../../plan/plan-schema.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { actions, button, context, header, sections } from './block-kit.js';
-import { escapeMrkdwn, withHighlights, bold } from './mrkdwn.js';
-import { MAX_FALLBACK_TEXT, MAX_SECTION_TEXT, truncate } from './slack-limits.js';
+import { escapeMrkdwn, withHighlights, bold, fallbackText } from './mrkdwn.js';
+import { MAX_SECTION_TEXT, truncate } from './slack-limits.js';
 import type { Block, SlackMessage } from './slack-message.js';
 
 export interface MeasureListOptions {
@@ -28,7 +28,7 @@ export function renderMeasureList(plan: Plan, answer: Answer, options: MeasureLi
     blocks.push(actions('measure_list', button('发到频道', ACTION.share, encodeValue({ k: 'range', from: first, to: lastShown }), 'primary')));
   }
   const text = answer.results.map((r) => `第 ${r.number} 条：${r.text}`).join('\n');
-  return { text: truncate(`${title}\n${text}`, MAX_FALLBACK_TEXT), blocks };
+  return { text: fallbackText(`${title}\n${text}`), blocks };
 }
 
 /** `/measure 关键词`: the best matches, each with its clause and a 查看 button for the full card. */
@@ -43,5 +43,5 @@ export function renderKeywordList(plan: Plan, answer: Answer): SlackMessage {
     });
   }
   blocks.push(context(escapeMrkdwn(`来源：《${plan.title}》第 ${answer.results.map((r) => r.number).join('、')} 条`)));
-  return { text: truncate(answer.results.map((r) => `第 ${r.number} 条：${r.snippet}`).join('\n'), MAX_FALLBACK_TEXT), blocks };
+  return { text: fallbackText(answer.results.map((r) => `第 ${r.number} 条：${r.snippet}`).join('\n')), blocks };
 }

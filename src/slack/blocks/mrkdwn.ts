@@ -5,6 +5,8 @@
  * `*bold*` at word boundaries, and Chinese text has no spaces.
  */
 
+import { MAX_FALLBACK_TEXT, truncate } from './slack-limits.js';
+
 const ZERO_WIDTH_SPACE = '\u200b';
 
 export function escapeMrkdwn(text: string): string {
@@ -39,4 +41,13 @@ export function quote(mrkdwn: string): string {
     .split('\n')
     .map((line) => `>${line}`)
     .join('\n');
+}
+
+/**
+ * A message's top-level `text`: Slack shows it in notifications and, when blocks cannot be shown
+ * (or the app falls back to plain text), as the message itself, parsed as mrkdwn. So it is
+ * escaped like any other text, and kept short.
+ */
+export function fallbackText(text: string): string {
+  return truncate(escapeMrkdwn(text), MAX_FALLBACK_TEXT);
 }

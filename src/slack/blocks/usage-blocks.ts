@@ -1,6 +1,6 @@
 /** Short usage lines for a command given nothing (or nonsense) to work with. */
 import { context, section } from './block-kit.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, fallbackText } from './mrkdwn.js';
 import type { SlackMessage } from './slack-message.js';
 
 export const USAGE = {
@@ -9,10 +9,10 @@ export const USAGE = {
 } as const;
 
 export function renderUsage(text: string): SlackMessage {
-  return { text: text.replace(/`/gu, ''), blocks: [section(text)] };
+  return { text: fallbackText(text.replace(/`/gu, '')), blocks: [section(text)] };
 }
 
 /** A notice (bad input, nothing found) as an ephemeral message. */
 export function renderNotice(message: string, hint?: string): SlackMessage {
-  return { text: message, blocks: [section(escapeMrkdwn(message)), ...(hint ? [context(escapeMrkdwn(hint))] : [])] };
+  return { text: fallbackText(message), blocks: [section(escapeMrkdwn(message)), ...(hint ? [context(escapeMrkdwn(hint))] : [])] };
 }

@@ -9,9 +9,10 @@ import { askQuestion } from '../../answer/ask-question.js';
 import type { QuestionSurface } from '../../store/activity-log.js';
 import { renderAnswer } from '../blocks/answer-message.js';
 import type { FeedbackStyle } from '../blocks/feedback-blocks.js';
-import { postReply, type ReplyTarget } from '../delivery/post-reply.js';
+import type { Answer } from '../../answer/answer-schema.js';
+import { postReply, type PostOutcome, type ReplyTarget } from '../delivery/post-reply.js';
 import { userFacingError } from '../delivery/slack-errors.js';
-import type { Outcome } from '../request-log.js';
+import { INTERNAL_ERROR_TEXT, type Outcome } from '../request-log.js';
 import type { SlackDeps } from '../slack-deps.js';
 
 export const SEARCHING_STATUS = '正在检索…';
@@ -39,10 +40,19 @@ async function quietly(work: (() => Promise<unknown>) | undefined, deps: SlackDe
 export async function answerInConversation(client: WebClient, q: ConversationQuestion, deps: SlackDeps): Promise<Outcome> {
   const { ctx, activity, threads, logger } = deps;
   await quietly(q.setStatus && (() => q.setStatus!(SEARCHING_STATUS)), deps, 'setStatus');
-  const answer = askQuestion(ctx, q.question);
-  activity.recordQuestion({ question: q.question, answer, surface: q.surface });
-  const message = renderAnswer(answer, { plan: ctx.plan, feedback: q.feedback, shareable: false });
-  const posted = await postReply(client, q.target, message, logger);
+  let posted: PostOutcome;
+  let answer: Answer;
+  try {
+    answer = askQuestion(ctx, q.question);
+    activity.recordQuestion({ question: q.question, answer, surface: q.surface });
+    posted = await postReply(client, q.target, renderAnswer(answer, { plan: ctx.plan, feedback: q.feedback, shareable: false }), logger);
+  } catch (error) {
+    // Nobody is left looking at 正在检索…: say something went wrong, where they asked.
+    logger.error({ err: error, surface: q.surface }, 'answering failed');
+    await postReply(client, q.target, { text: INTERNAL_ERROR_TEXT, blocks: [] }, logger);
+    await quietly(q.setStatus && (() => q.setStatus!('')), deps, 'clearStatus');
+    return { outcome: 'failed' };
+  }
   const measures = answer.results.map((r) => r.number);
 
   if (!posted.ok) {

@@ -20,6 +20,6 @@ export function onAnswerFeedback(deps: SlackDeps, style: 'native' | 'buttons') {
       deps.activity.recordFeedback({ helpful: value.v === 'up', question: value.q, measures: value.m });
       if (style === 'buttons') await respond({ response_type: 'ephemeral', replace_original: false, text: FEEDBACK_THANKS[value.v] });
       return { outcome: value.v === 'up' ? 'helpful' : 'not-helpful', question: value.q, measures: value.m };
-    });
+    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
   };
 }

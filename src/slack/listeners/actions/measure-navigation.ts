@@ -20,7 +20,7 @@ export function onMeasureStep(deps: SlackDeps) {
       if (!value || !findMeasure(deps.ctx.plan, value.n)) return { outcome: 'ignored-bad-value' };
       await respond({ replace_original: true, ...renderMeasureCard(deps.ctx.plan, value.n, { shareable: clickedEphemeral(body) }) });
       return { outcome: 'replaced', measure: value.n };
-    });
+    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
   };
 }
 
@@ -32,6 +32,6 @@ export function onOpenMeasure(deps: SlackDeps) {
       if (!value || !findMeasure(deps.ctx.plan, value.n)) return { outcome: 'ignored-bad-value' };
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderMeasureCard(deps.ctx.plan, value.n, { shareable: true }) });
       return { outcome: 'shown', measure: value.n };
-    });
+    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
   };
 }

@@ -17,6 +17,6 @@ export function onMoreResults(deps: SlackDeps) {
       const answer = askQuestion(deps.ctx, value.q, { limit: MAX_RANGE_RESULTS });
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderMoreResults(answer, { plan: deps.ctx.plan, feedback: 'none', shareable: false }) });
       return { outcome: 'shown', measures: answer.results.map((r) => r.number) };
-    });
+    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
   };
 }

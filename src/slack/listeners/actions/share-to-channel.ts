@@ -52,6 +52,6 @@ export function onShareToChannel(deps: SlackDeps) {
       }
       await respond({ delete_original: true });
       return { outcome: 'shared', share: value.k };
-    });
+    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
   };
 }

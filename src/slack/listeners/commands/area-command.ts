@@ -19,6 +19,6 @@ export function onAreaCommand(deps: SlackDeps) {
       const answer = lookupArea(deps.ctx, text);
       await respond({ response_type: 'ephemeral', ...renderCommandAnswer(deps.ctx.plan, answer) });
       return { outcome: answer.notice?.code ?? 'answered', area: answer.area?.number };
-    });
+    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
   };
 }

@@ -18,6 +18,6 @@ export function onMeasureCommand(deps: SlackDeps) {
       const answer = lookupMeasure(deps.ctx, text);
       await respond({ response_type: 'ephemeral', ...renderCommandAnswer(deps.ctx.plan, answer, true) });
       return { outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
-    });
+    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
   };
 }

@@ -37,6 +37,6 @@ export function onPlanCommand(deps: SlackDeps) {
       deps.activity.recordQuestion({ question: text, answer, surface: 'command' });
       await respond({ response_type: 'ephemeral', ...renderCommandAnswer(deps.ctx.plan, answer) });
       return { outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
-    });
+    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
   };
 }

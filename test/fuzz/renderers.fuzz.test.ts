@@ -1,0 +1,281 @@
+/**
+ * Fuzzing the Block Kit renderers. Every message they build, from any answer, passes
+ * `slackMessageProblems`: within Slack's limits (blocks, section/header/context lengths, button
+ * text and values, fallback text) and with no `<!channel>`, `<@U…>`, `<#C…>` or `<http…>` left
+ * unescaped in mrkdwn. Answers come two ways: from the real answer functions given fuzzed input,
+ * and built directly, so that every field a user's text can reach (query, notices,
+ * interpretation) and every highlight range, valid or not, is exercised.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Answer, AreaCard, MeasureResult, Notice } from '../../src/answer/answer-schema.js';
+import { AnswerSchema } from '../../src/answer/answer-schema.js';
+import { areaCard } from '../../src/answer/area-card.js';
+import { askQuestion } from '../../src/answer/ask-question.js';
+import { lookupArea } from '../../src/answer/lookup-area.js';
+import { lookupMeasure } from '../../src/answer/lookup-measure.js';
+import { notices } from '../../src/answer/notices.js';
+import { planOverview, type PlanOverview } from '../../src/answer/plan-overview.js';
+import { digestContent } from '../../src/digest/digest-content.js';
+import { addDays } from '../../src/time/local-date.js';
+import { renderAnswer, renderMoreResults } from '../../src/slack/blocks/answer-message.js';
+import { renderAreaCard, renderAreaOverview } from '../../src/slack/blocks/area-blocks.js';
+import { renderDigest } from '../../src/slack/blocks/digest-blocks.js';
+import type { FeedbackStyle } from '../../src/slack/blocks/feedback-blocks.js';
+import { renderAppHome, renderHelp } from '../../src/slack/blocks/help-blocks.js';
+import { renderMeasureCard } from '../../src/slack/blocks/measure-card.js';
+import { renderKeywordList } from '../../src/slack/blocks/measure-list.js';
+import type { SlackMessage } from '../../src/slack/blocks/slack-message.js';
+import type { ActivitySummary } from '../../src/store/activity-log.js';
+import { testAnswerContext } from '../support/answer-context.js';
+import { slackMessageProblems } from '../support/slack-message-check.js';
+import { type Rng, fuzzText, showCase } from './fuzz-inputs.js';
+import { fuzz } from './fuzz-run.js';
+
+const ctx = testAnswerContext();
+const { plan } = ctx;
+const STYLES: readonly FeedbackStyle[] = ['native', 'buttons', 'none'];
+
+/** Every rendering an answer can get: all feedback styles, shareable or not, the 更多结果 list, and the keyword list for searches. */
+function renderEverywhere(answer: Answer): Array<[string, SlackMessage]> {
+  const out: Array<[string, SlackMessage]> = [];
+  for (const feedback of STYLES) {
+    for (const shareable of [true, false]) out.push([`renderAnswer ${feedback}${shareable ? ' shareable' : ''}`, renderAnswer(answer, { plan, feedback, shareable })]);
+  }
+  out.push(['renderMoreResults', renderMoreResults(answer, { plan, feedback: 'none', shareable: false })]);
+  if (answer.kind === 'search' && answer.results.length > 0) out.push(['renderKeywordList', renderKeywordList(plan, answer)]);
+  return out;
+}
+
+function renderingProblems(answer: Answer): string[] {
+  return renderEverywhere(answer).flatMap(([where, message]) => slackMessageProblems(message).map((p) => `${where}: ${p}`));
+}
+
+/** A fuzzed input. */
+function renderableText(rng: Rng, max?: number): string {
+  return fuzzText(rng, max === undefined ? {} : { max });
+}
+
+describe('answers from the answer functions, rendered', () => {
+  /** Whatever was asked, each answer renders in every style within Slack's limits, escaped. */
+  for (const [name, answerOf] of [
+    ['askQuestion', (q: string) => askQuestion(ctx, q)],
+    ['askQuestion limit 10', (q: string) => askQuestion(ctx, q, { limit: 10 })],
+    ['lookupMeasure', (q: string) => lookupMeasure(ctx, q)],
+    ['lookupArea', (q: string) => lookupArea(ctx, q)],
+  ] as const) {
+    it(`renders ${name} answers within limits`, () => {
+      fuzz(`render ${name}`, 300, (rng) => renderableText(rng), (q) => renderingProblems(answerOf(q)));
+    });
+  }
+});
+
+// ─── Answers built directly ──────────────────────────────────────────────────────────────────
+
+function randomHighlights(rng: Rng, length: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let at = 0;
+  for (let i = rng.int(0, 4); i > 0 && at < length; i--) {
+    const start = rng.int(at, length);
+    const end = rng.int(start, Math.min(length, start + 12));
+    out.push([start, end]);
+    at = end;
+  }
+  // Now and then a range no snippet builder should produce: reversed, overlapping, past the end.
+  if (rng.chance(0.2)) out.push(rng.pick<[number, number]>([[5, 2], [0, length + 10], [length, length], [0, 1]]));
+  return out;
+}
+
+function measureResultOf(rng: Rng, number: number): MeasureResult {
+  const measure = plan.measures[number - 1]!;
+  const clause = rng.chance(0.5) ? measure.displayText : rng.pick(measure.clauses);
+  const area = plan.areas.find((a) => a.number === measure.area)!;
+  return {
+    number,
+    area: measure.area,
+    areaTitle: area.title,
+    text: measure.displayText,
+    snippet: clause,
+    highlights: randomHighlights(rng, clause.length),
+    score: rng.float(),
+  };
+}
+
+function distinctMeasures(rng: Rng, count: number): number[] {
+  const numbers = new Set<number>();
+  while (numbers.size < count) numbers.add(rng.int(1, plan.measures.length));
+  return [...numbers];
+}
+
+/** A notice as the answer functions make them (each quoting fuzzed input), or one with an arbitrary message. */
+function randomNotice(rng: Rng): Notice {
+  const typed = renderableText(rng, 600);
+  return rng.pick<() => Notice>([
+    () => notices.empty(),
+    () => notices.tooLong(rng.int(501, 10_000)),
+    () => notices.noMatch(typed),
+    () => notices.noAreaMatch(typed),
+    () => notices.badNumber(typed, plan.measures.length),
+    () => notices.badArea(typed, plan.areas.length),
+    () => notices.outOfRange([rng.int(80, 1e6)], plan.measures.length),
+    () => notices.badRange(rng.int(-5, 200), rng.int(-5, 200), plan.measures.length),
+    () => notices.lowConfidence(),
+    () => notices.rangeTruncated(1, 79, 10),
+    () => ({ code: rng.pick(['no-match', 'low-confidence', 'empty'] as const), message: typed.trim().length > 0 ? typed : '没有找到。' }),
+  ])();
+}
+
+function shortFuzz(rng: Rng): string {
+  return renderableText(rng, 200);
+}
+
+/** Any Answer the schema allows whose results are the plan's own measures: user text in every field it can reach. */
+function syntheticAnswer(rng: Rng): Answer {
+  const kind = rng.pick(['lookup', 'search', 'area', 'none'] as const);
+  let results: MeasureResult[] = [];
+  let area: AreaCard | undefined;
+  if (kind === 'lookup') {
+    const from = rng.int(1, plan.measures.length);
+    const count = Math.min(rng.int(1, 10), plan.measures.length - from + 1);
+    results = Array.from({ length: count }, (_, i) => measureResultOf(rng, from + i));
+  } else if (kind === 'search') {
+    results = distinctMeasures(rng, rng.int(1, 20)).map((n) => measureResultOf(rng, n));
+  } else if (kind === 'area') {
+    const a = rng.pick(plan.areas);
+    area = areaCard(plan, a);
+    results = a.measureNumbers.map((n) => measureResultOf(rng, n));
+  }
+  const answer: Answer = {
+    query: renderableText(rng),
+    kind,
+    confidence: kind === 'none' ? 'none' : rng.pick(['high', 'medium', 'low'] as const),
+    confidenceScore: kind === 'none' ? 0 : rng.float(),
+    results,
+    total: results.length + (rng.chance(0.5) ? rng.int(0, 60) : 0),
+    relatedAreas: [],
+    interpretation: {
+      corrections: Array.from({ length: rng.int(0, 3) }, () => ({ typed: shortFuzz(rng), word: shortFuzz(rng) })),
+      expansions: Array.from({ length: rng.int(0, 3) }, () => ({ word: rng.chance(0.5) ? `abc ${shortFuzz(rng)}` : shortFuzz(rng), planTerms: [shortFuzz(rng), shortFuzz(rng)] })),
+    },
+    ...(area ? { area } : {}),
+    ...(kind === 'none' || rng.chance(0.4) ? { notice: randomNotice(rng) } : {}),
+  };
+  return AnswerSchema.parse(answer);
+}
+
+describe('answers built directly, rendered', () => {
+  /** Any schema-valid answer over the plan's measures renders everywhere within limits, its user text escaped. */
+  it('renders any answer within limits', () => {
+    fuzz('render synthetic answer', 700, syntheticAnswer, renderingProblems, (a) => showCase({ kind: a.kind, query: a.query.slice(0, 200), notice: a.notice, n: a.results.map((r) => r.number) }));
+  });
+});
+
+describe('cards, overviews, help and App Home', () => {
+  /** Every measure card, shareable or not, is within limits. */
+  it('renders every measure card', () => {
+    for (const m of plan.measures) {
+      for (const shareable of [true, false]) expect(slackMessageProblems(renderMeasureCard(plan, m.number, { shareable })), `measure ${m.number}`).toEqual([]);
+    }
+  });
+
+  /** A number that is not a measure is refused with a RangeError (callers check first), never rendered as something else. */
+  it('refuses a measure card for a number the plan does not have', () => {
+    fuzz(
+      'render measure card out of range',
+      100,
+      (rng) => rng.pick([0, -1, plan.measures.length + 1, rng.int(80, 1e9), 1.5, Number.NaN, Number.POSITIVE_INFINITY, -rng.int(1, 1e6)]),
+      (n) => {
+        expect(() => renderMeasureCard(plan, n, { shareable: true })).toThrow(RangeError);
+      },
+      String,
+    );
+  });
+
+  /** An area card with hostile text in every field (the plan's own text bounds lengths) is escaped and within limits. */
+  it('renders any area card', () => {
+    fuzz(
+      'render area card',
+      250,
+      (rng): AreaCard => ({
+        number: rng.int(1, 99),
+        numeral: renderableText(rng, 10),
+        title: renderableText(rng, 150),
+        goals: renderableText(rng, 2000),
+        measures: Array.from({ length: rng.int(0, 20) }, (_, i) => ({ number: i + 1, firstClause: renderableText(rng, 100) })),
+      }),
+      (card) => [true, false].flatMap((shareable) => slackMessageProblems(renderAreaCard(card, { shareable, planTitle: plan.title }))),
+    );
+  });
+
+  /** The overview, help and App Home with hostile titles: escaped, within limits (the Home tab as a view). */
+  it('renders any overview, help and App Home', () => {
+    const real = planOverview(plan);
+    fuzz(
+      'render overview',
+      250,
+      (rng): PlanOverview => ({
+        ...real,
+        title: renderableText(rng, 300),
+        areas: real.areas.map((a) => ({ ...a, numeral: renderableText(rng, 8), title: renderableText(rng, 200) })),
+      }),
+      (overview) => [
+        ...slackMessageProblems(renderAreaOverview(overview)).map((p) => `overview: ${p}`),
+        ...slackMessageProblems(renderHelp(overview)).map((p) => `help: ${p}`),
+        ...slackMessageProblems(renderAppHome(overview), { view: true }).map((p) => `home: ${p}`),
+      ],
+    );
+  });
+});
+
+describe('the digest', () => {
+  /**
+   * Whatever was asked the day before (the unanswered questions are quoted as typed), whatever the
+   * size and date, the digest is within limits and quotes every question escaped.
+   */
+  it('renders any day with any activity', () => {
+    fuzz(
+      'render digest',
+      200,
+      (rng) => {
+        const date = addDays('2026-01-01', rng.int(0, 700));
+        const unanswered = Array.from({ length: rng.int(0, 15) }, () => fuzzText(rng, { max: 600 }));
+        const summary = (day: string): ActivitySummary => ({
+          date: day,
+          questions: rng.int(0, 1e6),
+          measuresShown: distinctMeasures(rng, rng.int(0, 12)).map((number) => ({ number, count: rng.int(1, 1e4) })),
+          unanswered,
+          feedback: { helpful: rng.int(0, 1e5), notHelpful: rng.int(0, 1e5) },
+        });
+        return {
+          date,
+          start: addDays(date, -rng.int(-30, 400)),
+          today: addDays(date, -rng.int(0, 3)),
+          days: rng.pick(['workdays', 'daily'] as const),
+          size: rng.int(1, 20),
+          summary,
+          unanswered,
+        };
+      },
+      (c) => {
+        const content = digestContent({ plan, date: c.date, start: c.start, postedDates: new Set(), today: c.today, days: c.days, size: c.size, activityOn: c.summary });
+        return slackMessageProblems(renderDigest(content));
+      },
+      (c) => showCase({ date: c.date, start: c.start, size: c.size, unanswered: c.unanswered.map((q) => q.slice(0, 60)) }),
+    );
+  });
+});
+
+describe('bugs this suite found, pinned', () => {
+  /** A question of control characters or lone surrogates once overflowed the buttons' values (each is a six-character JSON escape). */
+  it('renders an answered question full of control characters or lone surrogates', () => {
+    for (const q of [`商标审查周期${'\u0001'.repeat(450)}`, `商标审查周期${'\ud800'.repeat(400)}`]) {
+      expect(slackMessageProblems(renderAnswer(askQuestion(ctx, q), { plan, feedback: 'buttons', shareable: true }))).toEqual([]);
+    }
+  });
+
+  /** The fallback text of a "nothing found" answer once quoted the input unescaped. */
+  it('keeps Slack syntax out of the fallback text too', () => {
+    fuzz('render fallback text', 300, (rng) => renderableText(rng, 200), (q) =>
+      [askQuestion(ctx, q), lookupMeasure(ctx, q), lookupArea(ctx, q)].flatMap((answer) => renderingProblems(answer)),
+    );
+  });
+});

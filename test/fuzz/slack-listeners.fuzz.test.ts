@@ -1,0 +1,237 @@
+/**
+ * Fuzzing the Slack listeners as Bolt calls them: `/measure`, `/area`, `/plan`, an @mention and a
+ * DM or thread reply, each with fuzzed text. For every input: the listener never throws; a command
+ * is acknowledged exactly once, before anything else, and answered exactly once; every message
+ * sent (respond or chat.postMessage) passes `slackMessageProblems` (Slack's limits, nothing
+ * unescaped); and nothing is logged at error level unless the fake Slack was scripted to fail.
+ */
+import { describe, expect, it } from 'vitest';
+import { onAreaCommand } from '../../src/slack/listeners/commands/area-command.js';
+import { onMeasureCommand } from '../../src/slack/listeners/commands/measure-command.js';
+import { onPlanCommand } from '../../src/slack/listeners/commands/plan-command.js';
+import { onAppMention } from '../../src/slack/listeners/events/app-mention.js';
+import { onMessage } from '../../src/slack/listeners/events/message.js';
+import { BLOCK_ERRORS, userFacingError } from '../../src/slack/delivery/slack-errors.js';
+import { slackMessageProblems } from '../support/slack-message-check.js';
+import { type Rng, fuzzText } from './fuzz-inputs.js';
+import { type CaseVerdict, fuzzAsync } from './fuzz-run.js';
+import { type Call, type PostScript, commandArgs, fakeClient, fuzzSlackDeps, mentionArgs, messageArgs } from './listener-fakes.js';
+
+/** Words the commands treat specially, mixed into the fuzz with odd case and spacing. */
+const COMMAND_WORDS = ['help', 'HELP', ' Help ', '帮助', '说明', '用法', '?', '？', 'digest', 'DIGEST', '简报', '今日简报', '', ' ', '\u3000'];
+
+/** Fuzzed text as Slack delivers it. */
+function slackText(rng: Rng): string {
+  return rng.chance(0.08) ? rng.pick(COMMAND_WORDS) : fuzzText(rng);
+}
+
+/** `{ text, blocks }` of a respond or chat.postMessage argument, for the checker. */
+function messageProblems(where: string, message: Record<string, unknown>): string[] {
+  const text = typeof message.text === 'string' ? message.text : undefined;
+  const blocks = Array.isArray(message.blocks) ? (message.blocks as unknown[]) : [];
+  return slackMessageProblems({ ...(text === undefined ? {} : { text }), blocks }).map((p) => `${where}: ${p}`);
+}
+
+function errorProblems(errors: readonly string[]): string[] {
+  return errors.map((e) => `logged an error: ${e}`);
+}
+
+describe('slash commands under fuzz', () => {
+  const slack = fuzzSlackDeps();
+  const listeners = {
+    '/measure': onMeasureCommand(slack.deps),
+    '/area': onAreaCommand(slack.deps),
+    '/plan': onPlanCommand(slack.deps),
+  } as const;
+
+  async function runCommand(command: keyof typeof listeners, text: string): Promise<{ calls: Call[]; problems: string[] }> {
+    const calls: Call[] = [];
+    await listeners[command](commandArgs(command, text, calls));
+    const problems: string[] = [];
+    const acks = calls.filter((c) => c.kind === 'ack').length;
+    if (acks !== 1) problems.push(`acknowledged ${acks} times`);
+    if (calls[0]?.kind !== 'ack') problems.push(`first call was ${calls[0]?.kind ?? 'nothing'}, not ack`);
+    const responses = calls.flatMap((c) => (c.kind === 'respond' ? [c.message] : []));
+    if (responses.length !== 1) problems.push(`responded ${responses.length} times`);
+    for (const message of responses) {
+      if (message.response_type !== 'ephemeral') problems.push(`response_type ${String(message.response_type)}`);
+      problems.push(...messageProblems('respond', message));
+    }
+    if (calls.some((c) => c.kind === 'post')) problems.push('posted with chat.postMessage instead of responding');
+    problems.push(...errorProblems(slack.takeErrors()));
+    return { calls, problems };
+  }
+
+  for (const [command, count] of [
+    ['/measure', 350],
+    ['/area', 300],
+    ['/plan', 350],
+  ] as const) {
+    /** Any text: acknowledged first and once, one ephemeral answer within Slack's limits, no error logged. */
+    it(`${command} answers any text`, async () => {
+      await fuzzAsync(`slack ${command}`, count, slackText, async (text): Promise<CaseVerdict> => (await runCommand(command, text)).problems);
+    });
+  }
+
+  /** `/plan digest` after all those questions quotes the unanswered ones, escaped and within limits. */
+  it('/plan digest quotes the fuzzed questions asked before it', async () => {
+    const { calls, problems } = await runCommand('/plan', 'digest');
+    expect(problems).toEqual([]);
+    const digest = calls.find((c) => c.kind === 'respond');
+    expect(JSON.stringify(digest)).toContain('计划中没有找到答案的问题');
+  });
+
+  /** Amid the fuzz, numbers still mean measures and areas. */
+  it('/measure ４２ and /measure 四十二 show measure 42; /area 三 shows area 3', async () => {
+    for (const text of ['４２', '四十二', '第四十二条', ' 42 ']) {
+      const { calls, problems } = await runCommand('/measure', text);
+      expect(problems, text).toEqual([]);
+      const response = calls.find((c) => c.kind === 'respond');
+      const blocks = (response?.kind === 'respond' ? response.message.blocks : []) as Array<{ text?: { text?: string } }>;
+      expect(blocks[0]?.text?.text, text).toBe('第 42 条');
+    }
+    const { calls } = await runCommand('/area', '三');
+    expect(JSON.stringify(calls)).toContain('三、');
+  });
+});
+
+/** The bot's own mention, as Slack writes it, in the forms people produce. */
+const BOT_MENTIONS = ['<@U0BOT>', '<@U0BOT|assistant>'];
+const MENTIONS_BOT = /<@U0BOT(?:\|[^>]*)?>/u;
+
+describe('conversations under fuzz', () => {
+  const slack = fuzzSlackDeps();
+  const mention = onAppMention(slack.deps);
+  const message = onMessage(slack.deps);
+  let ts = 1000;
+  const nextTs = () => `${++ts}.000100`;
+
+  function postProblems(calls: readonly Call[], channel: string, threadTs: string): string[] {
+    const posts = calls.flatMap((c) => (c.kind === 'post' ? [c.args] : []));
+    const problems: string[] = [];
+    if (posts.length !== 1) problems.push(`posted ${posts.length} times`);
+    for (const args of posts) {
+      if (args.channel !== channel) problems.push(`posted to ${String(args.channel)}, not ${channel}`);
+      if (args.thread_ts !== threadTs) problems.push(`posted in thread ${String(args.thread_ts)}, not ${threadTs}`);
+      problems.push(...messageProblems('chat.postMessage', args));
+    }
+    return problems;
+  }
+
+  /** `@bot <anything>` in a channel: one reply in the mention's thread, within limits and escaped; the thread is remembered. */
+  it('answers any @mention in its thread', async () => {
+    await fuzzAsync(
+      'slack app_mention',
+      300,
+      (rng) => {
+        const text = slackText(rng);
+        const bot = rng.pick(BOT_MENTIONS);
+        return { text: rng.chance(0.7) ? `${bot} ${text}` : `${text} ${bot}`, inThread: rng.chance(0.3) };
+      },
+      async ({ text, inThread }) => {
+        const calls: Call[] = [];
+        const eventTs = nextTs();
+        const threadTs = inThread ? `${ts - 500}.000001` : eventTs;
+        await mention(mentionArgs(text, eventTs, fakeClient(calls), inThread ? threadTs : undefined));
+        const problems = [...postProblems(calls, 'C0CHAN', threadTs), ...errorProblems(slack.takeErrors())];
+        if (!slack.deps.threads.has('C0CHAN', threadTs)) problems.push('thread not remembered for follow-ups');
+        return problems;
+      },
+    );
+  });
+
+  /**
+   * A DM, or a reply in a thread the bot answered in: one reply in that thread (a DM shows
+   * 正在检索… first); a thread reply that @mentions the bot is left to app_mention (no reply here).
+   */
+  it('answers any DM or thread reply', async () => {
+    const thread = '900.000001';
+    slack.deps.threads.remember('C0CHAN', thread);
+    await fuzzAsync(
+      'slack message',
+      300,
+      (rng) => ({ text: slackText(rng), im: rng.chance(0.6) }),
+      async ({ text, im }) => {
+        const calls: Call[] = [];
+        const messageTs = nextTs();
+        await message(messageArgs(text, messageTs, fakeClient(calls), calls, im ? { im: true } : { im: false, threadTs: thread }));
+        const problems = errorProblems(slack.takeErrors());
+        if (!im && MENTIONS_BOT.test(text)) {
+          if (calls.length > 0) problems.push('answered a thread reply that @mentions the bot (app_mention answers it)');
+          return problems;
+        }
+        problems.push(...postProblems(calls, im ? 'D0DM' : 'C0CHAN', im ? messageTs : thread));
+        if (im) {
+          const status = calls.findIndex((c) => c.kind === 'status');
+          const post = calls.findIndex((c) => c.kind === 'post');
+          if (status < 0 || status > post) problems.push('no 正在检索… status before the answer');
+        }
+        return problems;
+      },
+    );
+  });
+
+  /** Slack's refusal codes, as the client reports them. */
+  const FAILURES: readonly PostScript[] = [{ throw: 'invalid_blocks' }, { throw: 'msg_blocks_too_long' }, { throw: 'not_in_channel' }, { throw: 'channel_not_found' }, { throw: 'is_archived' }, { throw: 'ratelimited' }, 'not_ok'];
+
+  /**
+   * When Slack refuses the answer: refused blocks are resent as plain text in the same thread;
+   * any other refusal tells the asker in a DM what to do. Never a throw, and every message sent
+   * is within limits (errors are logged here, as they should be).
+   */
+  it('answers or explains when Slack refuses the post', async () => {
+    await fuzzAsync(
+      'slack refused post',
+      200,
+      (rng) => ({ text: slackText(rng), failure: rng.pick(FAILURES), retryFails: rng.chance(0.3), im: rng.chance(0.5) }),
+      async ({ text, failure, retryFails, im }) => {
+        const calls: Call[] = [];
+        const client = fakeClient(calls, (i) => (i === 0 ? failure : retryFails ? { throw: 'ratelimited' } : 'ok'));
+        const eventTs = nextTs();
+        if (im) await message(messageArgs(text, eventTs, client, calls, { im: true }));
+        else await mention(mentionArgs(`<@U0BOT> ${text}`, eventTs, client));
+        slack.takeErrors();
+        const posts = calls.flatMap((c) => (c.kind === 'post' ? [c.args] : []));
+        const problems = posts.flatMap((args, i) => messageProblems(`post ${i}`, args));
+        const code = typeof failure === 'string' ? 'fatal_error' : failure.throw;
+        const second = posts[1];
+        if (BLOCK_ERRORS.has(code)) {
+          if (!second || second.blocks !== undefined || second.channel !== posts[0]?.channel) problems.push('refused blocks not resent as plain text in the same place');
+        } else if (second?.channel !== 'U0ASKER' || second.text !== userFacingError(code)) {
+          problems.push(`asker not told what to do after ${code}`);
+        }
+        return problems;
+      },
+      (c) => JSON.stringify({ ...c, text: c.text.slice(0, 200) }),
+    );
+  });
+});
+
+describe('bugs this suite found, pinned', () => {
+  /** /plan and a DM with a question full of control characters were once acknowledged and never answered. */
+  it('answers a question full of control characters or lone surrogates', async () => {
+    const slack = fuzzSlackDeps();
+    const calls: Call[] = [];
+    await onPlanCommand(slack.deps)(commandArgs('/plan', `商标审查周期${'\u0001'.repeat(450)}`, calls));
+    expect(calls.map((c) => c.kind)).toEqual(['ack', 'respond']);
+    const dm: Call[] = [];
+    await onMessage(slack.deps)(messageArgs(`商标审查周期${'\ud800'.repeat(400)}`, '1.000001', fakeClient(dm), dm, { im: true }));
+    expect(dm.filter((c) => c.kind === 'post')).toHaveLength(1);
+    expect(slack.takeErrors()).toEqual([]);
+  });
+
+  /**
+   * Someone who types `<!channel>` (Slack sends `&lt;!channel&gt;`) once got a "nothing found"
+   * answer whose fallback text quoted it unescaped; when Slack refused the blocks, that text was
+   * posted on its own, and the bot pinged the whole channel.
+   */
+  it('never posts a live <!channel>, even as the plain-text fallback', async () => {
+    const slack = fuzzSlackDeps();
+    const calls: Call[] = [];
+    const client = fakeClient(calls, (i) => (i === 0 ? { throw: 'invalid_blocks' } : 'ok'));
+    await onAppMention(slack.deps)(mentionArgs('<@U0BOT> &lt;!channel&gt; 区块链', '2.000001', client));
+    const texts = calls.flatMap((c) => (c.kind === 'post' ? [String(c.args.text)] : []));
+    expect(texts).toHaveLength(2);
+    for (const text of texts) expect(text).not.toMatch(/<(?:[!@#]|https?:|mailto:)/u);
+  });
+});
