@@ -10,7 +10,7 @@ import { openAnswerContext } from './answer/open-answer-context.js';
 import { processIo } from './cli/cli-io.js';
 import { runLocalConsole } from './cli/local-console.js';
 import { ConfigError, readConfig, type Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
+import { bufferedStdout, createLogger, type Logger } from './logger.js';
 import { createService } from './service.js';
 import { StoreError } from './store/store-error.js';
 
@@ -29,7 +29,7 @@ function openContext(logger: Logger): AnswerContext {
   });
 }
 
-async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger): Promise<void> {
+async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger, exit: (code: number) => never): Promise<void> {
   const started = performance.now();
   const service = createService({ config, ctx: openContext(logger), logger });
   await service.start();
@@ -39,16 +39,16 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
   const stop = (signal: string): void => {
     if (stopping) {
       logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
+      exit(1);
     }
     stopping = true;
     logger.info({ signal }, 'stopping');
     void service
       .stop()
-      .then(() => process.exit(0))
+      .then(() => exit(0))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'error while stopping');
-        process.exit(1);
+        exit(1);
       });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -66,7 +66,12 @@ async function main(): Promise<void> {
   }
   const slack = config.slack;
   const secrets = slack ? [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret])] : [];
-  const logger = createLogger({ level: config.logLevel, secrets });
+  const output = bufferedStdout();
+  const logger = createLogger({ level: config.logLevel, secrets, destination: output });
+  const exit = (code: number): never => {
+    output.flushSync();
+    process.exit(code);
+  };
 
   if (!slack) {
     const io = processIo();
@@ -75,10 +80,12 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    await serveSlack({ ...config, slack }, logger);
+    await serveSlack({ ...config, slack }, logger, exit);
   } catch (error) {
+    output.flushSync();
     if (error instanceof StoreError) exitWith(error.message);
     logger.fatal({ err: error }, 'start-up failed');
+    output.flushSync();
     exitWith(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -78,8 +78,8 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, options: Sl
 
   const app =
     config.mode === 'socket'
-      ? new App({ token: config.botToken, socketMode: true, receiver: socketReceiver, logger, clientOptions })
-      : new App({ token: config.botToken, logger, clientOptions, receiver: httpReceiver });
+      ? new App({ token: config.botToken, socketMode: true, receiver: socketReceiver, logger, clientOptions, convoStore: false })
+      : new App({ token: config.botToken, logger, clientOptions, receiver: httpReceiver, convoStore: false });
 
   registerListeners(app, deps);
 

@@ -27,6 +27,7 @@ export function boltLogger(logger: Logger): BoltLogger {
   const emit =
     (level: 'debug' | 'info' | 'warn' | 'error'): LogFn =>
     (...msg) => {
+      if (!child.isLevelEnabled(level)) return; // Bolt logs debug lines on every request
       const error = msg.find((m): m is Error => m instanceof Error);
       const text = msg
         .filter((m) => !(m instanceof Error))

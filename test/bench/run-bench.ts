@@ -18,10 +18,12 @@ const quick = values.quick ?? false;
 execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
 const { benchSearch, QUESTION_FILES } = await import('./search-bench.js');
 const { benchFirstAnswer, benchRss } = await import('./startup-bench.js');
+const { benchService } = await import('./service-bench.js');
 
 const search = benchSearch(quick ? 5 : 40);
 const questions = QUESTION_FILES.flatMap((f) => loadEvalQuestions(f).map((q) => q.q));
 const startup = { firstAnswerMs: await benchFirstAnswer(quick ? 3 : 7), rssMbAfter1000: await benchRss(questions, 1000) };
+const service = await benchService({ rate: 200, durationS: quick ? 5 : 20, startRuns: quick ? 2 : 6 });
 
 type Row = [string, number, string, string];
 const ms = (x: number) => `${x.toFixed(x < 10 ? 3 : 1)} ms`;
@@ -33,6 +35,12 @@ const rows: Row[] = [
   ['query p50', search.ours.queryP50Ms, ratio(search.ours.queryP50Ms, search.baseline.queryP50Ms), '—'],
   ['query p99', search.ours.queryP99Ms, ratio(search.ours.queryP99Ms, search.baseline.queryP99Ms), '≤ 1 ms'],
   ['process start → first answer (CLI)', startup.firstAnswerMs, '—', '≤ 1500 ms'],
+  ['app process start → ready (/healthz)', service.startToReadyMs, '—', '≤ 1500 ms'],
+  [`ack p50 at ${service.rate} req/s`, service.ackP50Ms, '—', '—'],
+  [`ack p99 at ${service.rate} req/s`, service.ackP99Ms, '—', '≤ 50 ms'],
+  ['answer at response_url p50', service.answerP50Ms, '—', '—'],
+  ['answer at response_url p99', service.answerP99Ms, '—', '—'],
+  ['SIGTERM → exit after the run', service.sigtermExitMs, '—', 'a few seconds'],
 ];
 const lines = [
   `search: ${search.questions} questions × ${search.passes} passes; baseline = MiniSearch over character bigrams, no query understanding`,
@@ -41,11 +49,15 @@ const lines = [
   ...rows.map(([name, value, r, target]) => `${name.padEnd(38)}${ms(value).padStart(12)}${r.padStart(14)}   ${target}`),
   `${'recall@1 (all questions)'.padEnd(38)}${search.ours.recallAt1.toFixed(3).padStart(12)}${`${search.baseline.recallAt1.toFixed(3)} base`.padStart(14)}`,
   `${'recall@1 (dev set)'.padEnd(38)}${search.ours.recallAt1Dev.toFixed(3).padStart(12)}${`${search.baseline.recallAt1Dev.toFixed(3)} base`.padStart(14)}`,
-  `${'RSS after 1000 questions'.padEnd(38)}${`${startup.rssMbAfter1000.toFixed(1)} MB`.padStart(12)}${'—'.padStart(14)}   ≤ 150 MB`,
+  `${'RSS after 1000 questions (CLI batch)'.padEnd(38)}${`${startup.rssMbAfter1000.toFixed(1)} MB`.padStart(12)}${'—'.padStart(14)}   ≤ 150 MB`,
+  `${`RSS of the app after ${service.sent} requests`.padEnd(38)}${`${service.rssMb.toFixed(1)} MB`.padStart(12)}${'—'.padStart(14)}   ≤ 150 MB`,
+  `${'service throughput'.padEnd(38)}${`${service.rps.toFixed(1)} req/s`.padStart(12)}${`${service.sent} sent`.padStart(14)}   ${service.rate} req/s for ${service.durationS} s`,
+  `${'service errors (non-2xx, timeouts, lost answers)'.padEnd(38)}${String(service.errors).padStart(12)}${'—'.padStart(14)}   0`,
+  `${'exit code after SIGTERM'.padEnd(38)}${String(service.sigtermExitCode).padStart(12)}${'—'.padStart(14)}   0`,
 ];
 console.log(lines.join('\n'));
 
 if (values.json) {
-  writeFileSync(values.json, `${JSON.stringify({ search, startup }, null, 2)}\n`);
+  writeFileSync(values.json, `${JSON.stringify({ search, startup, service }, null, 2)}\n`);
   console.log(`\nfigures written to ${values.json}`);
 }
