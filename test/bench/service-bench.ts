@@ -17,6 +17,8 @@ import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.
 import { median, percentile } from './stats.js';
 
 const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
+/** As in package.json's `start` script and the Dockerfile's CMD. */
+const APP_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=128'];
 
 export interface ServiceFigures {
   rate: number;
@@ -57,8 +59,9 @@ async function startApp(api: FakeSlackApi): Promise<RunningApp> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-bench-'));
   const started = performance.now();
-  // BENCH_APP_NODE_ARGS passes node flags to the app process, e.g. --cpu-prof for a profiling run.
-  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The flags `npm start` and the Dockerfile run the app with, plus BENCH_APP_NODE_ARGS (e.g.
+  // --cpu-prof for a profiling run).
+  const nodeArgs = [...APP_NODE_FLAGS, ...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'dist', 'main.js')], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-1-2-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
