@@ -4,12 +4,12 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';
+import { freePort, waitUntilHealthy } from './support/local-process.js';
 
 const TSX = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const MAIN = join(PROJECT_ROOT, 'src', 'main.ts');
@@ -32,14 +32,6 @@ function startMain(env: Record<string, string>) {
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<Run>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
   return { child, exited, output: () => stdout };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 let api: FakeSlackApi | undefined;
@@ -78,14 +70,7 @@ describe('npm start', () => {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
     });
-    const deadline = Date.now() + 15_000;
-    let status = 0;
-    while (Date.now() < deadline) {
-      status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status).catch(() => 0);
-      if (status === 200) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(status).toBe(200);
+    expect(await waitUntilHealthy(port, { timeoutMs: 15_000 })).toBe(true);
     main.child.kill('SIGTERM');
     const run = await main.exited;
     expect(run.code).toBe(0);

@@ -4,7 +4,7 @@
  */
 import { findArea } from '../plan/find-in-plan.js';
 import { normaliseQuestion } from '../search/query/clean-question.js';
-import { parseNumberWord } from '../search/query/number-words.js';
+import { looksLikeNumber, parseNumberWord } from '../search/query/number-words.js';
 import { parsePlanReference } from '../search/query/plan-reference.js';
 import type { Answer } from './answer-schema.js';
 import type { AnswerContext } from './answer-context.js';
@@ -14,7 +14,6 @@ import { emptyAnswer } from './empty-answer.js';
 import { notices } from './notices.js';
 import { areaAnswer } from './reference-answer.js';
 
-const NUMBER_LIKE = /^[-+]?(?:0x[0-9a-f]+|\d[\d.,_]*(?:e[-+]?\d+)?|\.\d+)$/u;
 /** A hit in an area's goals paragraph counts this much more than one in a single measure. */
 const GOALS_WEIGHT = 1.5;
 
@@ -28,7 +27,7 @@ export function parseAreaArgument(raw: string): AreaArgument {
   if (reference?.type === 'area') return { type: 'number', number: reference.number };
   const number = parseNumberWord(folded);
   if (number !== undefined) return { type: 'number', number };
-  if (NUMBER_LIKE.test(folded)) return { type: 'invalid', typed: raw.trim() };
+  if (looksLikeNumber(folded)) return { type: 'invalid', typed: raw.trim() };
   return { type: 'keyword', text: raw.trim() };
 }
 

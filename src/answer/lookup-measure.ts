@@ -5,6 +5,7 @@
  * error, not a search.
  */
 import { normaliseQuestion } from '../search/query/clean-question.js';
+import { looksLikeNumber } from '../search/query/number-words.js';
 import { parsePlanReference } from '../search/query/plan-reference.js';
 import type { Answer } from './answer-schema.js';
 import { DEFAULT_RESULT_LIMIT, type AnswerContext } from './answer-context.js';
@@ -20,15 +21,13 @@ export type MeasureArgument =
   | { type: 'keyword'; text: string }
   | { type: 'invalid'; typed: string };
 
-/** Looks like an attempt at a number: signs, decimals, exponents, hex. */
-const NUMBER_LIKE = /^[-+]?(?:0x[0-9a-f]+|\d[\d.,_]*(?:e[-+]?\d+)?|\.\d+)$/u;
 
 export function parseMeasureArgument(raw: string): MeasureArgument {
   const folded = normaliseQuestion(raw);
   const reference = parsePlanReference(folded);
   if (reference?.type === 'measures' && reference.numbers.length === 1) return { type: 'number', number: reference.numbers[0] as number };
   if (reference?.type === 'range') return { type: 'range', from: reference.from, to: reference.to };
-  if (NUMBER_LIKE.test(folded.replace(/\s+/gu, ''))) return { type: 'invalid', typed: raw.trim() };
+  if (looksLikeNumber(folded.replace(/\s+/gu, ''))) return { type: 'invalid', typed: raw.trim() };
   return { type: 'keyword', text: raw.trim() };
 }
 

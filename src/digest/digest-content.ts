@@ -4,12 +4,10 @@
  * the walk's history and the recorded activity, so any date can be previewed.
  */
 import { z } from 'zod';
-import type { DigestDays } from '../config.js';
 import { areaOf, findMeasure } from '../plan/find-in-plan.js';
-import type { Plan } from '../plan/plan-schema.js';
 import type { ActivitySummary } from '../store/activity-log.js';
 import { addDays } from '../time/local-date.js';
-import { digestIssue } from './digest-issue.js';
+import { digestIssue, type DigestIssueInput } from './digest-issue.js';
 import { previousPostingDay } from './posting-days.js';
 
 /** Measures listed as most shown, questions listed as unanswered, at most. */
@@ -44,14 +42,7 @@ export const DigestContentSchema = z.object({
 });
 export type DigestContent = z.infer<typeof DigestContentSchema>;
 
-export interface DigestContentInput {
-  plan: Plan;
-  date: string;
-  start: string;
-  postedDates: ReadonlySet<string>;
-  today: string;
-  days: DigestDays;
-  size: number;
+export interface DigestContentInput extends DigestIssueInput {
   /** Activity of one calendar day. */
   activityOn: (date: string) => ActivitySummary;
 }

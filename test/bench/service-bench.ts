@@ -8,12 +8,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result as LoadSummary } from 'autocannon';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
+import { freePort, sleep, waitUntilHealthy } from '../support/local-process.js';
 import { median, percentile } from './stats.js';
 
 const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
@@ -38,16 +38,6 @@ export interface ServiceFigures {
   sigtermExitCode: number | null;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 interface RunningApp {
   child: ChildProcess;
   port: number;
@@ -67,12 +57,8 @@ async function startApp(api: FakeSlackApi): Promise<RunningApp> {
     env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-1-2-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     stdio: 'ignore',
   });
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
-    if (ok) break;
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode} before it was ready`);
-    await sleep(5);
-  }
+  const ready = await waitUntilHealthy(port, { timeoutMs: 30_000, gaveUp: () => child.exitCode !== null, pollMs: 5 });
+  if (!ready) throw new Error(`the app was not ready (exit code ${child.exitCode})`);
   return { child, port, readyMs: performance.now() - started, dataDir };
 }
 

@@ -4,13 +4,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIGEST_EVENT_TYPE } from '../../src/digest/digest-metadata.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
+import { freePort, sleep, waitUntilHealthy } from '../support/local-process.js';
 
 const TSX = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const CHANNEL = 'C0DIGEST';
@@ -23,16 +23,6 @@ afterEach(async () => {
   await api?.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the daily digest, exactly once', () => {
   it('posts one digest for the date with the schedule firing every second, before and after kill -9', async () => {
@@ -68,13 +58,7 @@ describe('the daily digest, exactly once', () => {
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     start();
-    const deadline = Date.now() + 15_000;
-    let ready = false;
-    while (!ready && Date.now() < deadline) {
-      ready = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
-      if (!ready) await sleep(100);
-    }
-    expect(ready).toBe(true);
+    expect(await waitUntilHealthy(port, { timeoutMs: 15_000 })).toBe(true);
     await sleep(2500); // the restarted process has fired a few times
     expect(digests()).toHaveLength(1);
     expect(api.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL)).toHaveLength(1);

@@ -10,3 +10,8 @@ export function parseNumberWord(text: string): number | undefined {
   }
   return parseChineseNumeral(text);
 }
+
+/** Looks like an attempt at a number that is no measure or area number: signs, decimals, exponents, hex. */
+export function looksLikeNumber(text: string): boolean {
+  return /^[-+]?(?:0x[0-9a-f]+|\d[\d.,_]*(?:e[-+]?\d+)?|\.\d+)$/u.test(text);
+}

@@ -1,0 +1,31 @@
+/** Helpers for tests and benchmarks that run the app as a separate process on loopback. */
+import { createServer } from 'node:net';
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A TCP port free on 127.0.0.1 right now (the app is then told to listen on it). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface HealthWait {
+  timeoutMs: number;
+  /** Stop waiting early (the process died). */
+  gaveUp?: () => boolean;
+  pollMs?: number;
+}
+
+/** Polls GET /healthz on `port` until it answers 200; false if the time runs out or `gaveUp()` says so first. */
+export async function waitUntilHealthy(port: number, { timeoutMs, gaveUp = () => false, pollMs = 20 }: HealthWait): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !gaveUp()) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
+    if (ok) return true;
+    await sleep(pollMs);
+  }
+  return false;
+}
