@@ -87,6 +87,7 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
     readEnglish: createEnglishGlossary(lexicon.english),
     correctTypos: createTypoCorrector(typoTargets, index.vocabulary, planCorpus(plan).map(foldText).join('\n')),
     documentFrequency,
+    isKnownWord: (word) => index.vocabulary.has(word),
   };
 
   /**

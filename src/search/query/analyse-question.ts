@@ -67,6 +67,8 @@ export interface QueryUnderstanding {
   correctTypos: CorrectTypos;
   /** How many plan documents contain the term; 0 for terms the plan never uses. */
   documentFrequency: (term: string) => number;
+  /** Whether a word is in the segmenter's dictionary (plan words and everyday words alike). */
+  isKnownWord: (word: string) => boolean;
 }
 
 const HAN = /^\p{Script=Han}$/u;
@@ -149,8 +151,11 @@ export function analyseQuestion(raw: string, deps: QueryUnderstanding): Question
     concepts.some((c) => c.inPlan && c.start <= start && c.end >= end && c.end - c.start > end - start);
   const synonyms = findSynonyms(chinese).filter((s) => !insidePlanWord(s.start, s.end));
   for (const s of synonyms) addWording(s.start, s.end, s.word, s.targets, CREDIT.synonym, CREDIT.synonymInner);
-  // Typos hide among the words the plan doesn't know and the characters left standing alone.
-  const suspects = concepts.filter((c) => !c.inPlan || c.end - c.start === 1).map((c) => [c.start, c.end] as const);
+  // Typos hide where words broke: characters left standing alone, and stretches that are no word
+  // at all. A real word the plan doesn't use (投资) is a different word, not a slip.
+  const suspects = concepts
+    .filter((c) => c.end - c.start === 1 || (!c.inPlan && !deps.isKnownWord(c.label)))
+    .map((c) => [c.start, c.end] as const);
   const corrections = correctTypos(chinese, suspects);
   for (const c of corrections) addWording(c.start, c.end, c.typed, [c.word], CREDIT.correction, CREDIT.inner * CREDIT.correction, true);
 
