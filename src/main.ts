@@ -65,28 +65,28 @@ async function main(): Promise<void> {
     throw error;
   }
   const slack = config.slack;
-  const secrets = slack ? [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret])] : [];
-  const output = bufferedStdout();
-  const logger = createLogger({ level: config.logLevel, secrets, destination: output });
-  const exit = (code: number): never => {
-    output.flushSync();
-    process.exit(code);
-  };
-
   if (!slack) {
     const io = processIo();
     if (!io.interactive) exitWith(NO_SLACK);
     await runLocalConsole(openContext(createLogger({ level: 'warn', destination: process.stderr })), io);
     return;
   }
+
+  const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret])];
+  const output = bufferedStdout();
+  const logger = createLogger({ level: config.logLevel, secrets, destination: output });
+  /** Exits after writing out the buffered log lines (and, if given, one line on standard error). */
+  const exit = (code: number, message?: string): never => {
+    output.flushSync();
+    if (message) process.stderr.write(`${message}\n`);
+    process.exit(code);
+  };
   try {
     await serveSlack({ ...config, slack }, logger, exit);
   } catch (error) {
-    output.flushSync();
-    if (error instanceof StoreError) exitWith(error.message);
+    if (error instanceof StoreError) exit(1, error.message);
     logger.fatal({ err: error }, 'start-up failed');
-    output.flushSync();
-    exitWith(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    exit(1, `start-up failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -5,8 +5,7 @@
  */
 import type { AnswerContext } from './answer/answer-context.js';
 import type { Config, SlackConfig } from './config.js';
-import { previewDigest } from './digest/post-digest.js';
-import { createDigestPoster } from './digest/post-digest.js';
+import { createDigestPoster, previewDigest } from './digest/post-digest.js';
 import { createDigestScheduler, type DigestScheduler } from './digest/digest-scheduler.js';
 import type { Logger } from './logger.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.js';

@@ -12,13 +12,6 @@ export function isPostingDay(date: string, days: DigestDays): boolean {
   return days === 'daily' || chineseDays.isWorkday(date);
 }
 
-/** Posting days in `[from, to)`, in order. */
-export function postingDaysBetween(from: string, to: string, days: DigestDays): string[] {
-  const out: string[] = [];
-  for (let d = from; d < to; d = addDays(d, 1)) if (isPostingDay(d, days)) out.push(d);
-  return out;
-}
-
 /** The last posting day before `date` (looking back at most a month). */
 export function previousPostingDay(date: string, days: DigestDays): string | undefined {
   for (let back = 1; back <= 31; back++) {

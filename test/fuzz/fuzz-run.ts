@@ -36,6 +36,22 @@ function report(property: string, count: number, failures: readonly Failure[], t
   expect(lines, `fuzz property "${property}" failed ${total} of ${count} cases (FUZZ_SEED=${FUZZ_SEED})`).toEqual([]);
 }
 
+/** Collects one property's failing cases (the first few in full) and reports them at the end. */
+function failureLog<T>(property: string, input: (value: T) => string) {
+  const failures: Failure[] = [];
+  let total = 0;
+  return {
+    record(index: number, value: T, problems: string[]): void {
+      if (problems.length === 0) return;
+      total += 1;
+      if (failures.length < MAX_REPORTED) failures.push({ label: caseLabel(property, index, input(value)), problems });
+    },
+    report(count: number): void {
+      report(property, count, failures, total);
+    },
+  };
+}
+
 /**
  * Checks `count` cases made by `generate` (each from the property's own seeded stream).
  * `input` renders a case for the report (JSON-safe; {@link showCase} by default).
@@ -48,21 +64,16 @@ export function fuzz<T>(
   input: (value: T) => string = showCase,
 ): void {
   const rng = Rng.for(property);
-  const failures: Failure[] = [];
-  let total = 0;
+  const log = failureLog(property, input);
   for (let i = 0; i < count; i++) {
     const value = generate(rng, i);
-    let problems: string[];
     try {
-      problems = check(value, i) ?? [];
+      log.record(i, value, check(value, i) ?? []);
     } catch (error) {
-      problems = thrown(error);
+      log.record(i, value, thrown(error));
     }
-    if (problems.length === 0) continue;
-    total += 1;
-    if (failures.length < MAX_REPORTED) failures.push({ label: caseLabel(property, i, input(value)), problems });
   }
-  report(property, count, failures, total);
+  log.report(count);
 }
 
 /** {@link fuzz} for asynchronous checks (listeners, the CLI); cases run one after another. */
@@ -74,19 +85,14 @@ export async function fuzzAsync<T>(
   input: (value: T) => string = showCase,
 ): Promise<void> {
   const rng = Rng.for(property);
-  const failures: Failure[] = [];
-  let total = 0;
+  const log = failureLog(property, input);
   for (let i = 0; i < count; i++) {
     const value = generate(rng, i);
-    let problems: string[];
     try {
-      problems = (await check(value, i)) ?? [];
+      log.record(i, value, (await check(value, i)) ?? []);
     } catch (error) {
-      problems = thrown(error);
+      log.record(i, value, thrown(error));
     }
-    if (problems.length === 0) continue;
-    total += 1;
-    if (failures.length < MAX_REPORTED) failures.push({ label: caseLabel(property, i, input(value)), problems });
   }
-  report(property, count, failures, total);
+  log.report(count);
 }

@@ -11,7 +11,8 @@
 import type { AnswerFocus } from '../snippet.js';
 import type { Tokenizer } from '../tokenize.js';
 import { QUESTION_WORDS } from '../stop-words.js';
-import { normaliseQuestion, cleanQuestion } from './clean-question.js';
+import { foldText } from '../fold-text.js';
+import { cleanQuestion, toSimplified } from './clean-question.js';
 import type { EnglishMatch, ReadEnglish } from './english-glossary.js';
 import { parsePlanReference, type PlanReference } from './plan-reference.js';
 import type { FindSynonyms, SynonymMatch } from './synonym-expansion.js';
@@ -93,7 +94,7 @@ function credit(concept: Concept, term: string, value: number): void {
 export function analyseQuestion(raw: string, deps: QueryUnderstanding): QuestionAnalysis {
   const { tokenizer, findSynonyms, readEnglish, correctTypos, documentFrequency } = deps;
   const question = cleanQuestion(raw);
-  const normalised = normaliseQuestion(raw);
+  const normalised = foldText(toSimplified(question));
   const reference = parsePlanReference(normalised);
 
   // Latin words are read by the glossary; the rest, same length, by the Chinese pipeline.

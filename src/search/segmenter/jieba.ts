@@ -83,10 +83,6 @@ export function forgetLoadedJieba(): void {
   loadedDictionary = undefined;
 }
 
-export function currentJiebaDictionary(): string | undefined {
-  return loadedDictionary;
-}
-
 /** Runs of ASCII letters and digits; without the HMM jieba would cut them into single characters. */
 const ASCII_WORD = /[A-Za-z0-9]+(?:\.[0-9]+)?/gu;
 

@@ -35,11 +35,6 @@ export function context(...mrkdwn: string[]): Block {
   };
 }
 
-/** Context with plain text: what a user typed is shown this way, never interpreted. */
-export function plainContext(text: string): Block {
-  return { type: 'context', elements: [{ type: 'plain_text', text: truncate(text, MAX_CONTEXT_TEXT), emoji: false }] };
-}
-
 export function divider(): Block {
   return { type: 'divider' };
 }

@@ -17,12 +17,8 @@ export const MAX_CONTEXT_ELEMENTS = 10;
 /** Button `text` (plain_text, max 75) and `value` (max 2000). */
 export const MAX_BUTTON_TEXT = 75;
 export const MAX_BUTTON_VALUE = 2000;
-/** Elements in an actions block (max 25). */
-export const MAX_ACTIONS_ELEMENTS = 25;
 /** Top-level `text` of chat.postMessage: Slack truncates past 40,000; we keep notifications short. */
 export const MAX_FALLBACK_TEXT = 3000;
-/** Suggested prompts: at most four per assistant thread; titles are short. */
-export const MAX_SUGGESTED_PROMPTS = 4;
 
 const ELLIPSIS = '…';
 

@@ -1,6 +1,6 @@
 /** Short usage lines for a command given nothing (or nonsense) to work with. */
-import { context, section } from './block-kit.js';
-import { escapeMrkdwn, fallbackText } from './mrkdwn.js';
+import { section } from './block-kit.js';
+import { fallbackText } from './mrkdwn.js';
 import type { SlackMessage } from './slack-message.js';
 
 export const USAGE = {
@@ -10,9 +10,4 @@ export const USAGE = {
 
 export function renderUsage(text: string): SlackMessage {
   return { text: fallbackText(text.replace(/`/gu, '')), blocks: [section(text)] };
-}
-
-/** A notice (bad input, nothing found) as an ephemeral message. */
-export function renderNotice(message: string, hint?: string): SlackMessage {
-  return { text: fallbackText(message), blocks: [section(escapeMrkdwn(message)), ...(hint ? [context(escapeMrkdwn(hint))] : [])] };
 }
