@@ -78,11 +78,10 @@ RUN if command -v useradd >/dev/null 2>&1; then \
  && mkdir -p /data && chown 10001:10001 /data && chmod 0750 /data
 # What the app reads at run time, least often changed first; all owned by root and read-only to
 # the app. node_modules/nodejieba/package.json and node_modules/minisearch/package.json are part
-# of the index fingerprint; src/search/lexicon/*.txt is the only part of src/ read at run time.
+# of the index fingerprint; seeds/ holds the plan text and the lexicons.
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY seeds ./seeds
-COPY src/search/lexicon/*.txt ./src/search/lexicon/
 COPY index ./index
 COPY --from=build /app/dist ./dist
 # Declared after the chown so a fresh named volume starts out owned by the app user.

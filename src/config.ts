@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { Cron } from 'croner';
-import { isIsoDate, isValidTimeZone } from './time/local-date.js';
+import { isIsoDate, isValidTimeZone } from './core/time/local-date.js';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_ERROR';

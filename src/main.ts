@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { config as loadDotEnv } from 'dotenv';
-import type { AnswerContext } from './answer/answer-context.js';
-import { openAnswerContext } from './answer/open-answer-context.js';
+import type { AnswerContext } from './core/answer/answer-context.js';
+import { openAnswerContext } from './core/answer/open-answer-context.js';
 import { processIo } from './cli/cli-io.js';
 import { runLocalConsole } from './cli/local-console.js';
 import { ConfigError, readConfig, type Config } from './config.js';

@@ -3,10 +3,10 @@
  * DIGEST_CHANNEL is set, the digest scheduler, wired together. `start()` brings them up in order;
  * `stop()` takes them down in reverse, letting a digest post in progress finish.
  */
-import type { AnswerContext } from './answer/answer-context.js';
+import type { AnswerContext } from './core/answer/answer-context.js';
 import type { Config, SlackConfig } from './config.js';
-import { createDigestPoster, previewDigest } from './digest/post-digest.js';
-import { createDigestScheduler, type DigestScheduler } from './digest/digest-scheduler.js';
+import { createDigestPoster, previewDigest } from './slack/digest/post-digest.js';
+import { createDigestScheduler, type DigestScheduler } from './slack/digest/digest-scheduler.js';
 import type { Logger } from './logger.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.js';
 import { createKnownThreads } from './slack/conversation/known-threads.js';
@@ -16,7 +16,7 @@ import { createActivityLog } from './store/activity-log.js';
 import { createDigestStore, processOwner } from './store/digest-store.js';
 import { createProcessedEvents } from './store/processed-events.js';
 import { openStateStore, type StateStore } from './store/state-store.js';
-import { localDate } from './time/local-date.js';
+import { localDate } from './core/time/local-date.js';
 
 export interface ServiceOptions {
   config: Config & { slack: SlackConfig };

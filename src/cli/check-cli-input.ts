@@ -1,5 +1,5 @@
-import type { Answer } from '../answer/answer-schema.js';
-import { hasControlCharacters } from '../search/query/clean-question.js';
+import type { Answer } from '../core/answer/answer-schema.js';
+import { hasControlCharacters } from '../core/search/query/clean-question.js';
 import { CliUsageError } from './cli-error.js';
 
 /** Notices that mean the input itself was wrong (as opposed to "nothing found"). */

@@ -3,12 +3,12 @@
  * app gives, rendered as text. A line is a question, or one of the commands in {@link CONSOLE_HELP}.
  */
 import { createInterface } from 'node:readline';
-import type { AnswerContext } from '../answer/answer-context.js';
-import { askQuestion } from '../answer/ask-question.js';
-import { lookupArea } from '../answer/lookup-area.js';
-import { lookupMeasure } from '../answer/lookup-measure.js';
-import { planOverview } from '../answer/plan-overview.js';
-import { renderAnswerText, renderOverviewText, type TextStyle } from '../answer/render-text.js';
+import type { AnswerContext } from '../core/answer/answer-context.js';
+import { askQuestion } from '../core/answer/ask-question.js';
+import { lookupArea } from '../core/answer/lookup-area.js';
+import { lookupMeasure } from '../core/answer/lookup-measure.js';
+import { planOverview } from '../core/answer/plan-overview.js';
+import { renderAnswerText, renderOverviewText, type TextStyle } from '../render/text/answer-text.js';
 import type { CliIo } from './cli-io.js';
 import { CONSOLE_HELP } from './console-help.js';
 

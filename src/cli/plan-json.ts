@@ -1,4 +1,4 @@
-import type { Plan } from '../plan/plan-schema.js';
+import type { Plan } from '../core/plan/plan-schema.js';
 
 /** `list --json`: the whole plan, measures' text exactly as written in the seed. */
 export function planJson(plan: Plan): object {

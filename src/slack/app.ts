@@ -8,8 +8,8 @@ import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { SlackConfig } from '../config.js';
 import { boltLogger } from './bolt-logger.js';
-import { guardRequests } from './http-guard.js';
-import { healthRoute } from './http-routes.js';
+import { guardRequests } from './http/http-guard.js';
+import { healthRoute } from './http/health-route.js';
 import { registerListeners } from './listeners/index.js';
 import type { SlackDeps } from './slack-deps.js';
 

@@ -1,5 +1,5 @@
-import type { AnswerContext } from '../answer/answer-context.js';
-import type { DigestContent } from '../digest/digest-content.js';
+import type { AnswerContext } from '../core/answer/answer-context.js';
+import type { DigestContent } from '../core/digest/digest-content.js';
 import type { Logger } from '../logger.js';
 import type { ActivityLog } from '../store/activity-log.js';
 import type { ProcessedEvents } from '../store/processed-events.js';

@@ -3,9 +3,9 @@
  * measures its answer showed and whether the plan had an answer, and each 有帮助/没帮助 click.
  * No user ids are kept, only the question text.
  */
-import type { Answer } from '../answer/answer-schema.js';
+import type { Answer } from '../core/answer/answer-schema.js';
 import type { Logger } from '../logger.js';
-import { localDate } from '../time/local-date.js';
+import { localDate } from '../core/time/local-date.js';
 import type { StateDatabase } from './state-store.js';
 import { createRetryingWriter } from './write-retry.js';
 

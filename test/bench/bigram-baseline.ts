@@ -4,8 +4,8 @@
  * no English, no Traditional conversion, no typo correction, no coverage scaling).
  */
 import MiniSearch from 'minisearch';
-import type { Plan } from '../../src/plan/plan-schema.js';
-import { planDocuments, parseDocId, type SearchDocument } from '../../src/search/index/search-document.js';
+import type { Plan } from '../../src/core/plan/plan-schema.js';
+import { planDocuments, parseDocId, type SearchDocument } from '../../src/core/search/index/search-document.js';
 
 function bigrams(text: string): string[] {
   const terms: string[] = [];

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadEvalQuestions } from '../../src/eval/eval-questions.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { loadEvalQuestions } from '../../src/core/eval/eval-questions.js';
+import { PROJECT_ROOT } from '../../src/core/paths.js';
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, quick: { type: 'boolean' } } });
 const quick = values.quick ?? false;

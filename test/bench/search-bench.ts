@@ -4,10 +4,10 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnswerContext } from '../../src/answer/answer-context.js';
-import { loadEvalQuestions, type EvalQuestion } from '../../src/eval/eval-questions.js';
-import { scoreEval } from '../../src/eval/score-eval.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import type { AnswerContext } from '../../src/core/answer/answer-context.js';
+import { loadEvalQuestions, type EvalQuestion } from '../../src/core/eval/eval-questions.js';
+import { scoreEval } from '../../src/core/eval/score-eval.js';
+import { PROJECT_ROOT } from '../../src/core/paths.js';
 import { baselineSearch, buildBaseline, loadBaseline } from './bigram-baseline.js';
 import { median, percentile, timeMs } from './stats.js';
 
@@ -16,12 +16,12 @@ async function fromDist<T>(module: string): Promise<T> {
   return (await import(pathToFileURL(join(PROJECT_ROOT, 'dist', module)).href)) as T;
 }
 
-const { askQuestion } = await fromDist<typeof import('../../src/answer/ask-question.js')>('answer/ask-question.js');
-const { loadPlan } = await fromDist<typeof import('../../src/plan/load-plan.js')>('plan/load-plan.js');
-const { buildIndexArtifacts } = await fromDist<typeof import('../../src/search/index/build-search-index.js')>('search/index/build-search-index.js');
-const { openSearchIndex } = await fromDist<typeof import('../../src/search/index/open-search-index.js')>('search/index/open-search-index.js');
-const { loadLexicon } = await fromDist<typeof import('../../src/search/lexicon/load-lexicon.js')>('search/lexicon/load-lexicon.js');
-const { createPlanSearch } = await fromDist<typeof import('../../src/search/plan-search.js')>('search/plan-search.js');
+const { askQuestion } = await fromDist<typeof import('../../src/core/answer/ask-question.js')>('answer/ask-question.js');
+const { loadPlan } = await fromDist<typeof import('../../src/core/plan/load-plan.js')>('plan/load-plan.js');
+const { buildIndexArtifacts } = await fromDist<typeof import('../../src/core/search/index/build-search-index.js')>('search/index/build-search-index.js');
+const { openSearchIndex } = await fromDist<typeof import('../../src/core/search/index/open-search-index.js')>('search/index/open-search-index.js');
+const { loadLexicon } = await fromDist<typeof import('../../src/core/search/lexicon/load-lexicon.js')>('search/lexicon/load-lexicon.js');
+const { createPlanSearch } = await fromDist<typeof import('../../src/core/search/plan-search.js')>('search/plan-search.js');
 
 export const QUESTION_FILES = [
   join(PROJECT_ROOT, '..', 'shared', 'eval', 'questions-dev.jsonl'),

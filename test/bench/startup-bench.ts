@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { PROJECT_ROOT } from '../../src/core/paths.js';
 import { median, timeMsAsync } from './stats.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');

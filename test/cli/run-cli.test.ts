@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { AnswerSchema } from '../../src/answer/answer-schema.js';
+import { AnswerSchema } from '../../src/core/answer/answer-schema.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { PROJECT_ROOT } from '../../src/core/paths.js';
 import { testAnswerContext } from '../support/answer-context.js';
 import { fakeIo } from '../support/fake-io.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { digestContent } from '../../src/digest/digest-content.js';
-import { loadPlan } from '../../src/plan/load-plan.js';
+import { digestContent } from '../../src/core/digest/digest-content.js';
+import { loadPlan } from '../../src/core/plan/load-plan.js';
 import type { ActivitySummary } from '../../src/store/activity-log.js';
 
 const plan = loadPlan();

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DIGEST_EVENT_TYPE } from '../../src/digest/digest-metadata.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { DIGEST_EVENT_TYPE } from '../../src/core/digest/digest-metadata.js';
+import { PROJECT_ROOT } from '../../src/core/paths.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
 import { freePort, sleep, waitUntilHealthy } from '../support/local-process.js';
 

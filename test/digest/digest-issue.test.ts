@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { digestIssue } from '../../src/digest/digest-issue.js';
-import { isPostingDay, previousPostingDay } from '../../src/digest/posting-days.js';
-import { loadPlan } from '../../src/plan/load-plan.js';
+import { digestIssue } from '../../src/core/digest/digest-issue.js';
+import { isPostingDay, previousPostingDay } from '../../src/core/digest/posting-days.js';
+import { loadPlan } from '../../src/core/plan/load-plan.js';
 
 const plan = loadPlan();
 const base = { plan, postedDates: new Set<string>(), days: 'workdays' as const, size: 3 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDigestRun, ranEarlierToday } from '../../src/digest/digest-schedule.js';
+import { nextDigestRun, ranEarlierToday } from '../../src/core/digest/digest-schedule.js';
 
 describe('the digest schedule', () => {
   it('reads the cron in the digest time zone: 09:00 in Shanghai is 01:00 UTC', () => {

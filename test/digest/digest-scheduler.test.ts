@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDigestScheduler, RETRY_DELAYS_MS } from '../../src/digest/digest-scheduler.js';
-import type { DigestOutcome, DigestPoster } from '../../src/digest/post-digest.js';
+import { createDigestScheduler, RETRY_DELAYS_MS } from '../../src/slack/digest/digest-scheduler.js';
+import type { DigestOutcome, DigestPoster } from '../../src/slack/digest/post-digest.js';
 import { captureLogger } from '../support/capture-logger.js';
 
 const config = { channel: 'C0DIGEST', cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays' as const, size: 3 };

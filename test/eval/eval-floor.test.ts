@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { askQuestion } from '../../src/answer/ask-question.js';
-import { loadEvalQuestions } from '../../src/eval/eval-questions.js';
-import { scoreEval, type EvalReport } from '../../src/eval/score-eval.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { askQuestion } from '../../src/core/answer/ask-question.js';
+import { loadEvalQuestions } from '../../src/core/eval/eval-questions.js';
+import { scoreEval, type EvalReport } from '../../src/core/eval/score-eval.js';
+import { PROJECT_ROOT } from '../../src/core/paths.js';
 import { testAnswerContext } from '../support/answer-context.js';
 
 const ctx = testAnswerContext();

@@ -3,9 +3,9 @@
  * the input as its query, cites only measures the plan has (under their own area), and its
  * highlights lie inside the snippet they mark. Shared by the answer and CLI fuzz properties.
  */
-import type { AnswerContext } from '../../src/answer/answer-context.js';
-import { AnswerSchema, type Answer } from '../../src/answer/answer-schema.js';
-import { findMeasure } from '../../src/plan/find-in-plan.js';
+import type { AnswerContext } from '../../src/core/answer/answer-context.js';
+import { AnswerSchema, type Answer } from '../../src/core/answer/answer-schema.js';
+import { findMeasure } from '../../src/core/plan/find-in-plan.js';
 
 export function answerProblems(ctx: AnswerContext, answer: unknown, query: string, maxResults?: number): string[] {
   const parsed = AnswerSchema.safeParse(answer);

@@ -6,11 +6,11 @@
  * still finds its measure.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_RESULT_LIMIT } from '../../src/answer/answer-context.js';
-import { askQuestion } from '../../src/answer/ask-question.js';
-import { lookupArea } from '../../src/answer/lookup-area.js';
-import { lookupMeasure } from '../../src/answer/lookup-measure.js';
-import { renderAnswer } from '../../src/slack/blocks/answer-message.js';
+import { MAX_RESULT_LIMIT } from '../../src/core/answer/answer-context.js';
+import { askQuestion } from '../../src/core/answer/ask-question.js';
+import { lookupArea } from '../../src/core/answer/lookup-area.js';
+import { lookupMeasure } from '../../src/core/answer/lookup-measure.js';
+import { renderAnswer } from '../../src/render/blocks/answer-message.js';
 import { testAnswerContext } from '../support/answer-context.js';
 import { slackMessageProblems } from '../support/slack-message-check.js';
 import { answerProblems } from './answer-invariants.js';

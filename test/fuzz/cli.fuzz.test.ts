@@ -6,7 +6,7 @@
  * A batch prints exactly one JSON line per input line, an Answer or `{ query, error }`.
  */
 import { describe, expect, it } from 'vitest';
-import { PlanOverviewSchema } from '../../src/answer/plan-overview.js';
+import { PlanOverviewSchema } from '../../src/core/answer/plan-overview.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { testAnswerContext } from '../support/answer-context.js';
 import { fakeIo } from '../support/fake-io.js';

@@ -7,7 +7,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { createLogger } from '../../src/logger.js';
-import { previewDigest } from '../../src/digest/post-digest.js';
+import { previewDigest } from '../../src/slack/digest/post-digest.js';
 import { createKnownThreads } from '../../src/slack/conversation/known-threads.js';
 import { createInFlight } from '../../src/slack/in-flight.js';
 import type { SlackDeps } from '../../src/slack/slack-deps.js';

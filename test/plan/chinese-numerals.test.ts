@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumeral, toChineseNumeral } from '../../src/plan/chinese-numerals.js';
+import { parseChineseNumeral, toChineseNumeral } from '../../src/core/plan/chinese-numerals.js';
 
 describe('Chinese numerals', () => {
   it.each([

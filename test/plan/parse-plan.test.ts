@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPlan } from '../../src/plan/load-plan.js';
-import { parsePlan } from '../../src/plan/parse-plan.js';
-import { PlanParseError } from '../../src/plan/plan-parse-error.js';
-import { PLAN_SEED_FILE } from '../../src/paths.js';
+import { loadPlan } from '../../src/core/plan/load-plan.js';
+import { parsePlan } from '../../src/core/plan/parse-plan.js';
+import { PlanParseError } from '../../src/core/plan/plan-parse-error.js';
+import { PLAN_SEED_FILE } from '../../src/core/paths.js';
 
 const plan = loadPlan();
 const seed = readFileSync(PLAN_SEED_FILE, 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseQuestion } from '../../src/search/query/clean-question.js';
-import { parsePlanReference } from '../../src/search/query/plan-reference.js';
+import { normaliseQuestion } from '../../src/core/search/query/clean-question.js';
+import { parsePlanReference } from '../../src/core/search/query/plan-reference.js';
 
 const reference = (q: string) => parsePlanReference(normaliseQuestion(q));
 

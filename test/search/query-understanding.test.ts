@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testAnswerContext } from '../support/answer-context.js';
-import { normaliseQuestion } from '../../src/search/query/clean-question.js';
-import { singleEdit } from '../../src/search/query/typo-correction.js';
-import { stemEnglish } from '../../src/search/query/english-glossary.js';
+import { normaliseQuestion } from '../../src/core/search/query/clean-question.js';
+import { singleEdit } from '../../src/core/search/query/typo-correction.js';
+import { stemEnglish } from '../../src/core/search/query/english-glossary.js';
 
 const ctx = testAnswerContext();
 const analyse = (q: string) => ctx.search.analyse(q);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askQuestion } from '../../src/answer/ask-question.js';
+import { askQuestion } from '../../src/core/answer/ask-question.js';
 import { testAnswerContext } from '../support/answer-context.js';
 
 const ctx = testAnswerContext();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testAnswerContext } from '../support/answer-context.js';
-import { readManifest } from '../../src/search/index/index-files.js';
-import { INDEX_DIR } from '../../src/paths.js';
-import { cutWords } from '../../src/search/segmenter/jieba.js';
+import { readManifest } from '../../src/core/search/index/index-files.js';
+import { INDEX_DIR } from '../../src/core/paths.js';
+import { cutWords } from '../../src/core/search/segmenter/jieba.js';
 
 const ctx = testAnswerContext();
 const tokenize = (text: string) => ctx.search.analyse(text).terms.map((t) => t.term);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { askQuestion } from '../../src/answer/ask-question.js';
+import { askQuestion } from '../../src/core/answer/ask-question.js';
 import { createActivityLog } from '../../src/store/activity-log.js';
 import { createProcessedEvents } from '../../src/store/processed-events.js';
 import { openStateStore, STATE_FILE } from '../../src/store/state-store.js';

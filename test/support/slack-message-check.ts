@@ -3,7 +3,7 @@
  * escaping must prevent: a `<!channel>`, `<@user>` or `<link>` the app did not put there itself.
  * Returns the problems found, so a test failure lists them all.
  */
-import type { SlackMessage } from '../../src/slack/blocks/slack-message.js';
+import type { SlackMessage } from '../../src/render/blocks/slack-message.js';
 
 const LIMITS = { blocks: 50, viewBlocks: 100, section: 3000, header: 150, context: 3000, contextElements: 10, buttonText: 75, buttonValue: 2000, fallback: 3000, actionsElements: 25 };
 

@@ -5,11 +5,11 @@
  * remembered so follow-ups need no @mention; a failed post is answered with what to do.
  */
 import type { WebClient } from '@slack/web-api';
-import { askQuestion } from '../../answer/ask-question.js';
+import { askQuestion } from '../../core/answer/ask-question.js';
 import type { QuestionSurface } from '../../store/activity-log.js';
-import { renderAnswer } from '../blocks/answer-message.js';
-import type { FeedbackStyle } from '../blocks/feedback-blocks.js';
-import type { Answer } from '../../answer/answer-schema.js';
+import { renderAnswer } from '../../render/blocks/answer-message.js';
+import type { FeedbackStyle } from '../../render/blocks/feedback-blocks.js';
+import type { Answer } from '../../core/answer/answer-schema.js';
 import { postReply, type PostOutcome, type ReplyTarget } from '../delivery/post-reply.js';
 import { userFacingError } from '../delivery/slack-errors.js';
 import { INTERNAL_ERROR_TEXT, type Outcome } from '../request-log.js';

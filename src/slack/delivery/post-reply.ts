@@ -6,7 +6,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger.js';
-import type { SlackMessage } from '../blocks/slack-message.js';
+import type { SlackMessage } from '../../render/blocks/slack-message.js';
 import { BLOCK_ERRORS, slackErrorCode } from './slack-errors.js';
 
 export interface ReplyTarget {

@@ -4,7 +4,7 @@
  * feedback buttons show their own acknowledgement.
  */
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { decodeValue, FeedbackValueSchema } from '../../blocks/action-values.js';
+import { decodeValue, FeedbackValueSchema } from '../../../render/blocks/action-values.js';
 import { handleRequest } from '../../request-log.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { clickedValue } from './clicked-value.js';

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { ACTION } from '../../blocks/action-values.js';
+import { ACTION } from '../../../render/blocks/action-values.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { onAnswerFeedback } from './answer-feedback.js';
 import { onMeasureStep, onOpenMeasure } from './measure-navigation.js';

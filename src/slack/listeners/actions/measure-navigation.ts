@@ -3,9 +3,9 @@
  * to the clicker.
  */
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { findMeasure } from '../../../plan/find-in-plan.js';
-import { decodeValue, MeasureValueSchema } from '../../blocks/action-values.js';
-import { renderMeasureCard } from '../../blocks/measure-card.js';
+import { findMeasure } from '../../../core/plan/find-in-plan.js';
+import { decodeValue, MeasureValueSchema } from '../../../render/blocks/action-values.js';
+import { renderMeasureCard } from '../../../render/blocks/measure-card.js';
 import { handleRequest } from '../../request-log.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { clickedEphemeral, clickedValue } from './clicked-value.js';

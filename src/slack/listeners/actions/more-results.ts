@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { askQuestion } from '../../../answer/ask-question.js';
-import { MAX_RANGE_RESULTS } from '../../../answer/answer-context.js';
-import { decodeValue, MoreValueSchema } from '../../blocks/action-values.js';
-import { renderMoreResults } from '../../blocks/answer-message.js';
+import { askQuestion } from '../../../core/answer/ask-question.js';
+import { MAX_RANGE_RESULTS } from '../../../core/answer/answer-context.js';
+import { decodeValue, MoreValueSchema } from '../../../render/blocks/action-values.js';
+import { renderMoreResults } from '../../../render/blocks/answer-message.js';
 import { handleRequest } from '../../request-log.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { clickedValue } from './clicked-value.js';

@@ -4,15 +4,15 @@
  * private copy is removed.
  */
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { askQuestion } from '../../../answer/ask-question.js';
-import type { AnswerContext } from '../../../answer/answer-context.js';
-import { areaAnswer, rangeAnswer } from '../../../answer/reference-answer.js';
-import { decodeValue, ShareValueSchema, type ShareValue } from '../../blocks/action-values.js';
-import { renderAnswer } from '../../blocks/answer-message.js';
-import { context } from '../../blocks/block-kit.js';
-import { renderMeasureCard } from '../../blocks/measure-card.js';
-import type { SlackMessage } from '../../blocks/slack-message.js';
-import { MAX_MESSAGE_BLOCKS } from '../../blocks/slack-limits.js';
+import { askQuestion } from '../../../core/answer/ask-question.js';
+import type { AnswerContext } from '../../../core/answer/answer-context.js';
+import { areaAnswer, rangeAnswer } from '../../../core/answer/reference-answer.js';
+import { decodeValue, ShareValueSchema, type ShareValue } from '../../../render/blocks/action-values.js';
+import { renderAnswer } from '../../../render/blocks/answer-message.js';
+import { context } from '../../../render/blocks/block-kit.js';
+import { renderMeasureCard } from '../../../render/blocks/measure-card.js';
+import type { SlackMessage } from '../../../render/blocks/slack-message.js';
+import { MAX_MESSAGE_BLOCKS } from '../../../render/blocks/slack-limits.js';
 import { userFacingError, slackErrorCode } from '../../delivery/slack-errors.js';
 import { handleRequest } from '../../request-log.js';
 import type { SlackDeps } from '../../slack-deps.js';

@@ -7,9 +7,9 @@ import { Assistant } from '@slack/bolt';
 import { answerInConversation } from '../../conversation/answer-in-conversation.js';
 import { questionFromSlackText } from '../../inbound-text.js';
 import { handleRequest } from '../../request-log.js';
-import { truncate } from '../../blocks/slack-limits.js';
+import { truncate } from '../../../render/blocks/slack-limits.js';
 import type { SlackDeps } from '../../slack-deps.js';
-import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../suggested-prompts.js';
+import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../../render/blocks/suggested-prompts.js';
 
 export const ASSISTANT_GREETING = '你好！我可以回答关于《2014年国家知识产权战略实施推进计划》的问题，答案都注明出自第几条措施。';
 const MAX_TITLE = 80;

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { lookupArea } from '../../../answer/lookup-area.js';
-import { planOverview } from '../../../answer/plan-overview.js';
-import { renderAreaOverview } from '../../blocks/area-blocks.js';
+import { lookupArea } from '../../../core/answer/lookup-area.js';
+import { planOverview } from '../../../core/answer/plan-overview.js';
+import { renderAreaOverview } from '../../../render/blocks/area-blocks.js';
 import { handleRequest } from '../../request-log.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { renderCommandAnswer } from './render-command-answer.js';

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { lookupMeasure } from '../../../answer/lookup-measure.js';
-import { renderUsage, USAGE } from '../../blocks/usage-blocks.js';
+import { lookupMeasure } from '../../../core/answer/lookup-measure.js';
+import { renderUsage, USAGE } from '../../../render/blocks/usage-blocks.js';
 import { handleRequest } from '../../request-log.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { renderCommandAnswer } from './render-command-answer.js';

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { askQuestion } from '../../../answer/ask-question.js';
-import { planOverview } from '../../../answer/plan-overview.js';
-import { renderDigest } from '../../blocks/digest-blocks.js';
-import { renderHelp } from '../../blocks/help-blocks.js';
-import { renderUsage, USAGE } from '../../blocks/usage-blocks.js';
+import { askQuestion } from '../../../core/answer/ask-question.js';
+import { planOverview } from '../../../core/answer/plan-overview.js';
+import { renderDigest } from '../../../render/blocks/digest-blocks.js';
+import { renderHelp } from '../../../render/blocks/help-blocks.js';
+import { renderUsage, USAGE } from '../../../render/blocks/usage-blocks.js';
 import { handleRequest } from '../../request-log.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { renderCommandAnswer } from './render-command-answer.js';

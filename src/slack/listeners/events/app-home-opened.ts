@@ -4,11 +4,11 @@
  * per channel, without a thread (Slack: "Migrating to the Agent messaging experience").
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { planOverview } from '../../../answer/plan-overview.js';
-import { renderAppHome } from '../../blocks/help-blocks.js';
+import { planOverview } from '../../../core/answer/plan-overview.js';
+import { renderAppHome } from '../../../render/blocks/help-blocks.js';
 import { handleRequest } from '../../request-log.js';
 import type { SlackDeps } from '../../slack-deps.js';
-import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../suggested-prompts.js';
+import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../../render/blocks/suggested-prompts.js';
 
 export function onAppHomeOpened(deps: SlackDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {

@@ -5,8 +5,8 @@
  * Lookups become measure cards or lists, an area its card, and "nothing found" a plain
  * sentence with a hint on how to ask, never a list of noise.
  */
-import type { Answer, MeasureResult } from '../../answer/answer-schema.js';
-import type { Plan } from '../../plan/plan-schema.js';
+import type { Answer, MeasureResult } from '../../core/answer/answer-schema.js';
+import type { Plan } from '../../core/plan/plan-schema.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { renderAreaCard } from './area-blocks.js';
 import { actions, button, context, section } from './block-kit.js';

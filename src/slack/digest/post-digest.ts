@@ -13,15 +13,15 @@
  *    unknown (no response), keep the claim, so the next attempt checks the channel first.
  */
 import type { WebClient } from '@slack/web-api';
-import type { AnswerContext } from '../answer/answer-context.js';
-import type { DigestConfig } from '../config.js';
-import type { Logger } from '../logger.js';
-import type { ActivityLog } from '../store/activity-log.js';
-import type { DigestOwner, DigestStore } from '../store/digest-store.js';
-import { renderDigest } from '../slack/blocks/digest-blocks.js';
-import { BLOCK_ERRORS, slackErrorCode } from '../slack/delivery/slack-errors.js';
-import { digestContent, type DigestContent } from './digest-content.js';
-import { digestMetadata, isDigestFor } from './digest-metadata.js';
+import type { AnswerContext } from '../../core/answer/answer-context.js';
+import type { DigestConfig } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import type { ActivityLog } from '../../store/activity-log.js';
+import type { DigestOwner, DigestStore } from '../../store/digest-store.js';
+import { renderDigest } from '../../render/blocks/digest-blocks.js';
+import { BLOCK_ERRORS, slackErrorCode } from '../delivery/slack-errors.js';
+import { digestContent, type DigestContent } from '../../core/digest/digest-content.js';
+import { digestMetadata, isDigestFor } from '../../core/digest/digest-metadata.js';
 
 /** History pages read when looking for an unrecorded digest (200 messages each). */
 const MAX_HISTORY_PAGES = 5;

@@ -5,11 +5,11 @@
  * while it is still the same day.
  */
 import { Cron } from 'croner';
-import type { DigestConfig } from '../config.js';
-import type { Logger } from '../logger.js';
-import { localDate } from '../time/local-date.js';
-import { ranEarlierToday } from './digest-schedule.js';
-import { isPostingDay } from './posting-days.js';
+import type { DigestConfig } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import { localDate } from '../../core/time/local-date.js';
+import { ranEarlierToday } from '../../core/digest/digest-schedule.js';
+import { isPostingDay } from '../../core/digest/posting-days.js';
 import type { DigestOutcome, DigestPoster } from './post-digest.js';
 
 /** Waits between retries of a failed post, then the last one repeats until the day ends. */

@@ -13,8 +13,8 @@
  * `GET /healthz` passes straight through. The clock is injected so the rules can be tested.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { Logger } from '../logger.js';
-import { HEALTH_PATH } from './http-routes.js';
+import type { Logger } from '../../logger.js';
+import { HEALTH_PATH } from './health-route.js';
 
 /** Slack: "If the timestamp is more than five minutes from local time, it could be a replay attack". */
 export const MAX_REQUEST_AGE_MS = 5 * 60 * 1000;

@@ -3,8 +3,8 @@
  * bold on a colour terminal and between 【】 elsewhere; every answer ends with the measure
  * numbers it came from.
  */
-import type { Answer, AreaCard, MeasureResult } from './answer-schema.js';
-import type { PlanOverview } from './plan-overview.js';
+import type { Answer, AreaCard, MeasureResult } from '../../core/answer/answer-schema.js';
+import type { PlanOverview } from '../../core/answer/plan-overview.js';
 
 export interface TextStyle {
   /** Use ANSI bold/dim (a terminal) rather than 【】 marks. */

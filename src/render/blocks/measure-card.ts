@@ -1,8 +1,8 @@
 /**
  * One measure, whole: number, area, full text, and 上一条 / 下一条 / 发到频道.
  */
-import { areaOf, findMeasure } from '../../plan/find-in-plan.js';
-import type { Plan } from '../../plan/plan-schema.js';
+import { areaOf, findMeasure } from '../../core/plan/find-in-plan.js';
+import type { Plan } from '../../core/plan/plan-schema.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { actions, button, context, header, sections } from './block-kit.js';
 import { escapeMrkdwn, fallbackText } from './mrkdwn.js';

@@ -4,7 +4,7 @@
  * Slack's 2,000-character limit: questions are cut to {@link MAX_CARRIED_QUESTION}.
  */
 import { z } from 'zod';
-import { cleanQuestion } from '../../search/query/clean-question.js';
+import { cleanQuestion } from '../../core/search/query/clean-question.js';
 import { MAX_BUTTON_VALUE, truncate } from './slack-limits.js';
 
 export const ACTION = {

@@ -1,6 +1,6 @@
 /** The digest as plain text, for the command line. */
-import { chineseDate, shortChineseDate } from '../time/weekday.js';
-import type { DigestContent } from './digest-content.js';
+import { chineseDate, shortChineseDate } from '../../core/time/weekday.js';
+import type { DigestContent } from '../../core/digest/digest-content.js';
 
 export function activityHeading(activity: NonNullable<DigestContent['activity']>): string {
   return activity.from === activity.to ? `昨日提问（${shortChineseDate(activity.to)}）` : `上期以来的提问（${shortChineseDate(activity.from)}—${shortChineseDate(activity.to)}）`;

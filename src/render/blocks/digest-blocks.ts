@@ -3,9 +3,9 @@
  * measures under their area headings (each with 查看 for the full card), and what people asked
  * since the previous digest, the unanswered questions shown as typed but escaped.
  */
-import { activityHeading } from '../../digest/digest-text.js';
-import type { DigestContent } from '../../digest/digest-content.js';
-import { chineseDate } from '../../time/weekday.js';
+import { activityHeading } from '../text/digest-text.js';
+import type { DigestContent } from '../../core/digest/digest-content.js';
+import { chineseDate } from '../../core/time/weekday.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { button, context, divider, header, section } from './block-kit.js';
 import { bold, escapeMrkdwn, fallbackText } from './mrkdwn.js';

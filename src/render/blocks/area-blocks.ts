@@ -2,8 +2,8 @@
  * An area (`/area 3`): title, its 目标任务 paragraph, and its measures as number + first clause;
  * and the overview of all areas (`/area` with no argument).
  */
-import type { AreaCard } from '../../answer/answer-schema.js';
-import type { PlanOverview } from '../../answer/plan-overview.js';
+import type { AreaCard } from '../../core/answer/answer-schema.js';
+import type { PlanOverview } from '../../core/answer/plan-overview.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { actions, button, context, header, section, sections } from './block-kit.js';
 import { escapeMrkdwn, bold, fallbackText } from './mrkdwn.js';

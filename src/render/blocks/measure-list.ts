@@ -1,8 +1,8 @@
 /**
  * Several measures in one message: a range (`/measure 15-20`) lists each in full, up to ten.
  */
-import type { Answer } from '../../answer/answer-schema.js';
-import type { Plan } from '../../plan/plan-schema.js';
+import type { Answer } from '../../core/answer/answer-schema.js';
+import type { Plan } from '../../core/plan/plan-schema.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { actions, button, context, header, sections } from './block-kit.js';
 import { escapeMrkdwn, withHighlights, bold, fallbackText } from './mrkdwn.js';

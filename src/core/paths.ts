@@ -5,8 +5,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SEEDS_DIR = join(PROJECT_ROOT, 'seeds');
 export const PLAN_SEED_FILE = join(SEEDS_DIR, '2014-national-ip-strategy-plan.txt');
 export const INDEX_DIR = join(PROJECT_ROOT, 'index');
-export const LEXICON_DIR = join(PROJECT_ROOT, 'src', 'search', 'lexicon');
+export const LEXICON_DIR = join(SEEDS_DIR, 'lexicon');

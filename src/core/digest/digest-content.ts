@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { areaOf, findMeasure } from '../plan/find-in-plan.js';
-import type { ActivitySummary } from '../store/activity-log.js';
+import type { ActivitySummary } from '../../store/activity-log.js';
 import { addDays } from '../time/local-date.js';
 import { digestIssue, type DigestIssueInput } from './digest-issue.js';
 import { previousPostingDay } from './posting-days.js';

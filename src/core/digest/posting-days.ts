@@ -5,7 +5,7 @@
  * fall back to Monday–Friday.
  */
 import chineseDays from 'chinese-days';
-import type { DigestDays } from '../config.js';
+import type { DigestDays } from '../../config.js';
 import { addDays } from '../time/local-date.js';
 
 export function isPostingDay(date: string, days: DigestDays): boolean {

@@ -1,7 +1,7 @@
 /**
  * `/plan help` and the App Home tab: what the app knows and every way to use it.
  */
-import type { PlanOverview } from '../../answer/plan-overview.js';
+import type { PlanOverview } from '../../core/answer/plan-overview.js';
 import { overviewLines } from './area-blocks.js';
 import { context, divider, header, section } from './block-kit.js';
 import { escapeMrkdwn, bold, fallbackText } from './mrkdwn.js';

@@ -1,4 +1,4 @@
-import type { EvalReport } from './score-eval.js';
+import type { EvalReport } from '../../core/eval/score-eval.js';
 
 const pct = (x: number): string => x.toFixed(3);
 
