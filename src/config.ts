@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { Cron } from 'croner';
+import type { DigestDays } from './core/digest/posting-days.js';
 import { isIsoDate, isValidTimeZone } from './core/time/local-date.js';
 
 export class ConfigError extends Error {
@@ -90,8 +91,6 @@ const EnvSchema = z.object({
     .transform((v) => (v === undefined ? DEFAULT_DIGEST_SIZE : Number(v))),
   DIGEST_START: optionalText.refine((v) => v === undefined || isIsoDate(v), 'is not a date'),
 });
-
-export type DigestDays = 'workdays' | 'daily';
 
 /** The digest's calendar and size; `channel` is set only when the digest is turned on. */
 export interface DigestConfig {

@@ -5,13 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { config as loadDotEnv } from 'dotenv';
-import type { AnswerContext } from './core/answer/answer-context.js';
-import { openAnswerContext } from './core/answer/open-answer-context.js';
+import type { AnswerContext } from './core/answer/answer-values.js';
+import { createService, openAnswerContext } from './compose.js';
 import { processIo } from './cli/cli-io.js';
 import { runLocalConsole } from './cli/local-console.js';
 import { ConfigError, readConfig, type Config } from './config.js';
 import { bufferedStdout, createLogger, type Logger } from './logger.js';
-import { createService } from './service.js';
 import { StoreError } from './store/store-error.js';
 
 const NO_SLACK =
@@ -33,7 +32,7 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
   const started = performance.now();
   const service = createService({ config, ctx: openContext(logger), logger });
   await service.start();
-  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.file, digest: config.digest.channel ?? 'off' }, 'ready');
+  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off' }, 'ready');
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -9,10 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/core/paths.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';
-import { freePort, waitUntilHealthy } from './support/local-process.js';
-
-const TSX = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const MAIN = join(PROJECT_ROOT, 'src', 'main.ts');
+import { freePort, tsEntryArgs, waitUntilHealthy } from './support/local-process.js';
 
 interface Run {
   code: number | null;
@@ -21,7 +18,7 @@ interface Run {
 }
 
 function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, [TSX, MAIN], {
+  const child = spawn(process.execPath, tsEntryArgs('main'), {
     cwd: tmpdir(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

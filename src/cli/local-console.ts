@@ -3,16 +3,23 @@
  * app gives, rendered as text. A line is a question, or one of the commands in {@link CONSOLE_HELP}.
  */
 import { createInterface } from 'node:readline';
-import type { AnswerContext } from '../core/answer/answer-context.js';
+import type { AnswerContext } from '../core/answer/answer-values.js';
 import { askQuestion } from '../core/answer/ask-question.js';
 import { lookupArea } from '../core/answer/lookup-area.js';
 import { lookupMeasure } from '../core/answer/lookup-measure.js';
 import { planOverview } from '../core/answer/plan-overview.js';
 import { renderAnswerText, renderOverviewText, type TextStyle } from '../render/text/answer-text.js';
 import type { CliIo } from './cli-io.js';
-import { CONSOLE_HELP } from './console-help.js';
 
 const PROMPT = '问> ';
+
+export const CONSOLE_HELP = [
+  '直接输入问题即可查询计划内容，例如：商标审查周期要控制在多久？',
+  '  /measure 42        查看第 42 条措施（也可 15-20 或关键词）',
+  '  /area 3            查看第三个领域（也可 一…七 或关键词；不带参数列出全部领域）',
+  '  /help              显示本帮助',
+  '  /quit              退出（或按 Ctrl-D）',
+].join('\n');
 
 /** One console line → the text to print, or undefined to quit. */
 export function consoleReply(ctx: AnswerContext, line: string, style: TextStyle): string | undefined {
@@ -42,7 +49,7 @@ export function consoleReply(ctx: AnswerContext, line: string, style: TextStyle)
 
 /** Runs the console until /quit or end of input. */
 export async function runLocalConsole(ctx: AnswerContext, io: CliIo): Promise<void> {
-  const style: TextStyle = { color: io.interactive, planTitle: ctx.plan.title };
+  const style: TextStyle = { color: io.interactive };
   io.stdout.write(`《${ctx.plan.title}》本地问答。输入 /help 查看用法。\n`);
   const rl = createInterface({ input: io.stdin, output: io.stdout, prompt: PROMPT, terminal: io.interactive });
   rl.prompt();

@@ -11,7 +11,7 @@ import { boltLogger } from './bolt-logger.js';
 import { guardRequests } from './http/http-guard.js';
 import { healthRoute } from './http/health-route.js';
 import { registerListeners } from './listeners/index.js';
-import type { SlackDeps } from './slack-deps.js';
+import type { SlackDeps } from './deps.js';
 
 /** Slack sends small bodies; anything larger is refused before it is parsed. */
 export const MAX_REQUEST_BODY_BYTES = 256 * 1024;

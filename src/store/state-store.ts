@@ -1,119 +1,100 @@
 /**
- * The app's durable state: one SQLite database under DATA_DIR. SQLite in WAL mode survives a
- * `kill -9` at any instant (a transaction is either in the file or not), serialises writers from
- * several processes on one host, and detects a damaged file. Opening checks all three promises
- * up front: a file that is unreadable, damaged or from a newer version of the app is a
- * {@link StoreError} naming the file, and the file is left as it is for inspection, never
- * replaced with an empty one.
+ * The app's durable state, behind one interface whatever the engine (SQLite under DATA_DIR by
+ * default). The store keeps plain rows (strings, numbers, lists of measure numbers), never the
+ * core's types: it knows nothing of answers or plans. Every method is asynchronous so that an
+ * engine across the network fits the same shape as the embedded one.
  */
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { StoreError } from './store-error.js';
 
-export const STATE_FILE = 'state.sqlite';
-/** How long a writer waits for another process's transaction before giving up. */
-const BUSY_TIMEOUT_MS = 5000;
+/** Which Slack deliveries have been handled, so a retried or redelivered one is answered once. */
+export interface EventLedger {
+  /** True the first time `key` is claimed, false for every repeat. */
+  claim(key: string, atMs: number): Promise<boolean>;
+  /** Forgets keys claimed before `beforeMs` (Slack stopped retrying them long ago). */
+  prune(beforeMs: number): Promise<void>;
+}
 
-/** Each entry upgrades the schema by one version; never edit a released one, append. */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE questions (
-     id INTEGER PRIMARY KEY,
-     date TEXT NOT NULL,
-     at INTEGER NOT NULL,
-     surface TEXT NOT NULL,
-     question TEXT NOT NULL,
-     kind TEXT NOT NULL,
-     measures TEXT NOT NULL,
-     found INTEGER NOT NULL
-   );
-   CREATE INDEX questions_by_date ON questions(date);
-   CREATE TABLE feedback (
-     id INTEGER PRIMARY KEY,
-     date TEXT NOT NULL,
-     at INTEGER NOT NULL,
-     helpful INTEGER NOT NULL,
-     question TEXT NOT NULL,
-     measures TEXT NOT NULL
-   );
-   CREATE INDEX feedback_by_date ON feedback(date);
-   CREATE TABLE processed_events (key TEXT PRIMARY KEY, at INTEGER NOT NULL);`,
-  `CREATE TABLE digest_cycle (id INTEGER PRIMARY KEY CHECK (id = 1), start_date TEXT NOT NULL);
-   CREATE TABLE digest_posts (
-     date TEXT PRIMARY KEY,
-     channel TEXT NOT NULL,
-     ts TEXT NOT NULL,
-     issue INTEGER NOT NULL,
-     posted_at INTEGER NOT NULL,
-     found_in_history INTEGER NOT NULL
-   );
-   CREATE TABLE digest_attempts (
-     date TEXT PRIMARY KEY,
-     owner TEXT NOT NULL,
-     host TEXT NOT NULL,
-     pid INTEGER NOT NULL,
-     started_at INTEGER NOT NULL
-   );`,
-];
+/** One question someone asked, with what its answer showed. No user ids are kept. */
+export interface QuestionRow {
+  /** The calendar day (YYYY-MM-DD, in the digest's time zone) and the instant. */
+  date: string;
+  at: number;
+  surface: string;
+  question: string;
+  /** The answer's kind (search, lookup, area, none …). */
+  kind: string;
+  measures: number[];
+  /** Whether the plan had an answer. */
+  found: boolean;
+}
 
-export type StateDatabase = Database.Database;
+export interface FeedbackRow {
+  date: string;
+  at: number;
+  helpful: boolean;
+  question: string;
+  measures: number[];
+}
+
+export interface DayActivityRows {
+  questions: Array<{ question: string; measures: number[]; found: boolean }>;
+  feedback: { helpful: number; notHelpful: number };
+}
+
+export interface ActivityStore {
+  recordQuestion(row: QuestionRow): Promise<void>;
+  recordFeedback(row: FeedbackRow): Promise<void>;
+  /** Questions in the order asked, and the feedback counts, of one calendar day. */
+  activityOn(date: string): Promise<DayActivityRows>;
+}
+
+/** Who is posting a digest: unique to one process's lifetime (a restarted container may reuse pid 1). */
+export interface DigestOwner {
+  id: string;
+  host: string;
+  pid: number;
+}
+
+export type ClaimResult =
+  /** This process may post. */
+  | { status: 'claimed' }
+  /** An earlier attempt ended without a recorded result: look in the channel before posting. */
+  | { status: 'claimed-after-interruption'; previousOwner: string; startedAt: number }
+  | { status: 'already-posted'; channel: string; ts: string }
+  /** Another live process is posting it now. */
+  | { status: 'busy'; owner: string };
+
+export interface DigestPostRecord {
+  channel: string;
+  ts: string;
+  issue: number;
+  foundInHistory: boolean;
+}
+
+/**
+ * The digest's durable record: when the walk through the plan started, which dates have a
+ * posted digest (and where), and which dates have a post in progress. The in-progress row is
+ * the lock that keeps two processes from both posting; it stays behind if the process dies
+ * mid-post, which is how the next attempt knows to look in the channel before posting.
+ */
+export interface DigestStore {
+  cycleStart(): Promise<string | undefined>;
+  /** The walk's first day, set to `date` if it has none yet. */
+  ensureCycleStart(date: string): Promise<string>;
+  postedDates(): Promise<Set<string>>;
+  claim(date: string, owner: DigestOwner, nowMs: number): Promise<ClaimResult>;
+  recordPost(date: string, post: DigestPostRecord, nowMs: number): Promise<void>;
+  /** Gives a claim back (the post failed), so a later attempt may try again. */
+  release(date: string, owner: DigestOwner): Promise<void>;
+}
 
 export interface StateStore {
-  db: StateDatabase;
-  file: string;
-  close(): void;
+  /** Where the state lives, for logs (a file path; never a password). */
+  readonly location: string;
+  readonly events: EventLedger;
+  readonly activity: ActivityStore;
+  readonly digest: DigestStore;
+  close(): Promise<void>;
 }
 
-function migrate(db: StateDatabase, file: string): void {
-  const version = Number(db.pragma('user_version', { simple: true }));
-  if (version > MIGRATIONS.length) {
-    db.close();
-    throw new StoreError(file, `the state file ${file} is from a newer version of this app (schema ${version}, this app knows ${MIGRATIONS.length}): run the newer version, or restore a matching backup.`);
-  }
-  db.transaction(() => {
-    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
-  }).immediate();
-}
-
-/** Empty state that lives only in memory: previews without a DATA_DIR, and tests. */
-export function openMemoryStateStore(): StateStore {
-  const db = new Database(':memory:');
-  migrate(db, ':memory:');
-  return { db, file: ':memory:', close: () => db.close() };
-}
-
-/** The state in `dataDir` if it has any, without creating anything; otherwise empty state in memory. */
-export function openExistingStateStore(dataDir: string): StateStore {
-  const file = join(resolve(dataDir), STATE_FILE);
-  return existsSync(file) ? openStateStore(dataDir) : openMemoryStateStore();
-}
-
-export function openStateStore(dataDir: string): StateStore {
-  const dir = resolve(dataDir);
-  const file = join(dir, STATE_FILE);
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    throw new StoreError(file, `DATA_DIR ${dir} is not a writable directory (${(error as NodeJS.ErrnoException).code ?? 'error'}): point DATA_DIR at a directory this process can write to.`, { cause: error });
-  }
-
-  let db: StateDatabase;
-  try {
-    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
-  } catch (error) {
-    throw new StoreError(
-      file,
-      `the state file ${file} cannot be read (${(error as Error).message}). It has been left untouched for inspection: move it aside to start with empty state, or restore it from a backup.`,
-      { cause: error },
-    );
-  }
-
-  migrate(db, file);
-  return { db, file, close: () => db.close() };
-}
+/** A post in progress older than this is presumed abandoned, even if its process still runs. */
+export const ATTEMPT_LEASE_MS = 10 * 60 * 1000;

@@ -7,7 +7,8 @@
  *   node --import tsx test/bench/load-generator.ts <appUrl> <responseUrlBase> <rate> <seconds> <signingSecret>
  */
 import autocannon from 'autocannon';
-import { signSlackRequest, slashCommandBody } from '../support/signed-request.js';
+import { commandBody, signSlackRequest } from '../support/signed-request.js';
+import { slashCommand } from '../support/slack-payloads.js';
 
 const COMMANDS: ReadonlyArray<[string, string]> = [
   ['/measure', '42'],
@@ -47,7 +48,7 @@ const result = await autocannon({
       setupRequest: (request) => {
         const id = `r${++seq}`;
         const [command, text] = COMMANDS[seq % COMMANDS.length] as [string, string];
-        const body = slashCommandBody({ command, text, response_url: `${responseUrlBase}${id}`, trigger_id: id });
+        const body = commandBody(slashCommand({ command, text, response_url: `${responseUrlBase}${id}`, trigger_id: id }));
         sentAt[id] = epochNow();
         return { ...request, body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(body, secret) } };
       },

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnswerContext } from '../../src/core/answer/answer-context.js';
+import type { AnswerContext } from '../../src/core/answer/answer-values.js';
 import { loadEvalQuestions, type EvalQuestion } from '../../src/core/eval/eval-questions.js';
 import { scoreEval } from '../../src/core/eval/score-eval.js';
 import { PROJECT_ROOT } from '../../src/core/paths.js';

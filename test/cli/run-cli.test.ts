@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { PROJECT_ROOT } from '../../src/core/paths.js';
 import { testAnswerContext } from '../support/answer-context.js';
 import { fakeIo } from '../support/fake-io.js';
+import { tsEntryArgs } from '../support/local-process.js';
 
 const deps = { openContext: testAnswerContext };
 
@@ -24,9 +25,9 @@ describe('ask', () => {
     const answer = AnswerSchema.parse(JSON.parse(out));
     expect(answer.query).toBe('商标审查周期要控制在多久？');
     expect(answer.kind).toBe('search');
-    expect(answer.results[0]).toMatchObject({ number: 3, area: 1, areaTitle: '提高知识产权创造质量' });
+    expect(answer.results[0]).toMatchObject({ number: 3, area: { number: 1, title: '提高知识产权创造质量' } });
     expect(answer.results[0]?.snippet).toContain('9个月');
-    expect(Object.keys(answer.results[0]!)).toEqual(expect.arrayContaining(['number', 'area', 'areaTitle', 'text', 'snippet', 'score']));
+    expect(Object.keys(answer.results[0]!)).toEqual(expect.arrayContaining(['number', 'area', 'text', 'snippet', 'score']));
   });
 
   it('prints text citing the measures it came from', async () => {
@@ -144,10 +145,9 @@ describe('bad input', () => {
 
 describe('the real process', () => {
   const run = promisify(execFile);
-  const tsx = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
   it('exits 2 with one line and no stack trace on bad input', async () => {
-    const error = (await run(process.execPath, [tsx, join(PROJECT_ROOT, 'src', 'cli.ts'), 'measure', '0'], { cwd: PROJECT_ROOT }).catch((e: unknown) => e)) as {
+    const error = (await run(process.execPath, [...tsEntryArgs('cli'), 'measure', '0'], { cwd: PROJECT_ROOT }).catch((e: unknown) => e)) as {
       code: number;
       stderr: string;
       stdout: string;

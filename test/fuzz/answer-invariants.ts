@@ -3,7 +3,7 @@
  * the input as its query, cites only measures the plan has (under their own area), and its
  * highlights lie inside the snippet they mark. Shared by the answer and CLI fuzz properties.
  */
-import type { AnswerContext } from '../../src/core/answer/answer-context.js';
+import type { AnswerContext } from '../../src/core/answer/answer-values.js';
 import { AnswerSchema, type Answer } from '../../src/core/answer/answer-schema.js';
 import { findMeasure } from '../../src/core/plan/find-in-plan.js';
 
@@ -34,7 +34,7 @@ export function answerProblems(ctx: AnswerContext, answer: unknown, query: strin
     }
     if (seen.has(r.number)) problems.push(`measure ${r.number} listed twice`);
     seen.add(r.number);
-    if (r.area !== measure.area) problems.push(`measure ${r.number} under area ${r.area}, the plan says ${measure.area}`);
+    if (r.area.number !== measure.area) problems.push(`measure ${r.number} under area ${r.area}, the plan says ${measure.area}`);
     if (r.text !== measure.displayText) problems.push(`measure ${r.number}: text is not the plan's text`);
     let at = 0;
     for (const [start, end] of r.highlights) {

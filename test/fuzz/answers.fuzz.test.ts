@@ -6,7 +6,7 @@
  * still finds its measure.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_RESULT_LIMIT } from '../../src/core/answer/answer-context.js';
+import { MAX_RESULT_LIMIT } from '../../src/core/answer/answer-values.js';
 import { askQuestion } from '../../src/core/answer/ask-question.js';
 import { lookupArea } from '../../src/core/answer/lookup-area.js';
 import { lookupMeasure } from '../../src/core/answer/lookup-measure.js';
@@ -59,7 +59,7 @@ describe('askQuestion under fuzz', () => {
     const answer = askQuestion(ctx, '<!channel> 商标审查周期要控制在多久？');
     expect(answer.results[0]?.number).toBe(3);
     for (const feedback of ['native', 'buttons', 'none'] as const) {
-      expect(slackMessageProblems(renderAnswer(answer, { plan: ctx.plan, feedback, shareable: true }))).toEqual([]);
+      expect(slackMessageProblems(renderAnswer(answer, { feedback, shareable: true }))).toEqual([]);
     }
   });
 });

@@ -9,13 +9,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, AreaCard, MeasureResult, Notice } from '../../src/core/answer/answer-schema.js';
 import { AnswerSchema } from '../../src/core/answer/answer-schema.js';
-import { areaCard } from '../../src/core/answer/area-card.js';
+import { areaCard, measureResult, planSource } from '../../src/core/answer/answer-values.js';
 import { askQuestion } from '../../src/core/answer/ask-question.js';
 import { lookupArea } from '../../src/core/answer/lookup-area.js';
 import { lookupMeasure } from '../../src/core/answer/lookup-measure.js';
 import { notices } from '../../src/core/answer/notices.js';
 import { planOverview, type PlanOverview } from '../../src/core/answer/plan-overview.js';
-import { digestContent } from '../../src/core/digest/digest-content.js';
+import { digestContent, type DayActivity } from '../../src/core/digest/digest-content.js';
 import { addDays } from '../../src/core/time/local-date.js';
 import { renderAnswer, renderMoreResults } from '../../src/render/blocks/answer-message.js';
 import { renderAreaCard, renderAreaOverview } from '../../src/render/blocks/area-blocks.js';
@@ -25,7 +25,6 @@ import { renderAppHome, renderHelp } from '../../src/render/blocks/help-blocks.j
 import { renderMeasureCard } from '../../src/render/blocks/measure-card.js';
 import { renderKeywordList } from '../../src/render/blocks/measure-list.js';
 import type { SlackMessage } from '../../src/render/blocks/slack-message.js';
-import type { ActivitySummary } from '../../src/store/activity-log.js';
 import { testAnswerContext } from '../support/answer-context.js';
 import { slackMessageProblems } from '../support/slack-message-check.js';
 import { type Rng, fuzzText, showCase } from './fuzz-inputs.js';
@@ -39,10 +38,10 @@ const STYLES: readonly FeedbackStyle[] = ['native', 'buttons', 'none'];
 function renderEverywhere(answer: Answer): Array<[string, SlackMessage]> {
   const out: Array<[string, SlackMessage]> = [];
   for (const feedback of STYLES) {
-    for (const shareable of [true, false]) out.push([`renderAnswer ${feedback}${shareable ? ' shareable' : ''}`, renderAnswer(answer, { plan, feedback, shareable })]);
+    for (const shareable of [true, false]) out.push([`renderAnswer ${feedback}${shareable ? ' shareable' : ''}`, renderAnswer(answer, { feedback, shareable })]);
   }
-  out.push(['renderMoreResults', renderMoreResults(answer, { plan, feedback: 'none', shareable: false })]);
-  if (answer.kind === 'search' && answer.results.length > 0) out.push(['renderKeywordList', renderKeywordList(plan, answer)]);
+  out.push(['renderMoreResults', renderMoreResults(answer)]);
+  if (answer.kind === 'search' && answer.results.length > 0) out.push(['renderKeywordList', renderKeywordList(answer)]);
   return out;
 }
 
@@ -88,16 +87,7 @@ function randomHighlights(rng: Rng, length: number): Array<[number, number]> {
 function measureResultOf(rng: Rng, number: number): MeasureResult {
   const measure = plan.measures[number - 1]!;
   const clause = rng.chance(0.5) ? measure.displayText : rng.pick(measure.clauses);
-  const area = plan.areas.find((a) => a.number === measure.area)!;
-  return {
-    number,
-    area: measure.area,
-    areaTitle: area.title,
-    text: measure.displayText,
-    snippet: clause,
-    highlights: randomHighlights(rng, clause.length),
-    score: rng.float(),
-  };
+  return { ...measureResult(plan, measure, undefined, 1), snippet: clause, highlights: randomHighlights(rng, clause.length), score: rng.float() };
 }
 
 function distinctMeasures(rng: Rng, count: number): number[] {
@@ -146,6 +136,7 @@ function syntheticAnswer(rng: Rng): Answer {
   }
   const answer: Answer = {
     query: renderableText(rng),
+    source: planSource(plan),
     kind,
     confidence: kind === 'none' ? 'none' : rng.pick(['high', 'medium', 'low'] as const),
     confidenceScore: kind === 'none' ? 0 : rng.float(),
@@ -173,21 +164,8 @@ describe('cards, overviews, help and App Home', () => {
   /** Every measure card, shareable or not, is within limits. */
   it('renders every measure card', () => {
     for (const m of plan.measures) {
-      for (const shareable of [true, false]) expect(slackMessageProblems(renderMeasureCard(plan, m.number, { shareable })), `measure ${m.number}`).toEqual([]);
+      for (const shareable of [true, false]) expect(slackMessageProblems(renderMeasureCard(measureResult(plan, m, undefined, 1), planSource(plan), { shareable })), `measure ${m.number}`).toEqual([]);
     }
-  });
-
-  /** A number that is not a measure is refused with a RangeError (callers check first), never rendered as something else. */
-  it('refuses a measure card for a number the plan does not have', () => {
-    fuzz(
-      'render measure card out of range',
-      100,
-      (rng) => rng.pick([0, -1, plan.measures.length + 1, rng.int(80, 1e9), 1.5, Number.NaN, Number.POSITIVE_INFINITY, -rng.int(1, 1e6)]),
-      (n) => {
-        expect(() => renderMeasureCard(plan, n, { shareable: true })).toThrow(RangeError);
-      },
-      String,
-    );
   });
 
   /** An area card with hostile text in every field (the plan's own text bounds lengths) is escaped and within limits. */
@@ -238,13 +216,14 @@ describe('the digest', () => {
       (rng) => {
         const date = addDays('2026-01-01', rng.int(0, 700));
         const unanswered = Array.from({ length: rng.int(0, 15) }, () => fuzzText(rng, { max: 600 }));
-        const summary = (day: string): ActivitySummary => ({
-          date: day,
-          questions: rng.int(0, 1e6),
-          measuresShown: distinctMeasures(rng, rng.int(0, 12)).map((number) => ({ number, count: rng.int(1, 1e4) })),
-          unanswered,
+        const day: DayActivity = {
+          questions: [
+            ...unanswered.map((question) => ({ question, measures: [], found: false })),
+            ...Array.from({ length: rng.int(0, 60) }, () => ({ question: '问', measures: distinctMeasures(rng, rng.int(0, 5)), found: true })),
+          ],
           feedback: { helpful: rng.int(0, 1e5), notHelpful: rng.int(0, 1e5) },
-        });
+        };
+        const summary = new Map(Array.from({ length: 5 }, (_, i) => [addDays(date, -1 - i), day] as const));
         return {
           date,
           start: addDays(date, -rng.int(-30, 400)),
@@ -256,7 +235,7 @@ describe('the digest', () => {
         };
       },
       (c) => {
-        const content = digestContent({ plan, date: c.date, start: c.start, postedDates: new Set(), today: c.today, days: c.days, size: c.size, activityOn: c.summary });
+        const content = digestContent({ plan, date: c.date, start: c.start, postedDates: new Set(), today: c.today, days: c.days, size: c.size, activity: c.summary });
         return slackMessageProblems(renderDigest(content));
       },
       (c) => showCase({ date: c.date, start: c.start, size: c.size, unanswered: c.unanswered.map((q) => q.slice(0, 60)) }),
@@ -268,7 +247,7 @@ describe('bugs this suite found, pinned', () => {
   /** A question of control characters or lone surrogates once overflowed the buttons' values (each is a six-character JSON escape). */
   it('renders an answered question full of control characters or lone surrogates', () => {
     for (const q of [`商标审查周期${'\u0001'.repeat(450)}`, `商标审查周期${'\ud800'.repeat(400)}`]) {
-      expect(slackMessageProblems(renderAnswer(askQuestion(ctx, q), { plan, feedback: 'buttons', shareable: true }))).toEqual([]);
+      expect(slackMessageProblems(renderAnswer(askQuestion(ctx, q), { feedback: 'buttons', shareable: true }))).toEqual([]);
     }
   });
 

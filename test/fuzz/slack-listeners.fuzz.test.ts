@@ -6,16 +6,24 @@
  * unescaped); and nothing is logged at error level unless the fake Slack was scripted to fail.
  */
 import { describe, expect, it } from 'vitest';
-import { onAreaCommand } from '../../src/slack/listeners/commands/area-command.js';
-import { onMeasureCommand } from '../../src/slack/listeners/commands/measure-command.js';
-import { onPlanCommand } from '../../src/slack/listeners/commands/plan-command.js';
-import { onAppMention } from '../../src/slack/listeners/events/app-mention.js';
-import { onMessage } from '../../src/slack/listeners/events/message.js';
+import { areaCommand } from '../../src/slack/listeners/commands/area-command.js';
+import { measureCommand } from '../../src/slack/listeners/commands/measure-command.js';
+import { planCommand } from '../../src/slack/listeners/commands/plan-command.js';
+import { appMention } from '../../src/slack/listeners/events/app-mention.js';
+import { directOrThreadMessage } from '../../src/slack/listeners/events/message.js';
 import { BLOCK_ERRORS, userFacingError } from '../../src/slack/delivery/slack-errors.js';
+import { FAKE_USER_ID } from '../support/fake-slack-api.js';
+import { listenerFakes, type Call, type ListenerFakes, type PostScript } from '../support/listener-fakes.js';
 import { slackMessageProblems } from '../support/slack-message-check.js';
 import { type Rng, fuzzText } from './fuzz-inputs.js';
 import { type CaseVerdict, fuzzAsync } from './fuzz-run.js';
-import { type Call, type PostScript, commandArgs, fakeClient, fuzzSlackDeps, mentionArgs, messageArgs } from './listener-fakes.js';
+
+/** Questions are asked "yesterday", so `/plan digest` today quotes every unanswered one. */
+function fuzzSlack(): ListenerFakes & { advanceADay(): void } {
+  let now = new Date('2026-11-24T04:00:00Z');
+  const fakes = listenerFakes(() => now);
+  return { ...fakes, advanceADay: () => void (now = new Date('2026-11-25T04:00:00Z')) };
+}
 
 /** Words the commands treat specially, mixed into the fuzz with odd case and spacing. */
 const COMMAND_WORDS = ['help', 'HELP', ' Help ', '帮助', '说明', '用法', '?', '？', 'digest', 'DIGEST', '简报', '今日简报', '', ' ', '\u3000'];
@@ -37,16 +45,16 @@ function errorProblems(errors: readonly string[]): string[] {
 }
 
 describe('slash commands under fuzz', () => {
-  const slack = fuzzSlackDeps();
+  const slack = fuzzSlack();
   const listeners = {
-    '/measure': onMeasureCommand(slack.deps),
-    '/area': onAreaCommand(slack.deps),
-    '/plan': onPlanCommand(slack.deps),
+    '/measure': measureCommand(slack.deps),
+    '/area': areaCommand(slack.deps),
+    '/plan': planCommand(slack.deps),
   } as const;
 
   async function runCommand(command: keyof typeof listeners, text: string): Promise<{ calls: Call[]; problems: string[] }> {
-    const calls: Call[] = [];
-    await listeners[command](commandArgs(command, text, calls));
+    await listeners[command](slack.command(command, text));
+    const calls = slack.takeCalls();
     const problems: string[] = [];
     const acks = calls.filter((c) => c.kind === 'ack').length;
     if (acks !== 1) problems.push(`acknowledged ${acks} times`);
@@ -75,6 +83,8 @@ describe('slash commands under fuzz', () => {
 
   /** `/plan digest` after all those questions quotes the unanswered ones, escaped and within limits. */
   it('/plan digest quotes the fuzzed questions asked before it', async () => {
+    await slack.idle();
+    slack.advanceADay();
     const { calls, problems } = await runCommand('/plan', 'digest');
     expect(problems).toEqual([]);
     const digest = calls.find((c) => c.kind === 'respond');
@@ -100,9 +110,9 @@ const BOT_MENTIONS = ['<@U0BOT>', '<@U0BOT|assistant>'];
 const MENTIONS_BOT = /<@U0BOT(?:\|[^>]*)?>/u;
 
 describe('conversations under fuzz', () => {
-  const slack = fuzzSlackDeps();
-  const mention = onAppMention(slack.deps);
-  const message = onMessage(slack.deps);
+  const slack = fuzzSlack();
+  const mention = appMention(slack.deps);
+  const message = directOrThreadMessage(slack.deps);
   let ts = 1000;
   const nextTs = () => `${++ts}.000100`;
 
@@ -129,10 +139,10 @@ describe('conversations under fuzz', () => {
         return { text: rng.chance(0.7) ? `${bot} ${text}` : `${text} ${bot}`, inThread: rng.chance(0.3) };
       },
       async ({ text, inThread }) => {
-        const calls: Call[] = [];
         const eventTs = nextTs();
         const threadTs = inThread ? `${ts - 500}.000001` : eventTs;
-        await mention(mentionArgs(text, eventTs, fakeClient(calls), inThread ? threadTs : undefined));
+        await mention(slack.mention(text, { ts: eventTs, ...(inThread ? { threadTs } : {}), raw: true }));
+        const calls = slack.takeCalls();
         const problems = [...postProblems(calls, 'C0CHAN', threadTs), ...errorProblems(slack.takeErrors())];
         if (!slack.deps.threads.has('C0CHAN', threadTs)) problems.push('thread not remembered for follow-ups');
         return problems;
@@ -152,15 +162,15 @@ describe('conversations under fuzz', () => {
       300,
       (rng) => ({ text: slackText(rng), im: rng.chance(0.6) }),
       async ({ text, im }) => {
-        const calls: Call[] = [];
         const messageTs = nextTs();
-        await message(messageArgs(text, messageTs, fakeClient(calls), calls, im ? { im: true } : { im: false, threadTs: thread }));
+        await message(slack.message(text, im ? { ts: messageTs } : { ts: messageTs, channelType: 'channel', threadTs: thread }));
+        const calls = slack.takeCalls();
         const problems = errorProblems(slack.takeErrors());
         if (!im && MENTIONS_BOT.test(text)) {
           if (calls.length > 0) problems.push('answered a thread reply that @mentions the bot (app_mention answers it)');
           return problems;
         }
-        problems.push(...postProblems(calls, im ? 'D0DM' : 'C0CHAN', im ? messageTs : thread));
+        problems.push(...postProblems(calls, im ? 'D0DIRECT' : 'C0CHAN', im ? messageTs : thread));
         if (im) {
           const status = calls.findIndex((c) => c.kind === 'status');
           const post = calls.findIndex((c) => c.kind === 'post');
@@ -185,11 +195,11 @@ describe('conversations under fuzz', () => {
       200,
       (rng) => ({ text: slackText(rng), failure: rng.pick(FAILURES), retryFails: rng.chance(0.3), im: rng.chance(0.5) }),
       async ({ text, failure, retryFails, im }) => {
-        const calls: Call[] = [];
-        const client = fakeClient(calls, (i) => (i === 0 ? failure : retryFails ? { throw: 'ratelimited' } : 'ok'));
+        const client = slack.client((i) => (i === 0 ? failure : retryFails ? { throw: 'ratelimited' } : 'ok'));
         const eventTs = nextTs();
-        if (im) await message(messageArgs(text, eventTs, client, calls, { im: true }));
-        else await mention(mentionArgs(`<@U0BOT> ${text}`, eventTs, client));
+        if (im) await message(slack.message(text, { ts: eventTs, client }));
+        else await mention(slack.mention(text, { ts: eventTs, client }));
+        const calls = slack.takeCalls();
         slack.takeErrors();
         const posts = calls.flatMap((c) => (c.kind === 'post' ? [c.args] : []));
         const problems = posts.flatMap((args, i) => messageProblems(`post ${i}`, args));
@@ -197,7 +207,7 @@ describe('conversations under fuzz', () => {
         const second = posts[1];
         if (BLOCK_ERRORS.has(code)) {
           if (!second || second.blocks !== undefined || second.channel !== posts[0]?.channel) problems.push('refused blocks not resent as plain text in the same place');
-        } else if (second?.channel !== 'U0ASKER' || second.text !== userFacingError(code)) {
+        } else if (second?.channel !== FAKE_USER_ID || second.text !== userFacingError(code)) {
           problems.push(`asker not told what to do after ${code}`);
         }
         return problems;
@@ -210,13 +220,11 @@ describe('conversations under fuzz', () => {
 describe('bugs this suite found, pinned', () => {
   /** /plan and a DM with a question full of control characters were once acknowledged and never answered. */
   it('answers a question full of control characters or lone surrogates', async () => {
-    const slack = fuzzSlackDeps();
-    const calls: Call[] = [];
-    await onPlanCommand(slack.deps)(commandArgs('/plan', `商标审查周期${'\u0001'.repeat(450)}`, calls));
-    expect(calls.map((c) => c.kind)).toEqual(['ack', 'respond']);
-    const dm: Call[] = [];
-    await onMessage(slack.deps)(messageArgs(`商标审查周期${'\ud800'.repeat(400)}`, '1.000001', fakeClient(dm), dm, { im: true }));
-    expect(dm.filter((c) => c.kind === 'post')).toHaveLength(1);
+    const slack = listenerFakes();
+    await planCommand(slack.deps)(slack.command('/plan', `商标审查周期${'\u0001'.repeat(450)}`));
+    expect(slack.takeCalls().map((c) => c.kind)).toEqual(['ack', 'respond']);
+    await directOrThreadMessage(slack.deps)(slack.message(`商标审查周期${'\ud800'.repeat(400)}`, { ts: '1.000001' }));
+    expect(slack.takeCalls().filter((c) => c.kind === 'post')).toHaveLength(1);
     expect(slack.takeErrors()).toEqual([]);
   });
 
@@ -226,11 +234,10 @@ describe('bugs this suite found, pinned', () => {
    * posted on its own, and the bot pinged the whole channel.
    */
   it('never posts a live <!channel>, even as the plain-text fallback', async () => {
-    const slack = fuzzSlackDeps();
-    const calls: Call[] = [];
-    const client = fakeClient(calls, (i) => (i === 0 ? { throw: 'invalid_blocks' } : 'ok'));
-    await onAppMention(slack.deps)(mentionArgs('<@U0BOT> &lt;!channel&gt; 区块链', '2.000001', client));
-    const texts = calls.flatMap((c) => (c.kind === 'post' ? [String(c.args.text)] : []));
+    const slack = listenerFakes();
+    const client = slack.client((i) => (i === 0 ? { throw: 'invalid_blocks' } : 'ok'));
+    await appMention(slack.deps)(slack.mention('&lt;!channel&gt; 区块链', { ts: '2.000001', client }));
+    const texts = slack.takeCalls().flatMap((c) => (c.kind === 'post' ? [String(c.args.text)] : []));
     expect(texts).toHaveLength(2);
     for (const text of texts) expect(text).not.toMatch(/<(?:[!@#]|https?:|mailto:)/u);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/core/paths.js';
-import { COMMANDS } from '../../src/slack/listeners/commands/index.js';
+import { registeredListeners } from '../support/registered-listeners.js';
 
 interface Manifest {
   features: { slash_commands: Array<{ command: string; description: string }>; app_home: Record<string, boolean>; agent_view?: unknown };
@@ -14,7 +14,7 @@ const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'src', 'slack', 'man
 
 describe('the app manifest', () => {
   it('declares exactly the slash commands the app registers', () => {
-    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...COMMANDS].sort());
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...registeredListeners().commands].sort());
   });
 
   it('subscribes to the events the listeners handle, and no others', () => {

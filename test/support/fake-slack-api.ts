@@ -1,38 +1,37 @@
 /**
- * A fake Slack Web API on 127.0.0.1 for tests: hand `api.url` to Bolt / WebClient as
- * `clientOptions.slackApiUrl`, then assert on the recorded calls.
+ * A fake Slack Web API on 127.0.0.1, for the methods this app calls and no others: hand `api.url`
+ * to the app as SLACK_API_URL, then assert on the recorded calls.
  *
- * - `POST /api/<method>` (form-encoded or JSON; query-string arguments are merged in) is recorded in
- *   `api.calls` and answered by, in order: the next `respondOnce` handler, the `respondWith` handler, or the
- *   default (see fake-slack-defaults.ts). The call is recorded before its handler runs.
- * - `POST /response/<id>` (JSON) stands in for a `response_url`; see `api.responseUrl()`.
- * - Socket Mode: pass `startFakeSlackApi({ socket })` with a server from `startSocketModeServer()`;
- *   `apps.connections.open` then returns `socket.url`, and `api.close()` closes that server as well.
- *
- * A handler that throws is answered `200 { ok: false, error: 'fake_handler_error', fake_error_message }`,
- * so the client fails fast (an HTTP 5xx would be retried by @slack/web-api for up to ~30 minutes).
+ * - `POST /api/<method>` (form-encoded or JSON, as @slack/web-api sends them) is recorded, then
+ *   answered by the next `respondOnce` handler, the `respondWith` handler, or the default: Slack's
+ *   documented answer for `auth.test`, `apps.connections.open`, `chat.postMessage` (stored in the
+ *   channel's history), `conversations.history` (`oldest`, `limit`, metadata only with
+ *   `include_all_metadata`), `views.publish`/`views.open`; `{ ok: true }` for the assistant methods.
+ * - `POST /response/<id>` stands in for a `response_url`; see `api.responseUrl()`.
+ * - A handler that throws is answered `{ ok: false, error: 'fake_handler_error' }`, so the client
+ *   fails fast (an HTTP 5xx would be retried by @slack/web-api for minutes).
  */
 import { randomUUID } from 'node:crypto';
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DefaultContext, type SlackArgs, type SlackBody, defaultResponse } from './fake-slack-defaults.js';
-import { type FakeResponse, parseApiArgs, parseJson, readBody, readToken, sendFakeResponse, sendJson } from './fake-slack-http.js';
-import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID } from './fake-slack-ids.js';
-import { MessageStore, type SeedMessage, SlackClock, type StoredMessage } from './fake-slack-store.js';
-import { type Predicate, Waiters, asError, isRecord } from './fake-slack-waiters.js';
 import type { SocketModeServer } from './socket-mode-server.js';
+import { Waiters, type Predicate } from './waiters.js';
 
-export type { FakeResponse, RawFakeResponse } from './fake-slack-http.js';
-export type { SeedMessage, StoredMessage } from './fake-slack-store.js';
-export type { SlackArgs } from './fake-slack-defaults.js';
+export const FAKE_TEAM_ID = 'T0FAKE';
+export const FAKE_BOT_USER_ID = 'U0BOT';
+export const FAKE_BOT_ID = 'B0BOT';
+export const FAKE_USER_ID = 'U0USER';
+export const FAKE_CHANNEL_ID = 'C0CHAN';
 
-/** Default time `waitFor` / `waitForResponse` wait. */
-export const DEFAULT_WAIT_TIMEOUT_MS = 5_000;
-const LOOPBACK_HOST = '127.0.0.1';
-const API_PREFIX = '/api/';
-const RESPONSE_PREFIX = '/response/';
-const HTTP_BAD_REQUEST = 400;
-const HTTP_NOT_FOUND = 404;
+const DEFAULT_WAIT_MS = 5_000;
+/** Arguments @slack/web-api JSON-encodes inside form bodies; parsed back so tests can assert on structure. */
+const JSON_FIELDS = new Set(['blocks', 'metadata', 'prompts', 'view', 'attachments']);
+const HISTORY_DEFAULT_LIMIT = 100;
+
+export type SlackArgs = Record<string, unknown>;
+/** A Web API JSON body (sent with 200), or a raw response with its own status (a 429, a 500). */
+export type FakeResponse = Record<string, unknown> | { status: number; headers?: Record<string, string>; body: unknown };
+export type MethodHandler = (args: SlackArgs, fallback: () => Record<string, unknown>) => FakeResponse | Promise<FakeResponse>;
 
 export interface RecordedCall {
   method: string;
@@ -47,169 +46,178 @@ export interface RecordedResponse {
   at: number;
 }
 
-/**
- * Scripts one method. `fallback()` computes the default answer (and has its side effects, e.g. storing a
- * posted message), so a handler can delay or decorate the default.
- */
-export type MethodHandler = (
-  args: SlackArgs,
-  call: RecordedCall,
-  fallback: () => SlackBody,
-) => FakeResponse | Promise<FakeResponse>;
-
-export interface FakeSlackApiOptions {
-  /** A Socket Mode server whose URL `apps.connections.open` returns; closed by `api.close()`. */
-  socket?: SocketModeServer;
+export interface StoredMessage {
+  ts: string;
+  text: string;
+  thread_ts?: string;
+  blocks?: unknown;
+  metadata?: unknown;
 }
 
 export interface FakeSlackApi {
-  /** Web API base URL with trailing slash, e.g. `http://127.0.0.1:PORT/api/`. */
+  /** Web API base URL with the trailing slash the client expects. */
   readonly url: string;
   /** `http://127.0.0.1:PORT` */
   readonly origin: string;
-  readonly socket: SocketModeServer | undefined;
   readonly calls: readonly RecordedCall[];
   readonly responses: readonly RecordedResponse[];
   callsTo(method: string): RecordedCall[];
-  /** Resolves with the first matching call, already recorded or still to come; rejects on timeout. */
+  /** The first matching call, already recorded or still to come. */
   waitFor(method: string, predicate?: Predicate<RecordedCall>, timeoutMs?: number): Promise<RecordedCall>;
   respondWith(method: string, handler: MethodHandler): void;
-  /** Queues a handler for the next call of `method` only (several queue up in order). */
   respondOnce(method: string, handler: MethodHandler): void;
-  /** A response_url served by this fake; `id` defaults to a fresh unique id. */
+  /** A response_url served by this fake. */
   responseUrl(id?: string): string;
   waitForResponse(predicate?: Predicate<RecordedResponse>, timeoutMs?: number): Promise<RecordedResponse>;
-  /** Every stored message of a channel, thread replies included, oldest first. */
   history(channel: string): StoredMessage[];
-  /** Seeds a message (e.g. a user's thread message) into a channel's history; ts defaults to now. */
-  addMessage(channel: string, message?: SeedMessage): StoredMessage;
-  /** Clears calls, responses, scripted handlers and histories (pending waits keep waiting). */
+  /** Clears calls, responses, scripted handlers and histories. */
   reset(): void;
   close(): Promise<void>;
 }
 
-export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseArgs(body: string, contentType: string | undefined): SlackArgs {
+  if ((contentType ?? '').startsWith('application/json')) {
+    const parsed = parseJson(body);
+    return isRecord(parsed) ? parsed : {};
+  }
+  const args: SlackArgs = {};
+  for (const [key, value] of new URLSearchParams(body)) args[key] = JSON_FIELDS.has(key) ? (parseJson(value) ?? value) : value;
+  return args;
+}
+
+function send(response: ServerResponse, fake: FakeResponse): void {
+  const raw = typeof fake.status === 'number' && 'body' in fake ? fake : undefined;
+  const status = raw ? Number(raw.status) : 200;
+  const headers = raw && isRecord(raw.headers) ? Object.fromEntries(Object.entries(raw.headers).map(([k, v]) => [k, String(v)])) : {};
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(raw ? raw.body : fake));
+}
+
+export async function startFakeSlackApi(options: { socket?: SocketModeServer } = {}): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const overrides = new Map<string, MethodHandler>();
-  const onceQueues = new Map<string, MethodHandler[]>();
-  const store = new MessageStore();
-  const clock = new SlackClock();
+  const once = new Map<string, MethodHandler[]>();
+  const histories = new Map<string, StoredMessage[]>();
   const callWaiters = new Waiters<RecordedCall>();
   const responseWaiters = new Waiters<RecordedResponse>();
-  const defaults: DefaultContext = { store, clock, socketUrl: () => options.socket?.url };
-  let closing: Promise<void> | undefined;
+  let lastMicros = 0;
+  const nextTs = (): string => {
+    lastMicros = Math.max(Date.now() * 1000, lastMicros + 1);
+    return `${Math.floor(lastMicros / 1e6)}.${String(lastMicros % 1e6).padStart(6, '0')}`;
+  };
 
-  async function answerApiCall(method: string, request: IncomingMessage, url: URL): Promise<FakeResponse> {
-    const args = parseApiArgs(await readBody(request), request.headers['content-type'], url.searchParams);
-    const call: RecordedCall = { method, args, at: Date.now() };
-    const token = readToken(request, args);
-    if (token !== undefined) call.token = token;
-    calls.push(call);
-    callWaiters.notify(call);
-
-    const handler = onceQueues.get(method)?.shift() ?? overrides.get(method);
-    const fallback = (): SlackBody => defaultResponse(method, args, defaults);
-    if (handler === undefined) return fallback();
-    try {
-      return await handler(args, call, fallback);
-    } catch (error) {
-      return { ok: false, error: 'fake_handler_error', fake_error_message: asError(error).message };
+  function defaultAnswer(method: string, args: SlackArgs): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'ipplan', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID };
+      case 'apps.connections.open':
+        return options.socket ? { ok: true, url: options.socket.url } : { ok: false, error: 'not_configured' };
+      case 'chat.postMessage': {
+        const channel = String(args.channel ?? '');
+        const message: StoredMessage = { ts: nextTs(), text: String(args.text ?? '') };
+        if (typeof args.thread_ts === 'string') message.thread_ts = args.thread_ts;
+        if (args.blocks !== undefined) message.blocks = args.blocks;
+        if (args.metadata !== undefined) message.metadata = args.metadata;
+        histories.set(channel, [...(histories.get(channel) ?? []), message]);
+        return { ok: true, channel, ts: message.ts, message };
+      }
+      case 'conversations.history': {
+        const oldest = Number(args.oldest ?? 0);
+        const limit = Number(args.limit ?? HISTORY_DEFAULT_LIMIT) || HISTORY_DEFAULT_LIMIT;
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const messages = (histories.get(String(args.channel ?? '')) ?? [])
+          .filter((m) => !m.thread_ts && Number(m.ts) > oldest)
+          .reverse()
+          .slice(0, limit)
+          .map(({ metadata, ...m }) => (withMetadata && metadata !== undefined ? { type: 'message', ...m, metadata } : { type: 'message', ...m }));
+        return { ok: true, messages, has_more: false };
+      }
+      case 'views.publish':
+      case 'views.open':
+        return { ok: true, view: { ...(isRecord(args.view) ? args.view : {}), id: `V${randomUUID().slice(0, 8).toUpperCase()}` } };
+      default:
+        return { ok: true };
     }
-  }
-
-  async function recordResponseUrlPost(id: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = parseJson(await readBody(request));
-    if (!isRecord(body)) {
-      sendJson(response, HTTP_BAD_REQUEST, { ok: false, error: 'invalid_payload' });
-      return;
-    }
-    const recorded: RecordedResponse = { id, body, at: Date.now() };
-    responses.push(recorded);
-    responseWaiters.notify(recorded);
-    sendJson(response, 200, { ok: true });
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', origin);
-    if (url.pathname.startsWith(API_PREFIX)) {
-      const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
-      sendFakeResponse(response, await answerApiCall(method, request, url));
-    } else if (url.pathname.startsWith(RESPONSE_PREFIX) && request.method === 'POST') {
-      await recordResponseUrlPost(decodeURIComponent(url.pathname.slice(RESPONSE_PREFIX.length)), request, response);
-    } else {
-      sendJson(response, HTTP_NOT_FOUND, { ok: false, error: 'unknown_method' });
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const body = await readBody(request);
+    if (url.pathname.startsWith('/api/')) {
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const args = parseArgs(body, request.headers['content-type']);
+      const auth = request.headers.authorization;
+      const call: RecordedCall = { method, args, at: Date.now(), ...(auth ? { token: auth.replace(/^Bearer\s+/iu, '') } : {}) };
+      calls.push(call);
+      callWaiters.notify(call);
+      const handler = once.get(method)?.shift() ?? overrides.get(method);
+      const fallback = () => defaultAnswer(method, args);
+      let answer: FakeResponse;
+      try {
+        answer = handler ? await handler(args, fallback) : fallback();
+      } catch (error) {
+        answer = { ok: false, error: 'fake_handler_error', fake_error_message: String(error) };
+      }
+      return send(response, answer);
     }
+    if (url.pathname.startsWith('/response/') && request.method === 'POST') {
+      const parsed = parseJson(body);
+      const recorded: RecordedResponse = { id: decodeURIComponent(url.pathname.slice('/response/'.length)), body: isRecord(parsed) ? parsed : {}, at: Date.now() };
+      responses.push(recorded);
+      responseWaiters.notify(recorded);
+      return send(response, { ok: true });
+    }
+    send(response, { status: 404, body: { ok: false, error: 'unknown_method' } });
   }
 
   const server = createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, HTTP_BAD_REQUEST, { ok: false, error: asError(error).message });
-      else response.destroy();
-    });
+    route(request, response).catch(() => response.destroy());
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, LOOPBACK_HOST, () => resolve());
-  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${LOOPBACK_HOST}:${port}`;
+  const origin = `http://127.0.0.1:${port}`;
+  let closing: Promise<void> | undefined;
 
-  const api: FakeSlackApi = {
-    url: `${origin}${API_PREFIX}`,
+  return {
+    url: `${origin}/api/`,
     origin,
-    socket: options.socket,
     calls,
     responses,
-
-    callsTo: (method) => calls.filter((call) => call.method === method),
-
-    waitFor(method, predicate = () => true, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS) {
-      const matches: Predicate<RecordedCall> = (call) => call.method === method && predicate(call);
-      return callWaiters.wait(calls, matches, timeoutMs, () => {
-        const seen = calls.map((call) => call.method).join(', ') || 'none';
-        return `Timed out after ${timeoutMs}ms waiting for a matching ${method} call; recorded calls: [${seen}]`;
-      });
-    },
-
-    respondWith(method, handler) {
-      overrides.set(method, handler);
-    },
-
-    respondOnce(method, handler) {
-      const queue = onceQueues.get(method) ?? [];
-      queue.push(handler);
-      onceQueues.set(method, queue);
-    },
-
-    responseUrl: (id = randomUUID()) => `${origin}${RESPONSE_PREFIX}${encodeURIComponent(id)}`,
-
-    waitForResponse(predicate = () => true, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS) {
-      return responseWaiters.wait(responses, predicate, timeoutMs, () => {
-        const seen = responses.map((entry) => entry.id).join(', ') || 'none';
-        return `Timed out after ${timeoutMs}ms waiting for a matching response_url POST; recorded ids: [${seen}]`;
-      });
-    },
-
-    history: (channel) => store.all(channel),
-
-    addMessage(channel, seed = {}) {
-      const message: StoredMessage = { type: 'message', text: '', team: FAKE_TEAM_ID, ...seed, ts: seed.ts ?? clock.nextTs() };
-      if (seed.user === undefined && seed.bot_id === undefined) {
-        message.user = FAKE_BOT_USER_ID;
-        message.bot_id = FAKE_BOT_ID;
-      }
-      return store.add(channel, message);
-    },
-
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    waitFor: (method, predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
+      callWaiters.wait(calls, (c) => c.method === method && predicate(c), timeoutMs, () => `timed out after ${timeoutMs} ms waiting for ${method}; calls: ${calls.map((c) => c.method).join(', ') || 'none'}`),
+    respondWith: (method, handler) => void overrides.set(method, handler),
+    respondOnce: (method, handler) => void once.set(method, [...(once.get(method) ?? []), handler]),
+    responseUrl: (id = randomUUID()) => `${origin}/response/${encodeURIComponent(id)}`,
+    waitForResponse: (predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
+      responseWaiters.wait(responses, predicate, timeoutMs, () => `timed out after ${timeoutMs} ms waiting for a response_url post; got ${responses.length}`),
+    history: (channel) => [...(histories.get(channel) ?? [])],
     reset() {
       calls.length = 0;
       responses.length = 0;
       overrides.clear();
-      onceQueues.clear();
-      store.clear();
+      once.clear();
+      histories.clear();
     },
-
     close() {
       closing ??= (async () => {
         const closed = new Error('fake Slack API closed');
@@ -222,5 +230,4 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       return closing;
     },
   };
-  return api;
 }

@@ -1,5 +1,17 @@
 /** Helpers for tests and benchmarks that run the app as a separate process on loopback. */
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../../src/core/paths.js';
+
+/**
+ * Node arguments that run a TypeScript entry point (`src/main.ts`, `src/cli.ts`) in this very
+ * process, with tsx as a loader. Not tsx's own CLI: it runs the program in a child process, and a
+ * test that kills the CLI with SIGKILL would leave that child running with no parent.
+ */
+export function tsEntryArgs(entry: 'main' | 'cli'): string[] {
+  return ['--import', pathToFileURL(join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(PROJECT_ROOT, 'src', `${entry}.ts`)];
+}
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config, DigestConfig, SlackConfig } from '../../src/config.js';
 import type { SlackAppOptions } from '../../src/slack/app.js';
-import { createService, type Service } from '../../src/service.js';
+import { createService, type Service } from '../../src/compose.js';
 import { testAnswerContext } from './answer-context.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
 import type { FakeSlackApi } from './fake-slack-api.js';

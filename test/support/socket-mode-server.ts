@@ -18,8 +18,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { FAKE_APP_ID } from './fake-slack-ids.js';
-import { Waiters, isRecord } from './fake-slack-waiters.js';
+import { FAKE_APP_ID } from './slack-payloads.js';
+import { Waiters } from './waiters.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** Default time `waitForConnection()` waits. */
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;

@@ -7,10 +7,26 @@ import { z } from 'zod';
 /** `[start, end)` UTF-16 offsets into the snippet that matched the question. */
 export const HighlightSchema = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 
+/** The area a measure belongs to, as much of it as a measure's heading shows. */
+export const AreaRefSchema = z.object({
+  number: z.number().int().positive(),
+  numeral: z.string(),
+  title: z.string(),
+  firstMeasure: z.number().int().positive(),
+  lastMeasure: z.number().int().positive(),
+});
+export type AreaRef = z.infer<typeof AreaRefSchema>;
+
+/** Which document an answer comes from: what its source line cites, and how far 下一条 can go. */
+export const PlanSourceSchema = z.object({
+  title: z.string(),
+  measureCount: z.number().int().positive(),
+});
+export type PlanSource = z.infer<typeof PlanSourceSchema>;
+
 export const MeasureResultSchema = z.object({
   number: z.number().int().positive(),
-  area: z.number().int().positive(),
-  areaTitle: z.string(),
+  area: AreaRefSchema,
   /** The measure's full text (whitespace-normalised). */
   text: z.string(),
   /** The clause that best answers the question (the full text for a lookup). */
@@ -70,6 +86,7 @@ export type Confidence = z.infer<typeof ConfidenceSchema>;
 
 export const AnswerSchema = z.object({
   query: z.string(),
+  source: PlanSourceSchema,
   kind: z.enum(['lookup', 'search', 'area', 'none']),
   confidence: ConfidenceSchema,
   /** 0–1: the share of the question the top result covers (1 for lookups). */

@@ -8,10 +8,7 @@ import type { QuestionAnalysis } from '../search/query/analyse-question.js';
 import type { SearchHit } from '../search/plan-search.js';
 import { buildSnippet } from '../search/snippet.js';
 import type { Answer, AreaMatch, Confidence } from './answer-schema.js';
-import { DEFAULT_RESULT_LIMIT, MAX_RESULT_LIMIT, type AnswerContext } from './answer-context.js';
-import { checkInput } from './check-input.js';
-import { emptyAnswer } from './empty-answer.js';
-import { measureResult } from './measure-result.js';
+import { checkInput, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, planSource, type AnswerContext } from './answer-values.js';
 import { notices } from './notices.js';
 import { referenceAnswer } from './reference-answer.js';
 
@@ -57,7 +54,7 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
   const top = measureHits[0];
   const confidence = confidenceOf(top?.coverage ?? 0);
   if (!top || confidence === 'none') {
-    return { ...emptyAnswer(query, notices.noMatch(analysis.question)), interpretation: interpretation(analysis) };
+    return { ...emptyAnswer(plan, query, notices.noMatch(analysis.question)), interpretation: interpretation(analysis) };
   }
   const worthShowing = (h: SearchHit): boolean =>
     h.score >= top.score * RELATIVE_SCORE_FLOOR && h.coverage >= top.coverage * RELATIVE_COVERAGE_FLOOR && confidenceOf(h.coverage) !== 'none';
@@ -79,6 +76,7 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
     });
   return {
     query,
+    source: planSource(plan),
     kind: 'search',
     confidence,
     confidenceScore: Math.round(Math.min(1, top.coverage) * 1000) / 1000,
@@ -92,7 +90,7 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
 
 export function askQuestion(ctx: AnswerContext, question: string, options: AskOptions = {}): Answer {
   const problem = checkInput(question);
-  if (problem) return emptyAnswer(question, problem);
+  if (problem) return emptyAnswer(ctx.plan, question, problem);
   const analysis = ctx.search.analyse(question);
   if (analysis.reference) return referenceAnswer(ctx, question, analysis.reference);
   return searchAnswer(ctx, question, analysis, ctx.search.search(analysis), clampLimit(options.limit));

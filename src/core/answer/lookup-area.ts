@@ -7,10 +7,8 @@ import { normaliseQuestion } from '../search/query/clean-question.js';
 import { looksLikeNumber, parseNumberWord } from '../search/query/number-words.js';
 import { parsePlanReference } from '../search/query/plan-reference.js';
 import type { Answer } from './answer-schema.js';
-import type { AnswerContext } from './answer-context.js';
+import { checkInput, emptyAnswer, type AnswerContext } from './answer-values.js';
 import { confidenceOf } from './ask-question.js';
-import { checkInput } from './check-input.js';
-import { emptyAnswer } from './empty-answer.js';
 import { notices } from './notices.js';
 import { areaAnswer } from './reference-answer.js';
 
@@ -33,11 +31,11 @@ export function parseAreaArgument(raw: string): AreaArgument {
 
 export function lookupArea(ctx: AnswerContext, raw: string): Answer {
   const problem = checkInput(raw);
-  if (problem) return emptyAnswer(raw, problem);
+  if (problem) return emptyAnswer(ctx.plan, raw, problem);
   const argument = parseAreaArgument(raw);
-  if (argument.type === 'invalid') return emptyAnswer(raw, notices.badArea(argument.typed, ctx.plan.areas.length));
+  if (argument.type === 'invalid') return emptyAnswer(ctx.plan, raw, notices.badArea(argument.typed, ctx.plan.areas.length));
   if (argument.type === 'number') {
-    if (!findArea(ctx.plan, argument.number)) return emptyAnswer(raw, notices.badArea(raw.trim(), ctx.plan.areas.length));
+    if (!findArea(ctx.plan, argument.number)) return emptyAnswer(ctx.plan, raw, notices.badArea(raw.trim(), ctx.plan.areas.length));
     return areaAnswer(ctx, raw, argument.number);
   }
 
@@ -51,6 +49,6 @@ export function lookupArea(ctx: AnswerContext, raw: string): Answer {
     scores.set(area, (scores.get(area) ?? 0) + hit.score * weight);
   }
   const best = [...scores].sort((a, b) => b[1] - a[1])[0];
-  if (!best) return emptyAnswer(raw, notices.noAreaMatch(argument.text));
+  if (!best) return emptyAnswer(ctx.plan, raw, notices.noAreaMatch(argument.text));
   return areaAnswer(ctx, raw, best[0]);
 }

@@ -8,10 +8,8 @@ import { normaliseQuestion } from '../search/query/clean-question.js';
 import { looksLikeNumber } from '../search/query/number-words.js';
 import { parsePlanReference } from '../search/query/plan-reference.js';
 import type { Answer } from './answer-schema.js';
-import { DEFAULT_RESULT_LIMIT, type AnswerContext } from './answer-context.js';
+import { checkInput, DEFAULT_RESULT_LIMIT, emptyAnswer, type AnswerContext } from './answer-values.js';
 import { searchAnswer } from './ask-question.js';
-import { checkInput } from './check-input.js';
-import { emptyAnswer } from './empty-answer.js';
 import { notices } from './notices.js';
 import { measuresAnswer, rangeAnswer } from './reference-answer.js';
 
@@ -20,7 +18,6 @@ export type MeasureArgument =
   | { type: 'range'; from: number; to: number }
   | { type: 'keyword'; text: string }
   | { type: 'invalid'; typed: string };
-
 
 export function parseMeasureArgument(raw: string): MeasureArgument {
   const folded = normaliseQuestion(raw);
@@ -33,7 +30,7 @@ export function parseMeasureArgument(raw: string): MeasureArgument {
 
 export function lookupMeasure(ctx: AnswerContext, raw: string, limit = DEFAULT_RESULT_LIMIT): Answer {
   const problem = checkInput(raw);
-  if (problem) return emptyAnswer(raw, problem);
+  if (problem) return emptyAnswer(ctx.plan, raw, problem);
   const count = ctx.plan.measures.length;
   const argument = parseMeasureArgument(raw);
   switch (argument.type) {
@@ -42,7 +39,7 @@ export function lookupMeasure(ctx: AnswerContext, raw: string, limit = DEFAULT_R
     case 'range':
       return rangeAnswer(ctx, raw, argument.from, argument.to);
     case 'invalid':
-      return emptyAnswer(raw, notices.badNumber(argument.typed, count));
+      return emptyAnswer(ctx.plan, raw, notices.badNumber(argument.typed, count));
     case 'keyword': {
       const analysis = ctx.search.analyse(argument.text);
       return searchAnswer(ctx, raw, analysis, ctx.search.search(analysis), limit);

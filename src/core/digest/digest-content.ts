@@ -5,10 +5,9 @@
  */
 import { z } from 'zod';
 import { areaOf, findMeasure } from '../plan/find-in-plan.js';
-import type { ActivitySummary } from '../../store/activity-log.js';
 import { addDays } from '../time/local-date.js';
 import { digestIssue, type DigestIssueInput } from './digest-issue.js';
-import { previousPostingDay } from './posting-days.js';
+import { previousPostingDay, type DigestDays } from './posting-days.js';
 
 /** Measures listed as most shown, questions listed as unanswered, at most. */
 export const MAX_TOP_MEASURES = 5;
@@ -42,10 +41,18 @@ export const DigestContentSchema = z.object({
 });
 export type DigestContent = z.infer<typeof DigestContentSchema>;
 
-export interface DigestContentInput extends DigestIssueInput {
-  /** Activity of one calendar day. */
-  activityOn: (date: string) => ActivitySummary;
+/** What was recorded on one calendar day: each question with the measures its answer showed, and the feedback clicks. */
+export interface DayActivity {
+  questions: ReadonlyArray<{ question: string; measures: readonly number[]; found: boolean }>;
+  feedback: { helpful: number; notHelpful: number };
 }
+
+export interface DigestContentInput extends DigestIssueInput {
+  /** Activity of each calendar day the digest reports on (a day missing had none). */
+  activity: ReadonlyMap<string, DayActivity>;
+}
+
+const NO_ACTIVITY: DayActivity = { questions: [], feedback: { helpful: 0, notHelpful: 0 } };
 
 /** A question cut to {@link MAX_QUESTION_SHOWN} characters, never inside a surrogate pair. */
 function shorten(question: string): string {
@@ -53,17 +60,19 @@ function shorten(question: string): string {
   return chars.length > MAX_QUESTION_SHOWN ? `${chars.slice(0, MAX_QUESTION_SHOWN - 1).join('')}…` : chars.join('');
 }
 
-function mergeActivity(summaries: readonly ActivitySummary[]): Omit<NonNullable<DigestContent['activity']>, 'from' | 'to'> {
+function mergeActivity(days: readonly DayActivity[]): Omit<NonNullable<DigestContent['activity']>, 'from' | 'to'> {
   const shown = new Map<number, number>();
   const unanswered: string[] = [];
   let questions = 0;
   const feedback = { helpful: 0, notHelpful: 0 };
-  for (const s of summaries) {
-    questions += s.questions;
-    for (const m of s.measuresShown) shown.set(m.number, (shown.get(m.number) ?? 0) + m.count);
-    for (const q of s.unanswered) if (!unanswered.includes(q)) unanswered.push(q);
-    feedback.helpful += s.feedback.helpful;
-    feedback.notHelpful += s.feedback.notHelpful;
+  for (const day of days) {
+    questions += day.questions.length;
+    for (const q of day.questions) {
+      for (const n of q.measures) shown.set(n, (shown.get(n) ?? 0) + 1);
+      if (!q.found && !unanswered.includes(q.question)) unanswered.push(q.question);
+    }
+    feedback.helpful += day.feedback.helpful;
+    feedback.notHelpful += day.feedback.notHelpful;
   }
   return {
     questions,
@@ -71,6 +80,15 @@ function mergeActivity(summaries: readonly ActivitySummary[]): Omit<NonNullable<
     unanswered: unanswered.slice(-MAX_UNANSWERED).map(shorten),
     feedback,
   };
+}
+
+/** The days a digest on `date` reports activity for: since the previous posting day, up to yesterday (each day once). */
+export function activityDays(date: string, days: DigestDays): string[] {
+  const to = addDays(date, -1);
+  const from = previousPostingDay(date, days) ?? to;
+  const list: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) list.push(d);
+  return list;
 }
 
 export function digestContent(input: DigestContentInput): DigestContent {
@@ -89,12 +107,10 @@ export function digestContent(input: DigestContentInput): DigestContent {
     group.measures.push({ number, text: measure.displayText });
   }
 
-  // Activity since the previous digest day, up to yesterday: each day is reported once.
-  const to = addDays(date, -1);
-  const from = previousPostingDay(date, input.days) ?? to;
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
-  const activity = mergeActivity(days.map(input.activityOn));
+  const days = activityDays(date, input.days);
+  const from = days[0] ?? addDays(date, -1);
+  const to = days.at(-1) ?? from;
+  const activity = mergeActivity(days.map((d) => input.activity.get(d) ?? NO_ACTIVITY));
   const hasActivity = activity.questions > 0 || activity.feedback.helpful + activity.feedback.notHelpful > 0;
 
   return {

@@ -5,10 +5,9 @@
  * Dates before the walk's start are previewed as if it had run on every posting day, so
  * consecutive posting days always get consecutive issues.
  */
-import type { DigestDays } from '../../config.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { addDays } from '../time/local-date.js';
-import { isPostingDay } from './posting-days.js';
+import { isPostingDay, type DigestDays } from './posting-days.js';
 
 export interface DigestIssue {
   /** 1-based issue number within the cycle, and how many issues a cycle has. */

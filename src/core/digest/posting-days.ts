@@ -5,8 +5,10 @@
  * fall back to Monday–Friday.
  */
 import chineseDays from 'chinese-days';
-import type { DigestDays } from '../../config.js';
 import { addDays } from '../time/local-date.js';
+
+/** `workdays`: China's working days (adjusted working days included); `daily`: every day. */
+export type DigestDays = 'workdays' | 'daily';
 
 export function isPostingDay(date: string, days: DigestDays): boolean {
   return days === 'daily' || chineseDays.isWorkday(date);

@@ -4,7 +4,6 @@
  * Slack's 2,000-character limit: questions are cut to {@link MAX_CARRIED_QUESTION}.
  */
 import { z } from 'zod';
-import { cleanQuestion } from '../../core/search/query/clean-question.js';
 import { MAX_BUTTON_VALUE, truncate } from './slack-limits.js';
 
 export const ACTION = {
@@ -43,12 +42,13 @@ export const FeedbackValueSchema = z.object({
 export type FeedbackValue = z.infer<typeof FeedbackValueSchema>;
 
 /**
- * Encodes a value as JSON, with any question cleaned (invisible characters and broken surrogates
- * would each cost a six-character escape) and cut until the encoded whole fits a button.
+ * Encodes a value as JSON, with any question cleaned (control and format characters and broken
+ * surrogates would each cost a six-character escape) and cut until the encoded whole fits a button.
  */
 export function encodeValue(value: MeasureValue | ShareValue | MoreValue | FeedbackValue): string {
   if (!('q' in value)) return JSON.stringify(value);
-  let question = truncate(cleanQuestion(value.q).toWellFormed(), MAX_CARRIED_QUESTION);
+  const cleaned = value.q.toWellFormed().replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim();
+  let question = truncate(cleaned, MAX_CARRIED_QUESTION);
   for (;;) {
     const json = JSON.stringify({ ...value, q: question });
     if (json.length <= MAX_BUTTON_VALUE) return json;

@@ -1,8 +1,8 @@
 /**
  * One measure, whole: number, area, full text, and 上一条 / 下一条 / 发到频道.
  */
-import { areaOf, findMeasure } from '../../core/plan/find-in-plan.js';
-import type { Plan } from '../../core/plan/plan-schema.js';
+import type { MeasureResult, PlanSource } from '../../core/answer/answer-schema.js';
+import { areaLabel, measureLabel } from '../answer-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { actions, button, context, header, sections } from './block-kit.js';
 import { escapeMrkdwn, fallbackText } from './mrkdwn.js';
@@ -13,26 +13,18 @@ export interface MeasureCardOptions {
   shareable: boolean;
 }
 
-export function measureCardText(plan: Plan, number: number): string {
-  const measure = findMeasure(plan, number);
-  return measure ? `第 ${number} 条：${measure.displayText}` : `第 ${number} 条`;
-}
-
-export function renderMeasureCard(plan: Plan, number: number, options: MeasureCardOptions): SlackMessage {
-  const measure = findMeasure(plan, number);
-  if (!measure) throw new RangeError(`no measure ${number}`);
-  const area = areaOf(plan, measure);
-  const last = plan.measures.length;
+export function renderMeasureCard(measure: MeasureResult, source: PlanSource, options: MeasureCardOptions): SlackMessage {
+  const { number, area } = measure;
   const buttons: Button[] = [];
   if (number > 1) buttons.push(button('← 上一条', ACTION.measurePrevious, encodeValue({ n: number - 1 })));
-  if (number < last) buttons.push(button('下一条 →', ACTION.measureNext, encodeValue({ n: number + 1 })));
+  if (number < source.measureCount) buttons.push(button('下一条 →', ACTION.measureNext, encodeValue({ n: number + 1 })));
   if (options.shareable) buttons.push(button('发到频道', ACTION.share, encodeValue({ k: 'measure', n: number }), 'primary'));
   return {
-    text: fallbackText(measureCardText(plan, number)),
+    text: fallbackText(`${measureLabel(number)}：${measure.text}`),
     blocks: [
-      header(`第 ${number} 条`),
-      context(escapeMrkdwn(`${area.numeral}、${area.title} · 第 ${area.measureNumbers[0]}–${area.measureNumbers.at(-1)} 条 · 《${plan.title}》`)),
-      ...sections(escapeMrkdwn(measure.displayText)),
+      header(measureLabel(number)),
+      context(escapeMrkdwn(`${areaLabel(area)} · 第 ${area.firstMeasure}–${area.lastMeasure} 条 · 《${source.title}》`)),
+      ...sections(escapeMrkdwn(measure.text)),
       ...(buttons.length > 0 ? [actions(`measure_${number}`, ...buttons)] : []),
     ],
   };

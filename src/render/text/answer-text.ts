@@ -5,12 +5,12 @@
  */
 import type { Answer, AreaCard, MeasureResult } from '../../core/answer/answer-schema.js';
 import type { PlanOverview } from '../../core/answer/plan-overview.js';
+import type { Plan } from '../../core/plan/plan-schema.js';
+import { areaLabel, measureLabel, snippetParts, sourceLine, type Highlights } from '../answer-parts.js';
 
 export interface TextStyle {
   /** Use ANSI bold/dim (a terminal) rather than 【】 marks. */
   color: boolean;
-  /** The plan's title, for the source line. */
-  planTitle: string;
 }
 
 const BOLD = '\u001b[1m';
@@ -19,7 +19,7 @@ const RESET = '\u001b[0m';
 /** Related measures are listed one line each, at most this many. */
 const MAX_RELATED = 4;
 
-function mark(text: string, highlights: ReadonlyArray<readonly [number, number]>, style: TextStyle): string {
+function mark(text: string, highlights: Highlights, style: TextStyle): string {
   let out = '';
   let at = 0;
   for (const [start, end] of highlights) {
@@ -36,26 +36,16 @@ function dim(text: string, style: TextStyle): string {
 }
 
 function heading(result: MeasureResult): string {
-  return `第 ${result.number} 条 · ${result.areaTitle}`;
+  return `${measureLabel(result.number)} · ${result.area.title}`;
 }
 
 function snippetLine(result: MeasureResult, style: TextStyle): string {
-  const partial = result.snippet !== result.text;
-  const startsText = result.text.startsWith(result.snippet);
-  return `${partial && !startsText ? '…' : ''}${mark(result.snippet, result.highlights, style)}${partial ? '…' : ''}`;
-}
-
-export function sourceLine(numbers: readonly number[], planTitle: string): string {
-  return `来源：《${planTitle}》第 ${numbers.join('、')} 条`;
+  const parts = snippetParts(result);
+  return `${parts.before}${mark(parts.text, parts.highlights, style)}${parts.after}`;
 }
 
 function renderArea(card: AreaCard): string[] {
-  return [
-    `${card.numeral}、${card.title}`,
-    `目标任务：${card.goals}`,
-    '工作措施：',
-    ...card.measures.map((m) => `  ${m.number}. ${m.firstClause}`),
-  ];
+  return [areaLabel(card), `目标任务：${card.goals}`, '工作措施：', ...card.measures.map((m) => `  ${m.number}. ${m.firstClause}`)];
 }
 
 export function renderAnswerText(answer: Answer, style: TextStyle): string {
@@ -77,19 +67,30 @@ export function renderAnswerText(answer: Answer, style: TextStyle): string {
     const related = rest.slice(0, MAX_RELATED);
     if (related.length > 0) {
       lines.push('', '相关措施：');
-      for (const r of related) lines.push(`  第 ${r.number} 条：${snippetLine(r, style)}`);
+      for (const r of related) lines.push(`  ${measureLabel(r.number)}：${snippetLine(r, style)}`);
     }
     const more = answer.total - 1 - related.length;
     if (more > 0) lines.push(dim(`  （另有 ${more} 条相关措施）`, style));
   }
   const numbers = answer.results.map((r) => r.number);
-  if (numbers.length > 0 && answer.kind !== 'area') lines.push('', dim(sourceLine(numbers.slice(0, 1 + MAX_RELATED), style.planTitle), style));
+  if (numbers.length > 0 && answer.kind !== 'area') lines.push('', dim(sourceLine(answer.source.title, numbers.slice(0, 1 + MAX_RELATED)), style));
   return lines.join('\n');
 }
 
 export function renderOverviewText(overview: PlanOverview): string {
   return [
     `《${overview.title}》共 ${overview.areas.length} 个领域、${overview.measureCount} 条措施：`,
-    ...overview.areas.map((a) => `  ${a.numeral}、${a.title}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`),
+    ...overview.areas.map((a) => `  ${areaLabel(a)}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`),
   ].join('\n');
+}
+
+/** The whole plan as text (`list`), measures' text whitespace-normalised. */
+export function renderPlanText(plan: Plan): string {
+  const lines = [plan.title, ''];
+  for (const area of plan.areas) {
+    lines.push(areaLabel(area), `目标任务：${area.goals}`, '工作措施：');
+    for (const n of area.measureNumbers) lines.push(`${n}．${plan.measures[n - 1]?.displayText ?? ''}`);
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
 }

@@ -2,19 +2,30 @@
  * What went wrong in a Web API call, as Slack's own error code (`not_in_channel`,
  * `invalid_blocks`, `ratelimited` …), and what to tell the person who was waiting.
  */
+import { z } from 'zod';
 
 /** Errors about the blocks themselves: the same answer as plain text will go through. */
 export const BLOCK_ERRORS: ReadonlySet<string> = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_blocks_too_long', 'too_many_blocks', 'invalid_attachments']);
 
+/** The parts of a Web API client error this app reads (`@slack/web-api` puts Slack's answer in `data`). */
+const ClientErrorSchema = z.object({
+  code: z.string().optional(),
+  data: z.object({ error: z.string().optional() }).optional(),
+});
+
 export function slackErrorCode(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const data = (error as { data?: { error?: unknown } }).data;
-    if (data && typeof data.error === 'string') return data.error;
-    const code = (error as { code?: unknown }).code;
-    if (code === 'slack_webapi_rate_limited_error') return 'ratelimited';
-    if (typeof code === 'string') return code;
-  }
-  return 'unknown_error';
+  const parsed = ClientErrorSchema.safeParse(error);
+  if (!parsed.success) return 'unknown_error';
+  const { code, data } = parsed.data;
+  if (data?.error) return data.error;
+  if (code === 'slack_webapi_rate_limited_error') return 'ratelimited';
+  return code ?? 'unknown_error';
+}
+
+/** Whether Slack answered (so the call certainly did nothing), as opposed to no answer at all. */
+export function slackRefused(error: unknown): boolean {
+  const code = ClientErrorSchema.safeParse(error).data?.code;
+  return code === 'slack_webapi_platform_error' || code === 'slack_webapi_rate_limited_error' || code === 'slack_webapi_http_error';
 }
 
 /** One sentence in Chinese for the person waiting, saying what they can do. */

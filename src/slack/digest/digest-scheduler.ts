@@ -10,7 +10,7 @@ import type { Logger } from '../../logger.js';
 import { localDate } from '../../core/time/local-date.js';
 import { ranEarlierToday } from '../../core/digest/digest-schedule.js';
 import { isPostingDay } from '../../core/digest/posting-days.js';
-import type { DigestOutcome, DigestPoster } from './post-digest.js';
+import type { DigestOutcome, DigestPoster } from './digest-poster.js';
 
 /** Waits between retries of a failed post, then the last one repeats until the day ends. */
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000] as const;

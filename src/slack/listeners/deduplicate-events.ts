@@ -5,13 +5,16 @@
  * the key, not the retry counter.
  */
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { SlackDeps } from '../slack-deps.js';
+import { z } from 'zod';
+import type { SlackDeps } from '../deps.js';
+
+const EventEnvelopeSchema = z.object({ event_id: z.string() });
 
 export function deduplicateEvents(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, context }) => {
-    const eventId = typeof body === 'object' && body !== null && 'event_id' in body ? (body as { event_id?: unknown }).event_id : undefined;
-    if (typeof eventId === 'string' && !deps.processed.claim(`event:${eventId}`)) {
-      deps.logger.info({ kind: 'event', outcome: 'duplicate', eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'event: duplicate ignored');
+    const envelope = EventEnvelopeSchema.safeParse(body);
+    if (envelope.success && !(await deps.events.claim(`event:${envelope.data.event_id}`, deps.now().getTime()))) {
+      deps.logger.info({ kind: 'event', outcome: 'duplicate', eventId: envelope.data.event_id, retryNum: context.retryNum, retryReason: context.retryReason }, 'event: duplicate ignored');
       return;
     }
     await next();

@@ -1,6 +1,6 @@
 /** Every listener, registered in one place; the order matters only for the global middleware. */
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../slack-deps.js';
+import type { SlackDeps } from '../deps.js';
 import { registerActions } from './actions/index.js';
 import { assistantPanel } from './assistant/assistant-panel.js';
 import { registerCommands } from './commands/index.js';

@@ -5,21 +5,20 @@
  */
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeValue, FeedbackValueSchema } from '../../../render/blocks/action-values.js';
-import { handleRequest } from '../../request-log.js';
-import type { SlackDeps } from '../../slack-deps.js';
-import { clickedValue } from './clicked-value.js';
+import type { SlackDeps } from '../../deps.js';
+import { privately, readClick } from '../slack-payloads.js';
 
 export const FEEDBACK_THANKS = { up: '谢谢反馈！', down: '谢谢反馈，我们会据此改进。也可以换个说法再问一次。' } as const;
 
-export function onAnswerFeedback(deps: SlackDeps, style: 'native' | 'buttons') {
+export function answerFeedback(deps: SlackDeps, style: 'native' | 'buttons') {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps, 'action.feedback', async () => {
-      const value = decodeValue(FeedbackValueSchema, clickedValue(body));
+    await deps.work.run('action.feedback', async () => {
+      const value = decodeValue(FeedbackValueSchema, readClick(body)?.value);
       if (!value) return { outcome: 'ignored-bad-value' };
-      deps.activity.recordFeedback({ helpful: value.v === 'up', question: value.q, measures: value.m });
-      if (style === 'buttons') await respond({ response_type: 'ephemeral', replace_original: false, text: FEEDBACK_THANKS[value.v] });
+      deps.answering.recordFeedback({ helpful: value.v === 'up', question: value.q, measures: value.m });
+      if (style === 'buttons') await privately(respond)(FEEDBACK_THANKS[value.v]);
       return { outcome: value.v === 'up' ? 'helpful' : 'not-helpful', question: value.q, measures: value.m };
-    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
+    }, privately(respond));
   };
 }

@@ -3,35 +3,35 @@
  * to the clicker.
  */
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { findMeasure } from '../../../core/plan/find-in-plan.js';
 import { decodeValue, MeasureValueSchema } from '../../../render/blocks/action-values.js';
 import { renderMeasureCard } from '../../../render/blocks/measure-card.js';
-import { handleRequest } from '../../request-log.js';
-import type { SlackDeps } from '../../slack-deps.js';
-import { clickedEphemeral, clickedValue } from './clicked-value.js';
+import type { SlackDeps } from '../../deps.js';
+import { privately, readClick } from '../slack-payloads.js';
 
 type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
 
-export function onMeasureStep(deps: SlackDeps) {
+export function measureStep(deps: SlackDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps, 'action.measure_step', async () => {
-      const value = decodeValue(MeasureValueSchema, clickedValue(body));
-      if (!value || !findMeasure(deps.ctx.plan, value.n)) return { outcome: 'ignored-bad-value' };
-      await respond({ replace_original: true, ...renderMeasureCard(deps.ctx.plan, value.n, { shareable: clickedEphemeral(body) }) });
-      return { outcome: 'replaced', measure: value.n };
-    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
+    await deps.work.run('action.measure_step', async () => {
+      const click = readClick(body);
+      const measure = click && deps.answering.measureCard(decodeValue(MeasureValueSchema, click.value)?.n ?? 0);
+      if (!click || !measure) return { outcome: 'ignored-bad-value' };
+      await respond({ replace_original: true, ...renderMeasureCard(measure, deps.answering.source, { shareable: click.ephemeral }) });
+      return { outcome: 'replaced', measure: measure.number };
+    }, privately(respond));
   };
 }
 
-export function onOpenMeasure(deps: SlackDeps) {
+export function openMeasure(deps: SlackDeps) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps, 'action.measure_open', async () => {
-      const value = decodeValue(MeasureValueSchema, clickedValue(body));
-      if (!value || !findMeasure(deps.ctx.plan, value.n)) return { outcome: 'ignored-bad-value' };
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderMeasureCard(deps.ctx.plan, value.n, { shareable: true }) });
-      return { outcome: 'shown', measure: value.n };
-    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
+    await deps.work.run('action.measure_open', async () => {
+      const click = readClick(body);
+      const measure = click && deps.answering.measureCard(decodeValue(MeasureValueSchema, click.value)?.n ?? 0);
+      if (!measure) return { outcome: 'ignored-bad-value' };
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderMeasureCard(measure, deps.answering.source, { shareable: true }) });
+      return { outcome: 'shown', measure: measure.number };
+    }, privately(respond));
   };
 }

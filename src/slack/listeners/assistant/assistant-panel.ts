@@ -4,12 +4,12 @@
  * question, shows 正在检索… while it works and answers in the thread.
  */
 import { Assistant } from '@slack/bolt';
-import { answerInConversation } from '../../conversation/answer-in-conversation.js';
-import { questionFromSlackText } from '../../inbound-text.js';
-import { handleRequest } from '../../request-log.js';
 import { truncate } from '../../../render/blocks/slack-limits.js';
-import type { SlackDeps } from '../../slack-deps.js';
 import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../../render/blocks/suggested-prompts.js';
+import { answerInConversation } from '../../conversation/answer-in-conversation.js';
+import { questionFromSlackText } from '../../conversation/inbound-text.js';
+import type { SlackDeps } from '../../deps.js';
+import { MessageEventSchema } from '../slack-payloads.js';
 
 export const ASSISTANT_GREETING = '你好！我可以回答关于《2014年国家知识产权战略实施推进计划》的问题，答案都注明出自第几条措施。';
 const MAX_TITLE = 80;
@@ -17,17 +17,21 @@ const MAX_TITLE = 80;
 export function assistantPanel(deps: SlackDeps): Assistant {
   return new Assistant({
     threadStarted: async ({ say, setSuggestedPrompts }) => {
-      await handleRequest(deps, 'assistant.thread_started', async () => {
+      await deps.work.run('assistant.thread_started', async () => {
         await say(ASSISTANT_GREETING);
         await setSuggestedPrompts({ title: SUGGESTED_PROMPTS_TITLE, prompts: SUGGESTED_PROMPTS.map((p) => ({ ...p })) });
         return { outcome: 'greeted' };
       });
     },
     userMessage: async ({ message, client, setTitle, setStatus }) => {
-      if (!('user' in message) || !message.user || ('bot_id' in message && message.bot_id) || !('thread_ts' in message) || !message.thread_ts) return;
-      if (!deps.processed.claim(`message:${message.channel}:${message.ts}`)) return;
-      const question = questionFromSlackText('text' in message ? message.text : undefined);
-      await handleRequest(deps, 'assistant.user_message', async () => {
+      const parsed = MessageEventSchema.safeParse(message);
+      if (!parsed.success) return;
+      const m = parsed.data;
+      const { user, thread_ts: threadTs } = m;
+      if (!user || m.bot_id || !threadTs) return;
+      if (!(await deps.events.claim(`message:${m.channel}:${m.ts}`, deps.now().getTime()))) return;
+      const question = questionFromSlackText(m.text);
+      await deps.work.run('assistant.user_message', async () => {
         try {
           await setTitle(truncate(question, MAX_TITLE));
         } catch (error) {
@@ -35,14 +39,7 @@ export function assistantPanel(deps: SlackDeps): Assistant {
         }
         return answerInConversation(
           client,
-          {
-            question,
-            target: { channel: message.channel, threadTs: message.thread_ts as string },
-            userId: message.user,
-            surface: 'assistant',
-            feedback: 'native',
-            setStatus: (status) => setStatus(status),
-          },
+          { question, target: { channel: m.channel, threadTs }, userId: user, surface: 'assistant', feedback: 'native', setStatus: (status) => setStatus(status) },
           deps,
         );
       });

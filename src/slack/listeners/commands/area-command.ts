@@ -1,24 +1,22 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { lookupArea } from '../../../core/answer/lookup-area.js';
-import { planOverview } from '../../../core/answer/plan-overview.js';
+import { renderAnswer } from '../../../render/blocks/answer-message.js';
 import { renderAreaOverview } from '../../../render/blocks/area-blocks.js';
-import { handleRequest } from '../../request-log.js';
-import type { SlackDeps } from '../../slack-deps.js';
-import { renderCommandAnswer } from './render-command-answer.js';
+import type { SlackDeps } from '../../deps.js';
+import { privately, SlashCommandSchema } from '../slack-payloads.js';
 
-/** `/area [<1-7 | 一…七 | 关键词>]`; no argument lists the areas. */
-export function onAreaCommand(deps: SlackDeps) {
+/** `/area [<1-7 | 一…七 | 关键词>]`, shown only to the asker; no argument lists the areas. */
+export function areaCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps, '/area', async () => {
-      const text = command.text.trim();
+    await deps.work.run('/area', async () => {
+      const text = SlashCommandSchema.parse(command).text.trim();
       if (text.length === 0) {
-        await respond({ response_type: 'ephemeral', ...renderAreaOverview(planOverview(deps.ctx.plan)) });
+        await respond({ response_type: 'ephemeral', ...renderAreaOverview(deps.answering.overview) });
         return { outcome: 'overview' };
       }
-      const answer = lookupArea(deps.ctx, text);
-      await respond({ response_type: 'ephemeral', ...renderCommandAnswer(deps.ctx.plan, answer) });
+      const answer = deps.answering.area(text);
+      await respond({ response_type: 'ephemeral', ...renderAnswer(answer, { feedback: 'buttons', shareable: true }) });
       return { outcome: answer.notice?.code ?? 'answered', area: answer.area?.number };
-    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
+    }, privately(respond));
   };
 }

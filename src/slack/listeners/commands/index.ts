@@ -1,13 +1,11 @@
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../../slack-deps.js';
-import { onAreaCommand } from './area-command.js';
-import { onMeasureCommand } from './measure-command.js';
-import { onPlanCommand } from './plan-command.js';
-
-export const COMMANDS = ['/measure', '/area', '/plan'] as const;
+import type { SlackDeps } from '../../deps.js';
+import { areaCommand } from './area-command.js';
+import { measureCommand } from './measure-command.js';
+import { planCommand } from './plan-command.js';
 
 export function registerCommands(app: App, deps: SlackDeps): void {
-  app.command('/measure', onMeasureCommand(deps));
-  app.command('/area', onAreaCommand(deps));
-  app.command('/plan', onPlanCommand(deps));
+  app.command('/plan', planCommand(deps));
+  app.command('/measure', measureCommand(deps));
+  app.command('/area', areaCommand(deps));
 }

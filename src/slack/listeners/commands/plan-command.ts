@@ -1,12 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { askQuestion } from '../../../core/answer/ask-question.js';
-import { planOverview } from '../../../core/answer/plan-overview.js';
+import { renderAnswer } from '../../../render/blocks/answer-message.js';
 import { renderDigest } from '../../../render/blocks/digest-blocks.js';
 import { renderHelp } from '../../../render/blocks/help-blocks.js';
 import { renderUsage, USAGE } from '../../../render/blocks/usage-blocks.js';
-import { handleRequest } from '../../request-log.js';
-import type { SlackDeps } from '../../slack-deps.js';
-import { renderCommandAnswer } from './render-command-answer.js';
+import type { SlackDeps } from '../../deps.js';
+import { privately, SlashCommandSchema } from '../slack-payloads.js';
 
 const HELP_WORDS: ReadonlySet<string> = new Set(['help', '帮助', '说明', '用法', '?', '？']);
 const DIGEST_WORDS: ReadonlySet<string> = new Set(['digest', '简报', '今日简报']);
@@ -15,28 +13,27 @@ const DIGEST_WORDS: ReadonlySet<string> = new Set(['digest', '简报', '今日�
  * `/plan <问题>`: the answer, shown only to the asker, with 发到频道; `/plan help` explains
  * everything; `/plan digest` shows today's digest to the asker.
  */
-export function onPlanCommand(deps: SlackDeps) {
+export function planCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await handleRequest(deps, '/plan', async () => {
-      const text = command.text.trim();
+    await deps.work.run('/plan', async () => {
+      const text = SlashCommandSchema.parse(command).text.trim();
       if (text.length === 0) {
         await respond({ response_type: 'ephemeral', ...renderUsage(USAGE.plan) });
         return { outcome: 'usage' };
       }
       if (HELP_WORDS.has(text.toLowerCase())) {
-        await respond({ response_type: 'ephemeral', ...renderHelp(planOverview(deps.ctx.plan)) });
+        await respond({ response_type: 'ephemeral', ...renderHelp(deps.answering.overview) });
         return { outcome: 'help' };
       }
       if (DIGEST_WORDS.has(text.toLowerCase())) {
-        const digest = deps.todaysDigest();
+        const digest = await deps.todaysDigest();
         await respond({ response_type: 'ephemeral', ...renderDigest(digest) });
         return { outcome: 'digest', date: digest.date, issue: digest.issue.number };
       }
-      const answer = askQuestion(deps.ctx, text);
-      deps.activity.recordQuestion({ question: text, answer, surface: 'command' });
-      await respond({ response_type: 'ephemeral', ...renderCommandAnswer(deps.ctx.plan, answer) });
+      const answer = deps.answering.ask('/plan', text);
+      await respond({ response_type: 'ephemeral', ...renderAnswer(answer, { feedback: 'buttons', shareable: true }) });
       return { outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
-    }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
+    }, privately(respond));
   };
 }

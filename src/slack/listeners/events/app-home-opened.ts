@@ -4,16 +4,14 @@
  * per channel, without a thread (Slack: "Migrating to the Agent messaging experience").
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { planOverview } from '../../../core/answer/plan-overview.js';
 import { renderAppHome } from '../../../render/blocks/help-blocks.js';
-import { handleRequest } from '../../request-log.js';
-import type { SlackDeps } from '../../slack-deps.js';
 import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../../render/blocks/suggested-prompts.js';
+import type { SlackDeps } from '../../deps.js';
 
-export function onAppHomeOpened(deps: SlackDeps) {
+export function appHomeOpened(deps: SlackDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab === 'messages') {
-      await handleRequest(deps, 'app_home_opened.messages', async () => {
+      await deps.work.run('app_home_opened.messages', async () => {
         // No thread_ts: an agent's prompts belong to the conversation (the typed method requires one).
         await client.apiCall('assistant.threads.setSuggestedPrompts', {
           channel_id: event.channel,
@@ -24,8 +22,8 @@ export function onAppHomeOpened(deps: SlackDeps) {
       });
       return;
     }
-    await handleRequest(deps, 'app_home_opened.home', async () => {
-      await client.views.publish({ user_id: event.user, view: renderAppHome(planOverview(deps.ctx.plan)) });
+    await deps.work.run('app_home_opened.home', async () => {
+      await client.views.publish({ user_id: event.user, view: renderAppHome(deps.answering.overview) });
       return { outcome: 'published' };
     });
   };

@@ -1,22 +1,24 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerInConversation } from '../../conversation/answer-in-conversation.js';
-import { questionFromSlackText } from '../../inbound-text.js';
-import { handleRequest } from '../../request-log.js';
-import type { SlackDeps } from '../../slack-deps.js';
+import { questionFromSlackText } from '../../conversation/inbound-text.js';
+import type { SlackDeps } from '../../deps.js';
+import { MessageEventSchema } from '../slack-payloads.js';
 
 /** `@助手 问题` in a channel: answered in the thread of the mention. */
-export function onAppMention(deps: SlackDeps) {
+export function appMention(deps: SlackDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    if (event.bot_id || event.subtype) return;
-    if (!deps.processed.claim(`message:${event.channel}:${event.ts}`)) return;
-    const threadTs = event.thread_ts ?? event.ts;
-    await handleRequest(deps, 'app_mention', () =>
+    const parsed = MessageEventSchema.safeParse(event);
+    if (!parsed.success) return;
+    const mention = parsed.data;
+    if (mention.bot_id || mention.subtype) return;
+    if (!(await deps.events.claim(`message:${mention.channel}:${mention.ts}`, deps.now().getTime()))) return;
+    await deps.work.run('app_mention', () =>
       answerInConversation(
         client,
         {
-          question: questionFromSlackText(event.text),
-          target: { channel: event.channel, threadTs },
-          ...(event.user ? { userId: event.user } : {}),
+          question: questionFromSlackText(mention.text),
+          target: { channel: mention.channel, threadTs: mention.thread_ts ?? mention.ts },
+          ...(mention.user ? { userId: mention.user } : {}),
           surface: 'mention',
           feedback: 'buttons',
         },

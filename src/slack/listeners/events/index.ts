@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../../slack-deps.js';
-import { onAppHomeOpened } from './app-home-opened.js';
-import { onAppMention } from './app-mention.js';
-import { onMessage } from './message.js';
+import type { SlackDeps } from '../../deps.js';
+import { appHomeOpened } from './app-home-opened.js';
+import { appMention } from './app-mention.js';
+import { directOrThreadMessage } from './message.js';
 
 export function registerEvents(app: App, deps: SlackDeps): void {
-  app.event('app_mention', onAppMention(deps));
-  app.event('app_home_opened', onAppHomeOpened(deps));
-  app.message(onMessage(deps));
+  app.event('app_mention', appMention(deps));
+  app.event('app_home_opened', appHomeOpened(deps));
+  app.message(directOrThreadMessage(deps));
 }

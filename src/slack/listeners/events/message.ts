@@ -6,35 +6,33 @@
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerInConversation } from '../../conversation/answer-in-conversation.js';
-import { mentions, questionFromSlackText } from '../../inbound-text.js';
-import { handleRequest } from '../../request-log.js';
-import type { SlackDeps } from '../../slack-deps.js';
-
-type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
+import { mentions, questionFromSlackText } from '../../conversation/inbound-text.js';
+import type { SlackDeps } from '../../deps.js';
+import { MessageEventSchema } from '../slack-payloads.js';
 
 /** Subtypes that are still a person writing a question. */
 const QUESTION_SUBTYPES: ReadonlySet<string | undefined> = new Set([undefined, 'file_share', 'thread_broadcast']);
 
-export function onMessage(deps: SlackDeps) {
-  return async ({ message, client, context, setStatus }: MessageArgs): Promise<void> => {
-    if (!QUESTION_SUBTYPES.has(message.subtype) || !('user' in message) || !message.user) return;
-    if ('bot_id' in message && message.bot_id) return;
-    if (message.user === context.botUserId) return;
-    const text = 'text' in message ? message.text : undefined;
-    const threadTs = 'thread_ts' in message ? message.thread_ts : undefined;
-    const direct = message.channel_type === 'im';
-    const followUp = !direct && threadTs !== undefined && deps.threads.has(message.channel, threadTs);
+export function directOrThreadMessage(deps: SlackDeps) {
+  return async ({ message, client, context, setStatus }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    const parsed = MessageEventSchema.safeParse(message);
+    if (!parsed.success) return;
+    const m = parsed.data;
+    if (!QUESTION_SUBTYPES.has(m.subtype) || !m.user || m.bot_id || m.user === context.botUserId) return;
+    const direct = m.channel_type === 'im';
+    const followUp = !direct && m.thread_ts !== undefined && deps.threads.has(m.channel, m.thread_ts);
     if (!direct && !followUp) return;
-    if (!direct && mentions(text, context.botUserId)) return; // app_mention answers it
-    if (!deps.processed.claim(`message:${message.channel}:${message.ts}`)) return;
+    if (!direct && mentions(m.text, context.botUserId)) return; // app_mention answers it
+    if (!(await deps.events.claim(`message:${m.channel}:${m.ts}`, deps.now().getTime()))) return;
 
-    await handleRequest(deps, direct ? 'message.im' : 'thread_reply', () =>
+    const user = m.user;
+    await deps.work.run(direct ? 'message.im' : 'thread_reply', () =>
       answerInConversation(
         client,
         {
-          question: questionFromSlackText(text),
-          target: { channel: message.channel, threadTs: threadTs ?? message.ts },
-          userId: message.user,
+          question: questionFromSlackText(m.text),
+          target: { channel: m.channel, threadTs: m.thread_ts ?? m.ts },
+          userId: user,
           surface: direct ? 'dm' : 'thread',
           feedback: direct ? 'native' : 'buttons',
           ...(direct && setStatus ? { setStatus: (status: string) => setStatus(status) } : {}),

@@ -1,0 +1,36 @@
+import { createInterface } from 'node:readline';
+import { askQuestion } from '../../core/answer/ask-question.js';
+import { renderAnswerText } from '../../render/text/answer-text.js';
+import { CliUsageError, EXIT, rejectBadInput, rejectControlCharacters } from '../cli-error.js';
+import type { CliCommand, CliRun } from '../cli-command.js';
+import { writeLine } from '../cli-io.js';
+
+/** `ask "<问题>"`, or with `--batch` one question a line from standard input, one result a line out, in order. */
+export const askCommand: CliCommand = async (run) => {
+  if (run.options.batch) return askBatch(run);
+  rejectControlCharacters(run.argument);
+  const answer = askQuestion(run.context(), run.argument, run.options.limit === undefined ? {} : { limit: run.options.limit });
+  rejectBadInput(answer);
+  writeLine(run.io.stdout, run.options.json ? JSON.stringify(answer) : renderAnswerText(answer, { color: run.io.interactive }));
+  return EXIT.ok;
+};
+
+async function askBatch({ io, options, context }: CliRun): Promise<number> {
+  const ctx = context();
+  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
+  for await (const line of rl) {
+    let output: string;
+    try {
+      rejectControlCharacters(line);
+      const answer = askQuestion(ctx, line, options.limit === undefined ? {} : { limit: options.limit });
+      rejectBadInput(answer);
+      output = options.json ? JSON.stringify(answer) : renderAnswerText(answer, { color: false });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const code = error instanceof CliUsageError ? error.code : 'internal';
+      output = options.json ? JSON.stringify({ query: line, error: { code, message } }) : `错误：${message}`;
+    }
+    writeLine(io.stdout, output);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,155 @@
+/**
+ * The composition root: the one place that builds the object graph. Entry points (`main.ts`
+ * for the server, `cli.ts` for the command line) and tests call these factories; nothing else
+ * constructs a store, a search or a Slack app.
+ *
+ * - {@link openAnswerContext}: the plan from `seeds/`, the lexicons, the search index from
+ *   `index/` (rebuilt in memory with a warning when stale), and the search over them.
+ * - {@link openStore}: the state store named by the configuration, made resilient.
+ * - {@link createService}: the running service (Slack app, listeners, digest scheduler) around
+ *   an answer context and a store; `start()` brings it up, `stop()` takes it down in reverse.
+ */
+import type { AnswerContext } from './core/answer/answer-values.js';
+import type { DigestHistory } from './core/digest/digest-preview.js';
+import { previewDigest } from './core/digest/digest-preview.js';
+import { loadPlan } from './core/plan/load-plan.js';
+import { openSearchIndex } from './core/search/index/open-search-index.js';
+import { loadLexicon } from './core/search/lexicon/load-lexicon.js';
+import { createPlanSearch } from './core/search/plan-search.js';
+import { localDate } from './core/time/local-date.js';
+import type { Config, SlackConfig } from './config.js';
+import type { Logger } from './logger.js';
+import { createAcknowledgedWork } from './slack/acknowledged-work.js';
+import { createAnswering } from './slack/answering.js';
+import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.js';
+import { createKnownThreads } from './slack/conversation/known-threads.js';
+import type { SlackDeps } from './slack/deps.js';
+import { createDigestPoster } from './slack/digest/digest-poster.js';
+import { createDigestScheduler, type DigestScheduler } from './slack/digest/digest-scheduler.js';
+import { processOwner } from './store/digest-owner.js';
+import { resilientStore, type ResilientStore } from './store/resilient-store.js';
+import { openExistingSqliteStore, openSqliteStore } from './store/sqlite/sqlite-store.js';
+import type { StateStore } from './store/state-store.js';
+
+export interface OpenAnswerContextOptions {
+  indexDir?: string;
+  planFile?: string;
+  /** Called when the prebuilt index cannot be used and is rebuilt. */
+  onStaleIndex?: (reason: string) => void;
+}
+
+export function openAnswerContext(options: OpenAnswerContextOptions = {}): AnswerContext {
+  const plan = loadPlan(options.planFile);
+  const lexicon = loadLexicon();
+  const index = openSearchIndex({
+    plan,
+    lexicon,
+    ...(options.indexDir ? { dir: options.indexDir } : {}),
+    ...(options.onStaleIndex ? { onStale: options.onStaleIndex } : {}),
+  });
+  return { plan, search: createPlanSearch(plan, index, lexicon) };
+}
+
+/** The state store the configuration names (SQLite under DATA_DIR), resilient to passing failures. */
+export function openStore(config: Pick<Config, 'dataDir'>, logger: Logger): ResilientStore {
+  return resilientStore(openSqliteStore(config.dataDir), logger);
+}
+
+/** The state the configuration names, read only where it exists (empty otherwise): previews from the CLI. */
+export function openExistingStore(config: Pick<Config, 'dataDir'>): StateStore {
+  return openExistingSqliteStore(config.dataDir);
+}
+
+/** What the digest preview reads from the store. */
+export function digestHistory(store: StateStore): DigestHistory {
+  return {
+    cycleStart: () => store.digest.cycleStart(),
+    postedDates: () => store.digest.postedDates(),
+    activityOn: (date) => store.activity.activityOn(date),
+  };
+}
+
+/** Slack stops retrying an event long before this; older delivery keys are pruned at start-up. */
+const KEEP_EVENT_KEYS_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_DRAIN_TIMEOUT_MS = 8000;
+
+export interface ServiceOptions {
+  config: Config & { slack: SlackConfig };
+  ctx: AnswerContext;
+  logger: Logger;
+  /** The state store; opened from the configuration when not given. */
+  store?: ResilientStore;
+  now?: () => Date;
+  slackOptions?: SlackAppOptions;
+  /** How long a graceful stop waits for acknowledged work before giving up on it. */
+  drainTimeoutMs?: number;
+}
+
+export interface Service {
+  slack: SlackApp;
+  deps: SlackDeps;
+  store: ResilientStore;
+  digest?: DigestScheduler;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SlackDepsOptions {
+  config: Pick<Config, 'timeZone' | 'digest'>;
+  ctx: AnswerContext;
+  store: StateStore;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** What the listeners are given (also what listener tests build, with an in-memory store). */
+export function createSlackDeps({ config, ctx, store, logger, now = () => new Date() }: SlackDepsOptions): SlackDeps {
+  const history = digestHistory(store);
+  const today = () => localDate(now(), config.digest.timeZone);
+  return {
+    answering: createAnswering({ ctx, activity: store.activity, timeZone: config.timeZone, now }),
+    events: store.events,
+    threads: createKnownThreads(),
+    work: createAcknowledgedWork(logger),
+    logger,
+    now,
+    todaysDigest: () => previewDigest(ctx.plan, history, config.digest, today(), today()),
+  };
+}
+
+export function createService({ config, ctx, logger, store = openStore(config, logger), now = () => new Date(), slackOptions, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS }: ServiceOptions): Service {
+  const history = digestHistory(store);
+  const deps = createSlackDeps({ config, ctx, store, logger, now });
+  const slack = createSlackApp(config.slack, deps, slackOptions);
+
+  const channel = config.digest.channel;
+  const digest = channel
+    ? createDigestScheduler({
+        config: { ...config.digest, channel },
+        logger,
+        now,
+        poster: createDigestPoster({ client: slack.app.client, plan: ctx.plan, store: store.digest, history, settings: { ...config.digest, channel }, owner: processOwner(), logger, now }),
+      })
+    : undefined;
+
+  return {
+    slack,
+    deps,
+    store,
+    ...(digest ? { digest } : {}),
+    async start() {
+      await store.events.prune(now().getTime() - KEEP_EVENT_KEYS_MS);
+      await slack.start();
+      digest?.start();
+    },
+    async stop() {
+      await slack.stopAccepting();
+      await digest?.stop();
+      const { drained, remaining } = await deps.work.drain(drainTimeoutMs);
+      if (!drained) logger.error({ remaining }, 'stopped before all acknowledged work was answered');
+      else logger.info('all acknowledged work answered');
+      await slack.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/** Each entry upgrades the SQLite schema by one version (`PRAGMA user_version`); never edit a released one, append. */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE questions (
+     id INTEGER PRIMARY KEY,
+     date TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     surface TEXT NOT NULL,
+     question TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     measures TEXT NOT NULL,
+     found INTEGER NOT NULL
+   );
+   CREATE INDEX questions_by_date ON questions(date);
+   CREATE TABLE feedback (
+     id INTEGER PRIMARY KEY,
+     date TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     helpful INTEGER NOT NULL,
+     question TEXT NOT NULL,
+     measures TEXT NOT NULL
+   );
+   CREATE INDEX feedback_by_date ON feedback(date);
+   CREATE TABLE processed_events (key TEXT PRIMARY KEY, at INTEGER NOT NULL);`,
+  `CREATE TABLE digest_cycle (id INTEGER PRIMARY KEY CHECK (id = 1), start_date TEXT NOT NULL);
+   CREATE TABLE digest_posts (
+     date TEXT PRIMARY KEY,
+     channel TEXT NOT NULL,
+     ts TEXT NOT NULL,
+     issue INTEGER NOT NULL,
+     posted_at INTEGER NOT NULL,
+     found_in_history INTEGER NOT NULL
+   );
+   CREATE TABLE digest_attempts (
+     date TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     host TEXT NOT NULL,
+     pid INTEGER NOT NULL,
+     started_at INTEGER NOT NULL
+   );`,
+];

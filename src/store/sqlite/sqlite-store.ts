@@ -1,0 +1,117 @@
+/**
+ * {@link StateStore} on SQLite (better-sqlite3). The calls are synchronous underneath and
+ * answered as promises, so callers are written once for every engine. The digest claim runs in
+ * an IMMEDIATE transaction, which SQLite serialises across the processes sharing the file.
+ */
+import { ATTEMPT_LEASE_MS, type ClaimResult, type DigestOwner, type StateStore } from '../state-store.js';
+import { isProcessAlive } from '../digest-owner.js';
+import { hasStateFile, openDatabase, openMemoryDatabase, stateFile, type SqliteDatabase } from './open-sqlite.js';
+
+interface AttemptRow {
+  owner: string;
+  host: string;
+  pid: number;
+  started_at: number;
+}
+
+export interface SqliteStoreOptions {
+  /** Whether a pid on this host still runs (injected by tests). */
+  isAlive?: (pid: number) => boolean;
+}
+
+function measuresOf(json: string): number[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((n): n is number => Number.isInteger(n)) : [];
+}
+
+export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = isProcessAlive }: SqliteStoreOptions = {}): StateStore & { db: SqliteDatabase } {
+  const insertEvent = db.prepare('INSERT OR IGNORE INTO processed_events (key, at) VALUES (?, ?)');
+  const pruneEvents = db.prepare('DELETE FROM processed_events WHERE at < ?');
+
+  const insertQuestion = db.prepare('INSERT INTO questions (date, at, surface, question, kind, measures, found) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertFeedback = db.prepare('INSERT INTO feedback (date, at, helpful, question, measures) VALUES (?, ?, ?, ?, ?)');
+  const questionsOn = db.prepare<[string], { question: string; measures: string; found: number }>('SELECT question, measures, found FROM questions WHERE date = ? ORDER BY id');
+  const feedbackOn = db.prepare<[string], { helpful: number; count: number }>('SELECT helpful, COUNT(*) AS count FROM feedback WHERE date = ? GROUP BY helpful');
+
+  const getStart = db.prepare<[], { start_date: string }>('SELECT start_date FROM digest_cycle WHERE id = 1');
+  const setStart = db.prepare('INSERT OR IGNORE INTO digest_cycle (id, start_date) VALUES (1, ?)');
+  const getPost = db.prepare<[string], { channel: string; ts: string }>('SELECT channel, ts FROM digest_posts WHERE date = ?');
+  const allPosts = db.prepare<[], { date: string }>('SELECT date FROM digest_posts');
+  const getAttempt = db.prepare<[string], AttemptRow>('SELECT owner, host, pid, started_at FROM digest_attempts WHERE date = ?');
+  const putAttempt = db.prepare('INSERT OR REPLACE INTO digest_attempts (date, owner, host, pid, started_at) VALUES (?, ?, ?, ?, ?)');
+  const dropAttempt = db.prepare('DELETE FROM digest_attempts WHERE date = ? AND owner = ?');
+  const dropAnyAttempt = db.prepare('DELETE FROM digest_attempts WHERE date = ?');
+  const putPost = db.prepare('INSERT OR IGNORE INTO digest_posts (date, channel, ts, issue, posted_at, found_in_history) VALUES (?, ?, ?, ?, ?, ?)');
+
+  /** Whether the attempt's process may still be posting. */
+  function stillRunning(attempt: AttemptRow, owner: DigestOwner, nowMs: number): boolean {
+    if (nowMs - attempt.started_at >= ATTEMPT_LEASE_MS) return false;
+    if (attempt.host !== owner.host) return true; // another machine: only the lease can tell
+    if (attempt.pid === owner.pid) return false; // an earlier life of this pid
+    return isAlive(attempt.pid);
+  }
+
+  const claimTx = db.transaction((date: string, owner: DigestOwner, nowMs: number): ClaimResult => {
+    const post = getPost.get(date);
+    if (post) return { status: 'already-posted', channel: post.channel, ts: post.ts };
+    const attempt = getAttempt.get(date);
+    // This process's own leftover claim (an attempt whose outcome stayed unknown) is retaken: the
+    // poster runs one attempt per date at a time.
+    if (attempt && attempt.owner !== owner.id && stillRunning(attempt, owner, nowMs)) return { status: 'busy', owner: attempt.owner };
+    putAttempt.run(date, owner.id, owner.host, owner.pid, nowMs);
+    return attempt ? { status: 'claimed-after-interruption', previousOwner: attempt.owner, startedAt: attempt.started_at } : { status: 'claimed' };
+  });
+  const recordPostTx = db.transaction((date: string, post: { channel: string; ts: string; issue: number; foundInHistory: boolean }, nowMs: number) => {
+    putPost.run(date, post.channel, post.ts, post.issue, nowMs, post.foundInHistory ? 1 : 0);
+    dropAnyAttempt.run(date);
+  });
+
+  return {
+    db,
+    location,
+    events: {
+      claim: async (key, atMs) => insertEvent.run(key, atMs).changes === 1,
+      prune: async (beforeMs) => void pruneEvents.run(beforeMs),
+    },
+    activity: {
+      recordQuestion: async (r) => void insertQuestion.run(r.date, r.at, r.surface, r.question, r.kind, JSON.stringify(r.measures), r.found ? 1 : 0),
+      recordFeedback: async (r) => void insertFeedback.run(r.date, r.at, r.helpful ? 1 : 0, r.question, JSON.stringify(r.measures)),
+      async activityOn(date) {
+        const feedback = { helpful: 0, notHelpful: 0 };
+        for (const f of feedbackOn.all(date)) {
+          if (f.helpful) feedback.helpful = f.count;
+          else feedback.notHelpful = f.count;
+        }
+        const questions = questionsOn.all(date).map((q) => ({ question: q.question, measures: measuresOf(q.measures), found: q.found === 1 }));
+        return { questions, feedback };
+      },
+    },
+    digest: {
+      cycleStart: async () => getStart.get()?.start_date,
+      async ensureCycleStart(date) {
+        setStart.run(date);
+        return getStart.get()?.start_date ?? date;
+      },
+      postedDates: async () => new Set(allPosts.all().map((r) => r.date)),
+      claim: async (date, owner, nowMs) => claimTx.immediate(date, owner, nowMs),
+      recordPost: async (date, post, nowMs) => void recordPostTx.immediate(date, post, nowMs),
+      release: async (date, owner) => void dropAttempt.run(date, owner.id),
+    },
+    close: async () => void db.close(),
+  };
+}
+
+/** The state under `dataDir`, created if need be. */
+export function openSqliteStore(dataDir: string, options?: SqliteStoreOptions): StateStore & { db: SqliteDatabase } {
+  return sqliteStore(openDatabase(dataDir), stateFile(dataDir), options);
+}
+
+/** Empty state that lives only in memory. */
+export function memorySqliteStore(options?: SqliteStoreOptions): StateStore & { db: SqliteDatabase } {
+  return sqliteStore(openMemoryDatabase(), ':memory:', options);
+}
+
+/** The state in `dataDir` if it has any, without creating anything; otherwise empty state in memory (previews). */
+export function openExistingSqliteStore(dataDir: string): StateStore & { db: SqliteDatabase } {
+  return hasStateFile(dataDir) ? openSqliteStore(dataDir) : memorySqliteStore();
+}

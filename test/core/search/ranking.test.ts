@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { askQuestion } from '../../../src/core/answer/ask-question.js';
+import { testAnswerContext } from '../../support/answer-context.js';
+
+const ctx = testAnswerContext();
+const ask = (q: string) => askQuestion(ctx, q);
+const top = (q: string) => ask(q).results.map((r) => r.number);
+
+describe('ranking real questions', () => {
+  it.each([
+    ['商标审查周期要控制在多久？', 3],
+    ['异议审理周期是多少', 3],
+    ['剑网行动', 28],
+    ['金农工程', 51],
+    ['傍名牌', 35],
+    ['专利导航试点', 15],
+    ['知识产权质押融资', 16],
+    ['知识产权海关保护', 42],
+    ['中医药传统知识保护', 40],
+    ['两法衔接', 23],
+    ['自贸区知识产权保护', 33],
+    ['诉前禁令的司法解释', 20],
+    ['WIPO在华办事处', 55],
+    ['PPH合作网络', 61],
+    ['卖假货的网店怎么管', 27],
+    ['专利数据开放', 50],
+    ['核心知识产权培育', 6],
+    ['copyright registration', 4],
+    ['anti-monopoly investigation', 25],
+    ['customs protection of intellectual property', 42],
+    ['專利導航', 15],
+    ['商標審查週期', 3],
+    ['专利导行试点', 15],
+  ])('%s → measure %i first', (q, n) => {
+    expect(top(q)[0]).toBe(n);
+  });
+
+  it('lists all the measures of a broad subject', () => {
+    expect(top('国防知识产权有哪些措施？').slice(0, 5).sort((a, b) => a - b)).toEqual([7, 17, 43, 69, 76]);
+  });
+
+  it('shows the clause holding a factoid answer, with the asked terms marked', () => {
+    const answer = ask('商标审查周期要控制在多久？');
+    const first = answer.results[0]!;
+    expect(first.snippet).toContain('9个月');
+    const marked = first.highlights.map(([s, e]) => first.snippet.slice(s, e)).join('|');
+    expect(marked).toContain('商标审查周期');
+    expect(ask('异议审理周期是多少').results[0]?.snippet).toContain('12个月');
+    expect(ask('要修订哪部促进成果转化的法律').results[0]?.snippet).toContain('促进科技成果转化法');
+  });
+
+  it('is confident about a direct question and says so when nothing matches', () => {
+    expect(ask('商标审查周期要控制在多久？').confidence).toBe('high');
+    for (const q of ['今天天气怎么样', '股票怎么买', 'how to bake bread', '区块链', '房贷利率是多少']) {
+      const answer = ask(q);
+      expect(answer.kind, q).toBe('none');
+      expect(answer.results, q).toEqual([]);
+      expect(answer.notice?.code, q).toBe('no-match');
+    }
+  });
+
+  it('answers a measure number with that measure', () => {
+    const answer = ask('第42条');
+    expect(answer.kind).toBe('lookup');
+    expect(answer.results.map((r) => r.number)).toEqual([42]);
+    expect(answer.results[0]?.text).toContain('知识产权海关保护执法系统');
+  });
+
+  it('explains a number past the end of the plan', () => {
+    const answer = ask('第100条');
+    expect(answer.kind).toBe('none');
+    expect(answer.notice?.message).toBe('计划共有 79 条措施（编号 1–79），没有第 100 条。');
+  });
+
+  it('answers an area reference with the area card', () => {
+    const answer = ask('第三部分');
+    expect(answer.kind).toBe('area');
+    expect(answer.area?.title).toBe('提高知识产权保护效果');
+    expect(answer.area?.measures.map((m) => m.number)).toEqual(Array.from({ length: 25 }, (_, i) => 19 + i));
+  });
+});

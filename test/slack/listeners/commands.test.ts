@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from 'vitest';
+import { INTERNAL_ERROR_TEXT } from '../../../src/slack/acknowledged-work.js';
+import { areaCommand } from '../../../src/slack/listeners/commands/area-command.js';
+import { measureCommand } from '../../../src/slack/listeners/commands/measure-command.js';
+import { planCommand } from '../../../src/slack/listeners/commands/plan-command.js';
+import { listenerFakes, type Call } from '../../support/listener-fakes.js';
+
+const responses = (calls: Call[]) => calls.flatMap((c) => (c.kind === 'respond' ? [c.message] : []));
+
+describe('/measure', () => {
+  it('acknowledges first, then answers once, only to the asker, with the measure', async () => {
+    const slack = listenerFakes();
+    await measureCommand(slack.deps)(slack.command('/measure', '42'));
+    const calls = slack.takeCalls();
+    expect(calls.map((c) => c.kind)).toEqual(['ack', 'respond']);
+    const [answer] = responses(calls);
+    expect(answer?.response_type).toBe('ephemeral');
+    expect(JSON.stringify(answer)).toContain('加大对海关知识产权大要案的查处力度');
+  });
+
+  it('shows usage without an argument, and a Chinese error for a number the plan does not have', async () => {
+    const slack = listenerFakes();
+    await measureCommand(slack.deps)(slack.command('/measure', ''));
+    await measureCommand(slack.deps)(slack.command('/measure', '0'));
+    const [usage, error] = responses(slack.takeCalls());
+    expect(String(usage?.text)).toContain('用法');
+    expect(error?.text).toBe('计划共有 79 条措施（编号 1–79），没有第 0 条。');
+  });
+
+  it('records what was looked up, for the digest', async () => {
+    const slack = listenerFakes(() => new Date('2026-11-25T03:00:00Z'));
+    await measureCommand(slack.deps)(slack.command('/measure', '42'));
+    await slack.idle();
+    expect((await slack.store.activity.activityOn('2026-11-25')).questions).toEqual([{ question: '42', measures: [42], found: true }]);
+  });
+
+  it('tells the asker privately when answering fails, and logs the error', async () => {
+    const slack = listenerFakes();
+    vi.spyOn(slack.deps.answering, 'measure').mockImplementation(() => {
+      throw new Error('index gone');
+    });
+    await measureCommand(slack.deps)(slack.command('/measure', '42'));
+    expect(responses(slack.takeCalls())).toEqual([{ response_type: 'ephemeral', replace_original: false, text: INTERNAL_ERROR_TEXT }]);
+    expect(slack.takeErrors()).toEqual(['/measure: failed: index gone']);
+  });
+});
+
+describe('/area', () => {
+  it('lists the areas without an argument, and shows one by numeral', async () => {
+    const slack = listenerFakes();
+    await areaCommand(slack.deps)(slack.command('/area', ''));
+    await areaCommand(slack.deps)(slack.command('/area', '三'));
+    const [overview, area] = responses(slack.takeCalls());
+    expect(String(overview?.text)).toContain('共 7 个领域、79 条措施');
+    expect(JSON.stringify(area)).toContain('提高知识产权保护效果');
+  });
+});
+
+describe('/plan', () => {
+  it('answers only to the asker, with 发到频道', async () => {
+    const slack = listenerFakes();
+    await planCommand(slack.deps)(slack.command('/plan', '商标审查周期要控制在多久？'));
+    const [answer] = responses(slack.takeCalls());
+    expect(answer?.response_type).toBe('ephemeral');
+    expect(JSON.stringify(answer)).toContain('9个月');
+    expect(JSON.stringify(answer)).toContain('share_to_channel');
+  });
+
+  it('explains itself on help and shows the digest on digest', async () => {
+    const slack = listenerFakes();
+    await planCommand(slack.deps)(slack.command('/plan', 'help'));
+    await planCommand(slack.deps)(slack.command('/plan', '简报'));
+    const [help, digest] = responses(slack.takeCalls());
+    expect(JSON.stringify(help)).toContain('/measure 42');
+    expect(String(digest?.text)).toMatch(/^计划简报第 \d+ 期（共 27 期）/u);
+  });
+});

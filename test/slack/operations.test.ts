@@ -1,0 +1,119 @@
+/**
+ * Operating the service over loopback: the HTTP front door refuses what it must without doing
+ * any work, a stop finishes every acknowledged request, and Socket Mode recovers from a dropped
+ * connection.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
+import { commandBody, nowSeconds, postSigned, signedSender, signSlackRequest } from '../support/signed-request.js';
+import { eventEnvelope, mentionEvent, slashCommand } from '../support/slack-payloads.js';
+import { startAppHarness, TEST_SIGNING_SECRET, type AppHarness } from '../support/slack-app-harness.js';
+import { startSocketModeServer } from '../support/socket-mode-server.js';
+import { waitUntil } from '../support/waiters.js';
+
+let api: FakeSlackApi | undefined;
+let app: AppHarness | undefined;
+afterEach(async () => {
+  await app?.stop().catch(() => undefined);
+  await api?.close();
+  app = undefined;
+  api = undefined;
+});
+
+async function httpApp(): Promise<{ api: FakeSlackApi; app: AppHarness; url: string }> {
+  api = await startFakeSlackApi();
+  app = await startAppHarness('http', api);
+  return { api, app, url: `${app.baseUrl}/slack/events` };
+}
+
+/** Nothing but Bolt's start-up auth.test reached Slack, and nothing is in flight. */
+function didNoWork(a: FakeSlackApi, service: AppHarness): void {
+  expect(service.deps.work.size()).toBe(0);
+  expect(a.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+  expect(a.responses).toEqual([]);
+}
+
+describe('the HTTP front door', () => {
+  it('refuses an oversized body with 413, without reading it or doing any work', async () => {
+    const { api, app, url } = await httpApp();
+    const body = `text=${'x'.repeat(300 * 1024)}`;
+    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signSlackRequest(body, TEST_SIGNING_SECRET) }, body });
+    expect(res.status).toBe(413);
+    await app.log.waitFor((l) => l.reason === 'body too large' && l.status === 413);
+    didNoWork(api, app);
+  });
+
+  it('refuses an unsigned request, a bad signature and a stale timestamp with 401', async () => {
+    const { api, app, url } = await httpApp();
+    const body = commandBody(slashCommand({ command: '/measure', text: '42', response_url: api.responseUrl() }));
+    const unsigned = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    const forged = await postSigned(url, body, 'application/x-www-form-urlencoded', { signingSecret: TEST_SIGNING_SECRET, signature: `v0=${'0'.repeat(64)}` });
+    const stale = await postSigned(url, body, 'application/x-www-form-urlencoded', { signingSecret: TEST_SIGNING_SECRET, timestampSeconds: nowSeconds() - 6 * 60 });
+    expect([unsigned.status, forged.status, stale.status]).toEqual([401, 401, 401]);
+    await app.log.waitFor((l) => l.reason === 'stale timestamp');
+    didNoWork(api, app);
+  });
+
+  it('answers a signed request once and refuses its replay with 401', async () => {
+    const { api, app, url } = await httpApp();
+    const body = commandBody(slashCommand({ command: '/measure', text: '42', response_url: api.responseUrl() }));
+    const headers = { 'Content-Type': 'application/x-www-form-urlencoded', ...signSlackRequest(body, TEST_SIGNING_SECRET, nowSeconds()) };
+    expect((await fetch(url, { method: 'POST', headers, body })).status).toBe(200);
+    await api.waitForResponse();
+    expect((await fetch(url, { method: 'POST', headers, body })).status).toBe(401);
+    await app.log.waitFor((l) => l.reason === 'replayed');
+    await app.deps.work.drain(5000);
+    expect(api.responses).toHaveLength(1);
+  });
+
+  it('says it is ready on GET /healthz', async () => {
+    const { app } = await httpApp();
+    const res = await fetch(`${app.baseUrl}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready' });
+  });
+});
+
+describe('a graceful stop', () => {
+  it('answers every acknowledged request, and takes no new ones while stopping', async () => {
+    const { api, app: service, url } = await httpApp();
+    let release: () => void = () => undefined;
+    const slackIsSlow = new Promise<void>((resolve) => (release = resolve));
+    api.respondWith('chat.postMessage', async (_args, fallback) => {
+      await slackIsSlow; // answers are still in flight when the stop begins
+      return fallback();
+    });
+    const send = signedSender(url, TEST_SIGNING_SECRET);
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => send.event(eventEnvelope(mentionEvent(`专利导航 ${i}`)))));
+    expect(burst.every((r) => r.status === 200)).toBe(true);
+    await waitUntil(() => api.callsTo('chat.postMessage').length === 20, 'all twenty answers to be on their way');
+
+    const stopping = service.stop();
+    app = undefined;
+    const late = await send.command(slashCommand({ command: '/measure', text: '1', response_url: api.responseUrl() })).catch(() => ({ status: 0 }));
+    expect([0, 503]).toContain(late.status);
+    release();
+    await stopping;
+    expect(api.history('C0CHAN')).toHaveLength(20);
+    expect(service.log.lines().some((l) => l.msg === 'all acknowledged work answered')).toBe(true);
+  });
+});
+
+describe('Socket Mode', () => {
+  it('logs a dropped connection and reconnects, then answers again', async () => {
+    const socket = await startSocketModeServer();
+    api = await startFakeSlackApi({ socket });
+    app = await startAppHarness('socket', api, { slack: { clientPingTimeoutMs: 600 } });
+    await socket.waitForConnection();
+    await socket.dropConnections();
+    await waitUntil(() => socket.totalConnections >= 2, 'a second connection', 10_000);
+    await socket.waitForConnection();
+    const states = app.log.lines().filter((l) => l.kind === 'socket').map((l) => l.state);
+    expect(states).toContain('connected');
+    expect(states.some((s) => s === 'reconnecting' || s === 'disconnected')).toBe(true);
+
+    const mention = mentionEvent('剑网行动');
+    await (await socket.sendEnvelope('events_api', eventEnvelope(mention, 'EvAFTERDROP'))).ack;
+    expect((await api.waitFor('chat.postMessage')).args.thread_ts).toBe(mention.ts);
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Small fakes for calling a listener directly, in the manner of the Bolt starter template's tests:
+ * `ack`, `respond` and a Web API client that record, in order, what a listener did (`calls`), the
+ * payloads built by `slack-payloads.ts`, and the listeners' real dependencies built by the
+ * composition root's own factory over an in-memory store. The fuzz suites use the same fakes.
+ */
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { createSlackDeps } from '../../src/compose.js';
+import type { Config } from '../../src/config.js';
+import type { SlackDeps } from '../../src/slack/deps.js';
+import { resilientStore, type ResilientStore } from '../../src/store/resilient-store.js';
+import { memorySqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { testAnswerContext } from './answer-context.js';
+import { captureLogger, type CapturedLogger } from './capture-logger.js';
+import { FAKE_BOT_USER_ID } from './fake-slack-api.js';
+import { blockAction, mentionEvent, messageEvent, slashCommand, type ClickOptions, type MessageOptions } from './slack-payloads.js';
+
+export const TEST_CONFIG: Pick<Config, 'timeZone' | 'digest'> = {
+  timeZone: 'Asia/Shanghai',
+  digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3 },
+};
+
+/** What a listener did, in order. */
+export type Call =
+  | { kind: 'ack'; response?: unknown }
+  | { kind: 'respond'; message: Record<string, unknown> }
+  | { kind: 'post'; args: Record<string, unknown> }
+  | { kind: 'status'; status: string }
+  | { kind: 'api'; method: string; args: Record<string, unknown> };
+
+/** How the fake `chat.postMessage` answers one call. */
+export type PostScript = 'ok' | 'not_ok' | { throw: string };
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+export type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
+export type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
+export type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
+
+export interface ListenerFakes {
+  deps: SlackDeps;
+  store: ResilientStore;
+  log: CapturedLogger;
+  /** Everything the listeners did, in order; `takeCalls()` empties it. */
+  calls: Call[];
+  takeCalls(): Call[];
+  /** Error-level log lines since the last call. */
+  takeErrors(): string[];
+  /** A Web API client recording into `calls`; `chat.postMessage` answers per `script`. */
+  client(script?: (postIndex: number) => PostScript): WebClient;
+  command(command: string, text: string): CommandArgs;
+  mention(text: string, options?: MessageOptions & { client?: WebClient }): MentionArgs;
+  message(text: string, options?: MessageOptions & { client?: WebClient }): MessageArgs;
+  click(actionId: string, value: string, options?: ClickOptions): ActionArgs;
+  /** Waits until the listeners' acknowledged work is done and their writes are stored. */
+  idle(): Promise<void>;
+}
+
+const ERROR_LEVEL = 50;
+const CONTEXT = { botUserId: FAKE_BOT_USER_ID, isEnterpriseInstall: false };
+
+export function listenerFakes(now: () => Date = () => new Date()): ListenerFakes {
+  const log = captureLogger();
+  const store = resilientStore(memorySqliteStore(), log.logger);
+  const deps = createSlackDeps({ config: TEST_CONFIG, ctx: testAnswerContext(), store, logger: log.logger, now });
+  const calls: Call[] = [];
+  let errorsSeen = 0;
+
+  const ack = async (response?: unknown) => void calls.push({ kind: 'ack', ...(response !== undefined ? { response } : {}) });
+  const respond = async (message: unknown) => {
+    calls.push({ kind: 'respond', message: typeof message === 'string' ? { text: message } : { ...(message as Record<string, unknown>) } });
+    return {};
+  };
+
+  function client(script: (postIndex: number) => PostScript = () => 'ok'): WebClient {
+    let posts = 0;
+    const fake = {
+      chat: {
+        postMessage: async (args: Record<string, unknown>) => {
+          calls.push({ kind: 'post', args });
+          const outcome = script(posts++);
+          if (outcome === 'ok') return { ok: true, ts: `1764000000.${String(posts).padStart(6, '0')}`, channel: args.channel };
+          if (outcome === 'not_ok') return { ok: false, error: 'fatal_error' };
+          throw Object.assign(new Error(`An API error occurred: ${outcome.throw}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: outcome.throw } });
+        },
+      },
+      views: {
+        publish: async (args: Record<string, unknown>) => {
+          calls.push({ kind: 'api', method: 'views.publish', args });
+          return { ok: true };
+        },
+      },
+      apiCall: async (method: string, args: Record<string, unknown>) => {
+        calls.push({ kind: 'api', method, args });
+        return { ok: true };
+      },
+    };
+    // Only what the listeners call: anything else fails the test instead of passing silently.
+    return fake as unknown as WebClient;
+  }
+
+  const setStatus = async (status: string) => {
+    calls.push({ kind: 'status', status });
+    return { ok: true };
+  };
+
+  return {
+    deps,
+    store,
+    log,
+    calls,
+    takeCalls: () => calls.splice(0),
+    takeErrors() {
+      const errors = log.lines().filter((l) => Number(l.level) >= ERROR_LEVEL);
+      const fresh = errors.slice(errorsSeen);
+      errorsSeen = errors.length;
+      return fresh.map((l) => `${String(l.msg)}${typeof l.err === 'object' && l.err && 'message' in l.err ? `: ${String(l.err.message)}` : ''}`);
+    },
+    client,
+    command(command, text) {
+      const payload = slashCommand({ command, text });
+      return { payload, command: payload, body: payload, ack, respond, say: async () => ({}), client: client(), context: CONTEXT, logger: log.logger, next: async () => {} } as unknown as CommandArgs;
+    },
+    mention(text, options = {}) {
+      const event = mentionEvent(text, options);
+      return { event, payload: event, body: { event }, client: options.client ?? client(), context: CONTEXT, say: async () => ({}), next: async () => {} } as unknown as MentionArgs;
+    },
+    message(text, options = {}) {
+      const event = messageEvent(text, options);
+      const direct = (options.channelType ?? 'im') === 'im';
+      return { message: event, event, payload: event, body: { event }, client: options.client ?? client(), context: CONTEXT, say: async () => ({}), next: async () => {}, ...(direct ? { setStatus } : {}) } as unknown as MessageArgs;
+    },
+    click(actionId, value, options = {}) {
+      const body = blockAction(actionId, value, options);
+      return { body, payload: body, action: body, ack, respond, say: async () => ({}), client: client(), context: CONTEXT, next: async () => {} } as unknown as ActionArgs;
+    },
+    async idle() {
+      await deps.work.drain(5000);
+      await store.flush();
+    },
+  };
+}
