@@ -22,7 +22,7 @@ import type { Logger } from './logger.js';
 import { createAcknowledgedWork } from './slack/acknowledged-work.js';
 import { createAnswering } from './slack/answering.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.js';
-import { createKnownThreads } from './slack/conversation/known-threads.js';
+import { createThreadMemory, THREAD_MEMORY_MS } from './slack/conversation/thread-memory.js';
 import type { SlackDeps } from './slack/deps.js';
 import { createDigestPoster } from './slack/digest/digest-poster.js';
 import { createDigestScheduler, type DigestScheduler } from './slack/digest/digest-scheduler.js';
@@ -109,7 +109,7 @@ export function createSlackDeps({ config, ctx, store, logger, now = () => new Da
   return {
     answering: createAnswering({ ctx, activity: store.activity, timeZone: config.timeZone, now }),
     events: store.events,
-    threads: createKnownThreads(),
+    threads: createThreadMemory(store.threads, now),
     work: createAcknowledgedWork(logger),
     logger,
     now,
@@ -139,6 +139,7 @@ export function createService({ config, ctx, logger, store = openStore(config, l
     ...(digest ? { digest } : {}),
     async start() {
       await store.events.prune(now().getTime() - KEEP_EVENT_KEYS_MS);
+      await store.threads.prune(now().getTime() - THREAD_MEMORY_MS);
       await slack.start();
       digest?.start();
     },

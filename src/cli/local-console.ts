@@ -4,7 +4,9 @@
  */
 import { createInterface } from 'node:readline';
 import type { AnswerContext } from '../core/answer/answer-values.js';
+import { answerInContext } from '../core/answer/answer-in-context.js';
 import { askQuestion } from '../core/answer/ask-question.js';
+import type { ThreadContext } from '../core/answer/follow-up.js';
 import { lookupArea } from '../core/answer/lookup-area.js';
 import { lookupMeasure } from '../core/answer/lookup-measure.js';
 import { planOverview } from '../core/answer/plan-overview.js';
@@ -21,8 +23,13 @@ export const CONSOLE_HELP = [
   '  /quit              退出（或按 Ctrl-D）',
 ].join('\n');
 
+/** A console session: what the last answer left for follow-ups (下一条, 全文, 还有吗). */
+export interface ConsoleSession {
+  context?: ThreadContext;
+}
+
 /** One console line → the text to print, or undefined to quit. */
-export function consoleReply(ctx: AnswerContext, line: string, style: TextStyle): string | undefined {
+export function consoleReply(ctx: AnswerContext, line: string, style: TextStyle, session: ConsoleSession = {}): string | undefined {
   const text = line.trim();
   if (text.length === 0) return '';
   const [command = '', ...rest] = text.split(/\s+/u);
@@ -43,7 +50,9 @@ export function consoleReply(ctx: AnswerContext, line: string, style: TextStyle)
       return renderAnswerText(askQuestion(ctx, argument), style);
     default:
       if (command.startsWith('/')) return `不认识的命令 ${command}。\n${CONSOLE_HELP}`;
-      return renderAnswerText(askQuestion(ctx, text), style);
+      const turn = answerInContext(ctx, text, session.context);
+      session.context = turn.context;
+      return renderAnswerText(turn.answer, style);
   }
 }
 
@@ -52,9 +61,10 @@ export async function runLocalConsole(ctx: AnswerContext, io: CliIo): Promise<vo
   const style: TextStyle = { color: io.interactive };
   io.stdout.write(`《${ctx.plan.title}》本地问答。输入 /help 查看用法。\n`);
   const rl = createInterface({ input: io.stdin, output: io.stdout, prompt: PROMPT, terminal: io.interactive });
+  const session: ConsoleSession = {};
   rl.prompt();
   for await (const line of rl) {
-    const reply = consoleReply(ctx, line, style);
+    const reply = consoleReply(ctx, line, style, session);
     if (reply === undefined) break;
     if (reply.length > 0) io.stdout.write(`${reply}\n\n`);
     rl.prompt();

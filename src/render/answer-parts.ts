@@ -3,7 +3,7 @@
  * and a set of measures are named, where a snippet is marked as cut (…), and the source line
  * that ends every answer. Renderers differ only in how they mark emphasis.
  */
-import type { AreaRef, MeasureResult } from '../core/answer/answer-schema.js';
+import type { AreaRef, MeasureResult, PlanOverviewAnswer } from '../core/answer/answer-schema.js';
 
 export type Highlights = ReadonlyArray<readonly [number, number]>;
 
@@ -18,7 +18,8 @@ export interface SnippetParts {
 export function snippetParts(result: Pick<MeasureResult, 'snippet' | 'text' | 'highlights'>): SnippetParts {
   const partial = result.snippet !== result.text;
   const opensText = result.text.startsWith(result.snippet);
-  return { before: partial && !opensText ? '…' : '', text: result.snippet, highlights: result.highlights, after: partial ? '…' : '' };
+  const endsText = result.text.endsWith(result.snippet);
+  return { before: partial && !opensText ? '…' : '', text: result.snippet, highlights: result.highlights, after: partial && !endsText ? '…' : '' };
 }
 
 /** `第 42 条` */
@@ -43,4 +44,21 @@ export function measuresLabel(numbers: readonly number[]): string {
 /** `来源：《…》第 3、35 条` */
 export function sourceLine(planTitle: string, numbers: readonly number[]): string {
   return numbers.length === 0 ? `来源：《${planTitle}》` : `来源：《${planTitle}》第 ${numbers.join('、')} 条`;
+}
+
+/** What the plan as a whole answers, by what was asked about it. */
+export function overviewSentence(overview: PlanOverviewAnswer): string {
+  const size = `《${overview.title}》共 ${overview.areas.length} 个领域、${overview.measureCount} 条措施`;
+  switch (overview.facet) {
+    case 'measure-count':
+      return `${size}。`;
+    case 'areas':
+      return `${size}，分为：`;
+    case 'year':
+      return `这是 ${overview.year} 年的推进计划：${size}。`;
+    case 'purpose':
+      return '计划开篇写明了为什么制定、依据什么：';
+    case 'summary':
+      return `${size}。计划开篇写明：`;
+  }
 }

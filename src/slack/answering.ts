@@ -6,7 +6,9 @@
  * or fails an answer: the resilient store keeps a write it could not make and retries it.
  */
 import type { Answer, MeasureResult, PlanSource } from '../core/answer/answer-schema.js';
+import { answerInContext, type Turn } from '../core/answer/answer-in-context.js';
 import { askQuestion, type AskOptions } from '../core/answer/ask-question.js';
+import type { ThreadContext } from '../core/answer/follow-up.js';
 import { measureResult, planSource, type AnswerContext } from '../core/answer/answer-values.js';
 import { lookupArea } from '../core/answer/lookup-area.js';
 import { lookupMeasure } from '../core/answer/lookup-measure.js';
@@ -26,8 +28,10 @@ const MAX_STORED_QUESTION = 500;
 export interface Answering {
   readonly source: PlanSource;
   readonly overview: PlanOverview;
-  /** A question in words (a DM, a mention, /plan). */
+  /** A question in words (/plan). */
   ask(surface: Surface, question: string, options?: AskOptions): Answer;
+  /** A message in a conversation (a DM, a mention, a thread): a question, or a follow-up of the last answer. */
+  converse(surface: Surface, message: string, context: ThreadContext | undefined): Turn;
   /** `/measure <N | N-M | 关键词>` */
   measure(text: string): Answer;
   /** `/area <1-7 | 一…七 | 关键词>` */
@@ -74,6 +78,11 @@ export function createAnswering({ ctx, activity, timeZone, now }: AnsweringDeps)
     source,
     overview,
     ask: (surface, question, options) => recorded(surface, question, askQuestion(ctx, question, options)),
+    converse(surface, message, context) {
+      const turn = answerInContext(ctx, message, context);
+      recorded(surface, message, turn.answer);
+      return turn;
+    },
     measure: (text) => recorded('/measure', text, lookupMeasure(ctx, text)),
     area: (text) => recorded('/area', text, lookupArea(ctx, text)),
     again: (question, options) => askQuestion(ctx, question, options),

@@ -7,6 +7,7 @@
  *   engine cannot be written (for this process).
  * - Activity writes that fail are kept in memory, in order, and written before the next one
  *   (and on `flush()`), so counts survive the outage.
+ * - A conversation that cannot be read is answered without its context.
  * - Failures are logged, not thrown at the caller.
  */
 import type { Logger } from 'pino';
@@ -90,6 +91,24 @@ export function resilientStore(store: StateStore, logger: Logger): ResilientStor
       recordQuestion: (row: QuestionRow) => write('question', () => store.activity.recordQuestion(row)),
       recordFeedback: (row: FeedbackRow) => write('feedback', () => store.activity.recordFeedback(row)),
       activityOn: (date) => store.activity.activityOn(date),
+    },
+    threads: {
+      async get(key) {
+        try {
+          return await store.threads.get(key);
+        } catch (error) {
+          logger.error({ err: error, key }, 'could not read a conversation; answering without its context');
+          return undefined;
+        }
+      },
+      put: (key, state, atMs) => write('thread', () => store.threads.put(key, state, atMs)),
+      async prune(beforeMs) {
+        try {
+          await store.threads.prune(beforeMs);
+        } catch (error) {
+          logger.warn({ err: error }, 'could not prune conversations');
+        }
+      },
     },
     pendingWrites: () => pending.length,
     flush,

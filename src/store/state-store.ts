@@ -87,12 +87,24 @@ export interface DigestStore {
   release(date: string, owner: DigestOwner): Promise<void>;
 }
 
+/**
+ * What a conversation (a thread, a DM) left for its next message, kept as the text the answering
+ * layer wrote (the store does not read it), so follow-ups (下一条, 全文, 还有吗) work after a restart.
+ */
+export interface ThreadStore {
+  get(key: string): Promise<string | undefined>;
+  put(key: string, state: string, atMs: number): Promise<void>;
+  /** Forgets conversations untouched since `beforeMs`. */
+  prune(beforeMs: number): Promise<void>;
+}
+
 export interface StateStore {
   /** Where the state lives, for logs (a file path; never a password). */
   readonly location: string;
   readonly events: EventLedger;
   readonly activity: ActivityStore;
   readonly digest: DigestStore;
+  readonly threads: ThreadStore;
   close(): Promise<void>;
 }
 

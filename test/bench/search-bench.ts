@@ -86,16 +86,16 @@ export function benchSearch(passes: number): SearchFigures {
       readyMs,
       queryP50Ms: median(ourSamples),
       queryP99Ms: percentile(ourSamples, 99),
-      recallAt1: scoreEval(questions, ourAnswer).recallAt1,
-      recallAt1Dev: scoreEval(dev, ourAnswer).recallAt1,
+      recallAt1: scoreEval(questions, (q) => ({ kind: 'search', ...ourAnswer(q.q) })).ranked.recallAt1,
+      recallAt1Dev: scoreEval(dev, (q) => ({ kind: 'search', ...ourAnswer(q.q) })).ranked.recallAt1,
     },
     baseline: {
       buildMs: baselineBuildMs,
       loadMs: baselineLoadMs,
       queryP50Ms: median(baselineSamples),
       queryP99Ms: percentile(baselineSamples, 99),
-      recallAt1: scoreEval(questions, baselineAnswer).recallAt1,
-      recallAt1Dev: scoreEval(dev, baselineAnswer).recallAt1,
+      recallAt1: scoreEval(questions, (q) => ({ kind: 'search', ...baselineAnswer(q.q) })).ranked.recallAt1,
+      recallAt1Dev: scoreEval(dev, (q) => ({ kind: 'search', ...baselineAnswer(q.q) })).ranked.recallAt1,
     },
   };
 }

@@ -144,7 +144,7 @@ describe('conversations under fuzz', () => {
         await mention(slack.mention(text, { ts: eventTs, ...(inThread ? { threadTs } : {}), raw: true }));
         const calls = slack.takeCalls();
         const problems = [...postProblems(calls, 'C0CHAN', threadTs), ...errorProblems(slack.takeErrors())];
-        if (!slack.deps.threads.has('C0CHAN', threadTs)) problems.push('thread not remembered for follow-ups');
+        if (!(await slack.deps.threads.answered('C0CHAN', threadTs))) problems.push('thread not remembered for follow-ups');
         return problems;
       },
     );
@@ -156,7 +156,7 @@ describe('conversations under fuzz', () => {
    */
   it('answers any DM or thread reply', async () => {
     const thread = '900.000001';
-    slack.deps.threads.remember('C0CHAN', thread);
+    await slack.deps.threads.remember({ channel: 'C0CHAN', threadTs: thread, direct: false }, { measures: [16], focus: 16, shown: 1 });
     await fuzzAsync(
       'slack message',
       300,

@@ -30,7 +30,7 @@ export const SEARCH_ANSWER: Answer = {
   confidence: 'high',
   confidenceScore: 1,
   results: [
-    measure(3, MEASURE_3_TEXT, AREA_1, { snippet: '确保商标审查周期控制在9个月内', highlights: [[2, 10]], score: 12.5 }),
+    measure(3, MEASURE_3_TEXT, AREA_1, { snippet: '确保商标审查周期控制在9个月内', highlights: [[11, 15]], score: 12.5 }),
     measure(43, MEASURE_43_TEXT, AREA_3, { snippet: '开展国防知识产权保护试点', highlights: [], score: 1.2 }),
   ],
   total: 6,
@@ -96,5 +96,42 @@ export const DIGEST: DigestContent = {
     topMeasures: [{ number: 28, count: 3 }],
     unanswered: ['<!channel> 区块链'],
     feedback: { helpful: 1, notHelpful: 1 },
+  },
+};
+
+/** 专利审查周期 — the plan sets the trademark cycle only: said first, the nearest measure offered as related. */
+export const NOT_COVERED_ANSWER: Answer = {
+  ...SEARCH_ANSWER,
+  query: '专利审查周期',
+  kind: 'not-covered',
+  confidence: 'none',
+  results: [measure(3, MEASURE_3_TEXT, AREA_1, { snippet: '确保商标审查周期控制在9个月内', highlights: [], score: 8 })],
+  total: 1,
+  notice: { code: 'not-covered', message: '计划原文没有规定专利审查周期；计划只规定了商标审查周期。下面是最接近的内容（第 3 条），仅供参考。' },
+};
+
+/** 部际联席会议 — answered by an area's 目标任务 paragraph. */
+export const GOALS_ANSWER: Answer = {
+  ...SEARCH_ANSWER,
+  query: '部际联席会议',
+  results: [],
+  total: 0,
+  relatedAreas: [{ number: 7, numeral: '七', title: '提高知识产权战略组织实施水平', snippet: '加强知识产权战略实施部际联席会议机制建设', highlights: [], score: 20 }],
+};
+
+export const OVERVIEW_ANSWER: Answer = {
+  ...NO_MATCH_ANSWER,
+  query: '为什么要制定这个计划',
+  kind: 'overview',
+  confidence: 'high',
+  confidenceScore: 1,
+  notice: undefined,
+  overview: {
+    facet: 'purpose',
+    title: SOURCE.title,
+    year: 2014,
+    measureCount: 79,
+    preamble: '为贯彻党的十八大和十八届三中全会精神，落实全国知识产权战略实施工作电视电话会议要求，推动国家知识产权战略深入有效实施，明确2014年战略实施重点任务和措施，制定本计划。',
+    areas: OVERVIEW.areas,
   },
 };

@@ -1,4 +1,4 @@
-import { askQuestion } from '../../core/answer/ask-question.js';
+import { evalAnswer } from '../../core/eval/eval-answer.js';
 import { loadEvalQuestions } from '../../core/eval/eval-questions.js';
 import { scoreEval } from '../../core/eval/score-eval.js';
 import { renderEvalReport } from '../../render/text/eval-report.js';
@@ -6,15 +6,12 @@ import { CliUsageError, EXIT } from '../cli-error.js';
 import type { CliCommand } from '../cli-command.js';
 import { writeLine } from '../cli-io.js';
 
-/** `eval <问题集.jsonl>`: retrieval figures over an evaluation set. */
+/** `eval <问题集.jsonl>`: figures over an evaluation set, by kind. */
 export const evalCommand: CliCommand = ({ argument, options, io, context }) => {
   if (!argument) throw new CliUsageError('用法：eval <问题集.jsonl>');
   const questions = loadEvalQuestions(argument);
   const ctx = context();
-  const report = scoreEval(questions, (q) => {
-    const answer = askQuestion(ctx, q, { limit: 10 });
-    return { numbers: answer.results.map((r) => r.number), ...(answer.results[0] ? { topSnippet: answer.results[0].snippet } : {}) };
-  });
+  const report = scoreEval(questions, (q) => evalAnswer(ctx, q));
   writeLine(io.stdout, options.json ? JSON.stringify(report) : renderEvalReport(report, argument));
   return EXIT.ok;
 };

@@ -71,6 +71,9 @@ export const NoticeCodeSchema = z.enum([
   'no-match',
   'low-confidence',
   'range-truncated',
+  'not-covered',
+  'no-context',
+  'no-more',
 ]);
 export type NoticeCode = z.infer<typeof NoticeCodeSchema>;
 
@@ -84,10 +87,55 @@ export type Notice = z.infer<typeof NoticeSchema>;
 export const ConfidenceSchema = z.enum(['high', 'medium', 'low', 'none']);
 export type Confidence = z.infer<typeof ConfidenceSchema>;
 
+/** What an overview answer was asked about the plan as a whole. */
+export const OverviewFacetSchema = z.enum(['summary', 'measure-count', 'areas', 'purpose', 'year']);
+export type OverviewFacet = z.infer<typeof OverviewFacetSchema>;
+
+export const PlanOverviewAnswerSchema = z.object({
+  facet: OverviewFacetSchema,
+  title: z.string(),
+  year: z.number().int(),
+  measureCount: z.number().int().positive(),
+  /** The opening paragraph: why and on what basis the plan was made. */
+  preamble: z.string(),
+  areas: z.array(
+    z.object({
+      number: z.number().int().positive(),
+      numeral: z.string(),
+      title: z.string(),
+      firstMeasure: z.number().int().positive(),
+      lastMeasure: z.number().int().positive(),
+      measureCount: z.number().int().positive(),
+    }),
+  ),
+});
+export type PlanOverviewAnswer = z.infer<typeof PlanOverviewAnswerSchema>;
+
+export const AnswerKindSchema = z.enum([
+  /** Measures asked for by number. */
+  'lookup',
+  /** Measures that answer a question. */
+  'search',
+  /** An area asked for, with its goals and measures. */
+  'area',
+  /** The plan as a whole: its size, areas, purpose, year. */
+  'overview',
+  /** The plan does not say what was asked; `results` are the nearest measures, offered as related. */
+  'not-covered',
+  /** Nothing to show; `notice` says why. */
+  'none',
+]);
+export type AnswerKind = z.infer<typeof AnswerKindSchema>;
+
 export const AnswerSchema = z.object({
   query: z.string(),
   source: PlanSourceSchema,
-  kind: z.enum(['lookup', 'search', 'area', 'none']),
+  kind: AnswerKindSchema,
+  /**
+   * How sure the answer is that the plan says what was asked: `high` when the top measure states
+   * every word that carries the question, `medium` when it states them in other words, `low` when
+   * it is only the nearest text (shown with 请核对), `none` when the plan does not say it.
+   */
   confidence: ConfidenceSchema,
   /** 0–1: the share of the question the top result covers (1 for lookups). */
   confidenceScore: z.number().min(0).max(1),
@@ -96,6 +144,8 @@ export const AnswerSchema = z.object({
   total: z.number().int().nonnegative(),
   /** For kind "area": the area asked for. */
   area: AreaCardSchema.optional(),
+  /** For kind "overview": the plan as a whole. */
+  overview: PlanOverviewAnswerSchema.optional(),
   /** 目标任务 paragraphs that matched a search, best first. */
   relatedAreas: z.array(AreaMatchSchema),
   /** How the question was read: corrected typos, plan wording used for everyday or English words. */
@@ -106,4 +156,3 @@ export const AnswerSchema = z.object({
   notice: NoticeSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
-export type AnswerKind = Answer['kind'];

@@ -9,7 +9,7 @@ import { trimClauseEnd } from '../plan/split-clauses.js';
 import type { PlanSearch } from '../search/plan-search.js';
 import { cleanQuestion, MAX_QUESTION_LENGTH } from '../search/query/clean-question.js';
 import type { Snippet } from '../search/snippet.js';
-import type { Answer, AreaCard, AreaRef, MeasureResult, Notice, PlanSource } from './answer-schema.js';
+import type { Answer, AreaCard, AreaRef, Confidence, MeasureResult, Notice, PlanSource } from './answer-schema.js';
 import { notices } from './notices.js';
 
 /** What answering needs: the plan and a search over it. Built once at start-up. */
@@ -21,8 +21,20 @@ export interface AnswerContext {
 /** How many measures an answer lists by default, and at most. */
 export const DEFAULT_RESULT_LIMIT = 5;
 export const MAX_RESULT_LIMIT = 20;
+/** An answer shows its top measure and this many more as related; 还有吗 continues after them. */
+export const ANSWER_SHOWS = 5;
 /** A range lookup lists at most this many measures. */
 export const MAX_RANGE_RESULTS = 10;
+/** Coverage at or above which a search hit counts at all; below it, nothing matched. */
+export const MIN_COVERAGE = 0.2;
+
+/** Coverage → confidence, for listings that are not judged as answers (`/measure 关键词`). */
+export function confidenceOf(coverage: number): Confidence {
+  if (coverage >= 0.7) return 'high';
+  if (coverage >= 0.55) return 'medium';
+  if (coverage >= MIN_COVERAGE) return 'low';
+  return 'none';
+}
 
 export function planSource(plan: Plan): PlanSource {
   return { title: plan.title, measureCount: plan.measures.length };

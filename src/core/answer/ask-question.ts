@@ -1,35 +1,40 @@
 /**
- * The question → Answer function every surface uses. A question naming a measure or area by number
- * is looked up; anything else is searched, and the answer says how sure it is: results whose
- * coverage of the question is too thin are not shown as an answer at all.
+ * The question → Answer function every surface uses. In order:
+ *
+ * 1. A question naming measures or an area by number is looked up (and if it asks for a kind of
+ *    fact the measures do not state, 第73条…具体哪个月, it says so).
+ * 2. A question about the plan's structure (how many measures, which areas, why it was made, an
+ *    area in everyday words, a pasted heading, the last measure) gets the overview or the area.
+ * 3. Anything else is searched, and the top measure is judged: it answers only if it states the
+ *    words that carry the question and the kind of fact asked for. If it does not, the answer
+ *    says what the plan does not say and offers the nearest measures as related, not as the answer.
  */
-import { findArea, findMeasure } from '../plan/find-in-plan.js';
+import { findMeasure } from '../plan/find-in-plan.js';
 import type { QuestionAnalysis } from '../search/query/analyse-question.js';
 import type { SearchHit } from '../search/plan-search.js';
 import { buildSnippet } from '../search/snippet.js';
-import type { Answer, AreaMatch, Confidence } from './answer-schema.js';
-import { checkInput, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, planSource, type AnswerContext } from './answer-values.js';
+import type { Answer, AreaMatch, Notice, OverviewFacet } from './answer-schema.js';
+import { checkInput, confidenceOf, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, MIN_COVERAGE, planSource, type AnswerContext } from './answer-values.js';
+import { judgeAnswer, missingSentence, unstatedFacts } from './judge-answer.js';
+import { rankAreas } from './lookup-area.js';
 import { notices } from './notices.js';
-import { referenceAnswer } from './reference-answer.js';
+import { readPlanQuestion } from './plan-questions.js';
+import { planOverview } from './plan-overview.js';
+import { areaAnswer, measuresAnswer, referenceAnswer } from './reference-answer.js';
 
-/** Coverage at or above which the answer is called high / medium / low confidence; below low, nothing matched. */
-export const CONFIDENCE_THRESHOLDS = { high: 0.7, medium: 0.55, low: 0.2 } as const;
 /** A result covering less than this share of what the best one covers is noise beside it… */
 const RELATIVE_COVERAGE_FLOOR = 0.5;
 /** …and so is one scoring below this share of the best one. */
 const RELATIVE_SCORE_FLOOR = 0.05;
 /** Goals paragraphs shown beside the measures, at most. */
 const MAX_RELATED_AREAS = 2;
+/** An area named in other words is taken when it outweighs the next one by this much. */
+const CLEAR_AREA = 1.5;
 
 export interface AskOptions {
   limit?: number;
-}
-
-export function confidenceOf(coverage: number): Confidence {
-  if (coverage >= CONFIDENCE_THRESHOLDS.high) return 'high';
-  if (coverage >= CONFIDENCE_THRESHOLDS.medium) return 'medium';
-  if (coverage >= CONFIDENCE_THRESHOLDS.low) return 'low';
-  return 'none';
+  /** Judge whether the top result answers (a question); off for keyword listings (`/measure 关键词`). */
+  judge?: boolean;
 }
 
 function interpretation(analysis: QuestionAnalysis): Answer['interpretation'] {
@@ -47,51 +52,107 @@ function clampLimit(limit: number | undefined): number {
   return Math.max(1, Math.min(MAX_RESULT_LIMIT, Math.floor(limit)));
 }
 
-/** Ranks search hits into an answer (also used by keyword lookups of measures). */
-export function searchAnswer(ctx: AnswerContext, query: string, analysis: QuestionAnalysis, hits: SearchHit[], limit: number): Answer {
-  const { plan } = ctx;
-  const measureHits = hits.filter((h) => h.ref.type === 'measure');
-  const top = measureHits[0];
-  const confidence = confidenceOf(top?.coverage ?? 0);
-  if (!top || confidence === 'none') {
-    return { ...emptyAnswer(plan, query, notices.noMatch(analysis.question)), interpretation: interpretation(analysis) };
+function textOf(ctx: AnswerContext, hit: SearchHit): string {
+  if (hit.ref.type === 'measure') return findMeasure(ctx.plan, hit.ref.number)?.displayText ?? '';
+  if (hit.ref.type === 'goals') {
+    const area = hit.ref.area;
+    return ctx.plan.areas.find((a) => a.number === area)?.goals ?? '';
   }
-  const worthShowing = (h: SearchHit): boolean =>
-    h.score >= top.score * RELATIVE_SCORE_FLOOR && h.coverage >= top.coverage * RELATIVE_COVERAGE_FLOOR && confidenceOf(h.coverage) !== 'none';
-  const shown = measureHits.filter(worthShowing);
+  return ctx.plan.preamble;
+}
+
+export function overviewAnswer(ctx: AnswerContext, query: string, facet: OverviewFacet): Answer {
+  const { plan } = ctx;
+  const overview = planOverview(plan);
+  return {
+    query,
+    source: planSource(plan),
+    kind: 'overview',
+    confidence: 'high',
+    confidenceScore: 1,
+    results: [],
+    total: 0,
+    relatedAreas: [],
+    interpretation: { corrections: [], expansions: [] },
+    overview: { facet, title: plan.title, year: plan.year, measureCount: overview.measureCount, preamble: plan.preamble, areas: overview.areas },
+  };
+}
+
+/** Ranks search hits into an answer (also used by keyword lookups of measures). */
+export function searchAnswer(ctx: AnswerContext, query: string, analysis: QuestionAnalysis, hits: SearchHit[], limit: number, judge = true): Answer {
+  const { plan } = ctx;
+  const counting = hits.filter((h) => h.coverage >= MIN_COVERAGE && (judge || h.ref.type === 'measure'));
+  const [best] = counting;
+  if (!best) return { ...emptyAnswer(plan, query, notices.noMatch(analysis.question)), interpretation: interpretation(analysis) };
+  if (best.ref.type === 'preamble') return { ...overviewAnswer(ctx, query, 'purpose'), interpretation: interpretation(analysis) };
+
+  // Beside the best paragraph (a measure or an area's goals), what covers much less is noise.
+  const worthShowing = (h: SearchHit): boolean => h.score >= best.score * RELATIVE_SCORE_FLOOR && h.coverage >= best.coverage * RELATIVE_COVERAGE_FLOOR;
+  const shown = counting.filter((h) => h.ref.type === 'measure' && worthShowing(h));
   const results = shown.slice(0, limit).flatMap((hit) => {
     if (hit.ref.type !== 'measure') return [];
     const measure = findMeasure(plan, hit.ref.number);
     const snippet = measure ? buildSnippet(measure.displayText, measure.clauses, hit.matched, analysis.focus) : undefined;
     return measure ? [measureResult(plan, measure, snippet, hit.score)] : [];
   });
-  const relatedAreas = hits
+  const relatedAreas = counting
     .filter((h) => h.ref.type === 'goals' && worthShowing(h))
     .slice(0, MAX_RELATED_AREAS)
     .flatMap((hit): AreaMatch[] => {
-      const area = hit.ref.type === 'goals' ? findArea(plan, hit.ref.area) : undefined;
+      const area = plan.areas.find((a) => hit.ref.type === 'goals' && a.number === hit.ref.area);
       if (!area) return [];
       const snippet = buildSnippet(area.goals, area.goalsClauses, hit.matched, analysis.focus);
       return [{ number: area.number, numeral: area.numeral, title: area.title, snippet: snippet.text, highlights: snippet.highlights, score: Math.round(hit.score * 1000) / 1000 }];
     });
-  return {
-    query,
-    source: planSource(plan),
-    kind: 'search',
-    confidence,
-    confidenceScore: Math.round(Math.min(1, top.coverage) * 1000) / 1000,
-    results,
-    total: shown.length,
-    relatedAreas,
-    interpretation: interpretation(analysis),
-    ...(confidence === 'low' ? { notice: notices.lowConfidence() } : {}),
-  };
+
+  const base = { query, source: planSource(plan), confidenceScore: Math.round(Math.min(1, best.coverage) * 1000) / 1000, results, total: shown.length, relatedAreas, interpretation: interpretation(analysis) };
+  if (!judge) {
+    const confidence = confidenceOf(best.coverage);
+    return { ...base, kind: 'search', confidence, ...(confidence === 'low' ? { notice: notices.lowConfidence() } : {}) };
+  }
+  const verdict = judgeAnswer(analysis, ctx.search.roles(analysis), ctx.search.weights(analysis), best, textOf(ctx, best));
+  if (!verdict.covered) {
+    return { ...base, kind: 'not-covered', confidence: 'none', notice: notices.notCovered(missingSentence(verdict.missing), results[0]?.number) };
+  }
+  return { ...base, kind: 'search', confidence: verdict.confidence, ...(verdict.confidence === 'low' ? { notice: notices.lowConfidence() } : {}) };
+}
+
+/** A lookup that also asks for a kind of fact: said plainly when the measures do not state it. */
+function referenceWithQuestion(ctx: AnswerContext, query: string, analysis: QuestionAnalysis, numbers: readonly number[]): Answer {
+  const answer = measuresAnswer(ctx, query, numbers);
+  if (answer.kind !== 'lookup') return answer;
+  const texts = answer.results.map((r) => r.text).join('');
+  const [fact] = unstatedFacts(analysis, texts);
+  if (!fact) return answer;
+  const notice: Notice = notices.notCovered(missingSentence({ kind: 'fact', asked: fact }), undefined);
+  return { ...answer, kind: 'not-covered', confidence: 'none', confidenceScore: 0, notice };
 }
 
 export function askQuestion(ctx: AnswerContext, question: string, options: AskOptions = {}): Answer {
   const problem = checkInput(question);
   if (problem) return emptyAnswer(ctx.plan, question, problem);
   const analysis = ctx.search.analyse(question);
-  if (analysis.reference) return referenceAnswer(ctx, question, analysis.reference);
-  return searchAnswer(ctx, question, analysis, ctx.search.search(analysis), clampLimit(options.limit));
+  const { reference } = analysis;
+  if (reference) {
+    if (reference.type === 'measures' && reference.asksMore) return referenceWithQuestion(ctx, question, analysis, reference.numbers);
+    return referenceAnswer(ctx, question, reference);
+  }
+
+  const structural = readPlanQuestion(analysis.normalised, ctx.plan);
+  switch (structural?.type) {
+    case 'overview':
+      return overviewAnswer(ctx, question, structural.facet);
+    case 'measure':
+      return measuresAnswer(ctx, question, [structural.number]);
+    case 'area':
+      return areaAnswer(ctx, question, structural.number);
+    case 'area-words': {
+      const [first, second] = rankAreas(ctx, structural.words);
+      if (first && (!second || first.score >= second.score * CLEAR_AREA)) return areaAnswer(ctx, question, first.area);
+      break;
+    }
+    case undefined:
+      break;
+  }
+  return searchAnswer(ctx, question, analysis, ctx.search.search(analysis), clampLimit(options.limit), options.judge ?? true);
 }

@@ -7,8 +7,7 @@ import { normaliseQuestion } from '../search/query/clean-question.js';
 import { looksLikeNumber, parseNumberWord } from '../search/query/number-words.js';
 import { parsePlanReference } from '../search/query/plan-reference.js';
 import type { Answer } from './answer-schema.js';
-import { checkInput, emptyAnswer, type AnswerContext } from './answer-values.js';
-import { confidenceOf } from './ask-question.js';
+import { checkInput, confidenceOf, emptyAnswer, type AnswerContext } from './answer-values.js';
 import { notices } from './notices.js';
 import { areaAnswer } from './reference-answer.js';
 
@@ -39,16 +38,20 @@ export function lookupArea(ctx: AnswerContext, raw: string): Answer {
     return areaAnswer(ctx, raw, argument.number);
   }
 
-  const analysis = ctx.search.analyse(argument.text);
+  const [best] = rankAreas(ctx, argument.text);
+  if (!best) return emptyAnswer(ctx.plan, raw, notices.noAreaMatch(argument.text));
+  return areaAnswer(ctx, raw, best.area);
+}
+
+/** The areas whose title, goals and measures together match `words`, best first, with their weight. */
+export function rankAreas(ctx: AnswerContext, words: string): Array<{ area: number; score: number }> {
   const scores = new Map<number, number>();
-  for (const hit of ctx.search.search(analysis)) {
-    if (confidenceOf(hit.coverage) === 'none') continue;
+  for (const hit of ctx.search.search(ctx.search.analyse(words))) {
+    if (confidenceOf(hit.coverage) === 'none' || hit.ref.type === 'preamble') continue;
     const area = hit.ref.type === 'goals' ? hit.ref.area : ctx.plan.measures[hit.ref.number - 1]?.area;
     if (area === undefined) continue;
     const weight = hit.ref.type === 'goals' ? GOALS_WEIGHT : 1;
     scores.set(area, (scores.get(area) ?? 0) + hit.score * weight);
   }
-  const best = [...scores].sort((a, b) => b[1] - a[1])[0];
-  if (!best) return emptyAnswer(ctx.plan, raw, notices.noAreaMatch(argument.text));
-  return areaAnswer(ctx, raw, best[0]);
+  return [...scores].map(([area, score]) => ({ area, score })).sort((a, b) => b.score - a.score);
 }

@@ -42,7 +42,7 @@ export function lookupMeasure(ctx: AnswerContext, raw: string, limit = DEFAULT_R
       return emptyAnswer(ctx.plan, raw, notices.badNumber(argument.typed, count));
     case 'keyword': {
       const analysis = ctx.search.analyse(argument.text);
-      return searchAnswer(ctx, raw, analysis, ctx.search.search(analysis), limit);
+      return searchAnswer(ctx, raw, analysis, ctx.search.search(analysis), limit, false);
     }
   }
 }

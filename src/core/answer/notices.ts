@@ -34,10 +34,14 @@ export const notices = {
     code: 'out-of-range',
     message: `“${quoted(typed)}”不是有效的领域：计划共有 ${count} 个领域（1–${count} 或 一…${numeralOf(count)}），也可以输入关键词。`,
   }),
-  rangeTruncated: (from: number, to: number, shown: number): Notice => ({
-    code: 'range-truncated',
-    message: `第 ${from}–${to} 条共 ${to - from + 1} 条，这里列出前 ${shown} 条；其余可用 /measure ${from + shown}-${to} 查看。`,
-  }),
+  rangeTruncated: (from: number, to: number, shown: number): Notice => {
+    const next = from + shown;
+    const nextEnd = Math.min(to, next + shown - 1);
+    return {
+      code: 'range-truncated',
+      message: `第 ${from}–${to} 条共 ${to - from + 1} 条，这里列出前 ${shown} 条；接着看可用 /measure ${next}-${nextEnd}。`,
+    };
+  },
   noMatch: (query: string): Notice => ({
     code: 'no-match',
     message: `计划中没有找到与“${quoted(query)}”直接相关的内容。可以换个说法，或用 /measure 编号、/area 领域 浏览全文。`,
@@ -46,7 +50,13 @@ export const notices = {
     code: 'no-match',
     message: `没有找到与“${quoted(query)}”相关的领域。输入 /area 可查看全部领域。`,
   }),
-  lowConfidence: (): Notice => ({ code: 'low-confidence', message: '没有找到完全对应的内容，以下措施可能相关，仅供参考。' }),
+  lowConfidence: (): Notice => ({ code: 'low-confidence', message: '以下是最接近的原文，请核对。' }),
+  notCovered: (missing: string, nearest: number | undefined): Notice => ({
+    code: 'not-covered',
+    message: nearest === undefined ? missing : `${missing}下面是最接近的内容（第 ${nearest} 条），仅供参考。`,
+  }),
+  noMore: (question: string): Notice => ({ code: 'no-more', message: `与“${quoted(question)}”相关的措施已经都列出来了。` }),
+  noContext: (): Notice => ({ code: 'no-context', message: '这句话是接着上一个回答问的，但这里还没有上一个回答。请直接说要看什么，例如“第43条”或“剑网行动”。' }),
 };
 
 const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

@@ -5,8 +5,14 @@ import { z } from 'zod';
 export const EvalQuestionSchema = z.object({
   id: z.string().min(1),
   q: z.string(),
-  expect: z.array(z.number().int().positive()).min(1),
+  /** Measures any of which is a correct answer (for `numbers`: exactly these; for `decline`: the nearest, if any). */
+  expect: z.array(z.number().int().positive()),
+  /** A substring the top result's snippet must contain (factoids). */
   answer: z.string().min(1).optional(),
+  /** For kind `area`: the area that answers. */
+  area: z.number().int().positive().optional(),
+  /** For kind `followup`: earlier messages in the same conversation, oldest first. */
+  thread: z.array(z.string()).optional(),
   kind: z.string().min(1),
 });
 export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;

@@ -1,14 +1,24 @@
 /**
- * Retrieval figures over an evaluation set: recall@1, recall@3, MRR@10, recall@3 per kind, and for
- * questions with an expected answer, the share whose top snippet contains it.
+ * Figures over an evaluation set. Questions the plan answers with measures (topic, factoid,
+ * paraphrase, everyday, English, …, and follow-ups in a thread) are scored by rank: recall@1,
+ * recall@3, MRR@10 and, for factoids, whether the top snippet holds the answer; a result only
+ * counts when the answer claims it answers (a decline that lists the right measure as related is a
+ * miss). The other kinds are scored pass/fail: `decline` passes when the answer does not claim the
+ * plan covers the question (and, reported apart, offers one of the nearest measures when there are
+ * any); `area` when it opens that area; `overview` when it gives the overview (or the expected
+ * first/last measure); `numbers` when it shows exactly the measures named.
  */
+import type { AnswerKind } from '../answer/answer-schema.js';
 import type { EvalQuestion } from './eval-questions.js';
 
-export interface RankedAnswer {
-  /** Measure numbers, best first. */
+export interface EvalAnswer {
+  kind: AnswerKind;
+  /** Measure numbers shown, best first. */
   numbers: number[];
   /** The top result's snippet, if any. */
   topSnippet?: string;
+  /** For kind `area`: the area shown. */
+  area?: number;
 }
 
 export interface QuestionOutcome {
@@ -17,52 +27,99 @@ export interface QuestionOutcome {
   q: string;
   expect: number[];
   got: number[];
-  /** 1-based rank of the first expected measure within the top 10; undefined when missing. */
+  answerKind: AnswerKind;
+  /** 1-based rank of the first expected measure within the top 10, for ranked kinds; undefined when missing. */
   rank?: number;
+  passed: boolean;
   answerFound?: boolean;
+}
+
+export interface KindFigures {
+  questions: number;
+  /** Ranked kinds: recall@3; pass/fail kinds: the share that passed. */
+  score: number;
+  recallAt1?: number;
 }
 
 export interface EvalReport {
   questions: number;
-  recallAt1: number;
-  recallAt3: number;
-  mrrAt10: number;
-  recallAt3ByKind: Record<string, { questions: number; recallAt3: number }>;
-  /** Share of questions with an `answer` whose top snippet contains it. */
+  /** Over the ranked kinds only. */
+  ranked: { questions: number; recallAt1: number; recallAt3: number; mrrAt10: number };
+  byKind: Record<string, KindFigures>;
+  /** Declines that offered one of the nearest measures, among declines that have some. */
+  declinesWithNearest: { questions: number; share: number };
   answerInSnippet: { questions: number; share: number };
   outcomes: QuestionOutcome[];
 }
 
 const MRR_DEPTH = 10;
+export const PASS_FAIL_KINDS: ReadonlySet<string> = new Set(['decline', 'area', 'overview', 'numbers']);
+const CLAIMS: ReadonlySet<AnswerKind> = new Set(['search', 'lookup', 'area', 'overview']);
 
 function share(count: number, total: number): number {
   return total === 0 ? 0 : count / total;
 }
 
-export function scoreEval(questions: readonly EvalQuestion[], answer: (q: string) => RankedAnswer): EvalReport {
+function sameSet(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n) => b.includes(n));
+}
+
+function passes(question: EvalQuestion, answer: EvalAnswer, rank: number | undefined): boolean {
+  switch (question.kind) {
+    case 'decline':
+      return !CLAIMS.has(answer.kind);
+    case 'area':
+      return answer.kind === 'area' && answer.area === question.area;
+    case 'overview':
+      return answer.kind === 'overview' || (question.expect.length > 0 && rank === 1 && CLAIMS.has(answer.kind));
+    case 'numbers':
+      return CLAIMS.has(answer.kind) && sameSet(answer.numbers, question.expect);
+    default:
+      return rank !== undefined && rank <= 3;
+  }
+}
+
+export function scoreEval(questions: readonly EvalQuestion[], answer: (question: EvalQuestion) => EvalAnswer): EvalReport {
   const outcomes = questions.map((question): QuestionOutcome => {
-    const result = answer(question.q);
-    const index = result.numbers.slice(0, MRR_DEPTH).findIndex((n) => question.expect.includes(n));
-    const outcome: QuestionOutcome = { id: question.id, kind: question.kind, q: question.q, expect: question.expect, got: result.numbers.slice(0, 5) };
-    if (index >= 0) outcome.rank = index + 1;
-    if (question.answer !== undefined) outcome.answerFound = (result.topSnippet ?? '').includes(question.answer);
+    const result = answer(question);
+    const index = CLAIMS.has(result.kind) ? result.numbers.slice(0, MRR_DEPTH).findIndex((n) => question.expect.includes(n)) : -1;
+    const rank = index >= 0 ? index + 1 : undefined;
+    const outcome: QuestionOutcome = {
+      id: question.id,
+      kind: question.kind,
+      q: question.q,
+      expect: question.expect,
+      got: result.numbers.slice(0, 5),
+      answerKind: result.kind,
+      passed: passes(question, result, rank),
+      ...(rank !== undefined ? { rank } : {}),
+    };
+    if (question.answer !== undefined) outcome.answerFound = rank === 1 && (result.topSnippet ?? '').includes(question.answer);
     return outcome;
   });
 
+  const ranked = outcomes.filter((o) => !PASS_FAIL_KINDS.has(o.kind));
   const within = (k: number, list: readonly QuestionOutcome[]): number => list.filter((o) => o.rank !== undefined && o.rank <= k).length;
   const kinds = [...new Set(outcomes.map((o) => o.kind))].sort();
   const withAnswer = outcomes.filter((o) => o.answerFound !== undefined);
+  const declines = outcomes.filter((o) => o.kind === 'decline' && o.expect.length > 0);
   return {
     questions: outcomes.length,
-    recallAt1: share(within(1, outcomes), outcomes.length),
-    recallAt3: share(within(3, outcomes), outcomes.length),
-    mrrAt10: share(outcomes.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0), outcomes.length),
-    recallAt3ByKind: Object.fromEntries(
+    ranked: {
+      questions: ranked.length,
+      recallAt1: share(within(1, ranked), ranked.length),
+      recallAt3: share(within(3, ranked), ranked.length),
+      mrrAt10: share(ranked.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0), ranked.length),
+    },
+    byKind: Object.fromEntries(
       kinds.map((kind) => {
         const list = outcomes.filter((o) => o.kind === kind);
-        return [kind, { questions: list.length, recallAt3: share(within(3, list), list.length) }];
+        const figures: KindFigures = { questions: list.length, score: share(list.filter((o) => o.passed).length, list.length) };
+        if (!PASS_FAIL_KINDS.has(kind)) figures.recallAt1 = share(within(1, list), list.length);
+        return [kind, figures];
       }),
     ),
+    declinesWithNearest: { questions: declines.length, share: share(declines.filter((o) => o.passed && o.got.some((n) => o.expect.includes(n))).length, declines.length) },
     answerInSnippet: { questions: withAnswer.length, share: share(withAnswer.filter((o) => o.answerFound).length, withAnswer.length) },
     outcomes,
   };

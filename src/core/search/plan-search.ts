@@ -7,12 +7,14 @@
 import type { Plan } from '../plan/plan-schema.js';
 import type { Lexicon } from './lexicon/load-lexicon.js';
 import { planCorpus } from './dictionary/plan-corpus.js';
+import { extractMarkedNames, shortFormsOfNames } from './dictionary/plan-names.js';
 import { foldText } from './fold-text.js';
 import type { SearchIndex } from './index/open-search-index.js';
 import type { SegmentedWord } from './tokenize.js';
 import { parseDocId, planDocuments, type DocumentRef } from './index/search-document.js';
 import { QUERY_TERM_SEPARATOR } from './index/index-options.js';
 import { analyseQuestion, type Concept, type QuestionAnalysis, type QueryUnderstanding } from './query/analyse-question.js';
+import { EVERYDAY_ACTORS, GENERIC_WORDS } from './stop-words.js';
 import { createEnglishGlossary } from './query/english-glossary.js';
 import { createSynonymFinder } from './query/synonym-expansion.js';
 import { createTypoCorrector } from './query/typo-correction.js';
@@ -30,17 +32,37 @@ const ADJACENCY_BONUS = 0.5;
 /** A derived term (inner word, synonym) found in more than this share of documents is left out of the query. */
 const COMMON_TERM_SHARE = 0.5;
 
+export type ConceptRole = 'subject' | 'plan' | 'none';
+
 export interface SearchHit {
   ref: DocumentRef;
   score: number;
   /** Share (0–1) of the question's weighted concepts this document satisfies. */
   coverage: number;
+  /**
+   * How well this document states each of the question's concepts (0–1, in the order of
+   * `analysis.concepts`): the credit of the best term it contains, halved when the document has
+   * the term only inside a longer word of its own (数据 inside 数据库 is another thing).
+   */
+  support: number[];
   /** The query terms found in this document's text, with their weight. */
   matched: Map<string, number>;
 }
 
 export interface PlanSearch {
   analyse(question: string): QuestionAnalysis;
+  /**
+   * What each of the question's concepts is to an answer (in the order of `analysis.concepts`):
+   * - `subject`: a thing the question names that the plan never names (数据 as such, 注册费, 人工智能,
+   *   an English word in a Chinese question, a year): an answer must state it, or the plan does
+   *   not cover the question;
+   * - `plan`: a word of the plan's own; an answer not stating it is a weaker answer;
+   * - `none`: question words, generic words (推进, 工作, 机制 …), words most of the plan uses
+   *   (知识产权), lone characters, and everyday words that are not names of things.
+   */
+  roles(analysis: QuestionAnalysis): ConceptRole[];
+  /** How much each concept counts (as in coverage): rare plan words most, unknown words like fairly rare ones. */
+  weights(analysis: QuestionAnalysis): number[];
   /** Ranked hits over measures and goals paragraphs, best first. */
   search(analysis: QuestionAnalysis): SearchHit[];
   documentFrequency(term: string): number;
@@ -68,10 +90,25 @@ function bm25Idf(df: number, total: number): number {
 export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexicon): PlanSearch {
   const documents = planDocuments(plan);
   const foldedText = new Map(documents.map((d) => [d.id, foldText(d.text)]));
+  /**
+   * Per document, each term it states plainly: as a word, as the head of a longer word (效率 in
+   * 工作效率), or as a word of a name or phrase (种业 in 种业科技成果产权展示交易平台). Inside a short
+   * compound, a word that is not its head is another thing (数据 in 数据库).
+   */
+  const plainly = new Map<string, ReadonlySet<string>>();
+  /** Terms the plan uses as words in their own right somewhere (not only inside longer words). */
+  const planWords = new Set<string>();
   const df = new Map<string, number>();
   const typoTargets = new Set<string>();
   for (const doc of documents) {
     const words = index.tokenizer.segment(doc.text);
+    const stated = new Set<string>();
+    for (const w of words) {
+      stated.add(w.word);
+      planWords.add(w.word);
+      for (const inner of w.innerTerms) if (w.word.endsWith(inner) || w.word.length >= NAME_LENGTH) stated.add(inner);
+    }
+    plainly.set(doc.id, stated);
     for (const term of new Set(words.flatMap((w) => w.terms))) df.set(term, (df.get(term) ?? 0) + 1);
     for (const phrase of neighbouringWords(words)) typoTargets.add(phrase);
   }
@@ -83,7 +120,10 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
 
   const understanding: QueryUnderstanding = {
     tokenizer: index.tokenizer,
-    findSynonyms: createSynonymFinder(lexicon.synonyms),
+    findSynonyms: createSynonymFinder([
+      ...lexicon.synonyms,
+      ...shortFormsOfNames(extractMarkedNames(planCorpus(plan)).map(foldText), (prefix) => index.tokenizer.segment(prefix).every((w) => [...w.word].length === 1)),
+    ]),
     readEnglish: createEnglishGlossary(lexicon.english),
     correctTypos: createTypoCorrector(typoTargets, index.vocabulary, planCorpus(plan).map(foldText).join('\n')),
     documentFrequency,
@@ -117,8 +157,32 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
     return phrases;
   }
 
+  function roles(analysis: QuestionAnalysis): ConceptRole[] {
+    const latin = (analysis.normalised.match(/[a-z]/gu) ?? []).length;
+    const han = (analysis.normalised.match(/\p{Script=Han}/gu) ?? []).length;
+    return analysis.concepts.map((concept): ConceptRole => {
+      const label = concept.label;
+      if (GENERIC_WORDS.has(label) || EVERYDAY_ACTORS.has(label)) return 'none';
+      // What the question wants back (哪份文件, 什么报告) is for the answer to supply, not to repeat.
+      const head = analysis.focus.head;
+      if (head !== undefined && (label.includes(head) || head.includes(label))) return 'none';
+      if (!/\p{Script=Han}/u.test(label)) return han > latin && (concept.credits.size === 0 || /^\d{4}$/u.test(label)) ? 'subject' : 'none';
+      if ([...label].length === 1) return 'none';
+      const full = [...concept.credits].filter(([, v]) => v >= CREDIT_FOR_FULL_WEIGHT).map(([t]) => t);
+      if (full.some((t) => planWords.has(t))) {
+        const common = Math.max(...full.map(documentFrequency)) > total * GENERIC_SHARE;
+        return common ? 'none' : 'plan';
+      }
+      // A word the plan does not use as such: a name of a thing (a noun) is a subject of the question.
+      const tag = index.tagOf(label);
+      return tag !== undefined && NOUN_TAGS.test(tag) ? 'subject' : 'none';
+    });
+  }
+
   return {
     analyse: (question) => analyseQuestion(question, understanding),
+    roles,
+    weights: (analysis) => analysis.concepts.map(conceptWeight),
     documentFrequency,
     search(analysis) {
       // Words inside a question word, or standing in for one, that most of the plan contains add
@@ -137,11 +201,21 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
 
       const hits = results.map((result): SearchHit => {
         const inText = (term: string): boolean => result.match[term]?.includes('text') ?? false;
+        const whole = plainly.get(String(result.id));
         let covered = 0;
-        conceptTerms.forEach((credits, i) => {
+        const support = conceptTerms.map((credits, i) => {
+          const ofUnknownWord = analysis.concepts[i]?.inPlan === false;
           let best = 0;
-          for (const [term, value] of credits) if (value > best && inText(term)) best = value;
+          let stated = 0;
+          for (const [term, value] of credits) {
+            if (!inText(term)) continue;
+            best = Math.max(best, value);
+            stated = Math.max(stated, whole?.has(term) ? value : value * INSIDE_LONGER_WORD);
+            // A word the plan does not use is stated by its meaningful parts (司法解释 by 解释, 文化部门 by 文化).
+            if (ofUnknownWord && !GENERIC_WORDS.has(term) && !EVERYDAY_ACTORS.has(term)) stated = Math.max(stated, PART_OF_UNKNOWN_WORD);
+          }
           covered += (weights[i] as number) * best;
+          return stated;
         });
         const coverage = totalWeight > 0 ? covered / totalWeight : 0;
         const text = foldedText.get(String(result.id)) ?? '';
@@ -149,7 +223,7 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
         const matched = new Map<string, number>();
         for (const term of Object.keys(result.match)) if (inText(term)) matched.set(term, idf(term) * (weightOf.get(term) ?? 1));
         const score = result.score * (COVERAGE_FLOOR + coverage) * (1 + ADJACENCY_BONUS * adjacency);
-        return { ref: parseDocId(String(result.id)), score, coverage, matched };
+        return { ref: parseDocId(String(result.id)), score, coverage, support, matched };
       });
       return hits.sort((a, b) => b.score - a.score);
     },
@@ -158,3 +232,13 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
 
 /** Terms with at least this credit stand for their concept fully (inner words of a word do not). */
 const CREDIT_FOR_FULL_WEIGHT = 0.75;
+/** Words this long are names and phrases (专利导航, 植物新品种权), whose inner words are stated too. */
+const NAME_LENGTH = 4;
+/** A word the plan does not use, when a document has a meaningful part of it, is stated this much. */
+const PART_OF_UNKNOWN_WORD = 0.6;
+/** A word found in a document only inside a longer word of the document's own states it this much. */
+const INSIDE_LONGER_WORD = 0.5;
+/** A word in more than this share of the plan's documents is the plan's background (知识产权), not a subject. */
+const GENERIC_SHARE = 0.3;
+/** jieba's tags for names of things: nouns, proper names, places, organisations, verbal nouns. */
+const NOUN_TAGS = /^(?:n|nr|ns|nt|nz|nw|vn|an|eng)$/u;

@@ -97,6 +97,7 @@ export interface AnswerFocus {
 
 /** Each kind of answer a piece holds multiplies its score by this much more. */
 const FOCUS_BONUS = 0.6;
+
 /** A title counts as new information when at least this share of its characters is not in the question. */
 const NEW_TITLE_SHARE = 0.4;
 const DIGIT = /[0-9一二三四五六七八九十百]/u;
@@ -155,6 +156,40 @@ export function buildSnippet(
     text: snippetText,
     start: chosen.start,
     end: chosen.start + snippetText.length,
-    highlights: findHighlights(snippetText, termWeights.keys()),
+    highlights: focus ? answerHighlights(snippetText, focus) : [],
   };
+}
+
+/** The plan's clause-opening verbs, left out of a bold noun phrase (发布…年度报告 → …年度报告). */
+const LEADING_VERB = /^(?:发布|制定|出台|建立|开展|推进|推动|完善|实施|落实|加强|启动|编制|印发|修订|起草|形成|培育|探索|研究|支持|组织|加快|深化|构建|提升|提高|办好|做好|建设)/u;
+
+const NUMBER_RUN = '[0-9０-９一二两三四五六七八九十百千万]+';
+/** A number with what it counts (9个月, 3个, 第十次, 2014—2020年, 2—3个), as a fact answering 多久/多少/几. */
+const ANSWER_NUMBER = new RegExp(`第?${NUMBER_RUN}(?:\\s*[—–-]\\s*${NUMBER_RUN})?\\s*(?:个月|个|年|月|日|天|次|项|条|家|所|批|类|倍|%|％|万|亿)(?:内|以内)?`, 'gu');
+
+/**
+ * The part of a snippet that answers the question, for bold: a number a 多久/多少/几 question
+ * did not already give, a 《title》 a 什么文件 question asks for, the head noun of 什么报告 where it
+ * stands. A question with no such focus gets no bold: the clause is the answer.
+ */
+export function answerHighlights(snippet: string, focus: AnswerFocus): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const fresh = (found: string): boolean => [...found].some((c) => !focus.question.includes(c));
+  if (focus.wantsNumber) {
+    for (const m of snippet.matchAll(ANSWER_NUMBER)) if (fresh(m[0])) ranges.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  }
+  if (focus.wantsTitle) {
+    for (const m of snippet.matchAll(/《[^》]+》/gu)) if (fresh(m[0])) ranges.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  }
+  if (ranges.length === 0 && focus.head) {
+    const at = foldText(snippet).indexOf(focus.head);
+    if (at >= 0) {
+      // The head with the words before it in its clause piece: 知识产权质量年度报告 for 什么报告.
+      const before = snippet.slice(0, at).search(/[^，、；。（）《》“”]*$/u);
+      const verb = LEADING_VERB.exec(snippet.slice(before, at))?.[0].length ?? 0;
+      ranges.push([Math.max(0, before + verb), at + focus.head.length]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  return ranges.filter((r, i) => i === 0 || r[0] >= (ranges[i - 1]?.[1] ?? 0));
 }

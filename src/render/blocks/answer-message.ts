@@ -1,19 +1,26 @@
 /**
- * An Answer as a Slack message. A search answer shows the top measure with its area and the
- * clause that answers (matched words in bold), up to four related measures a line each, a
- * source line citing every measure shown, 更多结果 when there are more, and feedback buttons.
- * Lookups become measure cards or lists, an area its card, and "nothing found" a plain
- * sentence with a hint on how to ask, never a list of noise.
+ * An Answer as a Slack message. One layout for every question:
+ *
+ * - a caveat only when the answer is uncertain (以下是最接近的原文，请核对);
+ * - the answering clause first, under its measure and area, with the part that answers in bold
+ *   (the 9个月 of 多久, the 《title》 of 什么文件); then the measure's full text, once;
+ * - a matching 目标任务 paragraph ahead of the measures when it matches better;
+ * - related measures a line each, 更多结果 counting what it opens, the source line, feedback.
+ *
+ * When the plan does not say what was asked, the message says so first and offers the nearest
+ * measures as related, never as the answer. Lookups become measure cards or lists, an area its
+ * card, the plan as a whole its overview, and "nothing found" a sentence with a hint.
  */
-import type { Answer, MeasureResult } from '../../core/answer/answer-schema.js';
-import { measureLabel, snippetParts, sourceLine } from '../answer-parts.js';
+import type { Answer, AreaMatch, MeasureResult, PlanOverviewAnswer } from '../../core/answer/answer-schema.js';
+import { ANSWER_SHOWS, MAX_RANGE_RESULTS } from '../../core/answer/answer-values.js';
+import { areaLabel, measureLabel, overviewSentence, snippetParts, sourceLine } from '../answer-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
-import { renderAreaCard } from './area-blocks.js';
-import { actions, button, context, section } from './block-kit.js';
+import { overviewLines, renderAreaCard } from './area-blocks.js';
+import { actions, button, context, header, section, sections } from './block-kit.js';
 import { feedbackBlocks, type FeedbackStyle } from './feedback-blocks.js';
 import { renderMeasureCard } from './measure-card.js';
 import { renderKeywordList, renderMeasureList } from './measure-list.js';
-import { escapeMrkdwn, quote, withHighlights, bold, fallbackText } from './mrkdwn.js';
+import { bold, escapeMrkdwn, fallbackText, quote, withHighlights } from './mrkdwn.js';
 import { MAX_SECTION_TEXT, truncate } from './slack-limits.js';
 import type { Block, Button, SlackMessage } from './slack-message.js';
 
@@ -26,63 +33,106 @@ export interface AnswerRenderOptions {
 }
 
 /** Related measures listed under the top one. */
-export const MAX_RELATED = 4;
-/** The top measure's full text is shown up to this length; the 全文 button shows the rest. */
-const FULL_TEXT_PREVIEW = 600;
+export const MAX_RELATED = ANSWER_SHOWS - 1;
+/** 更多结果 lists at most this many. */
+export const MAX_MORE_RESULTS = MAX_RANGE_RESULTS;
 
 const HOW_TO_ASK = '可以这样问：“商标审查周期要控制在多久？”“国防知识产权有哪些措施？”，或用 /measure 42、/area 3 直接查看。';
 
-function snippetMrkdwn(result: MeasureResult): string {
+function clauseMrkdwn(result: Pick<MeasureResult, 'snippet' | 'text' | 'highlights'>): string {
   const parts = snippetParts(result);
   return `${parts.before}${withHighlights(parts.text, parts.highlights)}${parts.after}`;
 }
 
-function answerFallbackText(answer: Answer, shown: readonly MeasureResult[]): string {
-  const [top] = shown;
-  if (!top) return fallbackText(answer.notice?.message ?? '计划中没有找到相关内容。');
-  const notice = answer.notice ? `${answer.notice.message}\n` : '';
-  return fallbackText(`${notice}${measureLabel(top.number)}：${top.snippet}（${sourceLine(answer.source.title, shown.map((r) => r.number))}）`);
+function goalsBlock(match: AreaMatch): Block {
+  const heading = `${bold(`${areaLabel(match)} · 目标任务`)}`;
+  return section(truncate(`${heading}\n${quote(clauseMrkdwn({ snippet: match.snippet, text: match.snippet, highlights: match.highlights }))}`, MAX_SECTION_TEXT));
 }
 
-function renderSearchAnswer(answer: Answer, options: AnswerRenderOptions): SlackMessage {
-  const [top, ...rest] = answer.results;
-  if (!top) return renderNothing(answer);
-  const related = rest.slice(0, MAX_RELATED);
-  const shown = [top, ...related];
-  const blocks: Block[] = [];
+function topMeasureBlocks(top: MeasureResult): Block[] {
+  const clause = `${bold(measureLabel(top.number))}｜${escapeMrkdwn(areaLabel(top.area))}\n${quote(clauseMrkdwn(top))}`;
+  return [section(clause), ...(top.snippet !== top.text ? sections(escapeMrkdwn(top.text)) : [])];
+}
 
-  if (answer.notice) blocks.push(section(`:warning: ${escapeMrkdwn(answer.notice.message)}`));
+function relatedBlock(title: string, related: readonly MeasureResult[]): Block {
+  const lines = related.map((r) => `• ${bold(measureLabel(r.number))}｜${escapeMrkdwn(r.area.title)}　${clauseMrkdwn(r)}`);
+  return section(truncate(`${bold(title)}\n${lines.join('\n')}`, MAX_SECTION_TEXT));
+}
+
+function answerButtons(answer: Answer, shown: number, options: AnswerRenderOptions): Block[] {
+  const buttons: Button[] = [];
+  const more = Math.min(answer.total, MAX_MORE_RESULTS);
+  if (more > shown) buttons.push(button(`更多结果（共 ${more} 条）`, ACTION.moreResults, encodeValue({ q: answer.query })));
+  if (options.shareable) buttons.push(button('发到频道', ACTION.share, encodeValue({ k: 'question', q: answer.query }), 'primary'));
+  return buttons.length > 0 ? [actions('answer_actions', ...buttons)] : [];
+}
+
+function readAsBlocks(answer: Answer): Block[] {
   const readAs = [
     ...answer.interpretation.corrections.map((c) => `按“${c.word}”理解“${c.typed}”`),
     ...answer.interpretation.expansions.filter((e) => /[a-z]/iu.test(e.word)).map((e) => `“${e.word}”按“${e.planTerms.join('、')}”检索`),
   ];
-  if (readAs.length > 0) blocks.push(context(escapeMrkdwn(readAs.join('；'))));
+  return readAs.length > 0 ? [context(escapeMrkdwn(readAs.join('；')))] : [];
+}
 
-  blocks.push({
-    type: 'section',
-    text: { type: 'mrkdwn', text: truncate(`${bold(measureLabel(top.number))}｜${escapeMrkdwn(top.area.title)}\n${quote(snippetMrkdwn(top))}`, MAX_SECTION_TEXT) },
-    accessory: button('全文', ACTION.openMeasure, encodeValue({ n: top.number })),
-  });
-  if (top.snippet !== top.text) blocks.push(context(escapeMrkdwn(`全文：${truncate(top.text, FULL_TEXT_PREVIEW)}`)));
+/** A search whose answer is an area's 目标任务 paragraph alone. */
+function renderGoalsAnswer(answer: Answer, goals: AreaMatch, options: AnswerRenderOptions): SlackMessage {
+  const source = `来源：《${answer.source.title}》${areaLabel(goals)} · 目标任务`;
+  return {
+    text: fallbackText(`${areaLabel(goals)} · 目标任务：${goals.snippet}（${source}）`),
+    blocks: [...readAsBlocks(answer), goalsBlock(goals), ...answerButtons(answer, 0, options), context(escapeMrkdwn(source)), ...feedbackBlocks(options.feedback, answer.query, [])],
+  };
+}
 
-  if (related.length > 0) {
-    const lines = related.map((r) => `• ${bold(measureLabel(r.number))}　${snippetMrkdwn(r)}`);
-    blocks.push(section(`${bold('相关措施')}\n${lines.join('\n')}`));
-  }
+function renderSearchAnswer(answer: Answer, options: AnswerRenderOptions): SlackMessage {
+  const [top, ...rest] = answer.results;
+  const [goals] = answer.relatedAreas;
+  if (!top) return goals ? renderGoalsAnswer(answer, goals, options) : renderNothing(answer);
+  const related = rest.slice(0, MAX_RELATED);
+  const shown = [top, ...related];
+  const goalsFirst = goals !== undefined && goals.score > top.score;
+  const blocks: Block[] = [
+    ...(answer.notice ? [context(`:warning: ${escapeMrkdwn(answer.notice.message)}`)] : []),
+    ...readAsBlocks(answer),
+    ...(goalsFirst ? [goalsBlock(goals)] : []),
+    ...topMeasureBlocks(top),
+    ...(related.length > 0 ? [relatedBlock('相关措施', related)] : []),
+    ...answerButtons(answer, shown.length, options),
+    context(escapeMrkdwn(sourceLine(answer.source.title, shown.map((r) => r.number)))),
+    ...feedbackBlocks(options.feedback, answer.query, shown.map((r) => r.number)),
+  ];
+  const notice = answer.notice ? `${answer.notice.message}\n` : '';
+  return { text: fallbackText(`${notice}${measureLabel(top.number)}：${top.snippet}（${sourceLine(answer.source.title, shown.map((r) => r.number))}）`), blocks };
+}
 
-  const buttons: Button[] = [];
-  if (answer.total > shown.length) buttons.push(button(`更多结果（共 ${answer.total} 条）`, ACTION.moreResults, encodeValue({ q: answer.query })));
-  if (options.shareable) buttons.push(button('发到频道', ACTION.share, encodeValue({ k: 'question', q: answer.query }), 'primary'));
-  if (buttons.length > 0) blocks.push(actions('answer_actions', ...buttons));
+function renderNotCovered(answer: Answer, options: AnswerRenderOptions): SlackMessage {
+  const message = answer.notice?.message ?? '计划原文没有这方面的规定。';
+  const related = answer.results.slice(0, ANSWER_SHOWS);
+  const blocks: Block[] = [
+    section(escapeMrkdwn(message)),
+    ...(related.length > 0 ? [relatedBlock('相关措施（供参考）', related)] : []),
+    ...(related.length > 0 ? answerButtons(answer, related.length, options) : []),
+    ...(related.length > 0 ? [context(escapeMrkdwn(sourceLine(answer.source.title, related.map((r) => r.number))))] : [context(escapeMrkdwn(HOW_TO_ASK))]),
+    ...feedbackBlocks(options.feedback, answer.query, related.map((r) => r.number)),
+  ];
+  return { text: fallbackText(message), blocks };
+}
 
-  blocks.push(context(escapeMrkdwn(sourceLine(answer.source.title, shown.map((r) => r.number)))));
-  blocks.push(...feedbackBlocks(options.feedback, answer.query, shown.map((r) => r.number)));
-  return { text: answerFallbackText(answer, shown), blocks };
+function renderOverview(overview: PlanOverviewAnswer): SlackMessage {
+  const withPreamble = overview.facet === 'purpose' || overview.facet === 'summary';
+  const blocks: Block[] = [
+    header(`《${overview.title}》`),
+    section(escapeMrkdwn(overviewSentence(overview))),
+    ...(withPreamble && overview.preamble ? [section(quote(escapeMrkdwn(overview.preamble)))] : []),
+    ...(overview.facet === 'purpose' ? [] : [section(overviewLines(overview))]),
+    context('用 /area 编号 查看某个领域的目标任务和措施，例如 /area 3；用 /measure 编号 查看某条措施。'),
+  ];
+  return { text: fallbackText(`${overviewSentence(overview)}${withPreamble ? overview.preamble : ''}`), blocks };
 }
 
 function renderNothing(answer: Answer): SlackMessage {
   const message = answer.notice?.message ?? '计划中没有找到相关内容。';
-  const asksSomething = answer.notice?.code === 'no-match';
+  const asksSomething = answer.notice?.code === 'no-match' || answer.notice?.code === 'no-context';
   return {
     text: fallbackText(message),
     blocks: [section(escapeMrkdwn(message)), ...(asksSomething ? [context(escapeMrkdwn(HOW_TO_ASK))] : [])],
@@ -95,12 +145,16 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
       return renderNothing(answer);
     case 'area':
       return answer.area ? renderAreaCard(answer.area, { shareable: options.shareable, planTitle: answer.source.title }) : renderNothing(answer);
+    case 'overview':
+      return answer.overview ? renderOverview(answer.overview) : renderNothing(answer);
     case 'lookup': {
       const [only] = answer.results;
       return answer.results.length === 1 && only && !answer.notice
         ? renderMeasureCard(only, answer.source, { shareable: options.shareable })
         : renderMeasureList(answer, { shareable: options.shareable });
     }
+    case 'not-covered':
+      return renderNotCovered(answer, options);
     case 'search':
       return options.asKeywordList && answer.results.length > 0 ? renderKeywordList(answer) : renderSearchAnswer(answer, options);
   }
@@ -109,11 +163,12 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
 /** The longer list behind 更多结果: every result, a line each. */
 export function renderMoreResults(answer: Answer): SlackMessage {
   if (answer.results.length === 0) return renderNothing(answer);
-  const lines = answer.results.map((r) => `• ${bold(measureLabel(r.number))}｜${escapeMrkdwn(r.area.title)}\n${quote(snippetMrkdwn(r))}`);
+  const results = answer.results.slice(0, MAX_MORE_RESULTS);
+  const lines = results.map((r) => `• ${bold(measureLabel(r.number))}｜${escapeMrkdwn(r.area.title)}\n${quote(clauseMrkdwn(r))}`);
   const blocks: Block[] = [
-    context(escapeMrkdwn(`“${truncate(answer.query, 200)}”的全部 ${answer.results.length} 条结果：`)),
+    context(escapeMrkdwn(`“${truncate(answer.query, 200)}”的 ${results.length} 条结果：`)),
     ...lines.map((l) => section(l)),
-    context(escapeMrkdwn(sourceLine(answer.source.title, answer.results.map((r) => r.number)))),
+    context(escapeMrkdwn(sourceLine(answer.source.title, results.map((r) => r.number)))),
   ];
-  return { text: fallbackText(answer.results.map((r) => `${measureLabel(r.number)}：${r.snippet}`).join('\n')), blocks };
+  return { text: fallbackText(results.map((r) => `${measureLabel(r.number)}：${r.snippet}`).join('\n')), blocks };
 }

@@ -30,7 +30,7 @@ export function renderAreaCard(card: AreaCard, options: AreaCardOptions): SlackM
   };
 }
 
-export function overviewLines(overview: PlanOverview): string {
+export function overviewLines(overview: Pick<PlanOverview, 'areas'>): string {
   return overview.areas
     .map((a) => `${bold(`${a.numeral}、${a.title}`)}　第 ${a.firstMeasure}–${a.lastMeasure} 条（${a.measureCount} 条）`)
     .join('\n');

@@ -1,9 +1,10 @@
 /**
- * Several measures in one message: a range (`/measure 15-20`) lists each in full, up to ten; a
- * keyword lookup lists the best matches with the clause that matched.
+ * Several measures in one message: a range (`/measure 15-20`, headed 第 15–20 条) or several
+ * numbers (第3条和第35条, headed 第 3、35 条) list each in full, up to ten; a keyword lookup lists
+ * the best matches with the clause that matched.
  */
 import type { Answer } from '../../core/answer/answer-schema.js';
-import { measureLabel, sourceLine } from '../answer-parts.js';
+import { measureLabel, measuresLabel, sourceLine } from '../answer-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { actions, button, context, header, sections } from './block-kit.js';
 import { escapeMrkdwn, withHighlights, bold, fallbackText } from './mrkdwn.js';
@@ -18,7 +19,7 @@ export function renderMeasureList(answer: Answer, options: MeasureListOptions): 
   const numbers = answer.results.map((r) => r.number);
   const first = numbers[0] ?? 0;
   const lastShown = numbers.at(-1) ?? 0;
-  const title = numbers.length === 1 ? measureLabel(first) : `第 ${first}–${lastShown} 条`;
+  const title = measuresLabel(numbers);
   const blocks: Block[] = [header(title)];
   if (answer.notice) blocks.push(context(escapeMrkdwn(answer.notice.message)));
   for (const result of answer.results) {

@@ -1,6 +1,7 @@
 /**
- * Text into Slack mrkdwn. Plan text and anything a user typed are escaped (`&`, `<`, `>`), so
- * nobody can make the bot post `<!channel>`, `<!here>`, a user mention or a disguised link.
+ * Text into Slack mrkdwn. Plan text and anything a user typed are escaped (`&`, `<`, `>`, and the
+ * formatting characters), so nobody can make the bot post `<!channel>`, `<!here>`, a user
+ * mention, a disguised link or formatting of their own.
  * Highlights are set in bold with zero-width spaces around the asterisks: Slack only reads
  * `*bold*` at word boundaries, and Chinese text has no spaces.
  */
@@ -9,17 +10,22 @@ import { MAX_FALLBACK_TEXT, truncate } from './slack-limits.js';
 
 const ZERO_WIDTH_SPACE = '\u200b';
 
+/**
+ * Text shown as itself: `&`, `<`, `>` escaped, and the formatting characters `*`, `_`, `~`,
+ * backtick set apart with zero-width spaces, so that a question someone typed (`*紧急*`) is echoed
+ * as typed, never as formatting.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+  return neutraliseMarkers(text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;'));
 }
 
-/** Formatting characters inside a bold run would end it early; they are set apart instead. */
+/** Formatting characters would start or end a run of formatting; they are set apart instead. */
 function neutraliseMarkers(text: string): string {
   return text.replace(/[*_~`]/gu, (c) => `${ZERO_WIDTH_SPACE}${c}${ZERO_WIDTH_SPACE}`);
 }
 
 export function bold(text: string): string {
-  const inner = neutraliseMarkers(escapeMrkdwn(text)).trim();
+  const inner = escapeMrkdwn(text).trim();
   return inner.length === 0 ? '' : `${ZERO_WIDTH_SPACE}*${inner}*${ZERO_WIDTH_SPACE}`;
 }
 

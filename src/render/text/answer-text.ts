@@ -3,10 +3,10 @@
  * bold on a colour terminal and between 【】 elsewhere; every answer ends with the measure
  * numbers it came from.
  */
-import type { Answer, AreaCard, MeasureResult } from '../../core/answer/answer-schema.js';
+import type { Answer, AreaCard, MeasureResult, PlanOverviewAnswer } from '../../core/answer/answer-schema.js';
 import type { PlanOverview } from '../../core/answer/plan-overview.js';
 import type { Plan } from '../../core/plan/plan-schema.js';
-import { areaLabel, measureLabel, snippetParts, sourceLine, type Highlights } from '../answer-parts.js';
+import { areaLabel, measureLabel, overviewSentence, snippetParts, sourceLine, type Highlights } from '../answer-parts.js';
 
 export interface TextStyle {
   /** Use ANSI bold/dim (a terminal) rather than 【】 marks. */
@@ -48,9 +48,17 @@ function renderArea(card: AreaCard): string[] {
   return [areaLabel(card), `目标任务：${card.goals}`, '工作措施：', ...card.measures.map((m) => `  ${m.number}. ${m.firstClause}`)];
 }
 
+function renderOverview(overview: PlanOverviewAnswer): string[] {
+  const lines = [overviewSentence(overview)];
+  if ((overview.facet === 'purpose' || overview.facet === 'summary') && overview.preamble) lines.push(`  ${overview.preamble}`);
+  if (overview.facet !== 'purpose') lines.push(...overview.areas.map((a) => `  ${areaLabel(a)}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`));
+  return lines;
+}
+
 export function renderAnswerText(answer: Answer, style: TextStyle): string {
   const lines: string[] = [];
   if (answer.notice && answer.kind === 'none') return answer.notice.message;
+  if (answer.kind === 'overview' && answer.overview) return renderOverview(answer.overview).join('\n');
   if (answer.notice) lines.push(answer.notice.message, '');
   for (const c of answer.interpretation.corrections) lines.push(dim(`（按“${c.word}”理解“${c.typed}”）`, style));
 
@@ -59,8 +67,14 @@ export function renderAnswerText(answer: Answer, style: TextStyle): string {
   } else if (answer.kind === 'lookup') {
     for (const result of answer.results) lines.push(heading(result), `  ${result.text}`, '');
     if (lines[lines.length - 1] === '') lines.pop();
+  } else if (answer.kind === 'not-covered') {
+    const related = answer.results.slice(0, 1 + MAX_RELATED);
+    if (related.length > 0) lines.push('相关措施（供参考）：');
+    for (const r of related) lines.push(`  ${measureLabel(r.number)}：${snippetLine(r, style)}`);
   } else {
     const [top, ...rest] = answer.results;
+    const [goals] = answer.relatedAreas;
+    if (goals && (!top || goals.score > top.score)) lines.push(`${areaLabel(goals)} · 目标任务`, `  ${mark(goals.snippet, goals.highlights, style)}`, '');
     if (top) {
       lines.push(heading(top), `  ${snippetLine(top, style)}`, dim(`  全文：${top.text}`, style));
     }
@@ -74,7 +88,8 @@ export function renderAnswerText(answer: Answer, style: TextStyle): string {
   }
   const numbers = answer.results.map((r) => r.number);
   if (numbers.length > 0 && answer.kind !== 'area') lines.push('', dim(sourceLine(answer.source.title, numbers.slice(0, 1 + MAX_RELATED)), style));
-  return lines.join('\n');
+  else if (answer.kind === 'search' && answer.relatedAreas[0]) lines.push(dim(`来源：《${answer.source.title}》${areaLabel(answer.relatedAreas[0])} · 目标任务`, style));
+  return lines.join('\n').trimEnd();
 }
 
 export function renderOverviewText(overview: PlanOverview): string {

@@ -1,11 +1,13 @@
 /**
  * A question asked where people talk (a DM, an @mention, a thread, the assistant panel) → the
  * answer posted in the same thread. The status line shows 正在检索… while it works (on the AI
- * surfaces, where Slack has one); the thread is remembered so follow-ups need no @mention; a
- * failed post is answered with what to do.
+ * surfaces, where Slack has one); a follow-up (下一条, 全文, 还有吗) is answered from what the
+ * conversation's last answer left; the conversation is remembered so follow-ups need no @mention;
+ * a failed post is answered with what to do.
  */
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../../core/answer/answer-schema.js';
+import type { ThreadContext } from '../../core/answer/follow-up.js';
 import { renderAnswer } from '../../render/blocks/answer-message.js';
 import type { FeedbackStyle } from '../../render/blocks/feedback-blocks.js';
 import { INTERNAL_ERROR_TEXT, type Outcome } from '../acknowledged-work.js';
@@ -41,10 +43,14 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
   const setStatus = q.setStatus;
   const clearStatus = () => quietly(setStatus && (() => setStatus('')), deps, 'clearStatus');
   await quietly(setStatus && (() => setStatus(SEARCHING_STATUS)), deps, 'setStatus');
+  const conversation = { ...q.target, direct: q.surface === 'dm' || q.surface === 'assistant' };
   let posted: PostOutcome;
   let answer: Answer;
+  let context: ThreadContext | undefined;
   try {
-    answer = answering.ask(q.surface, q.question);
+    const turn = answering.converse(q.surface, q.question, await threads.recall(conversation));
+    answer = turn.answer;
+    context = turn.context;
     posted = await postMessage(client, q.target, renderAnswer(answer, { feedback: q.feedback, shareable: false }), logger);
   } catch (error) {
     // Nobody is left looking at 正在检索…: say something went wrong, where they asked.
@@ -63,6 +69,6 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
     }
     return { outcome: 'post-failed', error: posted.error, answerKind: answer.kind, measures };
   }
-  threads.remember(q.target.channel, q.target.threadTs);
+  if (context) await threads.remember(conversation, context);
   return { outcome: posted.fallback ? 'answered-plain-text' : 'answered', answerKind: answer.kind, confidence: answer.confidence, measures };
 }

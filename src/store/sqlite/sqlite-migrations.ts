@@ -37,4 +37,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      pid INTEGER NOT NULL,
      started_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE threads (
+     key TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX threads_by_age ON threads(updated_at);`,
 ];

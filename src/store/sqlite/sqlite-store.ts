@@ -41,6 +41,9 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   const putAttempt = db.prepare('INSERT OR REPLACE INTO digest_attempts (date, owner, host, pid, started_at) VALUES (?, ?, ?, ?, ?)');
   const dropAttempt = db.prepare('DELETE FROM digest_attempts WHERE date = ? AND owner = ?');
   const dropAnyAttempt = db.prepare('DELETE FROM digest_attempts WHERE date = ?');
+  const getThread = db.prepare<[string], { state: string }>('SELECT state FROM threads WHERE key = ?');
+  const putThread = db.prepare('INSERT INTO threads (key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at');
+  const pruneThreads = db.prepare('DELETE FROM threads WHERE updated_at < ?');
   const putPost = db.prepare('INSERT OR IGNORE INTO digest_posts (date, channel, ts, issue, posted_at, found_in_history) VALUES (?, ?, ?, ?, ?, ?)');
 
   /** Whether the attempt's process may still be posting. */
@@ -96,6 +99,11 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
       claim: async (date, owner, nowMs) => claimTx.immediate(date, owner, nowMs),
       recordPost: async (date, post, nowMs) => void recordPostTx.immediate(date, post, nowMs),
       release: async (date, owner) => void dropAttempt.run(date, owner.id),
+    },
+    threads: {
+      get: async (key) => getThread.get(key)?.state,
+      put: async (key, state, atMs) => void putThread.run(key, state, atMs),
+      prune: async (beforeMs) => void pruneThreads.run(beforeMs),
     },
     close: async () => void db.close(),
   };

@@ -17,7 +17,7 @@ describe('an @mention', () => {
     expect(post).toMatchObject({ channel: FAKE_CHANNEL_ID, thread_ts: '1764000000.000100' });
     expect(JSON.stringify(post?.blocks)).toContain('9个月');
     expect(String(post?.text)).toContain('第 3 条');
-    expect(slack.deps.threads.has(FAKE_CHANNEL_ID, '1764000000.000100')).toBe(true);
+    expect(await slack.deps.threads.answered(FAKE_CHANNEL_ID, '1764000000.000100')).toBe(true);
   });
 
   it('is answered once when it also arrives as a message event', async () => {
@@ -62,7 +62,7 @@ describe('a message', () => {
 
   it('in a thread the bot answered in is followed up without another mention; other threads are left alone', async () => {
     const slack = listenerFakes();
-    slack.deps.threads.remember(FAKE_CHANNEL_ID, '1764000000.000001');
+    await slack.deps.threads.remember({ channel: FAKE_CHANNEL_ID, threadTs: '1764000000.000001', direct: false }, { measures: [16], focus: 16, shown: 1 });
     await directOrThreadMessage(slack.deps)(slack.message('那质押融资呢？', { channelType: 'channel', threadTs: '1764000000.000001' }));
     await directOrThreadMessage(slack.deps)(slack.message('专利导航', { channelType: 'channel', threadTs: '1111.2222' }));
     const sent = posts(slack.takeCalls());

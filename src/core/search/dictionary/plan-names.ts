@@ -23,3 +23,25 @@ export function extractMarkedNames(texts: readonly string[]): string[] {
   }
   return [...names];
 }
+
+/** A short form is at least this long, and leaves at least this much of the name off. */
+const MIN_SHORT_FORM = 2;
+
+/**
+ * The short forms people use for the plan's quoted names: a beginning of a name that is no word
+ * at all (剑网 for 剑网行动: the segmenter splits it into single characters), which nothing else
+ * would find. A beginning made of words (政府机关使用正版软件, 金农) finds the name through them.
+ */
+export function shortFormsOfNames(names: readonly string[], isNoWord: (prefix: string) => boolean): Array<{ from: string[]; to: string[] }> {
+  const forms = new Map<string, Set<string>>();
+  for (const name of names) {
+    const chars = [...name];
+    for (let length = MIN_SHORT_FORM; length <= chars.length - MIN_SHORT_FORM; length++) {
+      const prefix = chars.slice(0, length).join('');
+      if (!/^\p{Script=Han}+$/u.test(prefix) || !isNoWord(prefix)) continue;
+      forms.set(prefix, (forms.get(prefix) ?? new Set()).add(name));
+    }
+  }
+  // A beginning shared by several names stands for none of them.
+  return [...forms].filter(([, to]) => to.size === 1).map(([from, to]) => ({ from: [from], to: [...to] }));
+}

@@ -25,6 +25,8 @@ export interface SearchIndex {
   tokenizer: Tokenizer;
   /** Every word of the plan dictionary. */
   vocabulary: ReadonlySet<string>;
+  /** A dictionary word's part of speech as jieba tags it (n, v, ns, vn …). */
+  tagOf(word: string): string | undefined;
   /** Whether the prebuilt index was used or a fresh one had to be built. */
   source: 'prebuilt' | 'rebuilt';
 }
@@ -40,11 +42,12 @@ export interface OpenSearchIndexOptions {
 function openFrom(dictionaryFile: string, searchIndexJson: string, source: SearchIndex['source']): SearchIndex {
   forgetLoadedJieba();
   loadJieba(dictionaryFile);
-  const words = parseDictionary(readFileSync(dictionaryFile, 'utf8')).map((e) => e.word).filter((w) => !PLACEHOLDERS.has(w));
-  const vocabulary = new Set(words);
+  const entries = parseDictionary(readFileSync(dictionaryFile, 'utf8')).filter((e) => !PLACEHOLDERS.has(e.word));
+  const tags = new Map(entries.map((e) => [e.word, e.tag]));
+  const vocabulary = new Set(tags.keys());
   const tokenizer = createTokenizer(vocabulary);
   const miniSearch = MiniSearch.loadJSON<SearchDocument>(searchIndexJson, indexOptions(tokenizer.tokenize));
-  return { miniSearch, tokenizer, vocabulary, source };
+  return { miniSearch, tokenizer, vocabulary, tagOf: (word) => tags.get(word), source };
 }
 
 /** Opens a freshly built index (used after a rebuild and by tests). */

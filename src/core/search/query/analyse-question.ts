@@ -73,7 +73,7 @@ export interface QueryUnderstanding {
 }
 
 const HAN = /^\p{Script=Han}$/u;
-const ASKS_FOR_NUMBER = /多少|多久|多长|几个|几年|几月|几天|几项|几条|几家|哪一?年|何时|什么时候|比例|期限|时限|周期/u;
+const ASKS_FOR_NUMBER = /多少|多久|多长|几个|几年|几月|几天|几项|几条|几家|几次|第几|哪一?年|哪几年|何时|什么时候|比例|期限|时限|周期/u;
 const ASKS_FOR_THING = /(?:什么|哪个|哪部|哪项|哪种|哪类|哪份|哪些|哪一个|哪一部|哪一项)(\p{Script=Han}{1,6})/u;
 /** Answer heads that name a document: the answer is a 《title》. */
 const TITLE_HEADS = ['名称', '名字', '文件', '法律', '法规', '条例', '办法', '规定', '纲要', '意见', '指南', '报告', '标准', '条约', '公约', '协定', '规划', '计划', '政策'];

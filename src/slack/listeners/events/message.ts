@@ -20,7 +20,7 @@ export function directOrThreadMessage(deps: SlackDeps) {
     const m = parsed.data;
     if (!QUESTION_SUBTYPES.has(m.subtype) || !m.user || m.bot_id || m.user === context.botUserId) return;
     const direct = m.channel_type === 'im';
-    const followUp = !direct && m.thread_ts !== undefined && deps.threads.has(m.channel, m.thread_ts);
+    const followUp = !direct && m.thread_ts !== undefined && (await deps.threads.answered(m.channel, m.thread_ts));
     if (!direct && !followUp) return;
     if (!direct && mentions(m.text, context.botUserId)) return; // app_mention answers it
     if (!(await deps.events.claim(`message:${m.channel}:${m.ts}`, deps.now().getTime()))) return;
