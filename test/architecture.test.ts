@@ -91,3 +91,24 @@ describe('the architecture', () => {
     expect(builders).toEqual(['compose.ts']);
   });
 });
+
+/** Everything a clone runs: the code, the tests, the scripts and the build. */
+function repositoryFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return name === '__snapshots__' || name === 'fixtures' || name === 'holdout' ? [] : walk(path);
+      return /\.(ts|mjs|js|json)$|^run$/u.test(name) ? [path] : [];
+    });
+  return [...walk(SRC), ...walk(join(PROJECT_ROOT, 'test')), ...walk(join(PROJECT_ROOT, '.ci')), ...['package.json', 'Dockerfile', 'vitest.config.ts'].map((f) => join(PROJECT_ROOT, f))];
+}
+
+describe('the repository', () => {
+  it('reads nothing outside itself: a clone has no shared/ or anything else beside it', () => {
+    const outside = /\.\.\/shared|['"]\.\.['"],\s*['"]shared['"]|PROJECT_ROOT,\s*['"]\.\.['"]/u;
+    const readers = repositoryFiles()
+      .filter((file) => outside.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(PROJECT_ROOT, file));
+    expect(readers).toEqual([]);
+  });
+});

@@ -25,7 +25,7 @@ function expectFloor(report: EvalReport, floor: { r1: number; r3: number; perKin
 
 describe('retrieval quality', () => {
   it('holds the bar on the development questions', () => {
-    expectFloor(evaluate(join(PROJECT_ROOT, '..', 'shared', 'eval', 'questions-dev.jsonl')), { r1: 0.9, r3: 0.97, perKind: 0.8, answers: 0.9 });
+    expectFloor(evaluate(join(PROJECT_ROOT, 'test', 'fixtures', 'questions-dev.jsonl')), { r1: 0.9, r3: 0.97, perKind: 0.8, answers: 0.9 });
   });
 
   it('holds the bar on the team\'s own questions', () => {
