@@ -10,8 +10,10 @@
  *   an answer context and a store; `start()` brings it up, `stop()` takes it down in reverse.
  */
 import type { AnswerContext } from './core/answer/answer-values.js';
+import type { DigestContent } from './core/digest/digest-content.js';
 import type { DigestHistory } from './core/digest/digest-preview.js';
 import { previewDigest } from './core/digest/digest-preview.js';
+import type { Plan } from './core/plan/plan-schema.js';
 import { loadPlan } from './core/plan/load-plan.js';
 import { openSearchIndex } from './core/search/index/open-search-index.js';
 import { loadLexicon } from './core/search/lexicon/load-lexicon.js';
@@ -66,6 +68,31 @@ export function digestHistory(store: StateStore): DigestHistory {
     cycleStart: () => store.digest.cycleStart(),
     postedDates: () => store.digest.postedDates(),
     activityOn: (date) => store.activity.activityOn(date),
+  };
+}
+
+/** The digest for `date` as it would be posted, from the state in DATA_DIR (read only): the CLI and the console. */
+export async function previewStoredDigest(plan: Plan, config: Pick<Config, 'dataDir' | 'digest'>, date: string, today: string): Promise<DigestContent> {
+  const store = openExistingStore(config);
+  try {
+    return await previewDigest(plan, digestHistory(store), config.digest, date, today);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * What the local console answers from: the answer context, and today's digest from the state in
+ * DATA_DIR (the settings are read when a digest is asked for, so a bad one is reported then).
+ */
+export function consoleDeps(ctx: AnswerContext, settings: () => Pick<Config, 'dataDir' | 'digest'>, now: () => Date = () => new Date()) {
+  return {
+    ctx,
+    todaysDigest: (): Promise<DigestContent> => {
+      const config = settings();
+      const today = localDate(now(), config.digest.timeZone);
+      return previewStoredDigest(ctx.plan, config, today, today);
+    },
   };
 }
 

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { config as loadDotEnv } from 'dotenv';
 import type { AnswerContext } from './core/answer/answer-values.js';
-import { createService, openAnswerContext } from './compose.js';
+import { consoleDeps, createService, openAnswerContext } from './compose.js';
 import { processIo } from './cli/cli-io.js';
 import { runLocalConsole } from './cli/local-console.js';
 import { ConfigError, readConfig, type Config } from './config.js';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   if (!slack) {
     const io = processIo();
     if (!io.interactive) exitWith(NO_SLACK);
-    await runLocalConsole(openContext(createLogger({ level: 'warn', destination: process.stderr })), io);
+    await runLocalConsole(consoleDeps(openContext(createLogger({ level: 'warn', destination: process.stderr })), () => config), io, 'no-slack-tokens');
     return;
   }
 

@@ -2,11 +2,14 @@
  * A question asked where people talk (a DM, an @mention, a thread, the assistant panel) → the
  * answer posted in the same thread. The status line shows 正在检索… while it works (on the AI
  * surfaces, where Slack has one); the thread is remembered so follow-ups need no @mention; a
- * failed post is answered with what to do.
+ * failed post is answered with what to do. A message that says only “help” (帮助, 怎么用 …) gets
+ * the help message instead of a search.
  */
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../../core/answer/answer-schema.js';
+import { isHelpRequest } from '../../core/answer/command-words.js';
 import { renderAnswer } from '../../render/blocks/answer-message.js';
+import { renderHelp } from '../../render/blocks/help-blocks.js';
 import type { FeedbackStyle } from '../../render/blocks/feedback-blocks.js';
 import { INTERNAL_ERROR_TEXT, type Outcome } from '../acknowledged-work.js';
 import type { Surface } from '../answering.js';
@@ -42,10 +45,12 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
   const clearStatus = () => quietly(setStatus && (() => setStatus('')), deps, 'clearStatus');
   await quietly(setStatus && (() => setStatus(SEARCHING_STATUS)), deps, 'setStatus');
   let posted: PostOutcome;
-  let answer: Answer;
+  let answer: Answer | undefined;
   try {
-    answer = answering.ask(q.surface, q.question);
-    posted = await postMessage(client, q.target, renderAnswer(answer, { feedback: q.feedback, shareable: false }), logger);
+    const help = isHelpRequest(q.question);
+    answer = help ? undefined : answering.ask(q.surface, q.question);
+    const message = answer ? renderAnswer(answer, { feedback: q.feedback, shareable: false }) : renderHelp(answering.overview);
+    posted = await postMessage(client, q.target, message, logger);
   } catch (error) {
     // Nobody is left looking at 正在检索…: say something went wrong, where they asked.
     logger.error({ err: error, surface: q.surface }, 'answering failed');
@@ -53,7 +58,7 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
     await clearStatus();
     return { outcome: 'failed' };
   }
-  const measures = answer.results.map((r) => r.number);
+  const about = answer ? { answerKind: answer.kind, measures: answer.results.map((r) => r.number) } : { answerKind: 'help' };
 
   if (!posted.ok) {
     await clearStatus();
@@ -61,8 +66,9 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
     if (q.userId && q.userId !== q.target.channel) {
       await postMessage(client, { channel: q.userId }, { text: userFacingError(posted.error), blocks: [] }, logger);
     }
-    return { outcome: 'post-failed', error: posted.error, answerKind: answer.kind, measures };
+    return { outcome: 'post-failed', error: posted.error, ...about };
   }
   threads.remember(q.target.channel, q.target.threadTs);
-  return { outcome: posted.fallback ? 'answered-plain-text' : 'answered', answerKind: answer.kind, confidence: answer.confidence, measures };
+  if (!answer) return { outcome: 'help' };
+  return { outcome: posted.fallback ? 'answered-plain-text' : 'answered', confidence: answer.confidence, ...about };
 }
