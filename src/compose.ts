@@ -8,6 +8,7 @@
  * - {@link openStore}: the state store named by the configuration, made resilient.
  * - {@link createService}: the running service (Slack app, listeners, digest scheduler) around
  *   an answer context and a store; `start()` brings it up, `stop()` takes it down in reverse.
+ *   Bolt is imported here, when a service is created, so the CLI and the local console never load it.
  */
 import type { AnswerContext } from './core/answer/answer-values.js';
 import type { DigestContent } from './core/digest/digest-content.js';
@@ -23,7 +24,7 @@ import type { Config, SlackConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { createAcknowledgedWork } from './slack/acknowledged-work.js';
 import { createAnswering } from './slack/answering.js';
-import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.js';
+import type { SlackApp, SlackAppOptions } from './slack/app.js';
 import { createKnownThreads } from './slack/conversation/known-threads.js';
 import type { SlackDeps } from './slack/deps.js';
 import { createDigestPoster } from './slack/digest/digest-poster.js';
@@ -144,7 +145,8 @@ export function createSlackDeps({ config, ctx, store, logger, now = () => new Da
   };
 }
 
-export function createService({ config, ctx, logger, store = openStore(config, logger), now = () => new Date(), slackOptions, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS }: ServiceOptions): Service {
+export async function createService({ config, ctx, logger, store = openStore(config, logger), now = () => new Date(), slackOptions, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS }: ServiceOptions): Promise<Service> {
+  const { createSlackApp } = await import('./slack/app.js');
   const history = digestHistory(store);
   const deps = createSlackDeps({ config, ctx, store, logger, now });
   const slack = createSlackApp(config.slack, deps, slackOptions);

@@ -30,7 +30,7 @@ function openContext(logger: Logger): AnswerContext {
 
 async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger, exit: (code: number) => never): Promise<void> {
   const started = performance.now();
-  const service = createService({ config, ctx: openContext(logger), logger });
+  const service = await createService({ config, ctx: openContext(logger), logger });
   await service.start();
   logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off' }, 'ready');
 

@@ -29,7 +29,8 @@ function folderOf(file: string): string {
 }
 
 const edges = sourceFiles(SRC).flatMap((file) =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+'(\.[^']+)'/gu)].map((m) => ({
+  // Static imports and exports, and dynamic import('./…') at the edge: each is an arrow between layers.
+  [...readFileSync(file, 'utf8').matchAll(/(?:(?:import|export)[^'"]*?from\s+|import\(\s*)'(\.[^']+)'/gu)].map((m) => ({
     from: file,
     to: resolve(dirname(file), (m[1] ?? '').replace(/\.js$/u, '.ts')),
   })),

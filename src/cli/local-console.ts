@@ -21,7 +21,7 @@ const PROMPT = '问> ';
 
 export const CONSOLE_HELP = [
   '直接输入问题即可查询计划内容，例如：商标审查周期要控制在多久？',
-  '  /plan 问题          回答问题（与直接输入相同）',
+  '  /plan 问题         回答问题（与直接输入相同）',
   '  /plan help         显示本帮助（直接输入 help、帮助 或 怎么用 也可以）',
   '  /plan digest       查看今天的计划简报',
   '  /measure 42        查看第 42 条措施（也可 15-20 或关键词）',
