@@ -18,17 +18,9 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, DIST, isBuildCurrent } from './build.mjs';
+import { npmBannerRows } from './npm-banner.mjs';
 
 const ENTRIES = { main: 'main.js', cli: 'cli.js' };
-
-/** Rows the npm banner took: a blank line, `> name@version event`, `> command`, a blank line. */
-function npmBannerRows() {
-  const { npm_lifecycle_event: event, npm_lifecycle_script: script, npm_package_name: name, npm_package_version: version } = process.env;
-  const columns = process.stdout.columns;
-  if (event !== 'start' || !script || !name || !version || !process.stdout.isTTY || !columns) return 0;
-  const lines = ['', `> ${name}@${version} ${event}`, `> ${script}`, ''];
-  return lines.reduce((rows, line) => rows + Math.max(1, Math.ceil(line.length / columns)), 0);
-}
 
 async function ensureBuilt() {
   if (isBuildCurrent()) return;
@@ -48,7 +40,7 @@ async function ensureBuilt() {
 const [, , first] = process.argv;
 const entry = first === 'cli' ? 'cli' : 'main';
 await ensureBuilt();
-const rows = npmBannerRows();
+const rows = npmBannerRows(process.env, process.stdout, process.argv.slice(entry === 'cli' ? 3 : 2));
 // Move up over the banner's rows and clear from there down.
 if (rows > 0) process.stdout.write(`\u001b[${rows}F\u001b[0J`);
 // The entry reads its arguments from process.argv as if it had been started directly.
