@@ -101,7 +101,7 @@ function repositoryFiles(): string[] {
       if (statSync(path).isDirectory()) return name === '__snapshots__' || name === 'fixtures' || name === 'holdout' ? [] : walk(path);
       return /\.(ts|mjs|js|json)$|^run$/u.test(name) ? [path] : [];
     });
-  return [...walk(SRC), ...walk(join(PROJECT_ROOT, 'test')), ...walk(join(PROJECT_ROOT, '.ci')), ...['package.json', 'Dockerfile', 'vitest.config.ts'].map((f) => join(PROJECT_ROOT, f))];
+  return [...walk(SRC), ...walk(join(PROJECT_ROOT, 'test')), ...walk(join(PROJECT_ROOT, 'scripts')), ...walk(join(PROJECT_ROOT, '.ci')), ...['package.json', 'Dockerfile', 'vitest.config.ts'].map((f) => join(PROJECT_ROOT, f))];
 }
 
 describe('the repository', () => {
