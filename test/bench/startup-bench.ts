@@ -107,7 +107,7 @@ async function timeToReady(api: FakeSlackApi, command: string, args: readonly st
   // Its own process group, so npm and the app it starts are stopped together.
   const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: 'ignore', detached: true });
   try {
-    const ready = await waitUntilHealthy(port, { timeoutMs: READY_TIMEOUT_MS, gaveUp: () => child.exitCode !== null, pollMs: 2 });
+    const ready = await waitUntilHealthy(port, { timeoutMs: READY_TIMEOUT_MS, gaveUp: () => child.exitCode !== null, pollMs: 5 });
     if (!ready) throw new Error(`${command} ${args.join(' ')} was not ready (exit code ${child.exitCode})`);
     return performance.now() - started;
   } finally {
