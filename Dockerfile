@@ -7,7 +7,7 @@
 #   docker run --rm ipplan node dist/cli.js ask "商标审查周期要控制在多久？"
 #
 # Stages: `deps` (production node_modules, native addons compiled from source) and `build`
-# (TypeScript → dist/) both run on the full Debian image, which has python3, make and g++;
+# (TypeScript bundled into dist/ by esbuild) both run on the full Debian image, which has python3, make and g++;
 # `runtime` is the slim image with only what the app reads at run time. No secrets are baked in:
 # Slack settings come from the environment at `docker run`, and .env never enters the context.
 #
@@ -46,14 +46,17 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && rm -rf node_modules/nodejieba/submodules node_modules/nodejieba/lib \
  && mkdir -p "$jieba" && mv /tmp/jieba.dict.utf8 "$jieba/"
 
-# ---- build: compile TypeScript (src/ → dist/) ---------------------------------------------------
-# All dependencies (tsc and the type packages are dev dependencies); no install scripts are needed
-# to type-check and emit, so none run. The npm ci layer is cached on the lockfile.
+# ---- build: bundle the TypeScript (src/ → dist/) -------------------------------------------------
+# All dependencies (esbuild is a dev dependency); no install scripts are needed to bundle, so none
+# run (esbuild's platform binary comes as an optional dependency, not from a script). The npm ci
+# layer is cached on the lockfile. dist/ holds main.js, cli.js and their shared chunks; the native
+# addons stay in node_modules.
 FROM node:20-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json ./
+COPY scripts ./scripts
 COPY src ./src
 RUN npm run build
 

@@ -8,10 +8,13 @@
  * - {@link openStore}: the state store named by the configuration, made resilient.
  * - {@link createService}: the running service (Slack app, listeners, digest scheduler) around
  *   an answer context and a store; `start()` brings it up, `stop()` takes it down in reverse.
+ *   Bolt is imported here, when a service is created, so the CLI and the local console never load it.
  */
 import type { AnswerContext } from './core/answer/answer-values.js';
+import type { DigestContent } from './core/digest/digest-content.js';
 import type { DigestHistory } from './core/digest/digest-preview.js';
 import { previewDigest } from './core/digest/digest-preview.js';
+import type { Plan } from './core/plan/plan-schema.js';
 import { loadPlan } from './core/plan/load-plan.js';
 import { openSearchIndex } from './core/search/index/open-search-index.js';
 import { loadLexicon } from './core/search/lexicon/load-lexicon.js';
@@ -21,7 +24,7 @@ import type { Config, SlackConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { createAcknowledgedWork } from './slack/acknowledged-work.js';
 import { createAnswering } from './slack/answering.js';
-import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.js';
+import type { SlackApp, SlackAppOptions } from './slack/app.js';
 import { createThreadMemory, THREAD_MEMORY_MS } from './slack/conversation/thread-memory.js';
 import type { SlackDeps } from './slack/deps.js';
 import { createDigestPoster } from './slack/digest/digest-poster.js';
@@ -66,6 +69,31 @@ export function digestHistory(store: StateStore): DigestHistory {
     cycleStart: () => store.digest.cycleStart(),
     postedDates: () => store.digest.postedDates(),
     activityOn: (date) => store.activity.activityOn(date),
+  };
+}
+
+/** The digest for `date` as it would be posted, from the state in DATA_DIR (read only): the CLI and the console. */
+export async function previewStoredDigest(plan: Plan, config: Pick<Config, 'dataDir' | 'digest'>, date: string, today: string): Promise<DigestContent> {
+  const store = openExistingStore(config);
+  try {
+    return await previewDigest(plan, digestHistory(store), config.digest, date, today);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * What the local console answers from: the answer context, and today's digest from the state in
+ * DATA_DIR (the settings are read when a digest is asked for, so a bad one is reported then).
+ */
+export function consoleDeps(ctx: AnswerContext, settings: () => Pick<Config, 'dataDir' | 'digest'>, now: () => Date = () => new Date()) {
+  return {
+    ctx,
+    todaysDigest: (): Promise<DigestContent> => {
+      const config = settings();
+      const today = localDate(now(), config.digest.timeZone);
+      return previewStoredDigest(ctx.plan, config, today, today);
+    },
   };
 }
 
@@ -117,7 +145,8 @@ export function createSlackDeps({ config, ctx, store, logger, now = () => new Da
   };
 }
 
-export function createService({ config, ctx, logger, store = openStore(config, logger), now = () => new Date(), slackOptions, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS }: ServiceOptions): Service {
+export async function createService({ config, ctx, logger, store = openStore(config, logger), now = () => new Date(), slackOptions, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS }: ServiceOptions): Promise<Service> {
+  const { createSlackApp } = await import('./slack/app.js');
   const history = digestHistory(store);
   const deps = createSlackDeps({ config, ctx, store, logger, now });
   const slack = createSlackApp(config.slack, deps, slackOptions);

@@ -7,8 +7,11 @@
  * public URL needed); `SLACK_BOT_TOKEN` and `SLACK_SIGNING_SECRET` → HTTP mode on `PORT`;
  * no `SLACK_BOT_TOKEN` → no Slack (the local console).
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { Cron } from 'croner';
+import { CalendarParseError, parseDigestCalendar, type CalendarOverrides } from './core/digest/digest-calendar.js';
 import type { DigestDays } from './core/digest/posting-days.js';
 import { isIsoDate, isValidTimeZone } from './core/time/local-date.js';
 
@@ -45,6 +48,8 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   DIGEST_DAYS: 'workdays (China\'s working days, adjusted working days included) or daily',
   DIGEST_SIZE: 'how many measures each digest walks through, a whole number from 1 to 20',
   DIGEST_START: 'the first day of the walk through the plan, as YYYY-MM-DD (optional)',
+  DIGEST_CALENDAR:
+    'a file of the State Council\'s holidays and make-up working days, one "YYYY-MM-DD 休" or "YYYY-MM-DD 班" a line, # for comments (optional; see .env.example)',
 };
 
 export const DEFAULT_DIGEST_CRON = '0 9 * * *';
@@ -90,6 +95,7 @@ const EnvSchema = z.object({
     .refine((v) => v === undefined || (/^\d{1,2}$/u.test(v) && Number(v) >= 1 && Number(v) <= MAX_DIGEST_SIZE), 'is not a number from 1 to 20')
     .transform((v) => (v === undefined ? DEFAULT_DIGEST_SIZE : Number(v))),
   DIGEST_START: optionalText.refine((v) => v === undefined || isIsoDate(v), 'is not a date'),
+  DIGEST_CALENDAR: optionalText,
 });
 
 /** The digest's calendar and size; `channel` is set only when the digest is turned on. */
@@ -101,6 +107,10 @@ export interface DigestConfig {
   size: number;
   /** Pins the walk's first day; otherwise it is the first digest's date (today before any). */
   start?: string;
+  /** Holidays and make-up working days over the `chinese-days` package's (DIGEST_CALENDAR). */
+  calendar?: CalendarOverrides;
+  /** The file they were read from, for the log. */
+  calendarFile?: string;
 }
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -121,6 +131,23 @@ export interface Config {
 
 function fail(variable: string, problem: string): never {
   throw new ConfigError(variable, `${variable} ${problem}: set it to ${HOW_TO_FIX[variable] ?? 'a valid value'}.`);
+}
+
+/** The DIGEST_CALENDAR file, read and checked line by line: a bad line is one error naming the file and the line. */
+function readDigestCalendar(file: string): CalendarOverrides {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+    fail('DIGEST_CALENDAR', `names a file that cannot be read (${resolve(file)}: ${reason})`);
+  }
+  try {
+    return parseDigestCalendar(text);
+  } catch (error) {
+    if (error instanceof CalendarParseError) fail('DIGEST_CALENDAR', `file ${resolve(file)} ${error.message}`);
+    throw error;
+  }
 }
 
 /** The Web API base URL with the trailing slash the Slack client expects. */
@@ -145,6 +172,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     days: e.DIGEST_DAYS,
     size: e.DIGEST_SIZE,
     ...(e.DIGEST_START ? { start: e.DIGEST_START } : {}),
+    ...(e.DIGEST_CALENDAR ? { calendar: readDigestCalendar(e.DIGEST_CALENDAR), calendarFile: resolve(e.DIGEST_CALENDAR) } : {}),
   };
   const base = { logLevel: e.LOG_LEVEL, dataDir: e.DATA_DIR, timeZone: e.DIGEST_TZ, digest };
   if (e.SLACK_BOT_TOKEN === undefined) {

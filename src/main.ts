@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { config as loadDotEnv } from 'dotenv';
 import type { AnswerContext } from './core/answer/answer-values.js';
-import { createService, openAnswerContext } from './compose.js';
+import { consoleDeps, createService, openAnswerContext } from './compose.js';
 import { processIo } from './cli/cli-io.js';
 import { runLocalConsole } from './cli/local-console.js';
 import { ConfigError, readConfig, type Config } from './config.js';
@@ -30,7 +30,7 @@ function openContext(logger: Logger): AnswerContext {
 
 async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger, exit: (code: number) => never): Promise<void> {
   const started = performance.now();
-  const service = createService({ config, ctx: openContext(logger), logger });
+  const service = await createService({ config, ctx: openContext(logger), logger });
   await service.start();
   logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off' }, 'ready');
 
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   if (!slack) {
     const io = processIo();
     if (!io.interactive) exitWith(NO_SLACK);
-    await runLocalConsole(openContext(createLogger({ level: 'warn', destination: process.stderr })), io);
+    await runLocalConsole(consoleDeps(openContext(createLogger({ level: 'warn', destination: process.stderr })), () => config), io, 'no-slack-tokens');
     return;
   }
 

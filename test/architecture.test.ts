@@ -29,7 +29,8 @@ function folderOf(file: string): string {
 }
 
 const edges = sourceFiles(SRC).flatMap((file) =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+'(\.[^']+)'/gu)].map((m) => ({
+  // Static imports and exports, and dynamic import('./…') at the edge: each is an arrow between layers.
+  [...readFileSync(file, 'utf8').matchAll(/(?:(?:import|export)[^'"]*?from\s+|import\(\s*)'(\.[^']+)'/gu)].map((m) => ({
     from: file,
     to: resolve(dirname(file), (m[1] ?? '').replace(/\.js$/u, '.ts')),
   })),
@@ -89,5 +90,26 @@ describe('the architecture', () => {
       })
       .map((file) => relative(SRC, file));
     expect(builders).toEqual(['compose.ts']);
+  });
+});
+
+/** Everything a clone runs: the code, the tests, the scripts and the build. */
+function repositoryFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return name === '__snapshots__' || name === 'fixtures' || name === 'holdout' ? [] : walk(path);
+      return /\.(ts|mjs|js|json)$|^run$/u.test(name) ? [path] : [];
+    });
+  return [...walk(SRC), ...walk(join(PROJECT_ROOT, 'test')), ...walk(join(PROJECT_ROOT, 'scripts')), ...walk(join(PROJECT_ROOT, '.ci')), ...['package.json', 'Dockerfile', 'vitest.config.ts'].map((f) => join(PROJECT_ROOT, f))];
+}
+
+describe('the repository', () => {
+  it('reads nothing outside itself: a clone has no shared/ or anything else beside it', () => {
+    const outside = /\.\.\/shared|['"]\.\.['"],\s*['"]shared['"]|PROJECT_ROOT,\s*['"]\.\.['"]/u;
+    const readers = repositoryFiles()
+      .filter((file) => outside.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(PROJECT_ROOT, file));
+    expect(readers).toEqual([]);
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../src/config.js';
 
@@ -72,5 +75,36 @@ describe('reading the configuration from the environment', () => {
 
   it('never echoes a secret in an error', () => {
     expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'short!' }).message).not.toContain('short!');
+  });
+
+  describe('DIGEST_CALENDAR', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ipplan-calendar-'));
+    const file = (name: string, text: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+
+    it('reads the extra holidays and make-up working days into the digest settings', () => {
+      const path = file('good.txt', '# made up for the test\n2027-01-04 休\n2027-01-09 班\n');
+      const { digest } = readConfig({ DIGEST_CALENDAR: path });
+      expect([...(digest.calendar?.days ?? [])]).toEqual([
+        ['2027-01-04', 'rest'],
+        ['2027-01-09', 'work'],
+      ]);
+      expect(digest.calendarFile).toBe(path);
+    });
+
+    it('refuses a malformed line with one error naming the file and the line', () => {
+      const path = file('bad.txt', '2027-01-04 休\n# fine\n2027-13-01 班\n');
+      const error = configError({ DIGEST_CALENDAR: path });
+      expect(error.variable).toBe('DIGEST_CALENDAR');
+      expect(error.message.split('\n')).toHaveLength(1);
+      expect(error.message).toMatch(new RegExp(`^DIGEST_CALENDAR file ${path.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')} line 3: “2027-13-01 班”: 2027-13-01 is not a date \\(YYYY-MM-DD\\): set it to a file of`, 'u'));
+    });
+
+    it('refuses a file that cannot be read', () => {
+      expect(configError({ DIGEST_CALENDAR: join(dir, 'missing.txt') }).message).toContain(`DIGEST_CALENDAR names a file that cannot be read (${join(dir, 'missing.txt')}: ENOENT)`);
+    });
   });
 });

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { AnswerContext } from '../core/answer/answer-values.js';
 import { MAX_RESULT_LIMIT } from '../core/answer/answer-values.js';
+import { consoleDeps } from '../compose.js';
+import { readCliConfig } from './cli-config.js';
 import { CliUsageError, EXIT } from './cli-error.js';
 import type { CliCommand, CliOptions } from './cli-command.js';
 import { writeLine, type CliIo } from './cli-io.js';
@@ -40,7 +42,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   eval: evalCommand,
   digest: digestCommand,
   console: async ({ io, context }) => {
-    await runLocalConsole(context(), io);
+    await runLocalConsole(consoleDeps(context(), readCliConfig), io);
     return EXIT.ok;
   },
 };

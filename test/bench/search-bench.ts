@@ -24,7 +24,7 @@ const { loadLexicon } = await fromDist<typeof import('../../src/core/search/lexi
 const { createPlanSearch } = await fromDist<typeof import('../../src/core/search/plan-search.js')>('search/plan-search.js');
 
 export const QUESTION_FILES = [
-  join(PROJECT_ROOT, '..', 'shared', 'eval', 'questions-dev.jsonl'),
+  join(PROJECT_ROOT, 'test', 'fixtures', 'questions-dev.jsonl'),
   join(PROJECT_ROOT, 'test', 'fixtures', 'questions-team.jsonl'),
 ];
 

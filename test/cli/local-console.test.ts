@@ -1,31 +1,58 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { consoleReply, runLocalConsole } from '../../src/cli/local-console.js';
+import { consoleDeps } from '../../src/compose.js';
+import { CONSOLE_HELP, consoleReply, runLocalConsole } from '../../src/cli/local-console.js';
 import { testAnswerContext } from '../support/answer-context.js';
 import { fakeIo } from '../support/fake-io.js';
+import { TEST_CONFIG } from '../support/listener-fakes.js';
 
 const ctx = testAnswerContext();
-const style = { color: false, planTitle: ctx.plan.title };
+const style = { color: false };
+/** No state yet (DATA_DIR does not exist): the digest previews from today. */
+const deps = consoleDeps(ctx, () => ({ dataDir: join(tmpdir(), 'ipplan-console-no-state'), digest: TEST_CONFIG.digest }), () => new Date('2026-11-30T02:00:00Z'));
+const reply = (line: string) => consoleReply(deps, line, style);
 
 describe('the local console', () => {
-  it('answers a question as the CLI does', () => {
-    expect(consoleReply(ctx, '商标审查周期要控制在多久？', style)).toContain('确保商标审查周期控制在【9个月内】');
+  it('answers a question as the CLI does', async () => {
+    expect(await reply('商标审查周期要控制在多久？')).toContain('确保商标审查周期控制在【9个月内】');
   });
 
-  it('looks measures and areas up', () => {
-    expect(consoleReply(ctx, '/measure 42', style)).toContain('第 42 条 · 提高知识产权保护效果');
-    expect(consoleReply(ctx, '/area 3', style)).toContain('三、提高知识产权保护效果');
-    expect(consoleReply(ctx, '/area', style)).toContain('七、提高知识产权战略组织实施水平（第 72–79 条，共 8 条）');
-    expect(consoleReply(ctx, '/measure', style)).toBe('用法：/measure 42、/measure 15-20 或 /measure 关键词');
+  it('looks measures and areas up', async () => {
+    expect(await reply('/measure 42')).toContain('第 42 条 · 提高知识产权保护效果');
+    expect(await reply('/area 3')).toContain('三、提高知识产权保护效果');
+    expect(await reply('/area')).toContain('七、提高知识产权战略组织实施水平（第 72–79 条，共 8 条）');
+    expect(await reply('/measure')).toBe('用法：/measure 42 查看第 42 条；/measure 15-20 列出第 15–20 条；/measure 关键词 查找相关措施。');
   });
 
-  it('explains unknown commands and quits on /quit', () => {
-    expect(consoleReply(ctx, '/frob', style)).toContain('不认识的命令 /frob');
-    expect(consoleReply(ctx, '/quit', style)).toBeUndefined();
+  it('accepts what Slack accepts: /plan with a question, help or digest, and a bare help word', async () => {
+    expect(await reply('/plan 商标审查周期要控制在多久？')).toContain('确保商标审查周期控制在【9个月内】');
+    expect(await reply('/plan')).toBe('用法：/plan 问题，例如 /plan 商标审查周期要控制在多久？；/plan help 查看全部用法。');
+    for (const line of ['/plan help', '/plan 帮助', 'help', 'HELP', '帮助', '怎么用', '怎么用？', '/help']) expect(await reply(line), line).toBe(CONSOLE_HELP);
+    const digest = await reply('/plan digest');
+    expect(digest).toContain('计划简报 · 第 1 期，共 27 期');
+    expect(digest).toContain('第 1 条：');
+  });
+
+  it('lists /plan and its forms in /help', () => {
+    for (const form of ['/plan 问题', '/plan help', '/plan digest', '/measure 42', '/area 3', 'help、帮助 或 怎么用']) expect(CONSOLE_HELP).toContain(form);
+  });
+
+  it('explains unknown commands and quits on /quit', async () => {
+    expect(await reply('/frob')).toContain('不认识的命令 /frob');
+    expect(await reply('/quit')).toBeUndefined();
+  });
+
+  it('says in its first line that it is the local console because no Slack tokens were found', async () => {
+    const io = fakeIo('');
+    await runLocalConsole(deps, io, 'no-slack-tokens');
+    const [first] = io.out().split('\n');
+    expect(first).toMatch(/^这是本地问答控制台（没有找到 Slack 令牌 SLACK_BOT_TOKEN，所以没有连接 Slack/u);
   });
 
   it('runs until the end of its input', async () => {
     const io = fakeIo('/measure 3\n商标审查周期\n');
-    await runLocalConsole(ctx, io);
+    await runLocalConsole(deps, io);
     expect(io.out()).toContain('提高商标注册工作效率');
     expect(io.out().match(/第 3 条/gu)?.length).toBeGreaterThanOrEqual(2);
   });

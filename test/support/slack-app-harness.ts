@@ -49,7 +49,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
   };
   // Bolt's Socket Mode health server listens on all interfaces; tests keep to loopback, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };
-  const service = createService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.now ? { now: options.now } : {}) });
+  const service = await createService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.now ? { now: options.now } : {}) });
   await service.start();
   const address = service.slack.server()?.address() as AddressInfo | undefined;
   return {

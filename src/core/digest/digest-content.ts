@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { areaOf, findMeasure } from '../plan/find-in-plan.js';
 import { addDays } from '../time/local-date.js';
 import { digestIssue, type DigestIssueInput } from './digest-issue.js';
+import type { CalendarOverrides } from './digest-calendar.js';
 import { previousPostingDay, type DigestDays } from './posting-days.js';
 
 /** Measures listed as most shown, questions listed as unanswered, at most. */
@@ -83,9 +84,9 @@ function mergeActivity(days: readonly DayActivity[]): Omit<NonNullable<DigestCon
 }
 
 /** The days a digest on `date` reports activity for: since the previous posting day, up to yesterday (each day once). */
-export function activityDays(date: string, days: DigestDays): string[] {
+export function activityDays(date: string, days: DigestDays, calendar?: CalendarOverrides): string[] {
   const to = addDays(date, -1);
-  const from = previousPostingDay(date, days) ?? to;
+  const from = previousPostingDay(date, days, calendar) ?? to;
   const list: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) list.push(d);
   return list;
@@ -107,7 +108,7 @@ export function digestContent(input: DigestContentInput): DigestContent {
     group.measures.push({ number, text: measure.displayText });
   }
 
-  const days = activityDays(date, input.days);
+  const days = activityDays(date, input.days, input.calendar);
   const from = days[0] ?? addDays(date, -1);
   const to = days.at(-1) ?? from;
   const activity = mergeActivity(days.map((d) => input.activity.get(d) ?? NO_ACTIVITY));

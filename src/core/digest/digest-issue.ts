@@ -7,6 +7,7 @@
  */
 import type { Plan } from '../plan/plan-schema.js';
 import { addDays } from '../time/local-date.js';
+import type { CalendarOverrides } from './digest-calendar.js';
 import { isPostingDay, type DigestDays } from './posting-days.js';
 
 export interface DigestIssue {
@@ -27,20 +28,22 @@ export interface DigestIssueInput {
   postedDates: ReadonlySet<string>;
   today: string;
   days: DigestDays;
+  /** Holidays and make-up working days over the package's (DIGEST_CALENDAR). */
+  calendar?: CalendarOverrides;
   size: number;
 }
 
-export function digestIssue({ plan, date, start, postedDates, today, days, size }: DigestIssueInput): DigestIssue {
+export function digestIssue({ plan, date, start, postedDates, today, days, calendar, size }: DigestIssueInput): DigestIssue {
   const total = Math.ceil(plan.measures.length / size);
   let offset = 0;
   if (date >= start) {
     for (let day = start; day < date; day = addDays(day, 1)) {
-      const hadDigest = day < today ? postedDates.has(day) : isPostingDay(day, days);
+      const hadDigest = day < today ? postedDates.has(day) : isPostingDay(day, days, calendar);
       if (hadDigest) offset += 1;
     }
   } else {
     // Before the walk began: as if it had been running on every posting day.
-    for (let day = date; day < start; day = addDays(day, 1)) if (isPostingDay(day, days)) offset -= 1;
+    for (let day = date; day < start; day = addDays(day, 1)) if (isPostingDay(day, days, calendar)) offset -= 1;
   }
   const index = ((offset % total) + total) % total;
   const first = index * size;

@@ -6,6 +6,7 @@
  */
 import type { Plan } from '../plan/plan-schema.js';
 import { activityDays, digestContent, type DayActivity, type DigestContent } from './digest-content.js';
+import type { CalendarOverrides } from './digest-calendar.js';
 import type { DigestDays } from './posting-days.js';
 
 export interface DigestHistory {
@@ -17,6 +18,8 @@ export interface DigestHistory {
 
 export interface DigestSettings {
   days: DigestDays;
+  /** Holidays and make-up working days over the package's (DIGEST_CALENDAR). */
+  calendar?: CalendarOverrides;
   size: number;
   /** Pins the walk's first day (DIGEST_START). */
   start?: string;
@@ -28,11 +31,11 @@ export async function walkStart(history: DigestHistory, settings: DigestSettings
 }
 
 export async function previewDigest(plan: Plan, history: DigestHistory, settings: DigestSettings, date: string, today: string): Promise<DigestContent> {
-  const days = activityDays(date, settings.days);
+  const days = activityDays(date, settings.days, settings.calendar);
   const [start, postedDates, activity] = await Promise.all([
     walkStart(history, settings, today),
     history.postedDates(),
     Promise.all(days.map(async (d) => [d, await history.activityOn(d)] as const)),
   ]);
-  return digestContent({ plan, date, start, postedDates, today, days: settings.days, size: settings.size, activity: new Map(activity) });
+  return digestContent({ plan, date, start, postedDates, today, days: settings.days, ...(settings.calendar ? { calendar: settings.calendar } : {}), size: settings.size, activity: new Map(activity) });
 }

@@ -3,12 +3,15 @@
  * answer posted in the same thread. The status line shows 正在检索… while it works (on the AI
  * surfaces, where Slack has one); a follow-up (下一条, 全文, 还有吗) is answered from what the
  * conversation's last answer left; the conversation is remembered so follow-ups need no @mention;
- * a failed post is answered with what to do.
+ * a failed post is answered with what to do. A message that says only “help” (帮助, 怎么用 …) gets
+ * the help message instead of a search.
  */
 import type { WebClient } from '@slack/web-api';
 import type { Answer } from '../../core/answer/answer-schema.js';
+import { isHelpRequest } from '../../core/answer/command-words.js';
 import type { ThreadContext } from '../../core/answer/follow-up.js';
 import { renderAnswer } from '../../render/blocks/answer-message.js';
+import { renderHelp } from '../../render/blocks/help-blocks.js';
 import type { FeedbackStyle } from '../../render/blocks/feedback-blocks.js';
 import { INTERNAL_ERROR_TEXT, type Outcome } from '../acknowledged-work.js';
 import type { Surface } from '../answering.js';
@@ -45,13 +48,20 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
   await quietly(setStatus && (() => setStatus(SEARCHING_STATUS)), deps, 'setStatus');
   const conversation = { ...q.target, direct: q.surface === 'dm' || q.surface === 'assistant' };
   let posted: PostOutcome;
-  let answer: Answer;
+  let answer: Answer | undefined;
   let context: ThreadContext | undefined;
   try {
-    const turn = answering.converse(q.surface, q.question, await threads.recall(conversation));
-    answer = turn.answer;
-    context = turn.context;
-    posted = await postMessage(client, q.target, renderAnswer(answer, { feedback: q.feedback, shareable: false }), logger);
+    const previous = await threads.recall(conversation);
+    if (isHelpRequest(q.question)) {
+      // Help answers nothing to follow up, but the thread is now one the bot answered in.
+      context = previous ?? { measures: [], shown: 0 };
+    } else {
+      const turn = answering.converse(q.surface, q.question, previous);
+      answer = turn.answer;
+      context = turn.context;
+    }
+    const message = answer ? renderAnswer(answer, { feedback: q.feedback, shareable: false }) : renderHelp(answering.overview);
+    posted = await postMessage(client, q.target, message, logger);
   } catch (error) {
     // Nobody is left looking at 正在检索…: say something went wrong, where they asked.
     logger.error({ err: error, surface: q.surface }, 'answering failed');
@@ -59,7 +69,7 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
     await clearStatus();
     return { outcome: 'failed' };
   }
-  const measures = answer.results.map((r) => r.number);
+  const about = answer ? { answerKind: answer.kind, measures: answer.results.map((r) => r.number) } : { answerKind: 'help' };
 
   if (!posted.ok) {
     await clearStatus();
@@ -67,8 +77,9 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
     if (q.userId && q.userId !== q.target.channel) {
       await postMessage(client, { channel: q.userId }, { text: userFacingError(posted.error), blocks: [] }, logger);
     }
-    return { outcome: 'post-failed', error: posted.error, answerKind: answer.kind, measures };
+    return { outcome: 'post-failed', error: posted.error, ...about };
   }
   if (context) await threads.remember(conversation, context);
-  return { outcome: posted.fallback ? 'answered-plain-text' : 'answered', answerKind: answer.kind, confidence: answer.confidence, measures };
+  if (!answer) return { outcome: 'help' };
+  return { outcome: posted.fallback ? 'answered-plain-text' : 'answered', confidence: answer.confidence, ...about };
 }

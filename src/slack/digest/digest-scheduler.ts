@@ -2,18 +2,22 @@
  * Runs the digest on its schedule: at each cron time, on posting days, it posts today's digest
  * through the exactly-once poster. After a start-up it posts today's digest if today's time has
  * passed without one (today's only, never a backlog). A failed post is retried with backoff
- * while it is still the same day.
+ * while it is still the same day. At start-up and in each run it warns when the working-day
+ * calendar (the `chinese-days` package and DIGEST_CALENDAR) does not know the next 30 days.
  */
 import { Cron } from 'croner';
 import type { DigestConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { localDate } from '../../core/time/local-date.js';
 import { ranEarlierToday } from '../../core/digest/digest-schedule.js';
-import { isPostingDay } from '../../core/digest/posting-days.js';
+import { firstUnknownDay, isPostingDay, lastPackageYear } from '../../core/digest/posting-days.js';
 import type { DigestOutcome, DigestPoster } from './digest-poster.js';
 
 /** Waits between retries of a failed post, then the last one repeats until the day ends. */
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000] as const;
+
+/** How far ahead the working-day calendar should know the State Council's schedule. */
+export const CALENDAR_LOOKAHEAD_DAYS = 30;
 
 export type TickOutcome = DigestOutcome | { outcome: 'not-a-posting-day' };
 
@@ -48,10 +52,23 @@ export function createDigestScheduler({ poster, config, logger, now }: DigestSch
     logger.info({ kind: 'digest', date, inMs: delay, attempt: retries + 1 }, 'digest: retry scheduled');
   }
 
+  /** Warns when, within the lookahead, working days would only be guessed (Monday–Friday). */
+  function checkCalendar(today: string): void {
+    if (config.days !== 'workdays') return;
+    const unknown = firstUnknownDay(today, CALENDAR_LOOKAHEAD_DAYS, config.calendar);
+    if (unknown === undefined) return;
+    const year = unknown.slice(0, 4);
+    logger.warn(
+      { kind: 'digest', unknownFrom: unknown, packageThrough: lastPackageYear(Number(today.slice(0, 4))), calendarFile: config.calendarFile ?? null },
+      `digest calendar: no State Council holiday schedule for ${year} (from ${unknown}), so working days there are taken as Monday–Friday: add ${year}'s holidays (休) and make-up working days (班) to the DIGEST_CALENDAR file`,
+    );
+  }
+
   async function tick(): Promise<TickOutcome> {
     const started = performance.now();
     const date = localDate(now(), config.timeZone);
-    if (!isPostingDay(date, config.days)) {
+    checkCalendar(date);
+    if (!isPostingDay(date, config.days, config.calendar)) {
       logger.info({ kind: 'digest', date, outcome: 'not-a-posting-day' }, 'digest: not a posting day');
       return { outcome: 'not-a-posting-day' };
     }
@@ -66,7 +83,9 @@ export function createDigestScheduler({ poster, config, logger, now }: DigestSch
     start() {
       job = new Cron(config.cron, { timezone: config.timeZone, protect: true, catch: (error) => logger.error({ err: error }, 'digest schedule failed') }, () => void tick());
       logger.info({ kind: 'digest', cron: config.cron, timeZone: config.timeZone, channel: config.channel, next: job.nextRun()?.toISOString() }, 'digest scheduled');
+      // A catch-up run checks the calendar itself.
       if (ranEarlierToday(config.cron, config.timeZone, now())) void tick();
+      else checkCalendar(localDate(now(), config.timeZone));
     },
     async stop() {
       stopped = true;

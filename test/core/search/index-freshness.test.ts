@@ -1,21 +1,39 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { INDEX_DIR } from '../../../src/core/paths.js';
 import { loadPlan } from '../../../src/core/plan/load-plan.js';
 import { buildIndexArtifacts } from '../../../src/core/search/index/build-search-index.js';
 import { computeInputsHash } from '../../../src/core/search/index/index-inputs.js';
-import { DICTIONARY_FILE, MANIFEST_FILE, SEARCH_INDEX_FILE } from '../../../src/core/search/index/index-files.js';
+import { DICTIONARY_FILE, MANIFEST_FILE, SEARCH_INDEX_FILE, type IndexArtifacts } from '../../../src/core/search/index/index-files.js';
 import { openSearchIndex } from '../../../src/core/search/index/open-search-index.js';
 import { loadLexicon } from '../../../src/core/search/lexicon/load-lexicon.js';
 
 const plan = loadPlan();
 const lexicon = loadLexicon();
+const dirs: string[] = [];
+
+/** One fresh build, shared: the comparison with index/ and both rebuilds use it. */
+let built: IndexArtifacts | undefined;
+const freshBuild = (): IndexArtifacts => (built ??= buildIndexArtifacts(plan, lexicon));
+
+afterAll(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  // Building and rebuilding pointed this process's one jieba dictionary elsewhere; the other test
+  // files that share the process segment with the committed one, so it is loaded again.
+  openSearchIndex({ plan, lexicon });
+});
+
+function scratch(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
 
 describe('the committed index/', () => {
   it('was built from the current seeds, lexicon and code (run `npm run build:index` if this fails)', () => {
-    const fresh = buildIndexArtifacts(plan, lexicon);
+    const fresh = freshBuild();
     const manifest = JSON.parse(readFileSync(join(INDEX_DIR, MANIFEST_FILE), 'utf8')) as { inputsHash: string };
     expect(manifest.inputsHash).toBe(computeInputsHash());
     expect(readFileSync(join(INDEX_DIR, MANIFEST_FILE), 'utf8')).toBe(`${JSON.stringify(fresh.manifest, null, 2)}\n`);
@@ -31,21 +49,23 @@ describe('the committed index/', () => {
   });
 
   it('is rebuilt, with a warning, when its fingerprint does not match', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'stale-index-'));
+    const dir = scratch('stale-index-');
     cpSync(INDEX_DIR, dir, { recursive: true });
     const manifestFile = join(dir, MANIFEST_FILE);
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(manifestFile, JSON.stringify({ ...manifest, inputsHash: '0'.repeat(64) }));
     const onStale = vi.fn();
-    const index = openSearchIndex({ plan, lexicon, dir, onStale });
+    const build = vi.fn(freshBuild);
+    const index = openSearchIndex({ plan, lexicon, dir, onStale, build });
     expect(index.source).toBe('rebuilt');
     expect(onStale).toHaveBeenCalledWith('the seeds or lexicon changed since the index was built');
+    expect(build).toHaveBeenCalledOnce();
     expect(index.miniSearch.documentCount).toBe(87); // 79 measures, 7 goals paragraphs, the opening paragraph
   });
 
   it('is rebuilt when missing', () => {
     const onStale = vi.fn();
-    expect(openSearchIndex({ plan, lexicon, dir: mkdtempSync(join(tmpdir(), 'no-index-')), onStale }).source).toBe('rebuilt');
+    expect(openSearchIndex({ plan, lexicon, dir: scratch('no-index-'), onStale, build: freshBuild }).source).toBe('rebuilt');
     expect(onStale.mock.calls[0]?.[0]).toMatch(/^no readable index manifest in /u);
   });
 });

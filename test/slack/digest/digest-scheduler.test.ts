@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseDigestCalendar } from '../../../src/core/digest/digest-calendar.js';
 import { createDigestScheduler, RETRY_DELAYS_MS } from '../../../src/slack/digest/digest-scheduler.js';
 import type { DigestOutcome, DigestPoster } from '../../../src/slack/digest/digest-poster.js';
 import { captureLogger } from '../../support/capture-logger.js';
@@ -67,5 +68,45 @@ describe('the digest scheduler', () => {
     await vi.advanceTimersByTimeAsync(31 * 60 * 1000); // 09:01
     expect(early.dates).toEqual(['2026-11-25']);
     await b.stop();
+  });
+
+  describe('with DIGEST_CALENDAR', () => {
+    // A schedule made up for the test (the State Council's 2027 schedule is not in the repository).
+    const calendar = parseDigestCalendar('2027-01-04 休\n2027-01-09 班\n');
+    const withCalendar = { ...config, calendar, calendarFile: '/etc/ipplan/holidays.txt' };
+    const at = (date: string) => () => new Date(`${date}T01:00:00Z`); // 09:00 in Shanghai
+
+    it('posts on a make-up Saturday', async () => {
+      const { poster, dates } = fakePoster([]);
+      const scheduler = createDigestScheduler({ poster, config: withCalendar, logger: captureLogger().logger, now: at('2027-01-09') });
+      expect((await scheduler.tick()).outcome).toBe('posted');
+      expect(dates).toEqual(['2027-01-09']);
+    });
+
+    it('does not post on a listed holiday, though it is a Monday', async () => {
+      const { poster, dates } = fakePoster([]);
+      const scheduler = createDigestScheduler({ poster, config: withCalendar, logger: captureLogger().logger, now: at('2027-01-04') });
+      expect((await scheduler.tick()).outcome).toBe('not-a-posting-day');
+      expect(dates).toEqual([]);
+    });
+
+    it('warns at start-up and in each run while the next 30 days are not all known, and not once they are', async () => {
+      const calendarWarnings = (log: ReturnType<typeof captureLogger>) => log.lines().filter((l) => String(l.msg).startsWith('digest calendar:'));
+      const unknown = captureLogger();
+      const a = createDigestScheduler({ poster: fakePoster([]).poster, config, logger: unknown.logger, now: () => new Date('2026-12-15T00:00:00Z') });
+      a.start();
+      await a.tick();
+      await a.stop();
+      expect(calendarWarnings(unknown)).toHaveLength(2);
+      expect(calendarWarnings(unknown)[0]).toMatchObject({ level: 40, unknownFrom: '2027-01-01', packageThrough: 2026 });
+      expect(String(calendarWarnings(unknown)[0]?.msg)).toContain('add 2027\'s holidays (休) and make-up working days (班) to the DIGEST_CALENDAR file');
+
+      const known = captureLogger();
+      const b = createDigestScheduler({ poster: fakePoster([]).poster, config: withCalendar, logger: known.logger, now: () => new Date('2026-12-15T00:00:00Z') });
+      b.start();
+      await b.tick();
+      await b.stop();
+      expect(calendarWarnings(known)).toEqual([]);
+    });
   });
 });

@@ -74,4 +74,10 @@ describe('/plan', () => {
     expect(JSON.stringify(help)).toContain('/measure 42');
     expect(String(digest?.text)).toMatch(/^计划简报第 \d+ 期（共 27 期）/u);
   });
+
+  it('takes 怎么用 for help too, as the console and a DM do', async () => {
+    const slack = listenerFakes();
+    await planCommand(slack.deps)(slack.command('/plan', '怎么用'));
+    expect(JSON.stringify(responses(slack.takeCalls())[0])).toContain('计划助手使用说明');
+  });
 });

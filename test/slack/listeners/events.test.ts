@@ -60,6 +60,17 @@ describe('a message', () => {
     expect(JSON.stringify(post?.blocks)).toContain('feedback_buttons');
   });
 
+  it('saying only help, 帮助 or 怎么用, in a DM or a mention, gets the help message instead of a search', async () => {
+    const slack = listenerFakes();
+    await directOrThreadMessage(slack.deps)(slack.message('帮助', { ts: '1764000000.000310' }));
+    await directOrThreadMessage(slack.deps)(slack.message('help', { ts: '1764000000.000311' }));
+    await appMention(slack.deps)(slack.mention(`<@${FAKE_BOT_USER_ID}> 怎么用？`, { ts: '1764000000.000312' }));
+    const sent = posts(slack.takeCalls());
+    expect(sent).toHaveLength(3);
+    for (const post of sent) expect(JSON.stringify(post.blocks)).toContain('计划助手使用说明');
+    expect(sent.map((p) => p.thread_ts)).toEqual(['1764000000.000310', '1764000000.000311', '1764000000.000312']);
+  });
+
   it('in a thread the bot answered in is followed up without another mention; other threads are left alone', async () => {
     const slack = listenerFakes();
     await slack.deps.threads.remember({ channel: FAKE_CHANNEL_ID, threadTs: '1764000000.000001', direct: false }, { measures: [16], focus: 16, shown: 1 });

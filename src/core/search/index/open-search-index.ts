@@ -37,6 +37,8 @@ export interface OpenSearchIndexOptions {
   dir?: string;
   /** Told why the prebuilt index could not be used, before a rebuild starts. */
   onStale?: (reason: string) => void;
+  /** How a rebuild is made (by default from the plan and lexicon given); tests share one build. */
+  build?: () => IndexArtifacts;
 }
 
 function openFrom(dictionaryFile: string, searchIndexJson: string, source: SearchIndex['source']): SearchIndex {
@@ -62,7 +64,7 @@ export function openBuiltIndex(artifacts: IndexArtifacts): SearchIndex {
   }
 }
 
-export function openSearchIndex({ plan, lexicon, dir = INDEX_DIR, onStale }: OpenSearchIndexOptions): SearchIndex {
+export function openSearchIndex({ plan, lexicon, dir = INDEX_DIR, onStale, build }: OpenSearchIndexOptions): SearchIndex {
   const manifest = readManifest(dir);
   const inputsHash = computeInputsHash();
   let reason: string | undefined;
@@ -78,5 +80,5 @@ export function openSearchIndex({ plan, lexicon, dir = INDEX_DIR, onStale }: Ope
     }
   }
   onStale?.(reason);
-  return openBuiltIndex(buildIndexArtifacts(plan, lexicon, inputsHash));
+  return openBuiltIndex(build ? build() : buildIndexArtifacts(plan, lexicon, inputsHash));
 }

@@ -1,13 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { isDigestRequest, isHelpRequest } from '../../../core/answer/command-words.js';
 import { renderAnswer } from '../../../render/blocks/answer-message.js';
 import { renderDigest } from '../../../render/blocks/digest-blocks.js';
 import { renderHelp } from '../../../render/blocks/help-blocks.js';
 import { renderUsage, USAGE } from '../../../render/blocks/usage-blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { privately, SlashCommandSchema } from '../slack-payloads.js';
-
-const HELP_WORDS: ReadonlySet<string> = new Set(['help', '帮助', '说明', '用法', '?', '？']);
-const DIGEST_WORDS: ReadonlySet<string> = new Set(['digest', '简报', '今日简报']);
 
 /**
  * `/plan <问题>`: the answer, shown only to the asker, with 发到频道; `/plan help` explains
@@ -22,11 +20,11 @@ export function planCommand(deps: SlackDeps) {
         await respond({ response_type: 'ephemeral', ...renderUsage(USAGE.plan) });
         return { outcome: 'usage' };
       }
-      if (HELP_WORDS.has(text.toLowerCase())) {
+      if (isHelpRequest(text)) {
         await respond({ response_type: 'ephemeral', ...renderHelp(deps.answering.overview) });
         return { outcome: 'help' };
       }
-      if (DIGEST_WORDS.has(text.toLowerCase())) {
+      if (isDigestRequest(text)) {
         const digest = await deps.todaysDigest();
         await respond({ response_type: 'ephemeral', ...renderDigest(digest) });
         return { outcome: 'digest', date: digest.date, issue: digest.issue.number };

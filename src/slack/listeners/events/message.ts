@@ -10,6 +10,14 @@ import { mentions, questionFromSlackText } from '../../conversation/inbound-text
 import type { SlackDeps } from '../../deps.js';
 import { MessageEventSchema } from '../slack-payloads.js';
 
+/**
+ * The conversations whose messages are answered: DMs, and follow-ups in public and private
+ * channel threads. The manifest subscribes to exactly these (`message.im`, `message.channels`,
+ * `message.groups`).
+ */
+export const ANSWERED_CHANNEL_TYPES = ['im', 'channel', 'group'] as const;
+const ANSWERED: ReadonlySet<string | undefined> = new Set(ANSWERED_CHANNEL_TYPES);
+
 /** Subtypes that are still a person writing a question. */
 const QUESTION_SUBTYPES: ReadonlySet<string | undefined> = new Set([undefined, 'file_share', 'thread_broadcast']);
 
@@ -18,7 +26,7 @@ export function directOrThreadMessage(deps: SlackDeps) {
     const parsed = MessageEventSchema.safeParse(message);
     if (!parsed.success) return;
     const m = parsed.data;
-    if (!QUESTION_SUBTYPES.has(m.subtype) || !m.user || m.bot_id || m.user === context.botUserId) return;
+    if (!QUESTION_SUBTYPES.has(m.subtype) || !ANSWERED.has(m.channel_type) || !m.user || m.bot_id || m.user === context.botUserId) return;
     const direct = m.channel_type === 'im';
     const followUp = !direct && m.thread_ts !== undefined && (await deps.threads.answered(m.channel, m.thread_ts));
     if (!direct && !followUp) return;
