@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STATE_FILE } from '../../src/store/sqlite/open-sqlite.js';
+import Database from 'better-sqlite3';
+import { migrate, STATE_FILE, type SqliteDatabase } from '../../src/store/sqlite/open-sqlite.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 
@@ -86,5 +87,40 @@ describe('the state store', () => {
     await store.events.prune(500);
     expect(await store.events.claim('event:Ev0', 2000)).toBe(true);
     await store.close();
+  });
+});
+
+describe('migrations', () => {
+  it('are applied once when another process migrates between this one reading the version and writing', () => {
+    const file = join(tempDir(), STATE_FILE);
+    const mine = new Database(file);
+    mine.pragma('journal_mode = WAL');
+    // The other process does not wait for a lock: if this one holds it, it gives up at once.
+    const other = new Database(file, { timeout: 0 });
+    let interleaved = false;
+    /** This process's connection; right after it reads the schema version, the other process migrates if it can. */
+    const racing = new Proxy(mine, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (prop !== 'pragma' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return (source: string, options?: { simple?: boolean }) => {
+          const result: unknown = target.pragma(source, options);
+          if (source === 'user_version' && !interleaved) {
+            interleaved = true;
+            try {
+              migrate(other, file);
+            } catch (error) {
+              if (!(error instanceof Error && error.message.includes('locked'))) throw error; // this process holds the write lock
+            }
+          }
+          return result;
+        };
+      },
+    }) satisfies SqliteDatabase;
+    expect(() => migrate(racing, file)).not.toThrow();
+    expect(interleaved).toBe(true);
+    expect(mine.pragma('user_version', { simple: true })).toBeGreaterThan(0);
+    mine.close();
+    other.close();
   });
 });
