@@ -10,7 +10,7 @@ import { createService, openAnswerContext } from './compose.js';
 import { processIo } from './cli/cli-io.js';
 import { runLocalConsole } from './cli/local-console.js';
 import { ConfigError, readConfig, type Config } from './config.js';
-import { bufferedStdout, createLogger, type Logger } from './logger.js';
+import { createLogger, stdoutLog, type Logger } from './logger.js';
 import { StoreError } from './store/store-error.js';
 
 const NO_SLACK =
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   }
 
   const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret])];
-  const output = bufferedStdout();
+  const output = stdoutLog();
   const logger = createLogger({ level: config.logLevel, secrets, destination: output });
   /** Exits after writing out the buffered log lines (and, if given, one line on standard error). */
   const exit = (code: number, message?: string): never => {

@@ -31,6 +31,18 @@ function startMain(env: Record<string, string>) {
   return { child, exited, output: () => stdout };
 }
 
+function httpEnv(fake: FakeSlackApi, port: number, dataDir: string): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-1-2-main',
+    SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+    SLACK_API_URL: fake.url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+  };
+}
+
 let api: FakeSlackApi | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
@@ -58,15 +70,7 @@ describe('npm start', () => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-main-'));
     dirs.push(dataDir);
-    const main = startMain({
-      SLACK_BOT_TOKEN: 'xoxb-1-2-main',
-      SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
-      SLACK_API_URL: api.url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-    });
+    const main = startMain(httpEnv(api, port, dataDir));
     expect(await waitUntilHealthy(port, { timeoutMs: 15_000 })).toBe(true);
     main.child.kill('SIGTERM');
     const run = await main.exited;
@@ -75,5 +79,17 @@ describe('npm start', () => {
     expect(lines.some((l) => l.msg === 'ready')).toBe(true);
     expect(lines.some((l) => l.msg === 'stopping')).toBe(true);
     expect(run.stdout).not.toContain('xoxb-1-2-main');
+  });
+
+  it('has written every line it logged when it is killed with kill -9 (ready included)', async () => {
+    api = await startFakeSlackApi();
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-main-'));
+    dirs.push(dataDir);
+    const main = startMain({ ...httpEnv(api, port, dataDir) });
+    expect(await waitUntilHealthy(port, { timeoutMs: 15_000 })).toBe(true);
+    main.child.kill('SIGKILL');
+    const run = await main.exited;
+    expect(run.stdout).toContain('"msg":"ready"');
   });
 });
