@@ -70,7 +70,14 @@ describe('the HTTP front door', () => {
     const { app } = await httpApp();
     const res = await fetch(`${app.baseUrl}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ready' });
+    expect(await res.json()).toMatchObject({ status: 'ready' });
+  });
+
+  it('answers HEAD /healthz as GET, without a body (load balancers probe with HEAD)', async () => {
+    const { app } = await httpApp();
+    const res = await fetch(`${app.baseUrl}/healthz`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
   });
 });
 

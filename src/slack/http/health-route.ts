@@ -9,7 +9,7 @@ export const HEALTH_PATH = '/healthz';
 export function healthRoute(isReady: () => boolean): CustomRoute {
   return {
     path: HEALTH_PATH,
-    method: ['GET'],
+    method: ['GET', 'HEAD'],
     handler: (_req, res) => {
       const ready = isReady();
       res.writeHead(ready ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });

@@ -10,7 +10,7 @@
  *   Slack": it may be a replay).
  * Rule 5: once. A signature already seen gets 401: a replay within the five minutes does no work.
  *
- * `GET /healthz` passes straight through. The clock is injected so the rules can be tested.
+ * `GET /healthz` and `HEAD /healthz` pass straight through. The clock is injected so the rules can be tested.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from '../../logger.js';
@@ -49,7 +49,7 @@ export function guardRequests(listener: RequestListener, { maxBodyBytes, accepti
   }
 
   return (req, res) => {
-    if (req.method === 'GET' && req.url?.split('?')[0] === HEALTH_PATH) return listener(req, res);
+    if ((req.method === 'GET' || req.method === 'HEAD') && req.url?.split('?')[0] === HEALTH_PATH) return listener(req, res);
     if (!accepting()) return refuse(req, res, 503, 'stopping', logger, { 'Retry-After': '5' });
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBodyBytes) return refuse(req, res, 413, 'body too large', logger);
