@@ -6,6 +6,7 @@
  * sentence with a hint on how to ask, never a list of noise.
  */
 import type { Answer, MeasureResult } from '../../core/answer/answer-schema.js';
+import { cleanQuestion } from '../../core/search/query/clean-question.js';
 import { measureLabel, snippetParts, sourceLine } from '../answer-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { renderAreaCard } from './area-blocks.js';
@@ -111,7 +112,7 @@ export function renderMoreResults(answer: Answer): SlackMessage {
   if (answer.results.length === 0) return renderNothing(answer);
   const lines = answer.results.map((r) => `• ${bold(measureLabel(r.number))}｜${escapeMrkdwn(r.area.title)}\n${quote(snippetMrkdwn(r))}`);
   const blocks: Block[] = [
-    context(escapeMrkdwn(`“${truncate(answer.query, 200)}”的全部 ${answer.results.length} 条结果：`)),
+    context(escapeMrkdwn(`“${truncate(cleanQuestion(answer.query), 200)}”的全部 ${answer.results.length} 条结果：`)),
     ...lines.map((l) => section(l)),
     context(escapeMrkdwn(sourceLine(answer.source.title, answer.results.map((r) => r.number)))),
   ];

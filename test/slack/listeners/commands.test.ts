@@ -75,3 +75,22 @@ describe('/plan', () => {
     expect(String(digest?.text)).toMatch(/^计划简报第 \d+ 期（共 27 期）/u);
   });
 });
+
+/** Every string in what the listener sent back. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  return value !== null && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+}
+
+describe('typed text shown back', () => {
+  it('never carries control characters or broken surrogates into the context line or the no-match notice', async () => {
+    const slack = listenerFakes();
+    const typed = '区块\u0000链\u001b[31m\u202e \ud800 元宇宙\udfff';
+    await measureCommand(slack.deps)(slack.command('/measure', typed));
+    await planCommand(slack.deps)(slack.command('/plan', typed));
+    const shown = strings(slack.takeCalls());
+    expect(shown.join(' ')).toContain('元宇宙');
+    expect(shown.filter((s) => /[\p{Cc}\p{Cf}]/u.test(s.replace(/\n/gu, '')) || s !== s.toWellFormed())).toEqual([]);
+  });
+});
