@@ -80,6 +80,13 @@ async function main(): Promise<void> {
     if (message) process.stderr.write(`${message}\n`);
     process.exit(code);
   };
+  // Last resorts, logged never silently: a promise nobody awaited is logged and the app keeps
+  // serving; an exception nothing caught leaves the process in an unknown state, so it exits 1.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection; still serving'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting');
+    exit(1, `stopped after an unexpected error: ${error.message}`);
+  });
   try {
     await serveSlack({ ...config, slack }, logger, exit);
   } catch (error) {

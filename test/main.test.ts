@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/core/paths.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';
 import { freePort, tsEntryArgs, waitUntilHealthy } from './support/local-process.js';
+import { postSigned } from './support/signed-request.js';
 
 interface Run {
   code: number | null;
@@ -91,5 +92,19 @@ describe('npm start', () => {
     main.child.kill('SIGKILL');
     const run = await main.exited;
     expect(run.stdout).toContain('"msg":"ready"');
+  });
+
+  it('keeps serving after a signed request whose body is JSON null', async () => {
+    api = await startFakeSlackApi();
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-main-'));
+    dirs.push(dataDir);
+    const main = startMain(httpEnv(api, port, dataDir));
+    expect(await waitUntilHealthy(port, { timeoutMs: 15_000 })).toBe(true);
+    const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, 'null', 'application/json', { signingSecret: '0123456789abcdef0123456789abcdef' });
+    expect(res.status).toBe(400);
+    expect(await waitUntilHealthy(port, { timeoutMs: 2_000 })).toBe(true);
+    main.child.kill('SIGTERM');
+    expect((await main.exited).code).toBe(0);
   });
 });

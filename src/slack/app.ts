@@ -13,8 +13,12 @@ import { healthRoute } from './http/health-route.js';
 import { registerListeners } from './listeners/index.js';
 import type { SlackDeps } from './deps.js';
 
-/** Slack sends small bodies; anything larger is refused before it is parsed. */
-export const MAX_REQUEST_BODY_BYTES = 256 * 1024;
+/**
+ * The largest body accepted. A slash command carries up to Slack's 40,000-character message
+ * limit, form-encoded: 40,000 Chinese characters are 360 KB, and the person who typed them is
+ * told the text is too long instead of seeing nothing. Anything larger is refused unread.
+ */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 /** Web API calls for an answer someone is waiting for retry briefly, not for half an hour. */
 const WEB_API_RETRY = { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 4000 };
 

@@ -36,11 +36,30 @@ function didNoWork(a: FakeSlackApi, service: AppHarness): void {
 describe('the HTTP front door', () => {
   it('refuses an oversized body with 413, without reading it or doing any work', async () => {
     const { api, app, url } = await httpApp();
-    const body = `text=${'x'.repeat(300 * 1024)}`;
+    const body = `text=${'x'.repeat(1100 * 1024)}`;
     const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signSlackRequest(body, TEST_SIGNING_SECRET) }, body });
     expect(res.status).toBe(413);
     await app.log.waitFor((l) => l.reason === 'body too large' && l.status === 413);
     didNoWork(api, app);
+  });
+
+  it('refuses a signed body that is not what Slack sends (JSON null, payload=null) with 400, and keeps serving', async () => {
+    const { api, app, url } = await httpApp();
+    const nullJson = await postSigned(url, 'null', 'application/json', { signingSecret: TEST_SIGNING_SECRET });
+    const nullPayload = await postSigned(url, 'payload=null', 'application/x-www-form-urlencoded', { signingSecret: TEST_SIGNING_SECRET });
+    const number = await postSigned(url, '42', 'application/json', { signingSecret: TEST_SIGNING_SECRET });
+    expect([nullJson.status, nullPayload.status, number.status]).toEqual([400, 400, 400]);
+    didNoWork(api, app);
+    const command = await signedSender(url, TEST_SIGNING_SECRET).command(slashCommand({ command: '/measure', text: '42', response_url: api.responseUrl() }));
+    expect(command.status).toBe(200);
+  });
+
+  it('tells the asker that a 40,000-character command is too long, instead of refusing it unseen', async () => {
+    const { api, url } = await httpApp();
+    const res = await signedSender(url, TEST_SIGNING_SECRET).command(slashCommand({ command: '/plan', text: '专利'.repeat(20_000), response_url: api.responseUrl('long') }));
+    expect(res.status).toBe(200);
+    const answered = res.body.includes('输入太长') ? res.body : JSON.stringify((await api.waitForResponse((r) => r.id === 'long')).body);
+    expect(answered).toContain('输入太长');
   });
 
   it('refuses an unsigned request, a bad signature and a stale timestamp with 401', async () => {
