@@ -85,13 +85,19 @@ export interface ServiceOptions {
   drainTimeoutMs?: number;
 }
 
+export interface StopResult {
+  /** Acknowledged requests still unanswered when the deadline came. */
+  dropped: number;
+}
+
 export interface Service {
   slack: SlackApp;
   deps: SlackDeps;
   store: ResilientStore;
   digest?: DigestScheduler;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops within the drain deadline, whatever clients or Slack do. */
+  stop(): Promise<StopResult>;
 }
 
 export interface SlackDepsOptions {
@@ -143,13 +149,15 @@ export function createService({ config, ctx, logger, store = openStore(config, l
       digest?.start();
     },
     async stop() {
+      const deadline = Date.now() + drainTimeoutMs;
       await slack.stopAccepting();
       await digest?.stop();
-      const { drained, remaining } = await deps.work.drain(drainTimeoutMs);
+      const { drained, remaining } = await deps.work.drain(Math.max(0, deadline - Date.now()));
       if (!drained) logger.error({ remaining }, 'stopped before all acknowledged work was answered');
       else logger.info('all acknowledged work answered');
-      await slack.stop();
+      await slack.stop(Math.max(0, deadline - Date.now()));
       await store.close();
+      return { dropped: remaining };
     },
   };
 }

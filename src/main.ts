@@ -28,7 +28,7 @@ function openContext(logger: Logger): AnswerContext {
   });
 }
 
-async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger, exit: (code: number) => never): Promise<void> {
+async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger, exit: (code: number, message?: string) => never): Promise<void> {
   const started = performance.now();
   const service = createService({ config, ctx: openContext(logger), logger });
   await service.start();
@@ -44,7 +44,7 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
     logger.info({ signal }, 'stopping');
     void service
       .stop()
-      .then(() => exit(0))
+      .then(({ dropped }) => (dropped > 0 ? exit(1, `stopped with ${dropped} acknowledged request(s) unanswered at the drain deadline`) : exit(0)))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'error while stopping');
         exit(1);
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   try {
     await serveSlack({ ...config, slack }, logger, exit);
   } catch (error) {
-    if (error instanceof StoreError) exit(1, error.message);
+    if (error instanceof StoreError || error instanceof ConfigError) exit(1, error.message);
     logger.fatal({ err: error }, 'start-up failed');
     exit(1, `start-up failed: ${error instanceof Error ? error.message : String(error)}`);
   }

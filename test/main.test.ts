@@ -2,7 +2,7 @@
  * `npm start` as a process: configuration errors are one line and exit 1; with Slack settings it
  * serves HTTP mode and stops cleanly on SIGTERM.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,12 +18,15 @@ interface Run {
   stderr: string;
 }
 
+const started: ChildProcess[] = [];
+
 function startMain(env: Record<string, string>) {
   const child = spawn(process.execPath, tsEntryArgs('main'), {
     cwd: tmpdir(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  started.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -47,6 +50,7 @@ function httpEnv(fake: FakeSlackApi, port: number, dataDir: string): Record<stri
 let api: FakeSlackApi | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
+  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await api?.close();
   api = undefined;
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -107,4 +111,28 @@ describe('npm start', () => {
     main.child.kill('SIGTERM');
     expect((await main.exited).code).toBe(0);
   });
+
+  it('in HTTP mode, checks the token before saying ready, and stops with one line when Slack refuses it', async () => {
+    api = await startFakeSlackApi();
+    api.respondWith('auth.test', () => ({ ok: false, error: 'invalid_auth' }));
+    const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-main-'));
+    dirs.push(dataDir);
+    const run = await startMain(httpEnv(api, await freePort(), dataDir)).exited;
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual(['SLACK_BOT_TOKEN was refused by Slack (invalid_auth): set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions), and check the app is installed in the workspace.']);
+    expect(run.stdout).not.toContain('"msg":"ready"');
+  });
+
+  it('in HTTP mode, stops with one line when the Web API cannot be reached', async () => {
+    const fake = await startFakeSlackApi();
+    const unreachable = { ...fake, url: `http://127.0.0.1:${await freePort()}/api/` };
+    await fake.close();
+    const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-main-'));
+    dirs.push(dataDir);
+    const run = await startMain(httpEnv(unreachable, await freePort(), dataDir)).exited;
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain("could not reach Slack's Web API at http://127.0.0.1:");
+    expect(run.stdout).not.toContain('"msg":"ready"');
+  }, 20_000);
 });

@@ -3,6 +3,7 @@
  * any work, a stop finishes every acknowledged request, and Socket Mode recovers from a dropped
  * connection.
  */
+import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
 import { commandBody, nowSeconds, postSigned, signedSender, signSlackRequest } from '../support/signed-request.js';
@@ -20,9 +21,9 @@ afterEach(async () => {
   api = undefined;
 });
 
-async function httpApp(): Promise<{ api: FakeSlackApi; app: AppHarness; url: string }> {
+async function httpApp(options: Parameters<typeof startAppHarness>[2] = {}): Promise<{ api: FakeSlackApi; app: AppHarness; url: string }> {
   api = await startFakeSlackApi();
-  app = await startAppHarness('http', api);
+  app = await startAppHarness('http', api, options);
   return { api, app, url: `${app.baseUrl}/slack/events` };
 }
 
@@ -116,12 +117,84 @@ describe('a graceful stop', () => {
 
     const stopping = service.stop();
     app = undefined;
+    const probe = await fetch(`${service.baseUrl}/healthz`);
+    expect(probe.status).toBe(503);
+    expect(await probe.json()).toMatchObject({ status: 'stopping' });
     const late = await send.command(slashCommand({ command: '/measure', text: '1', response_url: api.responseUrl() })).catch(() => ({ status: 0 }));
     expect([0, 503]).toContain(late.status);
     release();
     await stopping;
     expect(api.history('C0CHAN')).toHaveLength(20);
     expect(service.log.lines().some((l) => l.msg === 'all acknowledged work answered')).toBe(true);
+  });
+});
+
+describe('a stop with clients that never finish', () => {
+  it('ends within the drain deadline although fifty clients are still trickling their bodies', async () => {
+    const { app: service } = await httpApp({ drainTimeoutMs: 500 });
+    const { port } = new URL(service.baseUrl);
+    const sockets: Socket[] = [];
+    try {
+      for (let i = 0; i < 50; i++) {
+        const socket = connect(Number(port), '127.0.0.1');
+        socket.on('error', () => undefined);
+        socket.write(`POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n${Object.entries(signSlackRequest('{}', TEST_SIGNING_SECRET, nowSeconds() + i)).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n{`);
+        sockets.push(socket);
+      }
+      const server = service.slack.server();
+      await waitUntil(() => new Promise<boolean>((resolve) => server?.getConnections((_e, n) => resolve(n >= 50))), 'fifty connections open');
+      app = undefined;
+      expect(await service.stop()).toEqual({ dropped: 0 });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
+  }, 8_000);
+});
+
+describe('a Slack that never answers', () => {
+  it('gives up on the post in time, tells the asker directly, and reports the stuck calls on /healthz', async () => {
+    const { api, app: service, url } = await httpApp({ slack: { slackCallTimeoutMs: 400, slackCallStuckMs: 100 } });
+    let release: () => void = () => undefined;
+    const never = new Promise<void>((resolve) => (release = resolve));
+    api.respondWith('chat.postMessage', async (args, fallback) => {
+      if (args.channel === 'C0CHAN') await never; // the channel post hangs; a DM to the asker goes through
+      return fallback();
+    });
+    try {
+      expect((await signedSender(url, TEST_SIGNING_SECRET).event(eventEnvelope(mentionEvent('专利导航')))).status).toBe(200);
+      const health = await waitUntil(async () => {
+        const res = await fetch(`${service.baseUrl}/healthz`);
+        return res.status === 503 ? ((await res.json()) as { status: string; checks: { slack: { stuck: number } } }) : undefined;
+      }, 'the stuck call on /healthz');
+      expect(health).toMatchObject({ status: 'failing', checks: { slack: { state: 'failing' } } });
+      expect(health.checks.slack.stuck).toBeGreaterThan(0);
+      const told = await api.waitFor('chat.postMessage', (c) => c.args.channel === 'U0USER', 10_000);
+      expect(String(told.args.text)).toContain('请稍后再试');
+      await service.log.waitFor((l) => l.kind === 'app_mention' && l.outcome === 'post-failed');
+      expect((await fetch(`${service.baseUrl}/healthz`)).status).toBe(200);
+    } finally {
+      release();
+    }
+  });
+});
+
+describe('a stop that gives up', () => {
+  it('says how many acknowledged requests it left unanswered (the process then exits non-zero)', async () => {
+    const { api, app: service, url } = await httpApp({ drainTimeoutMs: 300 });
+    let release: () => void = () => undefined;
+    const never = new Promise<void>((resolve) => (release = resolve));
+    api.respondWith('chat.postMessage', async (_args, fallback) => {
+      await never;
+      return fallback();
+    });
+    try {
+      expect((await signedSender(url, TEST_SIGNING_SECRET).event(eventEnvelope(mentionEvent('专利导航')))).status).toBe(200);
+      await api.waitFor('chat.postMessage');
+      app = undefined;
+      expect(await service.stop()).toEqual({ dropped: 1 });
+    } finally {
+      release();
+    }
   });
 });
 

@@ -23,7 +23,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { parse as parseForm } from 'node:querystring';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../logger.js';
-import { HEALTH_PATH } from './health-route.js';
+import { HEALTH_PATH } from '../health/health-route.js';
 
 /** Slack: "If the timestamp is more than five minutes from local time, it could be a replay attack". */
 export const MAX_REQUEST_AGE_MS = 5 * 60 * 1000;
