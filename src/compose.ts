@@ -26,10 +26,11 @@ import { createKnownThreads } from './slack/conversation/known-threads.js';
 import type { SlackDeps } from './slack/deps.js';
 import { createDigestPoster } from './slack/digest/digest-poster.js';
 import { createDigestScheduler, type DigestScheduler } from './slack/digest/digest-scheduler.js';
+import { createReplicaPresence } from './slack/intake/replica-presence.js';
 import { processOwner } from './store/digest-owner.js';
 import { resilientStore, type ResilientStore } from './store/resilient-store.js';
 import { openExistingSqliteStore, openSqliteStore } from './store/sqlite/sqlite-store.js';
-import type { StateStore } from './store/state-store.js';
+import type { DigestOwner, StateStore } from './store/state-store.js';
 
 export interface OpenAnswerContextOptions {
   indexDir?: string;
@@ -106,15 +107,19 @@ export interface SlackDepsOptions {
   store: StateStore;
   logger: Logger;
   now?: () => Date;
+  /** This process (a fresh identity when not given). */
+  replica?: DigestOwner;
 }
 
 /** What the listeners are given (also what listener tests build, with an in-memory store). */
-export function createSlackDeps({ config, ctx, store, logger, now = () => new Date() }: SlackDepsOptions): SlackDeps {
+export function createSlackDeps({ config, ctx, store, logger, now = () => new Date(), replica = processOwner() }: SlackDepsOptions): SlackDeps {
   const history = digestHistory(store);
   const today = () => localDate(now(), config.digest.timeZone);
   return {
     answering: createAnswering({ ctx, activity: store.activity, timeZone: config.timeZone, now }),
     events: store.events,
+    ledger: store.work,
+    replica,
     threads: createKnownThreads(),
     work: createAcknowledgedWork(logger),
     logger,
@@ -126,7 +131,17 @@ export function createSlackDeps({ config, ctx, store, logger, now = () => new Da
 export function createService({ config, ctx, logger, store = openStore(config, logger), now = () => new Date(), slackOptions, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS }: ServiceOptions): Service {
   const history = digestHistory(store);
   const deps = createSlackDeps({ config, ctx, store, logger, now });
-  const slack = createSlackApp(config.slack, deps, slackOptions);
+  const storeHealth = () => ({ name: 'store', ...store.health() });
+  const slack = createSlackApp(config.slack, deps, { ...slackOptions, healthChecks: [storeHealth, ...(slackOptions?.healthChecks ?? [])] });
+  const presence = createReplicaPresence({
+    replicas: store.replicas,
+    ledger: store.work,
+    replica: deps.replica,
+    settings: { digestTimeZone: config.digest.timeZone },
+    processEvent: (event) => slack.app.processEvent(event),
+    logger,
+    now,
+  });
 
   const channel = config.digest.channel;
   const digest = channel
@@ -134,7 +149,7 @@ export function createService({ config, ctx, logger, store = openStore(config, l
         config: { ...config.digest, channel },
         logger,
         now,
-        poster: createDigestPoster({ client: slack.app.client, plan: ctx.plan, store: store.digest, history, settings: { ...config.digest, channel }, owner: processOwner(), logger, now }),
+        poster: createDigestPoster({ client: slack.app.client, plan: ctx.plan, store: store.digest, history, settings: { ...config.digest, channel }, owner: deps.replica, logger, now }),
       })
     : undefined;
 
@@ -144,8 +159,10 @@ export function createService({ config, ctx, logger, store = openStore(config, l
     store,
     ...(digest ? { digest } : {}),
     async start() {
+      await presence.join();
       await store.events.prune(now().getTime() - KEEP_EVENT_KEYS_MS);
       await slack.start();
+      await presence.start();
       digest?.start();
     },
     async stop() {
@@ -153,8 +170,9 @@ export function createService({ config, ctx, logger, store = openStore(config, l
       await slack.stopAccepting();
       await digest?.stop();
       const { drained, remaining } = await deps.work.drain(Math.max(0, deadline - Date.now()));
-      if (!drained) logger.error({ remaining }, 'stopped before all acknowledged work was answered');
+      if (!drained) logger.error({ remaining }, 'stopped before all acknowledged work was answered; it stays recorded for the next start or another replica');
       else logger.info('all acknowledged work answered');
+      await presence.stop();
       await slack.stop(Math.max(0, deadline - Date.now()));
       await store.close();
       return { dropped: remaining };

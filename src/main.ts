@@ -31,9 +31,8 @@ function openContext(logger: Logger): AnswerContext {
 async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger, exit: (code: number, message?: string) => never): Promise<void> {
   const started = performance.now();
   const service = createService({ config, ctx: openContext(logger), logger });
-  await service.start();
-  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off' }, 'ready');
 
+  // Listening for signals before start-up ends: work adopted at start is answered meanwhile.
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) {
@@ -52,6 +51,9 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  await service.start();
+  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off' }, 'ready');
 }
 
 async function main(): Promise<void> {

@@ -4,13 +4,14 @@
  * Events API, commands and interactivity at /slack/events plus GET /healthz. The Web API base
  * URL can be pointed elsewhere (SLACK_API_URL) for proxies and tests.
  */
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, defaultProcessEventErrorHandler as socketErrorHandler, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type ReceiverProcessEventErrorHandlerArgs, type SocketModeReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import type { Server } from 'node:http';
 import { ConfigError, type SlackConfig } from '../config.js';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackCalls, type SlackCalls } from './delivery/slack-calls.js';
 import { slackErrorCode, slackRefused } from './delivery/slack-errors.js';
 import { guardRequests } from './http/http-guard.js';
+import { admitDeliveries, Overloaded } from './intake/admit-deliveries.js';
 import { healthReport, healthRoute, type HealthCheck, type Lifecycle } from './health/health-route.js';
 import { registerListeners } from './listeners/index.js';
 import type { SlackDeps } from './deps.js';
@@ -69,6 +70,21 @@ function logConnection(receiver: SocketModeReceiver, deps: SlackDeps): void {
   }
 }
 
+/** HTTP: work refused for being too much gets 503 (Slack retries events), not Bolt's 500. */
+async function httpErrorHandler(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  if (!(args.error instanceof Overloaded)) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+  if (!args.response.headersSent) {
+    args.response.writeHead(503, { 'Retry-After': '1' });
+    args.response.end();
+  }
+  return false;
+}
+
+/** Socket Mode: work refused for being too much is left unacknowledged, so Slack redelivers it. */
+async function socketErrorHandlerWithRefusal(args: SocketModeReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  return args.error instanceof Overloaded ? false : socketErrorHandler(args);
+}
+
 /** A token Slack refuses, or a Web API that cannot be reached, as one line naming what to fix. */
 function startError(error: unknown, config: SlackConfig): ConfigError {
   const code = slackErrorCode(error);
@@ -100,6 +116,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, options: Sl
           installerOptions: { clientOptions, ...(options.socketHealth !== false ? { port: config.port } : {}) },
           customRoutes: options.socketHealth !== false ? [health] : [],
           autoReconnectEnabled: true,
+          processEventErrorHandler: socketErrorHandlerWithRefusal,
           ...(options.clientPingTimeoutMs ? { clientPingTimeout: options.clientPingTimeoutMs } : {}),
         })
       : undefined;
@@ -107,7 +124,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, options: Sl
 
   const httpReceiver =
     config.mode === 'http'
-      ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, customRoutes: [health], bodyLimit: MAX_REQUEST_BODY_BYTES })
+      ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, customRoutes: [health], bodyLimit: MAX_REQUEST_BODY_BYTES, processEventErrorHandler: httpErrorHandler })
       : undefined;
   if (httpReceiver) {
     httpReceiver.requestListener = guardRequests(httpReceiver.requestListener, { maxBodyBytes: MAX_REQUEST_BODY_BYTES, accepting: () => lifecycle !== 'stopping', logger: deps.logger });
@@ -119,6 +136,8 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, options: Sl
   const app = config.mode === 'socket' ? new App({ ...common, socketMode: true, receiver: socketReceiver }) : new App({ ...common, receiver: httpReceiver });
 
   registerListeners(app, deps);
+  // Both receivers hand every delivery to app.processEvent: the front door for work goes there.
+  app.processEvent = admitDeliveries(app.processEvent.bind(app), { work: deps.work, events: deps.events, ledger: deps.ledger, owner: deps.replica, logger: deps.logger, now: deps.now });
 
   return {
     app,

@@ -5,14 +5,16 @@ import { measureCommand } from '../../../src/slack/listeners/commands/measure-co
 import { planCommand } from '../../../src/slack/listeners/commands/plan-command.js';
 import { listenerFakes, type Call } from '../../support/listener-fakes.js';
 
-const responses = (calls: Call[]) => calls.flatMap((c) => (c.kind === 'respond' ? [c.message] : []));
+/** What the asker saw: the acknowledgement's message (commands answer in it), or a later response. */
+const responses = (calls: Call[]) =>
+  calls.flatMap((c): Array<Record<string, unknown>> => (c.kind === 'respond' ? [c.message] : c.kind === 'ack' && typeof c.response === 'object' && c.response !== null ? [{ ...c.response }] : []));
 
 describe('/measure', () => {
-  it('acknowledges first, then answers once, only to the asker, with the measure', async () => {
+  it('answers once, in the acknowledgement itself, only to the asker, with the measure', async () => {
     const slack = listenerFakes();
     await measureCommand(slack.deps)(slack.command('/measure', '42'));
     const calls = slack.takeCalls();
-    expect(calls.map((c) => c.kind)).toEqual(['ack', 'respond']);
+    expect(calls.map((c) => c.kind)).toEqual(['ack']);
     const [answer] = responses(calls);
     expect(answer?.response_type).toBe('ephemeral');
     expect(JSON.stringify(answer)).toContain('加大对海关知识产权大要案的查处力度');
@@ -40,7 +42,7 @@ describe('/measure', () => {
       throw new Error('index gone');
     });
     await measureCommand(slack.deps)(slack.command('/measure', '42'));
-    expect(responses(slack.takeCalls())).toEqual([{ response_type: 'ephemeral', replace_original: false, text: INTERNAL_ERROR_TEXT }]);
+    expect(responses(slack.takeCalls())).toEqual([{ response_type: 'ephemeral', text: INTERNAL_ERROR_TEXT }]);
     expect(slack.takeErrors()).toEqual(['/measure: failed: index gone']);
   });
 });
