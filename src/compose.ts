@@ -29,6 +29,7 @@ import { createDigestScheduler, type DigestScheduler } from './slack/digest/dige
 import { createReplicaPresence } from './slack/intake/replica-presence.js';
 import { processOwner } from './store/digest-owner.js';
 import { resilientStore, type ResilientStore } from './store/resilient-store.js';
+import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openExistingSqliteStore, openSqliteStore } from './store/sqlite/sqlite-store.js';
 import type { DigestOwner, StateStore } from './store/state-store.js';
 
@@ -51,9 +52,12 @@ export function openAnswerContext(options: OpenAnswerContextOptions = {}): Answe
   return { plan, search: createPlanSearch(plan, index, lexicon) };
 }
 
-/** The state store the configuration names (SQLite under DATA_DIR), resilient to passing failures. */
-export function openStore(config: Pick<Config, 'dataDir'>, logger: Logger): ResilientStore {
-  return resilientStore(openSqliteStore(config.dataDir), logger);
+/**
+ * The state store the configuration names, resilient to passing failures: PostgreSQL when
+ * DATABASE_URL is set (several replicas), else SQLite under DATA_DIR. `open()` it before use.
+ */
+export function openStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>, logger: Logger): ResilientStore {
+  return resilientStore(config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir), logger);
 }
 
 /** The state the configuration names, read only where it exists (empty otherwise): previews from the CLI. */
@@ -159,6 +163,7 @@ export function createService({ config, ctx, logger, store = openStore(config, l
     store,
     ...(digest ? { digest } : {}),
     async start() {
+      await store.open();
       await presence.join();
       await store.events.prune(now().getTime() - KEEP_EVENT_KEYS_MS);
       await slack.start();

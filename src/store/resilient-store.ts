@@ -8,7 +8,8 @@
  * - Writes that fail (activity, finished work) are kept in memory, in order, and retried: before
  *   the next write, every few seconds, and on `flush()`; so counts survive the outage.
  * - Failures are logged once per interval with how many there were, not once per call; the
- *   return of the engine is logged too. {@link ResilientStore.health} says whether it is failing.
+ *   return of the engine is logged too. While it fails, one call a second probes it and the
+ *   rest fall back to memory at once, so answers never wait on a dead database. {@link ResilientStore.health} says whether it is failing.
  * - Digest claims are not papered over: a claim that cannot be made fails, so nothing is posted
  *   without one (and nothing twice when the engine is back).
  */
@@ -24,6 +25,11 @@ const MAX_PENDING_WRITES = 10_000;
 export const FAILURE_LOG_INTERVAL_MS = 60_000;
 /** Waiting writes are retried this often. */
 const RETRY_INTERVAL_MS = 5_000;
+/**
+ * While the engine is failing, at most one call per this interval goes to it (to notice its
+ * return); the others take the in-memory path at once instead of waiting for a timeout each.
+ */
+const PROBE_INTERVAL_MS = 1_000;
 
 export interface StoreHealth {
   state: 'ok' | 'degraded';
@@ -72,7 +78,17 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
     unlogged = 0;
   }
 
+  let lastProbe = Number.NEGATIVE_INFINITY;
+
   async function guarded<T>(what: string, run: () => Promise<T>, fallback: T): Promise<T> {
+    if (failing) {
+      const now = nowMs();
+      if (now - lastProbe < PROBE_INTERVAL_MS) {
+        unlogged += 1;
+        return fallback;
+      }
+      lastProbe = now;
+    }
     try {
       const result = await run();
       succeeded();
@@ -133,6 +149,7 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
 
   return {
     location: store.location,
+    open: () => store.open(),
     digest: store.digest,
     events: {
       async claim(key, atMs) {

@@ -154,6 +154,8 @@ export interface StateStore {
   readonly digest: DigestStore;
   readonly work: WorkLedger;
   readonly replicas: ReplicaRegistry;
+  /** Connects and brings the schema up to date (SQLite did both when the file was opened). */
+  open(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { migrate, STATE_FILE, type SqliteDatabase } from '../../src/store/sqlite/open-sqlite.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { StoreError } from '../../src/store/store-error.js';
+import { stateStoreContract } from './store-contract.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -27,9 +28,12 @@ function storeError(dataDir: string): StoreError {
   throw new Error('expected a StoreError');
 }
 
-const question = (q: string, measures: number[], found = true) => ({ date: '2026-11-25', at: Date.parse('2026-11-25T03:00:00Z'), surface: 'dm', question: q, kind: found ? 'search' : 'none', measures, found });
+stateStoreContract('SQLite', async (options) => {
+  const dir = tempDir();
+  return { store: openSqliteStore(dir, options), again: async (more) => openSqliteStore(dir, more ?? options) };
+});
 
-describe('the state store', () => {
+describe('the SQLite state file', () => {
   it('refuses a corrupt state file with a clear error and leaves it untouched for inspection', () => {
     const dir = tempDir();
     const file = join(dir, STATE_FILE);
@@ -54,39 +58,6 @@ describe('the state store', () => {
     store.db.pragma('user_version = 999');
     await store.close();
     expect(storeError(dir).message).toContain('is from a newer version of this app');
-  });
-
-  it('keeps activity across a restart, questions in the order asked', async () => {
-    const dir = tempDir();
-    let store = openSqliteStore(dir);
-    await store.activity.recordQuestion(question('剑网行动', [28, 36]));
-    await store.activity.recordQuestion(question('区块链', [], false));
-    await store.activity.recordFeedback({ date: '2026-11-25', at: 1, helpful: true, question: '剑网行动', measures: [28] });
-    await store.close();
-    store = openSqliteStore(dir);
-    expect(await store.activity.activityOn('2026-11-25')).toEqual({
-      questions: [
-        { question: '剑网行动', measures: [28, 36], found: true },
-        { question: '区块链', measures: [], found: false },
-      ],
-      feedback: { helpful: 1, notHelpful: 0 },
-    });
-    expect(await store.activity.activityOn('2026-11-24')).toEqual({ questions: [], feedback: { helpful: 0, notHelpful: 0 } });
-    await store.close();
-  });
-
-  it('remembers handled events across a restart, and forgets old ones when pruned', async () => {
-    const dir = tempDir();
-    let store = openSqliteStore(dir);
-    expect(await store.events.claim('event:Ev1', 1000)).toBe(true);
-    expect(await store.events.claim('event:Ev0', 10)).toBe(true);
-    await store.close();
-    store = openSqliteStore(dir);
-    expect(await store.events.claim('event:Ev1', 2000)).toBe(false);
-    expect(await store.events.claim('event:Ev2', 2000)).toBe(true);
-    await store.events.prune(500);
-    expect(await store.events.claim('event:Ev0', 2000)).toBe(true);
-    await store.close();
   });
 });
 

@@ -144,6 +144,7 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
       heartbeat: async (me, nowMs) => void touchReplica.run(nowMs, me.id),
       leave: async (me) => void dropReplica.run(me.id),
     },
+    open: async () => undefined,
     close: async () => void db.close(),
   };
 }
