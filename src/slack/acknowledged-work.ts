@@ -11,9 +11,10 @@
  *
  * Either way: one log line per request (its kind, how long it took, how it ended); an unexpected
  * failure is logged and the person waiting is told in Chinese (never a stack trace). The queue
- * reports its pressure (how many wait, how long the oldest has waited), and the front door
- * refuses new work past {@link MAX_WAITING} or {@link MAX_WAIT_MS}, in a way Slack retries or
- * the user sees, rather than acknowledge what it could not answer in time.
+ * reports its pressure (how many wait, how long the oldest has waited, how late the event loop
+ * runs), and the front door refuses new work past {@link MAX_WAITING}, {@link MAX_WAIT_MS} or
+ * {@link MAX_LOOP_LAG_MS}, in a way Slack retries or the user sees, rather than acknowledge what
+ * it could not answer in time.
  */
 import PQueue from 'p-queue';
 import type { Logger } from '../logger.js';
@@ -29,12 +30,23 @@ const CONCURRENT_ANSWERS = 8;
 export const MAX_WAITING = 200;
 /** The oldest waiting answer may have waited this long; past it, new work is refused. */
 export const MAX_WAIT_MS = 750;
+/**
+ * The event loop may run this late; past it, new work is refused. Slash commands are answered
+ * inline, so when the process as a whole falls behind, this is what notices: requests then wait
+ * to be read, and acknowledgements risk Slack's three seconds.
+ */
+export const MAX_LOOP_LAG_MS = 100;
+/** How often the loop's lateness is sampled, and over how many samples the worst counts. */
+const LAG_SAMPLE_MS = 20;
+const LAG_WINDOW = 5;
 
 export interface Pressure {
   waiting: number;
   running: number;
   oldestWaitMs: number;
-  /** Too many waiting, or waiting too long: refuse new work. */
+  /** How late the event loop ran lately, at worst. */
+  loopLagMs: number;
+  /** Too many waiting, waiting too long, or the process falling behind: refuse new work. */
   overloaded: boolean;
 }
 
@@ -57,12 +69,29 @@ export interface AcknowledgedWorkOptions {
   nowMs?: () => number;
   maxWaiting?: number;
   maxWaitMs?: number;
+  maxLoopLagMs?: number;
+}
+
+/** How late timers fire, over the last few samples: the event loop's backlog. */
+function watchLoopLag(): () => number {
+  const recent: number[] = [];
+  let expected = performance.now() + LAG_SAMPLE_MS;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    recent.push(Math.max(0, now - expected));
+    if (recent.length > LAG_WINDOW) recent.shift();
+    expected = now + LAG_SAMPLE_MS;
+  }, LAG_SAMPLE_MS);
+  timer.unref();
+  // A sample not yet taken is late too: it counts from when it was due.
+  return () => Math.max(0, performance.now() - expected, ...recent);
 }
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function createAcknowledgedWork(logger: Logger, { nowMs = () => performance.now(), maxWaiting = MAX_WAITING, maxWaitMs = MAX_WAIT_MS }: AcknowledgedWorkOptions = {}): AcknowledgedWork {
+export function createAcknowledgedWork(logger: Logger, { nowMs = () => performance.now(), maxWaiting = MAX_WAITING, maxWaitMs = MAX_WAIT_MS, maxLoopLagMs = MAX_LOOP_LAG_MS }: AcknowledgedWorkOptions = {}): AcknowledgedWork {
   const queue = new PQueue({ concurrency: CONCURRENT_ANSWERS });
+  const loopLag = watchLoopLag();
   const running = new Set<Promise<unknown>>();
   /** When each waiting task was queued, oldest first (the queue is first in, first out). */
   const queuedAt: number[] = [];
@@ -118,7 +147,8 @@ export function createAcknowledgedWork(logger: Logger, { nowMs = () => performan
     pressure() {
       const oldest = queuedAt[0];
       const oldestWaitMs = oldest === undefined ? 0 : nowMs() - oldest;
-      return { waiting: queue.size, running: queue.pending, oldestWaitMs, overloaded: queue.size >= maxWaiting || oldestWaitMs > maxWaitMs };
+      const loopLagMs = loopLag();
+      return { waiting: queue.size, running: queue.pending, oldestWaitMs, loopLagMs, overloaded: queue.size >= maxWaiting || oldestWaitMs > maxWaitMs || loopLagMs > maxLoopLagMs };
     },
     async drain(timeoutMs) {
       const deadline = Date.now() + timeoutMs;

@@ -11,7 +11,7 @@ import { boltLogger } from './bolt-logger.js';
 import { createSlackCalls, type SlackCalls } from './delivery/slack-calls.js';
 import { slackErrorCode, slackRefused } from './delivery/slack-errors.js';
 import { guardRequests } from './http/http-guard.js';
-import { admitDeliveries, Overloaded } from './intake/admit-deliveries.js';
+import { admitDeliveries, BUSY_TEXT, Overloaded } from './intake/admit-deliveries.js';
 import { healthReport, healthRoute, type HealthCheck, type Lifecycle } from './health/health-route.js';
 import { registerListeners } from './listeners/index.js';
 import type { SlackDeps } from './deps.js';
@@ -127,7 +127,13 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, options: Sl
       ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, customRoutes: [health], bodyLimit: MAX_REQUEST_BODY_BYTES, processEventErrorHandler: httpErrorHandler })
       : undefined;
   if (httpReceiver) {
-    httpReceiver.requestListener = guardRequests(httpReceiver.requestListener, { maxBodyBytes: MAX_REQUEST_BODY_BYTES, accepting: () => lifecycle !== 'stopping', logger: deps.logger });
+    httpReceiver.requestListener = guardRequests(httpReceiver.requestListener, {
+      maxBodyBytes: MAX_REQUEST_BODY_BYTES,
+      accepting: () => lifecycle !== 'stopping',
+      overloaded: () => deps.work.pressure().overloaded,
+      busyReply: { response_type: 'ephemeral', text: BUSY_TEXT },
+      logger: deps.logger,
+    });
   }
 
   // deferInitialization: the token is checked in start(), awaited, instead of in the constructor

@@ -14,6 +14,11 @@
  * Rule 7: well formed. The body must be what Slack sends: a JSON object, or form fields whose
  *   `payload`, when present, is a JSON object. Anything else (JSON `null`, `payload=null`, a
  *   number) gets 400 here; Bolt would read a property of it and throw where nothing catches.
+ * Rule 8: not overloaded. When the process is falling behind, work is refused here, before the
+ *   signature check and Bolt's processing cost anything more: an event gets 503 before its body
+ *   is read, and a click 503 too, which Slack retries; a slash command gets its busy notice,
+ *   which the user sees. Refusals are logged once a second with their counts. (The same
+ *   refusals happen later, in intake/admit-deliveries.ts, for work that got this far.)
  *
  * The body read here is handed to Bolt as `rawBody` (Bolt then does not read the stream again).
  * `GET /healthz` and `HEAD /healthz` pass straight through. The clock is injected so the rules
@@ -37,6 +42,9 @@ export const BODY_DEADLINE_MS = 10_000;
 export interface GuardOptions {
   maxBodyBytes: number;
   accepting: () => boolean;
+  /** Whether to refuse work now (Rule 8), and what a slash command is told then. */
+  overloaded?: () => boolean;
+  busyReply?: object;
   logger: Logger;
   nowMs?: () => number;
   bodyDeadlineMs?: number;
@@ -94,8 +102,40 @@ function readBody(req: IncomingMessage, maxBytes: number, deadlineMs: number): P
   });
 }
 
-export function guardRequests(listener: RequestListener, { maxBodyBytes, accepting, logger, nowMs = Date.now, bodyDeadlineMs = BODY_DEADLINE_MS }: GuardOptions): RequestListener {
+const isForm = (contentType: string | undefined) => (contentType ?? '').split(';')[0]?.trim() === 'application/x-www-form-urlencoded';
+
+/** A slash command's body: form fields without an interaction's `payload`. */
+function isCommandBody(body: string, contentType: string | undefined): boolean {
+  return isForm(contentType) && parseForm(body).payload === undefined;
+}
+
+/** Refusals under overload are counted and logged once a second, not once each (a log line is a write). */
+const SHED_LOG_INTERVAL_MS = 1000;
+
+export function guardRequests(listener: RequestListener, { maxBodyBytes, accepting, overloaded = () => false, busyReply = {}, logger, nowMs = Date.now, bodyDeadlineMs = BODY_DEADLINE_MS }: GuardOptions): RequestListener {
   const seen = new LRUCache<string, true>({ max: MAX_REMEMBERED_SIGNATURES, ttl: MAX_REQUEST_AGE_MS, ttlAutopurge: false, perf: { now: nowMs } });
+
+  const shedCounts = { events: 0, commands: 0 };
+  let shedLogged = 0;
+  /** Rule 8: 503 for an event or a click (Slack retries), the busy notice for a slash command. */
+  function shed(req: IncomingMessage, res: ServerResponse, status: 200 | 503): void {
+    if (status === 503) {
+      shedCounts.events += 1;
+      res.writeHead(503, { 'Retry-After': '1' });
+      res.end();
+      req.resume();
+    } else {
+      shedCounts.commands += 1;
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(busyReply));
+    }
+    const now = nowMs();
+    if (now - shedLogged < SHED_LOG_INTERVAL_MS) return;
+    logger.warn({ kind: 'http', outcome: 'overloaded', refusedEvents: shedCounts.events, busyCommands: shedCounts.commands }, 'overloaded: refusing work for Slack to retry (events) or the user to try later (commands)');
+    shedLogged = now;
+    shedCounts.events = 0;
+    shedCounts.commands = 0;
+  }
 
   async function admit(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!accepting()) return refuse(req, res, 503, 'stopping', logger, { 'Retry-After': '5' });
@@ -108,9 +148,13 @@ export function guardRequests(listener: RequestListener, { maxBodyBytes, accepti
     const key = signature.slice(0, SIGNATURE_KEY_CHARS);
     if (seen.has(key)) return refuse(req, res, 401, 'replayed', logger);
     seen.set(key, true);
+    // Rule 8 for events, before reading a byte of the body: the cheapest refusal there is.
+    if (!isForm(req.headers['content-type']) && overloaded()) return shed(req, res, 503);
     const read = await readBody(req, maxBodyBytes, bodyDeadlineMs);
     if (!read.ok) return refuse(req, res, read.status, read.reason, logger);
-    if (!isSlackShapedBody(read.body.toString('utf8'), req.headers['content-type'])) return refuse(req, res, 400, 'malformed body', logger);
+    const text = read.body.toString('utf8');
+    if (!isSlackShapedBody(text, req.headers['content-type'])) return refuse(req, res, 400, 'malformed body', logger);
+    if (overloaded()) return shed(req, res, isCommandBody(text, req.headers['content-type']) ? 200 : 503);
     try {
       listener(Object.assign(req, { rawBody: read.body }), res);
     } catch (error) {

@@ -55,7 +55,7 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
 
   function refuse(what: string): never {
     const pressure = work.pressure();
-    logger.warn({ kind: 'admission', outcome: 'refused', what, waiting: pressure.waiting, oldestWaitMs: Math.round(pressure.oldestWaitMs) }, `${what}: refused, too much work waiting`);
+    logger.warn({ kind: 'admission', outcome: 'refused', what, waiting: pressure.waiting, oldestWaitMs: Math.round(pressure.oldestWaitMs), loopLagMs: Math.round(pressure.loopLagMs) }, `${what}: refused, too much work waiting`);
     throw new Overloaded(what);
   }
 
