@@ -20,7 +20,7 @@ afterEach(async () => {
   api = undefined;
 });
 
-const OVERLOADED = { waiting: 500, running: 8, oldestWaitMs: 2000, overloaded: true };
+const OVERLOADED = { waiting: 500, running: 8, oldestWaitMs: 2000, loopLagMs: 0, overloaded: true };
 
 describe('over HTTP', () => {
   it('answers a retried event once', async () => {
