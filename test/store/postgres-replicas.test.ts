@@ -6,6 +6,9 @@
  *    Slack holds its post: one digest for the date (the survivor finds it in the channel);
  * 2. a Slack retry delivered to the other replica: one answer;
  * 3. a DM acknowledged by a replica killed before its answer reached Slack: answered by the other.
+ *
+ * And one replica with its database gone for a while: it keeps answering, says `degraded`, and
+ * posts nothing twice when the database returns.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -150,5 +153,38 @@ describe('two replicas on one PostgreSQL', () => {
       releaseDm();
       await db.end().catch(() => undefined);
     }
+  }, 60_000);
+
+  it('keep answering while the database is gone, report degraded on /healthz, and post nothing twice when it returns', async () => {
+    const fake = await startFakeSlackApi();
+    api = fake;
+    const replica = await startReplica(fake, await server.createDatabase());
+    await fake.waitFor('chat.postMessage', (c) => c.args.channel === CHANNEL, 15_000);
+    const send = signedSender(`http://127.0.0.1:${replica.port}/slack/events`, SECRET);
+    const health = async () => {
+      const res = await fetch(`http://127.0.0.1:${replica.port}/healthz`);
+      return { status: res.status, body: (await res.json()) as { status: string } };
+    };
+
+    await server.pause();
+    try {
+      const asked = messageEvent('剑网行动');
+      expect((await send.event(eventEnvelope(asked, 'EvDBGONE1'))).status).toBe(200);
+      await waitUntil(() => fake.history('D0DIRECT').some((m) => m.thread_ts === asked.ts), 'an answer with the database gone');
+      const degraded = await waitUntil(async () => {
+        const h = await health();
+        return h.body.status === 'degraded' ? h : undefined;
+      }, '/healthz to say degraded');
+      expect(degraded.status).toBe(200);
+    } finally {
+      await server.restart();
+    }
+    await waitUntil(async () => (await health()).body.status === 'ready', '/healthz ready again once the database is back', 15_000);
+    const failureLines = replica.log().split('\n').filter((l) => l.includes('state store failing'));
+    expect(failureLines.length).toBeGreaterThanOrEqual(1);
+    expect(failureLines.length).toBeLessThanOrEqual(2); // once per minute, however many calls failed
+    await waitUntil(() => replica.log().split('\n').filter((l) => l.includes('"outcome":"already-posted"')).length >= 2, 'the schedule to fire again after the return', 15_000);
+    expect(fake.history(CHANNEL).filter((m) => typeof m.metadata === 'object' && m.metadata !== null)).toHaveLength(1);
+    expect(await kill(replica, 'SIGTERM')).toBe(0);
   }, 60_000);
 });

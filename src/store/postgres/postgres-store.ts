@@ -92,8 +92,11 @@ async function migrate(pool: pg.Pool): Promise<void> {
 export function openPostgresStore(url: string, { isAlive = isProcessAlive }: PostgresStoreOptions = {}): StateStore & { pool: pg.Pool } {
   const location = postgresLocation(url);
   const pool = new pg.Pool({ connectionString: url, max: MAX_CONNECTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS, application_name: 'ipplan-assistant' });
-  // An idle connection the server dropped must not take the process down; the next query reconnects.
+  // A connection the server dropped (idle in the pool, or checked out for a transaction) must not
+  // take the process down: the query on it fails, the resilient store handles that, and the next
+  // query opens a new connection.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const query = (text: string, values: unknown[] = []) => pool.query(text, values);
 
   const replicaRows = async (db: Queryable): Promise<ReplicaRow[]> =>
