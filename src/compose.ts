@@ -60,9 +60,20 @@ export function openStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>, logge
   return resilientStore(config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir), logger);
 }
 
-/** The state the configuration names, read only where it exists (empty otherwise): previews from the CLI. */
-export function openExistingStore(config: Pick<Config, 'dataDir'>): StateStore {
-  return openExistingSqliteStore(config.dataDir);
+/**
+ * The state the configuration names, for previews from the CLI: the PostgreSQL database when
+ * DATABASE_URL is set; else the SQLite file, read only where it exists (empty otherwise).
+ */
+export async function openExistingStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<StateStore> {
+  if (!config.databaseUrl) return openExistingSqliteStore(config.dataDir);
+  const store = openPostgresStore(config.databaseUrl);
+  try {
+    await store.open();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }
 
 /** What the digest preview reads from the store. */

@@ -24,7 +24,7 @@ export const digestCommand: CliCommand = async ({ options, io, context }) => {
   const date = options.date ?? today;
   if (!isIsoDate(date)) throw new CliUsageError(`--date 应为 YYYY-MM-DD 格式的日期，收到“${date}”。`);
   const ctx = context();
-  const store = openExistingStore(config);
+  const store = await openExistingStore(config);
   try {
     const content = await previewDigest(ctx.plan, digestHistory(store), config.digest, date, today);
     writeLine(io.stdout, options.json ? JSON.stringify(content) : renderDigestText(content));
