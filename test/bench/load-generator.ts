@@ -35,21 +35,23 @@ const QUESTIONS = ['商标审查周期要控制在多久？', '国防知识产�
 const BUSY_MARK = '正忙';
 
 const epochNow = () => performance.timeOrigin + performance.now();
+/** This run's mark in every id, so two runs against one app never share an event or trigger id. */
+const RUN = process.pid;
 
 function build(seq: number): { kind: LoadKind; id: string; body: string; contentType: string } {
   const question = QUESTIONS[seq % QUESTIONS.length] ?? QUESTIONS[0] ?? '';
   switch (seq % 3) {
     case 0: {
-      const id = `t${seq}`;
+      const id = `t${RUN}-${seq}`;
       return { kind: '/measure', id, body: commandBody(slashCommand({ command: '/measure', text: '42', trigger_id: id })), contentType: 'application/x-www-form-urlencoded' };
     }
     case 1: {
-      const id = `t${seq}`;
+      const id = `t${RUN}-${seq}`;
       return { kind: '/plan', id, body: commandBody(slashCommand({ command: '/plan', text: question, trigger_id: id })), contentType: 'application/x-www-form-urlencoded' };
     }
     default: {
       const ts = `${Math.floor(Date.now() / 1000)}.${String(seq).padStart(6, '0')}`;
-      return { kind: 'message.im', id: ts, body: JSON.stringify(eventEnvelope(messageEvent(question, { ts }), `EvLOAD${String(seq).padStart(8, '0')}`)), contentType: 'application/json' };
+      return { kind: 'message.im', id: ts, body: JSON.stringify(eventEnvelope(messageEvent(question, { ts }), `EvLOAD${RUN}x${String(seq).padStart(8, '0')}`)), contentType: 'application/json' };
     }
   }
 }
