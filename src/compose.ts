@@ -29,10 +29,12 @@ import { createThreadMemory, THREAD_MEMORY_MS } from './slack/conversation/threa
 import type { SlackDeps } from './slack/deps.js';
 import { createDigestPoster } from './slack/digest/digest-poster.js';
 import { createDigestScheduler, type DigestScheduler } from './slack/digest/digest-scheduler.js';
+import { createReplicaPresence } from './slack/intake/replica-presence.js';
 import { processOwner } from './store/digest-owner.js';
 import { resilientStore, type ResilientStore } from './store/resilient-store.js';
+import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openExistingSqliteStore, openSqliteStore } from './store/sqlite/sqlite-store.js';
-import type { StateStore } from './store/state-store.js';
+import type { DigestOwner, StateStore } from './store/state-store.js';
 
 export interface OpenAnswerContextOptions {
   indexDir?: string;
@@ -53,14 +55,28 @@ export function openAnswerContext(options: OpenAnswerContextOptions = {}): Answe
   return { plan, search: createPlanSearch(plan, index, lexicon) };
 }
 
-/** The state store the configuration names (SQLite under DATA_DIR), resilient to passing failures. */
-export function openStore(config: Pick<Config, 'dataDir'>, logger: Logger): ResilientStore {
-  return resilientStore(openSqliteStore(config.dataDir), logger);
+/**
+ * The state store the configuration names, resilient to passing failures: PostgreSQL when
+ * DATABASE_URL is set (several replicas), else SQLite under DATA_DIR. `open()` it before use.
+ */
+export function openStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>, logger: Logger): ResilientStore {
+  return resilientStore(config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir), logger);
 }
 
-/** The state the configuration names, read only where it exists (empty otherwise): previews from the CLI. */
-export function openExistingStore(config: Pick<Config, 'dataDir'>): StateStore {
-  return openExistingSqliteStore(config.dataDir);
+/**
+ * The state the configuration names, for previews from the CLI: the PostgreSQL database when
+ * DATABASE_URL is set; else the SQLite file, read only where it exists (empty otherwise).
+ */
+export async function openExistingStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<StateStore> {
+  if (!config.databaseUrl) return openExistingSqliteStore(config.dataDir);
+  const store = openPostgresStore(config.databaseUrl);
+  try {
+    await store.open();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }
 
 /** What the digest preview reads from the store. */
@@ -72,9 +88,14 @@ export function digestHistory(store: StateStore): DigestHistory {
   };
 }
 
-/** The digest for `date` as it would be posted, from the state in DATA_DIR (read only): the CLI and the console. */
-export async function previewStoredDigest(plan: Plan, config: Pick<Config, 'dataDir' | 'digest'>, date: string, today: string): Promise<DigestContent> {
-  const store = openExistingStore(config);
+/** The digest for `date` as it would be posted, from the stored state (read only): the CLI and the console. */
+export async function previewStoredDigest(
+  plan: Plan,
+  config: Pick<Config, 'dataDir' | 'databaseUrl' | 'digest'>,
+  date: string,
+  today: string,
+): Promise<DigestContent> {
+  const store = await openExistingStore(config);
   try {
     return await previewDigest(plan, digestHistory(store), config.digest, date, today);
   } finally {
@@ -86,7 +107,7 @@ export async function previewStoredDigest(plan: Plan, config: Pick<Config, 'data
  * What the local console answers from: the answer context, and today's digest from the state in
  * DATA_DIR (the settings are read when a digest is asked for, so a bad one is reported then).
  */
-export function consoleDeps(ctx: AnswerContext, settings: () => Pick<Config, 'dataDir' | 'digest'>, now: () => Date = () => new Date()) {
+export function consoleDeps(ctx: AnswerContext, settings: () => Pick<Config, 'dataDir' | 'databaseUrl' | 'digest'>, now: () => Date = () => new Date()) {
   return {
     ctx,
     todaysDigest: (): Promise<DigestContent> => {
@@ -113,13 +134,19 @@ export interface ServiceOptions {
   drainTimeoutMs?: number;
 }
 
+export interface StopResult {
+  /** Acknowledged requests still unanswered when the deadline came. */
+  dropped: number;
+}
+
 export interface Service {
   slack: SlackApp;
   deps: SlackDeps;
   store: ResilientStore;
   digest?: DigestScheduler;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops within the drain deadline, whatever clients or Slack do. */
+  stop(): Promise<StopResult>;
 }
 
 export interface SlackDepsOptions {
@@ -128,15 +155,19 @@ export interface SlackDepsOptions {
   store: StateStore;
   logger: Logger;
   now?: () => Date;
+  /** This process (a fresh identity when not given). */
+  replica?: DigestOwner;
 }
 
 /** What the listeners are given (also what listener tests build, with an in-memory store). */
-export function createSlackDeps({ config, ctx, store, logger, now = () => new Date() }: SlackDepsOptions): SlackDeps {
+export function createSlackDeps({ config, ctx, store, logger, now = () => new Date(), replica = processOwner() }: SlackDepsOptions): SlackDeps {
   const history = digestHistory(store);
   const today = () => localDate(now(), config.digest.timeZone);
   return {
     answering: createAnswering({ ctx, activity: store.activity, timeZone: config.timeZone, now }),
     events: store.events,
+    ledger: store.work,
+    replica,
     threads: createThreadMemory(store.threads, now),
     work: createAcknowledgedWork(logger),
     logger,
@@ -149,7 +180,17 @@ export async function createService({ config, ctx, logger, store = openStore(con
   const { createSlackApp } = await import('./slack/app.js');
   const history = digestHistory(store);
   const deps = createSlackDeps({ config, ctx, store, logger, now });
-  const slack = createSlackApp(config.slack, deps, slackOptions);
+  const storeHealth = () => ({ name: 'store', ...store.health() });
+  const slack = createSlackApp(config.slack, deps, { ...slackOptions, healthChecks: [storeHealth, ...(slackOptions?.healthChecks ?? [])] });
+  const presence = createReplicaPresence({
+    replicas: store.replicas,
+    ledger: store.work,
+    replica: deps.replica,
+    settings: { digestTimeZone: config.digest.timeZone },
+    processEvent: (event) => slack.app.processEvent(event),
+    logger,
+    now,
+  });
 
   const channel = config.digest.channel;
   const digest = channel
@@ -157,7 +198,7 @@ export async function createService({ config, ctx, logger, store = openStore(con
         config: { ...config.digest, channel },
         logger,
         now,
-        poster: createDigestPoster({ client: slack.app.client, plan: ctx.plan, store: store.digest, history, settings: { ...config.digest, channel }, owner: processOwner(), logger, now }),
+        poster: createDigestPoster({ client: slack.app.client, plan: ctx.plan, store: store.digest, history, settings: { ...config.digest, channel }, owner: deps.replica, logger, now }),
       })
     : undefined;
 
@@ -167,19 +208,25 @@ export async function createService({ config, ctx, logger, store = openStore(con
     store,
     ...(digest ? { digest } : {}),
     async start() {
+      await store.open();
+      await presence.join();
       await store.events.prune(now().getTime() - KEEP_EVENT_KEYS_MS);
       await store.threads.prune(now().getTime() - THREAD_MEMORY_MS);
       await slack.start();
+      await presence.start();
       digest?.start();
     },
     async stop() {
+      const deadline = Date.now() + drainTimeoutMs;
       await slack.stopAccepting();
       await digest?.stop();
-      const { drained, remaining } = await deps.work.drain(drainTimeoutMs);
-      if (!drained) logger.error({ remaining }, 'stopped before all acknowledged work was answered');
+      const { drained, remaining } = await deps.work.drain(Math.max(0, deadline - Date.now()));
+      if (!drained) logger.error({ remaining }, 'stopped before all acknowledged work was answered; it stays recorded for the next start or another replica');
       else logger.info('all acknowledged work answered');
-      await slack.stop();
+      await presence.stop();
+      await slack.stop(Math.max(0, deadline - Date.now()));
       await store.close();
+      return { dropped: remaining };
     },
   };
 }

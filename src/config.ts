@@ -42,6 +42,7 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
   SLACK_API_URL: 'the Slack Web API base URL, for example https://slack.com/api/ (only for proxies and tests)',
   DATA_DIR: 'a directory the app may write its state to, for example ./data',
+  DATABASE_URL: 'a PostgreSQL connection URL, postgres://user:password@host:5432/database (leave it unset for the embedded SQLite store under DATA_DIR)',
   DIGEST_TZ: 'an IANA time zone name, for example Asia/Shanghai',
   DIGEST_CHANNEL: 'the ID of the coordination channel, for example C0123456789 (channel details → About, at the bottom)',
   DIGEST_CRON: 'a cron expression with five fields (minute hour day month weekday), for example "0 9 * * *" for 09:00',
@@ -67,6 +68,15 @@ function isCron(pattern: string): boolean {
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 const optionalText = z
   .string()
   .optional()
@@ -85,6 +95,7 @@ const EnvSchema = z.object({
     .transform((v) => (v ?? 'info') as LogLevel),
   SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/u.test(v), 'must be an http(s) URL'),
   DATA_DIR: optionalText.transform((v) => v ?? DEFAULT_DATA_DIR),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || isPostgresUrl(v), 'is not a postgres:// URL'),
   DIGEST_TZ: optionalText
     .refine((v) => v === undefined || isValidTimeZone(v), 'is not a time zone this system knows')
     .transform((v) => v ?? DEFAULT_TIME_ZONE),
@@ -124,6 +135,8 @@ export interface Config {
   slack?: SlackConfig;
   logLevel: LogLevel;
   dataDir: string;
+  /** PostgreSQL for the state (several replicas); absent: SQLite under `dataDir`. */
+  databaseUrl?: string;
   /** The calendar days are counted in (activity, digest). */
   timeZone: string;
   digest: DigestConfig;
@@ -160,8 +173,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
-    // Secrets are never echoed back, not even in an error.
-    const shown = /TOKEN|SECRET/u.test(variable) ? '' : ` (got "${String(env[variable] ?? '').slice(0, 40)}")`;
+    // Secrets are never echoed back, not even in an error (a database URL may hold a password).
+    const shown = /TOKEN|SECRET|DATABASE_URL/u.test(variable) ? '' : ` (got "${String(env[variable] ?? '').slice(0, 40)}")`;
     fail(variable, `${issue?.message ?? 'is not valid'}${shown}`);
   }
   const e = parsed.data;
@@ -174,7 +187,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     ...(e.DIGEST_START ? { start: e.DIGEST_START } : {}),
     ...(e.DIGEST_CALENDAR ? { calendar: readDigestCalendar(e.DIGEST_CALENDAR), calendarFile: resolve(e.DIGEST_CALENDAR) } : {}),
   };
-  const base = { logLevel: e.LOG_LEVEL, dataDir: e.DATA_DIR, timeZone: e.DIGEST_TZ, digest };
+  const base = { logLevel: e.LOG_LEVEL, dataDir: e.DATA_DIR, ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}), timeZone: e.DIGEST_TZ, digest };
   if (e.SLACK_BOT_TOKEN === undefined) {
     if (e.SLACK_APP_TOKEN !== undefined || e.SLACK_SIGNING_SECRET !== undefined) fail('SLACK_BOT_TOKEN', 'is not set but other Slack variables are');
     return base;

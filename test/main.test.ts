@@ -2,7 +2,7 @@
  * `npm start` as a process: configuration errors are one line and exit 1; with Slack settings it
  * serves HTTP mode and stops cleanly on SIGTERM.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/core/paths.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';
 import { freePort, tsEntryArgs, waitUntilHealthy } from './support/local-process.js';
+import { postSigned } from './support/signed-request.js';
 
 interface Run {
   code: number | null;
@@ -17,12 +18,15 @@ interface Run {
   stderr: string;
 }
 
+const started: ChildProcess[] = [];
+
 function startMain(env: Record<string, string>) {
   const child = spawn(process.execPath, tsEntryArgs('main'), {
     cwd: tmpdir(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  started.push(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -31,9 +35,22 @@ function startMain(env: Record<string, string>) {
   return { child, exited, output: () => stdout };
 }
 
+function httpEnv(fake: FakeSlackApi, port: number, dataDir: string): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-1-2-main',
+    SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+    SLACK_API_URL: fake.url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+  };
+}
+
 let api: FakeSlackApi | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
+  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await api?.close();
   api = undefined;
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -53,21 +70,16 @@ describe('npm start', () => {
     expect(run.stderr).toBe('SLACK_BOT_TOKEN must start with xoxb-: set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions).\n');
   });
 
-  it('serves HTTP mode, reports ready on /healthz, and exits 0 on SIGTERM', async () => {
+  it('serves HTTP mode, reports ready on /healthz, keeps serving after a signed body of JSON null, and exits 0 on SIGTERM', async () => {
     api = await startFakeSlackApi();
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-main-'));
     dirs.push(dataDir);
-    const main = startMain({
-      SLACK_BOT_TOKEN: 'xoxb-1-2-main',
-      SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
-      SLACK_API_URL: api.url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-    });
+    const main = startMain(httpEnv(api, port, dataDir));
     expect(await waitUntilHealthy(port, { timeoutMs: 15_000 })).toBe(true);
+    const nullBody = await postSigned(`http://127.0.0.1:${port}/slack/events`, 'null', 'application/json', { signingSecret: '0123456789abcdef0123456789abcdef' });
+    expect(nullBody.status).toBe(400);
+    expect(await waitUntilHealthy(port, { timeoutMs: 2_000 })).toBe(true);
     main.child.kill('SIGTERM');
     const run = await main.exited;
     expect(run.code).toBe(0);
@@ -76,4 +88,40 @@ describe('npm start', () => {
     expect(lines.some((l) => l.msg === 'stopping')).toBe(true);
     expect(run.stdout).not.toContain('xoxb-1-2-main');
   });
+
+  it('has written every line it logged when it is killed with kill -9 (ready included)', async () => {
+    api = await startFakeSlackApi();
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-main-'));
+    dirs.push(dataDir);
+    const main = startMain({ ...httpEnv(api, port, dataDir) });
+    expect(await waitUntilHealthy(port, { timeoutMs: 15_000 })).toBe(true);
+    main.child.kill('SIGKILL');
+    const run = await main.exited;
+    expect(run.stdout).toContain('"msg":"ready"');
+  });
+
+  it('in HTTP mode, checks the token before saying ready, and stops with one line when Slack refuses it', async () => {
+    api = await startFakeSlackApi();
+    api.respondWith('auth.test', () => ({ ok: false, error: 'invalid_auth' }));
+    const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-main-'));
+    dirs.push(dataDir);
+    const run = await startMain(httpEnv(api, await freePort(), dataDir)).exited;
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual(['SLACK_BOT_TOKEN was refused by Slack (invalid_auth): set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions), and check the app is installed in the workspace.']);
+    expect(run.stdout).not.toContain('"msg":"ready"');
+  });
+
+  it('in HTTP mode, stops with one line when the Web API cannot be reached', async () => {
+    const fake = await startFakeSlackApi();
+    const unreachable = { ...fake, url: `http://127.0.0.1:${await freePort()}/api/` };
+    await fake.close();
+    const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-main-'));
+    dirs.push(dataDir);
+    const run = await startMain(httpEnv(unreachable, await freePort(), dataDir)).exited;
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain("could not reach Slack's Web API at http://127.0.0.1:");
+    expect(run.stdout).not.toContain('"msg":"ready"');
+  }, 20_000);
 });

@@ -1,6 +1,6 @@
 import type { DigestContent } from '../core/digest/digest-content.js';
 import type { Logger } from '../logger.js';
-import type { EventLedger } from '../store/state-store.js';
+import type { DigestOwner, EventLedger, WorkLedger } from '../store/state-store.js';
 import type { AcknowledgedWork } from './acknowledged-work.js';
 import type { Answering } from './answering.js';
 import type { ThreadMemory } from './conversation/thread-memory.js';
@@ -10,6 +10,10 @@ export interface SlackDeps {
   answering: Answering;
   /** Slack deliveries already handled (retries and redeliveries are answered once). */
   events: EventLedger;
+  /** Work acknowledged and not yet answered, recorded so it survives this process. */
+  ledger: WorkLedger;
+  /** This process, as the owner of the work it acknowledges. */
+  replica: DigestOwner;
   /** The conversations answered in, and what each left for follow-ups. */
   threads: ThreadMemory;
   work: AcknowledgedWork;

@@ -3,33 +3,111 @@
  * the database server gone) must not stop answers, must not let a retried Slack delivery be
  * answered twice, and must not lose what was recorded.
  *
- * - Claims of Slack deliveries are remembered in memory first, so deduplication holds while the
- *   engine cannot be written (for this process).
- * - Activity writes that fail are kept in memory, in order, and written before the next one
- *   (and on `flush()`), so counts survive the outage.
+ * - Claims of Slack deliveries (and accepted work) are remembered in memory first, so
+ *   deduplication holds while the engine cannot be written (for this process).
+ * - Writes that fail (activity, finished work) are kept in memory, in order, and retried: before
+ *   the next write, every few seconds, and on `flush()`; so counts survive the outage.
+ * - Failures are logged once per interval with how many there were, not once per call; the
+ *   return of the engine is logged too. While it fails, one call a second probes it and the
+ *   rest fall back to memory at once, so answers never wait on a dead database. {@link ResilientStore.health} says whether it is failing.
+ * - Digest claims are not papered over: a claim that cannot be made fails, so nothing is posted
+ *   without one (and nothing twice when the engine is back).
  * - A conversation that cannot be read is answered without its context.
- * - Failures are logged, not thrown at the caller.
  */
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import type { FeedbackRow, QuestionRow, StateStore } from './state-store.js';
+import type { AcceptedWork, FeedbackRow, QuestionRow, StateStore } from './state-store.js';
 
 /** Claims remembered in memory at most; the oldest are forgotten first. */
 const MAX_CLAIMS_IN_MEMORY = 50_000;
-/** Writes kept waiting at most; past this the oldest are dropped (and that is logged). */
+/** Writes kept waiting at most; past this the oldest are dropped (and that is counted). */
 const MAX_PENDING_WRITES = 10_000;
+/** At most one failure line per this interval. */
+export const FAILURE_LOG_INTERVAL_MS = 60_000;
+/** Waiting writes are retried this often. */
+const RETRY_INTERVAL_MS = 5_000;
+/**
+ * While the engine is failing, at most one call per this interval goes to it (to notice its
+ * return); the others take the in-memory path at once instead of waiting for a timeout each.
+ */
+const PROBE_INTERVAL_MS = 1_000;
+
+export interface StoreHealth {
+  state: 'ok' | 'degraded';
+  details: { pendingWrites: number; droppedWrites: number; failing: boolean };
+}
 
 export interface ResilientStore extends StateStore {
-  /** Activity writes waiting for the engine (0 when all is well). */
+  /** Writes waiting for the engine (0 when all is well). */
   pendingWrites(): number;
   /** Tries the waiting writes now. */
   flush(): Promise<void>;
+  health(): StoreHealth;
 }
 
-export function resilientStore(store: StateStore, logger: Logger): ResilientStore {
-  const claimed = new Set<string>();
+export interface ResilientOptions {
+  nowMs?: () => number;
+  retryIntervalMs?: number;
+}
+
+export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date.now, retryIntervalMs = RETRY_INTERVAL_MS }: ResilientOptions = {}): ResilientStore {
+  const claimed = new LRUCache<string, true>({ max: MAX_CLAIMS_IN_MEMORY });
   const pending: Array<{ what: string; write: () => Promise<void> }> = [];
   let dropped = 0;
   let draining: Promise<void> | undefined;
+  let failing = false;
+  let lastLogged = Number.NEGATIVE_INFINITY;
+  let unlogged = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+
+  /** Notes a failure; logs it unless one was logged within the interval. */
+  function failed(what: string, error: unknown): void {
+    failing = true;
+    unlogged += 1;
+    const now = nowMs();
+    if (now - lastLogged < FAILURE_LOG_INTERVAL_MS) return;
+    logger.error({ err: error, what, failures: unlogged, pendingWrites: pending.length, droppedWrites: dropped }, 'state store failing; answering goes on, writes wait in memory and are retried');
+    lastLogged = now;
+    unlogged = 0;
+  }
+
+  function succeeded(): void {
+    if (!failing) return;
+    failing = false;
+    lastLogged = Number.NEGATIVE_INFINITY;
+    logger.info({ pendingWrites: pending.length, failuresSinceLastLine: unlogged }, 'state store reachable again');
+    unlogged = 0;
+  }
+
+  let lastProbe = Number.NEGATIVE_INFINITY;
+
+  async function guarded<T>(what: string, run: () => Promise<T>, fallback: T): Promise<T> {
+    if (failing) {
+      const now = nowMs();
+      if (now - lastProbe < PROBE_INTERVAL_MS) {
+        unlogged += 1;
+        return fallback;
+      }
+      lastProbe = now;
+    }
+    try {
+      const result = await run();
+      succeeded();
+      return result;
+    } catch (error) {
+      failed(what, error);
+      return fallback;
+    }
+  }
+
+  function scheduleRetry(): void {
+    if (retryTimer || pending.length === 0) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void flush();
+    }, retryIntervalMs);
+    retryTimer.unref();
+  }
 
   async function drain(): Promise<void> {
     while (pending.length > 0) {
@@ -37,8 +115,10 @@ export function resilientStore(store: StateStore, logger: Logger): ResilientStor
       if (!next) break;
       try {
         await next.write();
+        succeeded();
       } catch (error) {
-        logger.error({ err: error, what: next.what, pending: pending.length, dropped }, 'state write failed; kept in memory and will retry');
+        failed(next.what, error);
+        scheduleRetry();
         return;
       }
       pending.shift();
@@ -61,58 +141,54 @@ export function resilientStore(store: StateStore, logger: Logger): ResilientStor
     return flush();
   }
 
+  /** True the first time this process sees `key`. */
+  function firstInMemory(key: string): boolean {
+    if (claimed.has(key)) return false;
+    claimed.set(key, true);
+    return true;
+  }
+
   return {
-    ...store,
+    location: store.location,
+    open: () => store.open(),
+    digest: store.digest,
     events: {
       async claim(key, atMs) {
-        if (claimed.has(key)) return false;
-        claimed.add(key);
-        if (claimed.size > MAX_CLAIMS_IN_MEMORY) {
-          const oldest = claimed.values().next();
-          if (!oldest.done) claimed.delete(oldest.value);
-        }
-        try {
-          return await store.events.claim(key, atMs);
-        } catch (error) {
-          logger.error({ err: error, key }, 'could not record a processed event; deduplicating in memory only');
-          return true;
-        }
+        if (!firstInMemory(key)) return false;
+        return guarded('claim', () => store.events.claim(key, atMs), true);
       },
-      async prune(beforeMs) {
-        try {
-          await store.events.prune(beforeMs);
-        } catch (error) {
-          logger.warn({ err: error }, 'could not prune processed events');
-        }
-      },
+      prune: (beforeMs) => guarded('prune', () => store.events.prune(beforeMs), undefined),
     },
     activity: {
-      ...store.activity,
       recordQuestion: (row: QuestionRow) => write('question', () => store.activity.recordQuestion(row)),
       recordFeedback: (row: FeedbackRow) => write('feedback', () => store.activity.recordFeedback(row)),
       activityOn: (date) => store.activity.activityOn(date),
     },
     threads: {
-      async get(key) {
-        try {
-          return await store.threads.get(key);
-        } catch (error) {
-          logger.error({ err: error, key }, 'could not read a conversation; answering without its context');
-          return undefined;
-        }
-      },
+      // Without the engine a conversation is answered without its context.
+      get: (key) => guarded('thread', () => store.threads.get(key), undefined),
       put: (key, state, atMs) => write('thread', () => store.threads.put(key, state, atMs)),
-      async prune(beforeMs) {
-        try {
-          await store.threads.prune(beforeMs);
-        } catch (error) {
-          logger.warn({ err: error }, 'could not prune conversations');
-        }
+      prune: (beforeMs) => guarded('prune threads', () => store.threads.prune(beforeMs), undefined),
+    },
+    work: {
+      async accept(work: AcceptedWork) {
+        if (!firstInMemory(work.key)) return false;
+        // Without the engine the work is owed from memory only, as before there was a ledger.
+        return guarded('accept', () => store.work.accept(work), true);
       },
+      finish: (key) => write('finish', () => store.work.finish(key)),
+      adopt: (adopter, nowMs, freshSinceMs) => guarded('adopt', () => store.work.adopt(adopter, nowMs, freshSinceMs), { adopted: [], expired: 0 }),
+    },
+    replicas: {
+      join: (me, settings, nowMs) => store.replicas.join(me, settings, nowMs),
+      heartbeat: (me, nowMs) => guarded('heartbeat', () => store.replicas.heartbeat(me, nowMs), undefined),
+      leave: (me) => guarded('leave', () => store.replicas.leave(me), undefined),
     },
     pendingWrites: () => pending.length,
     flush,
+    health: () => ({ state: failing || pending.length > 0 ? 'degraded' : 'ok', details: { pendingWrites: pending.length, droppedWrites: dropped, failing } }),
     close: async () => {
+      clearTimeout(retryTimer);
       await flush();
       await store.close();
     },

@@ -98,6 +98,65 @@ export interface ThreadStore {
   prune(beforeMs: number): Promise<void>;
 }
 
+/** One delivery acknowledged to Slack that still owes an answer. */
+export interface AcceptedWork {
+  /** The delivery's key (`event:<event_id>`), also claimed in the {@link EventLedger}. */
+  key: string;
+  /** The delivery as Slack sent it (JSON text), enough to answer it again. */
+  body: string;
+  acceptedAt: number;
+  /** The replica that owes the answer ({@link DigestOwner.id}). */
+  owner: string;
+}
+
+export interface AdoptResult {
+  /** Work of replicas that are gone, now owned by the adopter, oldest first. */
+  adopted: AcceptedWork[];
+  /** Unanswered work older than the freshness window, deleted. */
+  expired: number;
+}
+
+/**
+ * Work acknowledged to Slack and not yet answered. A delivery is recorded here before it is
+ * acknowledged and removed once answered, so the answer survives the process that acknowledged
+ * it: a later start, or another replica, adopts what a dead replica left behind.
+ */
+export interface WorkLedger {
+  /** Claims `work.key` and records the work; false when the key was claimed before (a retry). */
+  accept(work: AcceptedWork): Promise<boolean>;
+  /** The answer went out (or the asker was told why not): nothing is owed any more. */
+  finish(key: string): Promise<void>;
+  /**
+   * Takes over the work of replicas that are gone (see {@link ReplicaRegistry}) accepted at or
+   * after `freshSinceMs`, and deletes unfinished work older than that.
+   */
+  adopt(adopter: DigestOwner, nowMs: number, freshSinceMs: number): Promise<AdoptResult>;
+}
+
+/** A replica as the registry knows it. */
+export interface ReplicaRow {
+  id: string;
+  host: string;
+  pid: number;
+  /** The settings every replica must share (JSON text). */
+  settings: string;
+  seenAt: number;
+}
+
+/**
+ * The replicas running on this state, each refreshed every {@link REPLICA_HEARTBEAT_MS}. A
+ * replica not seen for {@link REPLICA_GONE_MS}, or whose process is gone from this host, is gone.
+ */
+export interface ReplicaRegistry {
+  /**
+   * Registers `me` with its settings, unless a live replica runs with other settings: those
+   * replicas are returned instead (and `me` is not registered).
+   */
+  join(me: DigestOwner, settings: string, nowMs: number): Promise<ReplicaRow[]>;
+  heartbeat(me: DigestOwner, nowMs: number): Promise<void>;
+  leave(me: DigestOwner): Promise<void>;
+}
+
 export interface StateStore {
   /** Where the state lives, for logs (a file path; never a password). */
   readonly location: string;
@@ -105,8 +164,17 @@ export interface StateStore {
   readonly activity: ActivityStore;
   readonly digest: DigestStore;
   readonly threads: ThreadStore;
+  readonly work: WorkLedger;
+  readonly replicas: ReplicaRegistry;
+  /** Connects and brings the schema up to date (SQLite did both when the file was opened). */
+  open(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How often a replica says it is alive. */
+export const REPLICA_HEARTBEAT_MS = 5_000;
+/** A replica not heard from for this long is gone, and its accepted work is adopted. */
+export const REPLICA_GONE_MS = 15_000;
 
 /** A post in progress older than this is presumed abandoned, even if its process still runs. */
 export const ATTEMPT_LEASE_MS = 10 * 60 * 1000;

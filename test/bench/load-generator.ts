@@ -1,59 +1,117 @@
 /**
- * The load generator, run as its own process so its timing is not disturbed by the app or by the
- * fake Slack: autocannon sends correctly signed slash commands at a fixed overall rate, each with
- * a response_url on the fake Slack that names the request, and this process prints, as one JSON
- * line, autocannon's result and when each request was sent (epoch milliseconds).
+ * An open-loop load generator, run as its own process so its timing is not disturbed by the app
+ * or by the fake Slack. Requests leave at evenly spaced instants (`rate` a second for `seconds`),
+ * whether or not earlier ones were answered, as Slack's traffic does; each is signed afresh at
+ * the moment it leaves. One third `/measure 42`, one third `/plan` with a question, one third DM
+ * events (`message.im`). Slack gives up on an acknowledgement after three seconds, so does this.
  *
- *   node --import tsx test/bench/load-generator.ts <appUrl> <responseUrlBase> <rate> <seconds> <signingSecret>
+ * Prints one JSON line: every request with its kind, id, send time (epoch ms), HTTP status (0 for
+ * a timeout or a connection error), acknowledgement latency and, for commands, whether the
+ * acknowledgement carried the answer or the busy notice.
+ *
+ *   node --import tsx/loader test/bench/load-generator.ts <appUrl> <rate> <seconds> <signingSecret>
  */
-import autocannon from 'autocannon';
+import { Agent, request } from 'node:http';
 import { commandBody, signSlackRequest } from '../support/signed-request.js';
-import { slashCommand } from '../support/slack-payloads.js';
+import { eventEnvelope, messageEvent, slashCommand } from '../support/slack-payloads.js';
 
-const COMMANDS: ReadonlyArray<[string, string]> = [
-  ['/measure', '42'],
-  ['/plan', '商标审查周期要控制在多久？'],
-  ['/measure', '剑网行动'],
-  ['/plan', '国防知识产权有哪些措施？'],
-  ['/measure', '15-17'],
-  ['/plan', '知识产权质押融资'],
-];
-/**
- * autocannon paces each connection per second (a connection sends its quota back to back when the
- * second starts), so the connection count is the concurrency of each burst.
- */
-const CONNECTIONS = 10;
-const TIMEOUT_S = 10;
+export type LoadKind = '/measure' | '/plan' | 'message.im';
 
-const [appUrl, responseUrlBase, rate, seconds, secret] = process.argv.slice(2);
-if (!appUrl || !responseUrlBase || !rate || !seconds || !secret) throw new Error('usage: load-generator <appUrl> <responseUrlBase> <rate> <seconds> <signingSecret>');
+export interface SentRequest {
+  kind: LoadKind;
+  /** The command's trigger_id, or the DM's ts (the answer's thread_ts). */
+  id: string;
+  sentAt: number;
+  status: number;
+  ackMs: number;
+  /** Commands: the acknowledgement carried an answer / the busy notice. */
+  answered: boolean;
+  busy: boolean;
+}
+
+/** Slack waits this long for an acknowledgement. */
+const ACK_TIMEOUT_MS = 3000;
+const QUESTIONS = ['商标审查周期要控制在多久？', '国防知识产权有哪些措施？', '知识产权质押融资', '剑网行动', '专利导航试点工程', '植物新品种保护'];
+const BUSY_MARK = '正忙';
 
 const epochNow = () => performance.timeOrigin + performance.now();
-const sentAt: Record<string, number> = {};
-let seq = 0;
+/** This run's mark in every id, so two runs against one app never share an event or trigger id. */
+const RUN = process.pid;
 
-const result = await autocannon({
-  url: appUrl,
-  connections: CONNECTIONS,
-  overallRate: Number(rate),
-  duration: Number(seconds),
-  timeout: TIMEOUT_S,
-  // Record each request's own latency: autocannon's correction for coordinated omission assumes
-  // evenly spaced requests (1 ms apart at this rate) and would invent samples for the bursts.
-  ignoreCoordinatedOmission: true,
-  requests: [
-    {
-      method: 'POST',
-      path: '/slack/events',
-      setupRequest: (request) => {
-        const id = `r${++seq}`;
-        const [command, text] = COMMANDS[seq % COMMANDS.length] as [string, string];
-        const body = commandBody(slashCommand({ command, text, response_url: `${responseUrlBase}${id}`, trigger_id: id }));
-        sentAt[id] = epochNow();
-        return { ...request, body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...signSlackRequest(body, secret) } };
-      },
-    },
-  ],
-});
+function build(seq: number): { kind: LoadKind; id: string; body: string; contentType: string } {
+  const question = QUESTIONS[seq % QUESTIONS.length] ?? QUESTIONS[0] ?? '';
+  switch (seq % 3) {
+    case 0: {
+      const id = `t${RUN}-${seq}`;
+      return { kind: '/measure', id, body: commandBody(slashCommand({ command: '/measure', text: '42', trigger_id: id })), contentType: 'application/x-www-form-urlencoded' };
+    }
+    case 1: {
+      const id = `t${RUN}-${seq}`;
+      return { kind: '/plan', id, body: commandBody(slashCommand({ command: '/plan', text: question, trigger_id: id })), contentType: 'application/x-www-form-urlencoded' };
+    }
+    default: {
+      const ts = `${Math.floor(Date.now() / 1000)}.${String(seq).padStart(6, '0')}`;
+      return { kind: 'message.im', id: ts, body: JSON.stringify(eventEnvelope(messageEvent(question, { ts }), `EvLOAD${RUN}x${String(seq).padStart(8, '0')}`)), contentType: 'application/json' };
+    }
+  }
+}
 
-process.stdout.write(`${JSON.stringify({ result, sentAt })}\n`);
+export async function generateLoad(appUrl: string, rate: number, seconds: number, secret: string): Promise<SentRequest[]> {
+  const url = new URL(appUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  const total = Math.round(rate * seconds);
+  const intervalMs = 1000 / rate;
+  const results: SentRequest[] = [];
+  const pending: Array<Promise<void>> = [];
+  const start = performance.now();
+
+  function send(seq: number): Promise<void> {
+    const { kind, id, body, contentType } = build(seq);
+    const sentAt = epochNow();
+    const started = performance.now();
+    return new Promise<void>((resolve) => {
+      let settled = false;
+      const finish = (status: number, text: string) => {
+        if (settled) return;
+        settled = true;
+        results.push({ kind, id, sentAt, status, ackMs: performance.now() - started, answered: status === 200 && kind !== 'message.im' && text.length > 0 && !text.includes(BUSY_MARK), busy: text.includes(BUSY_MARK) });
+        resolve();
+      };
+      const req = request(
+        { host: url.hostname, port: url.port, path: '/slack/events', method: 'POST', agent, timeout: ACK_TIMEOUT_MS, headers: { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...signSlackRequest(body, secret) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => finish(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+          res.on('error', () => finish(0, ''));
+        },
+      );
+      req.on('timeout', () => {
+        req.destroy();
+        finish(0, '');
+      });
+      req.on('error', () => finish(0, ''));
+      req.end(body);
+    });
+  }
+
+  // Each pass sends every request that is due, then yields until the next one is: a late pass
+  // sends the overdue ones at once (open loop), never fewer.
+  let seq = 0;
+  while (seq < total) {
+    const now = performance.now();
+    while (seq < total && start + seq * intervalMs <= now) pending.push(send(seq++));
+    const wait = start + seq * intervalMs - performance.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  return results;
+}
+
+if (process.argv[1]?.endsWith('load-generator.ts')) {
+  const [appUrl, rate, seconds, secret] = process.argv.slice(2);
+  if (!appUrl || !rate || !seconds || !secret) throw new Error('usage: load-generator <appUrl> <rate> <seconds> <signingSecret>');
+  const sent = await generateLoad(appUrl, Number(rate), Number(seconds), secret);
+  process.stdout.write(`${JSON.stringify(sent)}\n`);
+}

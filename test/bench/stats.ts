@@ -20,3 +20,15 @@ export async function timeMsAsync(fn: () => Promise<void>): Promise<number> {
   await fn();
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
+
+/** A figure taken several times: its smallest, middle and largest value. */
+export interface Spread {
+  min: number;
+  median: number;
+  max: number;
+  runs: number;
+}
+
+export function spread(samples: readonly number[]): Spread {
+  return { min: Math.min(...samples), median: percentile(samples, 50), max: Math.max(...samples), runs: samples.length };
+}

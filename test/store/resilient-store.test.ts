@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resilientStore } from '../../src/store/resilient-store.js';
+import { FAILURE_LOG_INTERVAL_MS, resilientStore } from '../../src/store/resilient-store.js';
 import { memorySqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { captureLogger } from '../support/capture-logger.js';
 
@@ -14,10 +14,13 @@ describe('the store as the running app uses it', () => {
     await store.activity.recordQuestion(question('区块链'));
     await store.activity.recordQuestion(question('绿卡'));
     expect(store.pendingWrites()).toBe(2);
-    expect(log.lines().some((l) => l.msg === 'state write failed; kept in memory and will retry')).toBe(true);
+    expect(log.lines().filter((l) => String(l.msg).startsWith('state store failing'))).toHaveLength(1);
+    expect(store.health()).toMatchObject({ state: 'degraded', details: { pendingWrites: 2 } });
     engine.db.pragma('query_only = OFF');
     await store.activity.recordFeedback({ date: '2026-11-25', at: 2, helpful: true, question: '剑网行动', measures: [28] });
     expect(store.pendingWrites()).toBe(0);
+    expect(store.health().state).toBe('ok');
+    expect(log.lines().some((l) => l.msg === 'state store reachable again')).toBe(true);
     const day = await store.activity.activityOn('2026-11-25');
     expect(day.questions.map((q) => q.question)).toEqual(['区块链', '绿卡']);
     expect(day.feedback).toEqual({ helpful: 1, notHelpful: 0 });
@@ -31,7 +34,23 @@ describe('the store as the running app uses it', () => {
     engine.db.pragma('query_only = ON');
     expect(await store.events.claim('event:Ev1', 1)).toBe(true);
     expect(await store.events.claim('event:Ev1', 2)).toBe(false);
-    expect(log.lines().some((l) => l.msg === 'could not record a processed event; deduplicating in memory only')).toBe(true);
+    expect(log.lines().some((l) => String(l.msg).startsWith('state store failing'))).toBe(true);
+    engine.db.pragma('query_only = OFF');
+    await store.close();
+  });
+
+  it('logs a failing engine once per interval, however many calls fail', async () => {
+    const log = captureLogger();
+    let now = 0;
+    const engine = memorySqliteStore();
+    const store = resilientStore(engine, log.logger, { nowMs: () => now });
+    engine.db.pragma('query_only = ON');
+    for (let i = 0; i < 20; i++) await store.activity.recordQuestion(question(`问题${i}`));
+    now += FAILURE_LOG_INTERVAL_MS;
+    await store.activity.recordQuestion(question('再问'));
+    const failures = log.lines().filter((l) => String(l.msg).startsWith('state store failing'));
+    expect(failures).toHaveLength(2);
+    expect(failures[1]?.failures).toBe(20);
     engine.db.pragma('query_only = OFF');
     await store.close();
   });

@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STATE_FILE } from '../../src/store/sqlite/open-sqlite.js';
+import Database from 'better-sqlite3';
+import { migrate, STATE_FILE, type SqliteDatabase } from '../../src/store/sqlite/open-sqlite.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { StoreError } from '../../src/store/store-error.js';
+import { stateStoreContract } from './store-contract.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -26,9 +28,12 @@ function storeError(dataDir: string): StoreError {
   throw new Error('expected a StoreError');
 }
 
-const question = (q: string, measures: number[], found = true) => ({ date: '2026-11-25', at: Date.parse('2026-11-25T03:00:00Z'), surface: 'dm', question: q, kind: found ? 'search' : 'none', measures, found });
+stateStoreContract('SQLite', async (options) => {
+  const dir = tempDir();
+  return { store: openSqliteStore(dir, options), again: async (more) => openSqliteStore(dir, more ?? options) };
+});
 
-describe('the state store', () => {
+describe('the SQLite state file', () => {
   it('refuses a corrupt state file with a clear error and leaves it untouched for inspection', () => {
     const dir = tempDir();
     const file = join(dir, STATE_FILE);
@@ -54,37 +59,39 @@ describe('the state store', () => {
     await store.close();
     expect(storeError(dir).message).toContain('is from a newer version of this app');
   });
+});
 
-  it('keeps activity across a restart, questions in the order asked', async () => {
-    const dir = tempDir();
-    let store = openSqliteStore(dir);
-    await store.activity.recordQuestion(question('剑网行动', [28, 36]));
-    await store.activity.recordQuestion(question('区块链', [], false));
-    await store.activity.recordFeedback({ date: '2026-11-25', at: 1, helpful: true, question: '剑网行动', measures: [28] });
-    await store.close();
-    store = openSqliteStore(dir);
-    expect(await store.activity.activityOn('2026-11-25')).toEqual({
-      questions: [
-        { question: '剑网行动', measures: [28, 36], found: true },
-        { question: '区块链', measures: [], found: false },
-      ],
-      feedback: { helpful: 1, notHelpful: 0 },
-    });
-    expect(await store.activity.activityOn('2026-11-24')).toEqual({ questions: [], feedback: { helpful: 0, notHelpful: 0 } });
-    await store.close();
-  });
-
-  it('remembers handled events across a restart, and forgets old ones when pruned', async () => {
-    const dir = tempDir();
-    let store = openSqliteStore(dir);
-    expect(await store.events.claim('event:Ev1', 1000)).toBe(true);
-    expect(await store.events.claim('event:Ev0', 10)).toBe(true);
-    await store.close();
-    store = openSqliteStore(dir);
-    expect(await store.events.claim('event:Ev1', 2000)).toBe(false);
-    expect(await store.events.claim('event:Ev2', 2000)).toBe(true);
-    await store.events.prune(500);
-    expect(await store.events.claim('event:Ev0', 2000)).toBe(true);
-    await store.close();
+describe('migrations', () => {
+  it('are applied once when another process migrates between this one reading the version and writing', () => {
+    const file = join(tempDir(), STATE_FILE);
+    const mine = new Database(file);
+    mine.pragma('journal_mode = WAL');
+    // The other process does not wait for a lock: if this one holds it, it gives up at once.
+    const other = new Database(file, { timeout: 0 });
+    let interleaved = false;
+    /** This process's connection; right after it reads the schema version, the other process migrates if it can. */
+    const racing = new Proxy(mine, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (prop !== 'pragma' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return (source: string, options?: { simple?: boolean }) => {
+          const result: unknown = target.pragma(source, options);
+          if (source === 'user_version' && !interleaved) {
+            interleaved = true;
+            try {
+              migrate(other, file);
+            } catch (error) {
+              if (!(error instanceof Error && error.message.includes('locked'))) throw error; // this process holds the write lock
+            }
+          }
+          return result;
+        };
+      },
+    }) satisfies SqliteDatabase;
+    expect(() => migrate(racing, file)).not.toThrow();
+    expect(interleaved).toBe(true);
+    expect(mine.pragma('user_version', { simple: true })).toBeGreaterThan(0);
+    mine.close();
+    other.close();
   });
 });

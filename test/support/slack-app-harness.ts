@@ -31,6 +31,8 @@ export interface HarnessOptions {
   dataDir?: string;
   now?: () => Date;
   slack?: SlackAppOptions;
+  /** How long a stop waits for acknowledged work (and slow connections). */
+  drainTimeoutMs?: number;
 }
 
 export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi, options: HarnessOptions = {}): Promise<AppHarness> {
@@ -49,7 +51,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
   };
   // Bolt's Socket Mode health server listens on all interfaces; tests keep to loopback, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };
-  const service = await createService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.now ? { now: options.now } : {}) });
+  const service = await createService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
   await service.start();
   const address = service.slack.server()?.address() as AddressInfo | undefined;
   return {
@@ -58,8 +60,9 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
     dataDir,
     baseUrl: address ? `http://127.0.0.1:${address.port}` : '',
     async stop() {
-      await service.stop();
+      const result = await service.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      return result;
     },
   };
 }

@@ -6,7 +6,7 @@ import { CliUsageError, EXIT } from '../cli-error.js';
 import type { CliCommand } from '../cli-command.js';
 import { writeLine } from '../cli-io.js';
 
-/** `digest [--date YYYY-MM-DD]`: the digest for a day as it would be posted, from the state in DATA_DIR (read only). */
+/** `digest [--date YYYY-MM-DD]`: the digest for a day as it would be posted, from the stored state (read only). */
 export const digestCommand: CliCommand = async ({ options, io, context }) => {
   const config = readCliConfig();
   const today = localDate(new Date(), config.digest.timeZone);

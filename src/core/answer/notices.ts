@@ -1,11 +1,11 @@
 /** The Chinese sentences an answer can carry, in one place so every surface says the same thing. */
-import { MAX_QUESTION_LENGTH } from '../search/query/clean-question.js';
+import { cleanQuestion, MAX_QUESTION_LENGTH } from '../search/query/clean-question.js';
 import type { Notice } from './answer-schema.js';
 
 /** Typed text quoted in a notice: on one line, and not too long. */
 const MAX_QUOTED = 40;
 function quoted(typed: string): string {
-  const oneLine = [...typed.replace(/[\s\u0000-\u001f\u007f-\u009f]+/gu, ' ').trim()];
+  const oneLine = [...cleanQuestion(typed)];
   return oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED - 1).join('')}…` : oneLine.join('');
 }
 

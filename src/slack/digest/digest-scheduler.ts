@@ -72,7 +72,14 @@ export function createDigestScheduler({ poster, config, logger, now }: DigestSch
       logger.info({ kind: 'digest', date, outcome: 'not-a-posting-day' }, 'digest: not a posting day');
       return { outcome: 'not-a-posting-day' };
     }
-    const result = await poster.post(date);
+    let result: DigestOutcome;
+    try {
+      result = await poster.post(date);
+    } catch (error) {
+      // The state store could not be reached: without a claim nothing is posted (never twice).
+      logger.error({ kind: 'digest', date, err: error }, 'digest: could not claim the date; will retry');
+      result = { outcome: 'failed', error: 'state_store_unavailable', retryable: true };
+    }
     logger.info({ kind: 'digest', date, ms: Math.round(performance.now() - started), ...result }, `digest: ${result.outcome}`);
     if (result.outcome === 'failed' && result.retryable) scheduleRetry(date);
     else retries = 0;

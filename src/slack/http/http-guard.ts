@@ -1,6 +1,6 @@
 /**
- * The HTTP receiver's front door, run before Bolt reads a byte of the body. Slack's rules, in the
- * order they are checked (Bolt verifies the signature itself afterwards):
+ * The HTTP receiver's front door, run before Bolt sees a request. Slack's rules, in the order
+ * they are checked (Bolt verifies the signature itself afterwards):
  *
  * Rule 1: stopping. During a graceful stop new requests get 503, so nothing is acknowledged that
  *   the process will not be around to answer (Slack retries events later).
@@ -9,56 +9,165 @@
  * Rule 4: fresh. A timestamp more than five minutes from now gets 401 ("Verifying requests from
  *   Slack": it may be a replay).
  * Rule 5: once. A signature already seen gets 401: a replay within the five minutes does no work.
+ * Rule 6: read in time. The body must arrive within {@link BODY_DEADLINE_MS} (408 otherwise) and
+ *   within the size limit (413), so a client trickling bytes holds nothing for long.
+ * Rule 7: well formed. The body must be what Slack sends: a JSON object, or form fields whose
+ *   `payload`, when present, is a JSON object. Anything else (JSON `null`, `payload=null`, a
+ *   number) gets 400 here; Bolt would read a property of it and throw where nothing catches.
+ * Rule 8: not overloaded. When the process is falling behind, work is refused here, before the
+ *   signature check and Bolt's processing cost anything more: an event gets 503 before its body
+ *   is read, and a click 503 too, which Slack retries; a slash command gets its busy notice,
+ *   which the user sees. Refusals are logged once a second with their counts. (The same
+ *   refusals happen later, in intake/admit-deliveries.ts, for work that got this far.)
  *
- * `GET /healthz` passes straight through. The clock is injected so the rules can be tested.
+ * The body read here is handed to Bolt as `rawBody` (Bolt then does not read the stream again).
+ * `GET /healthz` and `HEAD /healthz` pass straight through. The clock is injected so the rules
+ * can be tested.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { parse as parseForm } from 'node:querystring';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../logger.js';
-import { HEALTH_PATH } from './health-route.js';
+import { HEALTH_PATH } from '../health/health-route.js';
 
 /** Slack: "If the timestamp is more than five minutes from local time, it could be a replay attack". */
 export const MAX_REQUEST_AGE_MS = 5 * 60 * 1000;
-/** Signatures remembered at most; older ones age out first. */
-const MAX_REMEMBERED_SIGNATURES = 200_000;
+/** Signatures remembered at most (five minutes at well over the rate one process can serve). */
+const MAX_REMEMBERED_SIGNATURES = 400_000;
+/** Enough of a signature to tell requests apart (128 bits), at half the memory of all of it. */
+const SIGNATURE_KEY_CHARS = 3 + 32;
+/** Slack waits three seconds for an acknowledgement; a body still arriving after this is abandoned. */
+export const BODY_DEADLINE_MS = 10_000;
 
 export interface GuardOptions {
   maxBodyBytes: number;
   accepting: () => boolean;
+  /** Whether to refuse work now (Rule 8), and what a slash command is told then. */
+  overloaded?: () => boolean;
+  busyReply?: object;
   logger: Logger;
   nowMs?: () => number;
+  bodyDeadlineMs?: number;
 }
 
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, reason: string, logger: Logger, headers: Record<string, string> = {}): void {
   logger.warn({ kind: 'http', outcome: 'refused', status, reason, path: req.url }, `request refused: ${reason}`);
-  res.writeHead(status, { Connection: 'close', ...headers });
+  if (!res.headersSent) res.writeHead(status, { Connection: 'close', ...headers });
   res.end();
   req.resume(); // discard whatever body was sent, without buffering it
 }
 
-export function guardRequests(listener: RequestListener, { maxBodyBytes, accepting, logger, nowMs = Date.now }: GuardOptions): RequestListener {
-  const seen = new Map<string, number>();
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
-  function remember(signature: string, now: number): boolean {
-    for (const [sig, expires] of seen) {
-      if (expires > now && seen.size < MAX_REMEMBERED_SIGNATURES) break;
-      seen.delete(sig);
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `body` has the shape of something Slack sends (Rule 7). */
+export function isSlackShapedBody(body: string, contentType: string | undefined): boolean {
+  if ((contentType ?? '').split(';')[0]?.trim() === 'application/x-www-form-urlencoded') {
+    const { payload } = parseForm(body);
+    if (payload === undefined) return true;
+    return typeof payload === 'string' && isObject(parseJson(payload));
+  }
+  return isObject(parseJson(body));
+}
+
+type BodyRead = { ok: true; body: Buffer } | { ok: false; status: number; reason: string };
+
+function readBody(req: IncomingMessage, maxBytes: number, deadlineMs: number): Promise<BodyRead> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: BodyRead) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('aborted', onError);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) return finish({ ok: false, status: 413, reason: 'body too large' });
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish({ ok: true, body: Buffer.concat(chunks) });
+    const onError = () => finish({ ok: false, status: 400, reason: 'body not received' });
+    const timer = setTimeout(() => finish({ ok: false, status: 408, reason: 'body too slow' }), deadlineMs);
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('aborted', onError);
+  });
+}
+
+const isForm = (contentType: string | undefined) => (contentType ?? '').split(';')[0]?.trim() === 'application/x-www-form-urlencoded';
+
+/** A slash command's body: form fields without an interaction's `payload`. */
+function isCommandBody(body: string, contentType: string | undefined): boolean {
+  return isForm(contentType) && parseForm(body).payload === undefined;
+}
+
+/** Refusals under overload are counted and logged once a second, not once each (a log line is a write). */
+const SHED_LOG_INTERVAL_MS = 1000;
+
+export function guardRequests(listener: RequestListener, { maxBodyBytes, accepting, overloaded = () => false, busyReply = {}, logger, nowMs = Date.now, bodyDeadlineMs = BODY_DEADLINE_MS }: GuardOptions): RequestListener {
+  const seen = new LRUCache<string, true>({ max: MAX_REMEMBERED_SIGNATURES, ttl: MAX_REQUEST_AGE_MS, ttlAutopurge: false, perf: { now: nowMs } });
+
+  const shedCounts = { events: 0, commands: 0 };
+  let shedLogged = 0;
+  /** Rule 8: 503 for an event or a click (Slack retries), the busy notice for a slash command. */
+  function shed(req: IncomingMessage, res: ServerResponse, status: 200 | 503): void {
+    if (status === 503) {
+      shedCounts.events += 1;
+      res.writeHead(503, { 'Retry-After': '1' });
+      res.end();
+      req.resume();
+    } else {
+      shedCounts.commands += 1;
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(busyReply));
     }
-    if (seen.has(signature)) return false;
-    seen.set(signature, now + MAX_REQUEST_AGE_MS);
-    return true;
+    const now = nowMs();
+    if (now - shedLogged < SHED_LOG_INTERVAL_MS) return;
+    logger.warn({ kind: 'http', outcome: 'overloaded', refusedEvents: shedCounts.events, busyCommands: shedCounts.commands }, 'overloaded: refusing work for Slack to retry (events) or the user to try later (commands)');
+    shedLogged = now;
+    shedCounts.events = 0;
+    shedCounts.commands = 0;
   }
 
-  return (req, res) => {
-    if (req.method === 'GET' && req.url?.split('?')[0] === HEALTH_PATH) return listener(req, res);
+  async function admit(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!accepting()) return refuse(req, res, 503, 'stopping', logger, { 'Retry-After': '5' });
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBodyBytes) return refuse(req, res, 413, 'body too large', logger);
     const signature = req.headers['x-slack-signature'];
     const timestamp = Number(req.headers['x-slack-request-timestamp']);
     if (typeof signature !== 'string' || !Number.isFinite(timestamp)) return refuse(req, res, 401, 'not signed', logger);
-    const now = nowMs();
-    if (Math.abs(now - timestamp * 1000) > MAX_REQUEST_AGE_MS) return refuse(req, res, 401, 'stale timestamp', logger);
-    if (!remember(signature, now)) return refuse(req, res, 401, 'replayed', logger);
-    return listener(req, res);
+    if (Math.abs(nowMs() - timestamp * 1000) > MAX_REQUEST_AGE_MS) return refuse(req, res, 401, 'stale timestamp', logger);
+    const key = signature.slice(0, SIGNATURE_KEY_CHARS);
+    if (seen.has(key)) return refuse(req, res, 401, 'replayed', logger);
+    seen.set(key, true);
+    // Rule 8 for events, before reading a byte of the body: the cheapest refusal there is.
+    if (!isForm(req.headers['content-type']) && overloaded()) return shed(req, res, 503);
+    const read = await readBody(req, maxBodyBytes, bodyDeadlineMs);
+    if (!read.ok) return refuse(req, res, read.status, read.reason, logger);
+    const text = read.body.toString('utf8');
+    if (!isSlackShapedBody(text, req.headers['content-type'])) return refuse(req, res, 400, 'malformed body', logger);
+    if (overloaded()) return shed(req, res, isCommandBody(text, req.headers['content-type']) ? 200 : 503);
+    try {
+      listener(Object.assign(req, { rawBody: read.body }), res);
+    } catch (error) {
+      logger.debug({ err: error }, 'no route for the request');
+      refuse(req, res, 404, 'no such path', logger);
+    }
+  }
+
+  return (req, res) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && req.url?.split('?')[0] === HEALTH_PATH) return listener(req, res);
+    admit(req, res).catch((error: unknown) => {
+      logger.error({ err: error, path: req.url }, 'request failed before it reached the app');
+      refuse(req, res, 500, 'internal error', logger);
+    });
   };
 }

@@ -4,11 +4,9 @@ import type { SlackDeps } from '../deps.js';
 import { registerActions } from './actions/index.js';
 import { assistantPanel } from './assistant/assistant-panel.js';
 import { registerCommands } from './commands/index.js';
-import { deduplicateEvents } from './deduplicate-events.js';
 import { registerEvents } from './events/index.js';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
-  app.use(deduplicateEvents(deps));
   app.assistant(assistantPanel(deps));
   registerEvents(app, deps);
   registerCommands(app, deps);

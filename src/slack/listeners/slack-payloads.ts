@@ -5,6 +5,7 @@
  */
 import type { RespondFn } from '@slack/bolt';
 import { z } from 'zod';
+import type { SlackMessage } from '../../render/blocks/slack-message.js';
 
 /** A click on a button or a feedback button (`block_actions`). */
 const BlockActionSchema = z.object({
@@ -50,6 +51,13 @@ export const MessageEventSchema = z.object({
   channel_type: z.string().optional(),
 });
 export type MessageEvent = z.infer<typeof MessageEventSchema>;
+
+/** An answer shown only to the person who asked, as it goes in a slash command's acknowledgement. */
+export type PrivateReply = { response_type: 'ephemeral'; text: string; blocks?: SlackMessage['blocks'] };
+
+export function privateReply(message: SlackMessage | string): PrivateReply {
+  return typeof message === 'string' ? { response_type: 'ephemeral', text: message } : { response_type: 'ephemeral', ...message };
+}
 
 /** How a listener tells the person it is serving something only they see. */
 export function privately(respond: RespondFn): (text: string) => Promise<unknown> {

@@ -17,16 +17,24 @@ const BUSY_TIMEOUT_MS = 5000;
 
 export type SqliteDatabase = Database.Database;
 
-function migrate(db: SqliteDatabase, file: string): void {
-  const version = Number(db.pragma('user_version', { simple: true }));
-  if (version > SQLITE_MIGRATIONS.length) {
-    db.close();
-    throw new StoreError(file, `the state file ${file} is from a newer version of this app (schema ${version}, this app knows ${SQLITE_MIGRATIONS.length}): run the newer version, or restore a matching backup.`);
-  }
-  db.transaction(() => {
-    for (let v = version; v < SQLITE_MIGRATIONS.length; v++) db.exec(SQLITE_MIGRATIONS[v] as string);
+/**
+ * Brings the schema up to date. The version is read inside the write transaction: two processes
+ * opening a fresh DATA_DIR at once take turns, and the second sees the first one's work instead
+ * of applying the same migrations again.
+ */
+export function migrate(db: SqliteDatabase, file: string): void {
+  const apply = db.transaction(() => {
+    const version = Number(db.pragma('user_version', { simple: true }));
+    if (version > SQLITE_MIGRATIONS.length) return version;
+    SQLITE_MIGRATIONS.slice(version).forEach((migration) => db.exec(migration));
     db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
-  }).immediate();
+    return version;
+  });
+  const found = apply.immediate();
+  if (found > SQLITE_MIGRATIONS.length) {
+    db.close();
+    throw new StoreError(file, `the state file ${file} is from a newer version of this app (schema ${found}, this app knows ${SQLITE_MIGRATIONS.length}): run the newer version, or restore a matching backup.`);
+  }
 }
 
 /** Empty state that lives only in memory: previews without a DATA_DIR, and tests. */

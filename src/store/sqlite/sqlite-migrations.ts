@@ -43,4 +43,18 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      updated_at INTEGER NOT NULL
    );
    CREATE INDEX threads_by_age ON threads(updated_at);`,
+  `CREATE TABLE accepted_work (
+     key TEXT PRIMARY KEY,
+     body TEXT NOT NULL,
+     accepted_at INTEGER NOT NULL,
+     owner TEXT NOT NULL
+   );
+   CREATE INDEX accepted_work_by_owner ON accepted_work(owner);
+   CREATE TABLE replicas (
+     id TEXT PRIMARY KEY,
+     host TEXT NOT NULL,
+     pid INTEGER NOT NULL,
+     settings TEXT NOT NULL,
+     seen_at INTEGER NOT NULL
+   );`,
 ];

@@ -3,7 +3,8 @@
  * answered as promises, so callers are written once for every engine. The digest claim runs in
  * an IMMEDIATE transaction, which SQLite serialises across the processes sharing the file.
  */
-import { ATTEMPT_LEASE_MS, type ClaimResult, type DigestOwner, type StateStore } from '../state-store.js';
+import { ATTEMPT_LEASE_MS, type AcceptedWork, type ClaimResult, type DigestOwner, type ReplicaRow, type StateStore } from '../state-store.js';
+import { replicaGone } from '../replica-liveness.js';
 import { isProcessAlive } from '../digest-owner.js';
 import { hasStateFile, openDatabase, openMemoryDatabase, stateFile, type SqliteDatabase } from './open-sqlite.js';
 
@@ -45,6 +46,42 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   const putThread = db.prepare('INSERT INTO threads (key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at');
   const pruneThreads = db.prepare('DELETE FROM threads WHERE updated_at < ?');
   const putPost = db.prepare('INSERT OR IGNORE INTO digest_posts (date, channel, ts, issue, posted_at, found_in_history) VALUES (?, ?, ?, ?, ?, ?)');
+
+  const insertWork = db.prepare('INSERT INTO accepted_work (key, body, accepted_at, owner) VALUES (?, ?, ?, ?)');
+  const deleteWork = db.prepare('DELETE FROM accepted_work WHERE key = ?');
+  const expireWork = db.prepare('DELETE FROM accepted_work WHERE accepted_at < ?');
+  const workOf = db.prepare<[string, number], { key: string; body: string; accepted_at: number; owner: string }>(
+    'SELECT key, body, accepted_at, owner FROM accepted_work WHERE owner <> ? AND accepted_at >= ? ORDER BY accepted_at',
+  );
+  const moveWork = db.prepare('UPDATE accepted_work SET owner = ? WHERE key = ?');
+  const allReplicas = db.prepare<[], { id: string; host: string; pid: number; settings: string; seen_at: number }>('SELECT id, host, pid, settings, seen_at FROM replicas');
+  const putReplica = db.prepare('INSERT OR REPLACE INTO replicas (id, host, pid, settings, seen_at) VALUES (?, ?, ?, ?, ?)');
+  const touchReplica = db.prepare('UPDATE replicas SET seen_at = ? WHERE id = ?');
+  const dropReplica = db.prepare('DELETE FROM replicas WHERE id = ?');
+
+  const replicaRows = (): ReplicaRow[] => allReplicas.all().map((r) => ({ id: r.id, host: r.host, pid: r.pid, settings: r.settings, seenAt: r.seen_at }));
+
+  const acceptTx = db.transaction((work: AcceptedWork): boolean => {
+    if (insertEvent.run(work.key, work.acceptedAt).changes !== 1) return false;
+    insertWork.run(work.key, work.body, work.acceptedAt, work.owner);
+    return true;
+  });
+  const adoptTx = db.transaction((adopter: DigestOwner, nowMs: number, freshSinceMs: number) => {
+    const expired = expireWork.run(freshSinceMs).changes;
+    const live = new Set(replicaRows().filter((r) => !replicaGone(r, adopter, nowMs, isAlive)).map((r) => r.id));
+    const adopted: AcceptedWork[] = [];
+    for (const row of workOf.all(adopter.id, freshSinceMs)) {
+      if (live.has(row.owner)) continue;
+      moveWork.run(adopter.id, row.key);
+      adopted.push({ key: row.key, body: row.body, acceptedAt: row.accepted_at, owner: adopter.id });
+    }
+    return { adopted, expired };
+  });
+  const joinTx = db.transaction((me: DigestOwner, settings: string, nowMs: number): ReplicaRow[] => {
+    const conflicting = replicaRows().filter((r) => !replicaGone(r, me, nowMs, isAlive) && r.settings !== settings);
+    if (conflicting.length === 0) putReplica.run(me.id, me.host, me.pid, settings, nowMs);
+    return conflicting;
+  });
 
   /** Whether the attempt's process may still be posting. */
   function stillRunning(attempt: AttemptRow, owner: DigestOwner, nowMs: number): boolean {
@@ -105,6 +142,17 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
       put: async (key, state, atMs) => void putThread.run(key, state, atMs),
       prune: async (beforeMs) => void pruneThreads.run(beforeMs),
     },
+    work: {
+      accept: async (work) => acceptTx.immediate(work),
+      finish: async (key) => void deleteWork.run(key),
+      adopt: async (adopter, nowMs, freshSinceMs) => adoptTx.immediate(adopter, nowMs, freshSinceMs),
+    },
+    replicas: {
+      join: async (me, settings, nowMs) => joinTx.immediate(me, settings, nowMs),
+      heartbeat: async (me, nowMs) => void touchReplica.run(nowMs, me.id),
+      leave: async (me) => void dropReplica.run(me.id),
+    },
+    open: async () => undefined,
     close: async () => void db.close(),
   };
 }

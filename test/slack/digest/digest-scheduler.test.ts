@@ -50,6 +50,19 @@ describe('the digest scheduler', () => {
     await scheduler.stop();
   });
 
+  it('posts nothing while the state store cannot be reached, and retries once it can', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-25T01:00:00Z') });
+    const { poster, dates } = fakePoster([]);
+    let storeDown = true;
+    const flaky: DigestPoster = { ...poster, post: (date) => (storeDown ? Promise.reject(new Error('connect ECONNREFUSED')) : poster.post(date)) };
+    const scheduler = createDigestScheduler({ poster: flaky, config, logger: captureLogger().logger, now: () => new Date() });
+    expect(await scheduler.tick()).toMatchObject({ outcome: 'failed', retryable: true });
+    storeDown = false;
+    await vi.advanceTimersByTimeAsync(RETRY_DELAYS_MS[0]);
+    expect(dates).toEqual(['2026-11-25']);
+    await scheduler.stop();
+  });
+
   it('catches up today\'s missed digest at start-up, but not before its time', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-25T02:00:00Z') }); // 10:00 in Shanghai: 09:00 has passed
     const late = fakePoster([]);

@@ -27,9 +27,10 @@ describe('HTTP mode', () => {
 
     const command = await send.command(slashCommand({ command: '/measure', text: '42', response_url: api.responseUrl('measure') }));
     expect(command.status).toBe(200);
-    const measure = await api.waitForResponse((r) => r.id === 'measure');
-    expect(measure.body.response_type).toBe('ephemeral');
-    expect(JSON.stringify(measure.body)).toContain('加大对海关知识产权大要案的查处力度');
+    // The answer is in the acknowledgement itself: no second call to response_url.
+    const measure = JSON.parse(command.body) as Record<string, unknown>;
+    expect(measure.response_type).toBe('ephemeral');
+    expect(JSON.stringify(measure)).toContain('加大对海关知识产权大要案的查处力度');
 
     const mention = mentionEvent('商标审查周期要控制在多久？');
     const envelope = eventEnvelope(mention, 'EvHTTP1');
@@ -51,6 +52,7 @@ describe('HTTP mode', () => {
 
     await app.deps.work.drain(5000);
     expect(api.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(api.responses.filter((r) => r.id === 'measure')).toEqual([]);
     expect(app.log.raw()).not.toContain(TEST_SIGNING_SECRET);
     expect(app.log.raw()).not.toContain(TEST_BOT_TOKEN);
   });

@@ -5,14 +5,16 @@ import { measureCommand } from '../../../src/slack/listeners/commands/measure-co
 import { planCommand } from '../../../src/slack/listeners/commands/plan-command.js';
 import { listenerFakes, type Call } from '../../support/listener-fakes.js';
 
-const responses = (calls: Call[]) => calls.flatMap((c) => (c.kind === 'respond' ? [c.message] : []));
+/** What the asker saw: the acknowledgement's message (commands answer in it), or a later response. */
+const responses = (calls: Call[]) =>
+  calls.flatMap((c): Array<Record<string, unknown>> => (c.kind === 'respond' ? [c.message] : c.kind === 'ack' && typeof c.response === 'object' && c.response !== null ? [{ ...c.response }] : []));
 
 describe('/measure', () => {
-  it('acknowledges first, then answers once, only to the asker, with the measure', async () => {
+  it('answers once, in the acknowledgement itself, only to the asker, with the measure', async () => {
     const slack = listenerFakes();
     await measureCommand(slack.deps)(slack.command('/measure', '42'));
     const calls = slack.takeCalls();
-    expect(calls.map((c) => c.kind)).toEqual(['ack', 'respond']);
+    expect(calls.map((c) => c.kind)).toEqual(['ack']);
     const [answer] = responses(calls);
     expect(answer?.response_type).toBe('ephemeral');
     expect(JSON.stringify(answer)).toContain('加大对海关知识产权大要案的查处力度');
@@ -40,7 +42,7 @@ describe('/measure', () => {
       throw new Error('index gone');
     });
     await measureCommand(slack.deps)(slack.command('/measure', '42'));
-    expect(responses(slack.takeCalls())).toEqual([{ response_type: 'ephemeral', replace_original: false, text: INTERNAL_ERROR_TEXT }]);
+    expect(responses(slack.takeCalls())).toEqual([{ response_type: 'ephemeral', text: INTERNAL_ERROR_TEXT }]);
     expect(slack.takeErrors()).toEqual(['/measure: failed: index gone']);
   });
 });
@@ -79,5 +81,24 @@ describe('/plan', () => {
     const slack = listenerFakes();
     await planCommand(slack.deps)(slack.command('/plan', '怎么用'));
     expect(JSON.stringify(responses(slack.takeCalls())[0])).toContain('计划助手使用说明');
+  });
+});
+
+/** Every string in what the listener sent back. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  return value !== null && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+}
+
+describe('typed text shown back', () => {
+  it('never carries control characters or broken surrogates into the context line or the no-match notice', async () => {
+    const slack = listenerFakes();
+    const typed = '区块\u0000链\u001b[31m\u202e \ud800 元宇宙\udfff';
+    await measureCommand(slack.deps)(slack.command('/measure', typed));
+    await planCommand(slack.deps)(slack.command('/plan', typed));
+    const shown = strings(slack.takeCalls());
+    expect(shown.join(' ')).toContain('元宇宙');
+    expect(shown.filter((s) => /[\p{Cc}\p{Cf}]/u.test(s.replace(/\n/gu, '')) || s !== s.toWellFormed())).toEqual([]);
   });
 });

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deduplicateEvents } from '../../../src/slack/listeners/deduplicate-events.js';
 import { appHomeOpened } from '../../../src/slack/listeners/events/app-home-opened.js';
 import { appMention } from '../../../src/slack/listeners/events/app-mention.js';
 import { directOrThreadMessage } from '../../../src/slack/listeners/events/message.js';
 import { FAKE_BOT_USER_ID, FAKE_CHANNEL_ID, FAKE_USER_ID } from '../../support/fake-slack-api.js';
 import { listenerFakes, type Call, type MessageArgs } from '../../support/listener-fakes.js';
-import { eventEnvelope, mentionEvent } from '../../support/slack-payloads.js';
 
 const posts = (calls: Call[]) => calls.flatMap((c) => (c.kind === 'post' ? [c.args] : []));
 
@@ -49,12 +47,11 @@ describe('an @mention', () => {
 });
 
 describe('a message', () => {
-  it('in a DM is answered in its thread, after the searching status, with Slack feedback buttons', async () => {
+  it('in a DM is answered in its thread with one call (no status call before an answer already computed), with Slack feedback buttons', async () => {
     const slack = listenerFakes();
     await directOrThreadMessage(slack.deps)(slack.message('国防知识产权有哪些措施？', { ts: '1764000000.000300' }));
     const calls = slack.takeCalls();
-    expect(calls.map((c) => c.kind)).toEqual(['status', 'post']);
-    expect(calls[0]).toEqual({ kind: 'status', status: '正在检索…' });
+    expect(calls.map((c) => c.kind)).toEqual(['post']);
     const [post] = posts(calls);
     expect(post).toMatchObject({ channel: 'D0DIRECT', thread_ts: '1764000000.000300' });
     expect(JSON.stringify(post?.blocks)).toContain('feedback_buttons');
@@ -104,19 +101,6 @@ describe('a message', () => {
     const args = slack.message('专利');
     await directOrThreadMessage(slack.deps)({ ...args, message: { nonsense: true } } as unknown as MessageArgs);
     expect(slack.takeCalls()).toEqual([]);
-  });
-});
-
-describe('a retried delivery', () => {
-  it('is handled once, whatever its retry number', async () => {
-    const slack = listenerFakes();
-    const middleware = deduplicateEvents(slack.deps);
-    let handled = 0;
-    const body = eventEnvelope(mentionEvent('剑网行动'), 'EvRETRY1');
-    for (const retryNum of [undefined, 1, 2]) {
-      await middleware({ body, next: async () => void (handled += 1), context: { retryNum } } as unknown as Parameters<typeof middleware>[0]);
-    }
-    expect(handled).toBe(1);
   });
 });
 

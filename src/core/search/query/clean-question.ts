@@ -18,9 +18,13 @@ const WHITESPACE_RUN = /\s+/gu;
 
 const toSimplifiedChinese = ConverterFactory(fromTaiwan, toMainland);
 
-/** Removes what cannot be read and folds whitespace; keeps everything a person typed. */
+/**
+ * Removes what cannot be read (controls, invisible and bidi characters; a lone surrogate becomes
+ * U+FFFD) and folds whitespace; keeps everything a person typed. Text quoted back to people goes
+ * through this too.
+ */
 export function cleanQuestion(raw: string): string {
-  return raw.replace(INVISIBLE, ' ').replace(WHITESPACE_RUN, ' ').trim();
+  return raw.toWellFormed().replace(INVISIBLE, ' ').replace(WHITESPACE_RUN, ' ').trim();
 }
 
 export function toSimplified(text: string): string {

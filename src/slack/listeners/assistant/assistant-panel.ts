@@ -1,7 +1,7 @@
 /**
  * The assistant panel, for workspaces whose app still uses Slack's Assistant experience: Bolt's
  * `Assistant` greets a new thread with suggested prompts, titles the thread after the first
- * question, shows 正在检索… while it works and answers in the thread.
+ * question and answers in the thread.
  */
 import { Assistant } from '@slack/bolt';
 import { truncate } from '../../../render/blocks/slack-limits.js';
@@ -9,6 +9,7 @@ import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../../render/bloc
 import { answerInConversation } from '../../conversation/answer-in-conversation.js';
 import { questionFromSlackText } from '../../conversation/inbound-text.js';
 import type { SlackDeps } from '../../deps.js';
+import { firstDelivery } from '../first-delivery.js';
 import { MessageEventSchema } from '../slack-payloads.js';
 
 export const ASSISTANT_GREETING = '你好！我可以回答关于《2014年国家知识产权战略实施推进计划》的问题，答案都注明出自第几条措施。';
@@ -23,13 +24,13 @@ export function assistantPanel(deps: SlackDeps): Assistant {
         return { outcome: 'greeted' };
       });
     },
-    userMessage: async ({ message, client, setTitle, setStatus }) => {
+    userMessage: async ({ message, client, context, setTitle }) => {
       const parsed = MessageEventSchema.safeParse(message);
       if (!parsed.success) return;
       const m = parsed.data;
       const { user, thread_ts: threadTs } = m;
       if (!user || m.bot_id || !threadTs) return;
-      if (!(await deps.events.claim(`message:${m.channel}:${m.ts}`, deps.now().getTime()))) return;
+      if (!(await firstDelivery(deps, context, `message:${m.channel}:${m.ts}`))) return;
       const question = questionFromSlackText(m.text);
       await deps.work.run('assistant.user_message', async () => {
         try {
@@ -39,7 +40,7 @@ export function assistantPanel(deps: SlackDeps): Assistant {
         }
         return answerInConversation(
           client,
-          { question, target: { channel: m.channel, threadTs }, userId: user, surface: 'assistant', feedback: 'native', setStatus: (status) => setStatus(status) },
+          { question, target: { channel: m.channel, threadTs }, userId: user, surface: 'assistant', feedback: 'native' },
           deps,
         );
       });

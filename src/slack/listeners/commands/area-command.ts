@@ -2,21 +2,17 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { renderAnswer } from '../../../render/blocks/answer-message.js';
 import { renderAreaOverview } from '../../../render/blocks/area-blocks.js';
 import type { SlackDeps } from '../../deps.js';
-import { privately, SlashCommandSchema } from '../slack-payloads.js';
+import { privateReply, SlashCommandSchema } from '../slack-payloads.js';
 
-/** `/area [<1-7 | 一…七 | 关键词>]`, shown only to the asker; no argument lists the areas. */
+/** `/area [<1-7 | 一…七 | 关键词>]`, answered in the acknowledgement, only to the asker; no argument lists the areas. */
 export function areaCommand(deps: SlackDeps) {
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    await deps.work.run('/area', async () => {
+  return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const reply = await deps.work.reply('/area', () => {
       const text = SlashCommandSchema.parse(command).text.trim();
-      if (text.length === 0) {
-        await respond({ response_type: 'ephemeral', ...renderAreaOverview(deps.answering.overview) });
-        return { outcome: 'overview' };
-      }
+      if (text.length === 0) return { message: privateReply(renderAreaOverview(deps.answering.overview)), outcome: 'overview' };
       const answer = deps.answering.area(text);
-      await respond({ response_type: 'ephemeral', ...renderAnswer(answer, { feedback: 'buttons', shareable: true }) });
-      return { outcome: answer.notice?.code ?? 'answered', area: answer.area?.number };
-    }, privately(respond));
+      return { message: privateReply(renderAnswer(answer, { feedback: 'buttons', shareable: true })), outcome: answer.notice?.code ?? 'answered', area: answer.area?.number };
+    }, privateReply);
+    await ack(reply);
   };
 }

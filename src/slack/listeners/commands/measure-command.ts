@@ -2,21 +2,18 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { renderAnswer } from '../../../render/blocks/answer-message.js';
 import { renderUsage, USAGE } from '../../../render/blocks/usage-blocks.js';
 import type { SlackDeps } from '../../deps.js';
-import { privately, SlashCommandSchema } from '../slack-payloads.js';
+import { privateReply, SlashCommandSchema } from '../slack-payloads.js';
 
-/** `/measure <N | N-M | 关键词>`, shown only to the asker; no argument shows usage. */
+/** `/measure <N | N-M | 关键词>`, answered in the acknowledgement, only to the asker; no argument shows usage. */
 export function measureCommand(deps: SlackDeps) {
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    await deps.work.run('/measure', async () => {
+  return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const reply = await deps.work.reply('/measure', () => {
       const text = SlashCommandSchema.parse(command).text.trim();
-      if (text.length === 0) {
-        await respond({ response_type: 'ephemeral', ...renderUsage(USAGE.measure) });
-        return { outcome: 'usage' };
-      }
+      if (text.length === 0) return { message: privateReply(renderUsage(USAGE.measure)), outcome: 'usage' };
       const answer = deps.answering.measure(text);
-      await respond({ response_type: 'ephemeral', ...renderAnswer(answer, { feedback: 'buttons', shareable: true, asKeywordList: true }) });
-      return { outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
-    }, privately(respond));
+      const message = privateReply(renderAnswer(answer, { feedback: 'buttons', shareable: true, asKeywordList: true }));
+      return { message, outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
+    }, privateReply);
+    await ack(reply);
   };
 }

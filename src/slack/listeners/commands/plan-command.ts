@@ -5,33 +5,26 @@ import { renderDigest } from '../../../render/blocks/digest-blocks.js';
 import { renderHelp } from '../../../render/blocks/help-blocks.js';
 import { renderUsage, USAGE } from '../../../render/blocks/usage-blocks.js';
 import type { SlackDeps } from '../../deps.js';
-import { privately, SlashCommandSchema } from '../slack-payloads.js';
+import { privateReply, SlashCommandSchema } from '../slack-payloads.js';
 
 /**
- * `/plan <问题>`: the answer, shown only to the asker, with 发到频道; `/plan help` explains
- * everything; `/plan digest` shows today's digest to the asker.
+ * `/plan <问题>`: the answer, in the acknowledgement, shown only to the asker, with 发到频道;
+ * `/plan help` explains everything; `/plan digest` shows today's digest to the asker.
  */
 export function planCommand(deps: SlackDeps) {
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    await deps.work.run('/plan', async () => {
+  return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const reply = await deps.work.reply('/plan', async () => {
       const text = SlashCommandSchema.parse(command).text.trim();
-      if (text.length === 0) {
-        await respond({ response_type: 'ephemeral', ...renderUsage(USAGE.plan) });
-        return { outcome: 'usage' };
-      }
-      if (isHelpRequest(text)) {
-        await respond({ response_type: 'ephemeral', ...renderHelp(deps.answering.overview) });
-        return { outcome: 'help' };
-      }
+      if (text.length === 0) return { message: privateReply(renderUsage(USAGE.plan)), outcome: 'usage' };
+      if (isHelpRequest(text)) return { message: privateReply(renderHelp(deps.answering.overview)), outcome: 'help' };
       if (isDigestRequest(text)) {
         const digest = await deps.todaysDigest();
-        await respond({ response_type: 'ephemeral', ...renderDigest(digest) });
-        return { outcome: 'digest', date: digest.date, issue: digest.issue.number };
+        return { message: privateReply(renderDigest(digest)), outcome: 'digest', date: digest.date, issue: digest.issue.number };
       }
       const answer = deps.answering.ask('/plan', text);
-      await respond({ response_type: 'ephemeral', ...renderAnswer(answer, { feedback: 'buttons', shareable: true }) });
-      return { outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
-    }, privately(respond));
+      const message = privateReply(renderAnswer(answer, { feedback: 'buttons', shareable: true }));
+      return { message, outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
+    }, privateReply);
+    await ack(reply);
   };
 }

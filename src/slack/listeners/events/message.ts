@@ -8,6 +8,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerInConversation } from '../../conversation/answer-in-conversation.js';
 import { mentions, questionFromSlackText } from '../../conversation/inbound-text.js';
 import type { SlackDeps } from '../../deps.js';
+import { firstDelivery } from '../first-delivery.js';
 import { MessageEventSchema } from '../slack-payloads.js';
 
 /**
@@ -22,7 +23,7 @@ const ANSWERED: ReadonlySet<string | undefined> = new Set(ANSWERED_CHANNEL_TYPES
 const QUESTION_SUBTYPES: ReadonlySet<string | undefined> = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 export function directOrThreadMessage(deps: SlackDeps) {
-  return async ({ message, client, context, setStatus }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ message, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     const parsed = MessageEventSchema.safeParse(message);
     if (!parsed.success) return;
     const m = parsed.data;
@@ -31,7 +32,7 @@ export function directOrThreadMessage(deps: SlackDeps) {
     const followUp = !direct && m.thread_ts !== undefined && (await deps.threads.answered(m.channel, m.thread_ts));
     if (!direct && !followUp) return;
     if (!direct && mentions(m.text, context.botUserId)) return; // app_mention answers it
-    if (!(await deps.events.claim(`message:${m.channel}:${m.ts}`, deps.now().getTime()))) return;
+    if (!(await firstDelivery(deps, context, `message:${m.channel}:${m.ts}`))) return;
 
     const user = m.user;
     await deps.work.run(direct ? 'message.im' : 'thread_reply', () =>
@@ -43,7 +44,6 @@ export function directOrThreadMessage(deps: SlackDeps) {
           userId: user,
           surface: direct ? 'dm' : 'thread',
           feedback: direct ? 'native' : 'buttons',
-          ...(direct && setStatus ? { setStatus: (status: string) => setStatus(status) } : {}),
         },
         deps,
       ),

@@ -1,0 +1,64 @@
+/**
+ * Each entry upgrades the PostgreSQL schema by one version (recorded in `schema_migrations`);
+ * never edit a released one, append. The same tables as SQLite's, in PostgreSQL's types.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE questions (
+     id BIGSERIAL PRIMARY KEY,
+     date TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     surface TEXT NOT NULL,
+     question TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     measures INTEGER[] NOT NULL,
+     found BOOLEAN NOT NULL
+   );
+   CREATE INDEX questions_by_date ON questions(date);
+   CREATE TABLE feedback (
+     id BIGSERIAL PRIMARY KEY,
+     date TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     helpful BOOLEAN NOT NULL,
+     question TEXT NOT NULL,
+     measures INTEGER[] NOT NULL
+   );
+   CREATE INDEX feedback_by_date ON feedback(date);
+   CREATE TABLE processed_events (key TEXT PRIMARY KEY, at BIGINT NOT NULL);
+   CREATE INDEX processed_events_by_at ON processed_events(at);`,
+  `CREATE TABLE digest_cycle (id INTEGER PRIMARY KEY CHECK (id = 1), start_date TEXT NOT NULL);
+   CREATE TABLE digest_posts (
+     date TEXT PRIMARY KEY,
+     channel TEXT NOT NULL,
+     ts TEXT NOT NULL,
+     issue INTEGER NOT NULL,
+     posted_at BIGINT NOT NULL,
+     found_in_history BOOLEAN NOT NULL
+   );
+   CREATE TABLE digest_attempts (
+     date TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     host TEXT NOT NULL,
+     pid INTEGER NOT NULL,
+     started_at BIGINT NOT NULL
+   );`,
+  `CREATE TABLE accepted_work (
+     key TEXT PRIMARY KEY,
+     body TEXT NOT NULL,
+     accepted_at BIGINT NOT NULL,
+     owner TEXT NOT NULL
+   );
+   CREATE INDEX accepted_work_by_owner ON accepted_work(owner);
+   CREATE TABLE replicas (
+     id TEXT PRIMARY KEY,
+     host TEXT NOT NULL,
+     pid INTEGER NOT NULL,
+     settings TEXT NOT NULL,
+     seen_at BIGINT NOT NULL
+   );`,
+  `CREATE TABLE threads (
+     key TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     updated_at BIGINT NOT NULL
+   );
+   CREATE INDEX threads_by_age ON threads(updated_at);`,
+];
