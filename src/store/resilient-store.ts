@@ -8,6 +8,8 @@
  * - Activity writes that fail are kept in memory, in order, and written before the next one
  *   (and on `flush()`), so counts survive the outage.
  * - Failures are logged, not thrown at the caller.
+ * - Progress records are the exception: an update goes straight to the engine and its failure
+ *   reaches the coordinator who made it, who must know at once that it was not saved.
  */
 import type { Logger } from 'pino';
 import type { FeedbackRow, QuestionRow, StateStore } from './state-store.js';

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { STATE_FILE } from '../../src/store/sqlite/open-sqlite.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { StoreError } from '../../src/store/store-error.js';
+import { describeProgressStore } from './progress-store-contract.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -87,4 +88,9 @@ describe('the state store', () => {
     expect(await store.events.claim('event:Ev0', 2000)).toBe(true);
     await store.close();
   });
+});
+
+describeProgressStore('SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ipplan-progress-'));
+  return { open: async () => openSqliteStore(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 });
