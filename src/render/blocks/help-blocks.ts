@@ -10,7 +10,7 @@ import type { Block, SlackMessage } from './slack-message.js';
 
 export const EXAMPLE_QUESTIONS = ['商标审查周期要控制在多久？', '国防知识产权有哪些措施？', '知识产权质押融资有哪些安排？', '两法衔接平台建设'] as const;
 
-function usageBlocks(): Block[] {
+export function usageBlocks(): Block[] {
   return [
     section(
       [

@@ -18,6 +18,14 @@ function neutraliseMarkers(text: string): string {
   return text.replace(/[*_~`]/gu, (c) => `${ZERO_WIDTH_SPACE}${c}${ZERO_WIDTH_SPACE}`);
 }
 
+/**
+ * Text a person typed (a progress note, a unit's name), shown as typed: escaped, and its
+ * formatting characters set apart so Slack does not turn `*…*` into bold or `` `…` `` into code.
+ */
+export function typedText(text: string): string {
+  return neutraliseMarkers(escapeMrkdwn(text));
+}
+
 export function bold(text: string): string {
   const inner = neutraliseMarkers(escapeMrkdwn(text)).trim();
   return inner.length === 0 ? '' : `${ZERO_WIDTH_SPACE}*${inner}*${ZERO_WIDTH_SPACE}`;
