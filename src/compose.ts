@@ -6,6 +6,7 @@
  * - {@link openAnswerContext}: the plan from `seeds/`, the lexicons, the search index from
  *   `index/` (rebuilt in memory with a warning when stale), and the search over them.
  * - {@link openStore}: the state store named by the configuration, made resilient.
+ * - {@link openProgressBook}: the coordinators' progress record over a store.
  * - {@link createService}: the running service (Slack app, listeners, digest scheduler) around
  *   an answer context and a store; `start()` brings it up, `stop()` takes it down in reverse.
  */
@@ -17,6 +18,8 @@ import { openSearchIndex } from './core/search/index/open-search-index.js';
 import { loadLexicon } from './core/search/lexicon/load-lexicon.js';
 import { createPlanSearch } from './core/search/plan-search.js';
 import { localDate } from './core/time/local-date.js';
+import { createProgressBook, type ProgressBook } from './core/progress/progress-book.js';
+import type { Plan } from './core/plan/plan-schema.js';
 import type { Config, SlackConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { createAcknowledgedWork } from './slack/acknowledged-work.js';
@@ -24,6 +27,8 @@ import { createAnswering } from './slack/answering.js';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from './slack/app.js';
 import { createKnownThreads } from './slack/conversation/known-threads.js';
 import type { SlackDeps } from './slack/deps.js';
+import { createCoordinators, type Coordinators } from './slack/progress/coordinators.js';
+import { createProgressDesk } from './slack/progress/progress-desk.js';
 import { createDigestPoster } from './slack/digest/digest-poster.js';
 import { createDigestScheduler, type DigestScheduler } from './slack/digest/digest-scheduler.js';
 import { processOwner } from './store/digest-owner.js';
@@ -55,17 +60,28 @@ export function openStore(config: Pick<Config, 'dataDir'>, logger: Logger): Resi
   return resilientStore(openSqliteStore(config.dataDir), logger);
 }
 
+/** The state the configuration names, created if need be, without the resilient layer: administrators' writes from the CLI fail loudly. */
+export function openStoreForWriting(config: Pick<Config, 'dataDir'>): StateStore {
+  return openSqliteStore(config.dataDir);
+}
+
 /** The state the configuration names, read only where it exists (empty otherwise): previews from the CLI. */
 export function openExistingStore(config: Pick<Config, 'dataDir'>): StateStore {
   return openExistingSqliteStore(config.dataDir);
 }
 
-/** What the digest preview reads from the store. */
-export function digestHistory(store: StateStore): DigestHistory {
+/** The coordinators' progress record kept in `store`, with dates in `timeZone`. */
+export function openProgressBook(store: StateStore, plan: Plan, timeZone: string, now: () => Date = () => new Date()): ProgressBook {
+  return createProgressBook({ ledger: store.progress, measureCount: plan.measures.length, timeZone, now });
+}
+
+/** What the digest preview reads from the store (and, given the record, 昨日进展 and 逾期/受阻). */
+export function digestHistory(store: StateStore, progress?: ProgressBook): DigestHistory {
   return {
     cycleStart: () => store.digest.cycleStart(),
     postedDates: () => store.digest.postedDates(),
     activityOn: (date) => store.activity.activityOn(date),
+    ...(progress ? { progress } : {}),
   };
 }
 
@@ -95,21 +111,28 @@ export interface Service {
 }
 
 export interface SlackDepsOptions {
-  config: Pick<Config, 'timeZone' | 'digest'>;
+  config: Pick<Config, 'timeZone' | 'digest' | 'coordinators'>;
   ctx: AnswerContext;
   store: StateStore;
   logger: Logger;
   now?: () => Date;
+  /** The members of a coordinator user group (the Slack app's `usergroups.users.list`). */
+  listMembers: (group: string) => Promise<string[]>;
+  /** Who may update progress; built from the configuration when not given. */
+  coordinators?: Coordinators;
 }
 
 /** What the listeners are given (also what listener tests build, with an in-memory store). */
-export function createSlackDeps({ config, ctx, store, logger, now = () => new Date() }: SlackDepsOptions): SlackDeps {
-  const history = digestHistory(store);
+export function createSlackDeps({ config, ctx, store, logger, now = () => new Date(), listMembers, coordinators }: SlackDepsOptions): SlackDeps {
+  const book = openProgressBook(store, ctx.plan, config.timeZone, now);
+  const history = digestHistory(store, book);
   const today = () => localDate(now(), config.digest.timeZone);
+  const who = coordinators ?? createCoordinators({ config: config.coordinators, listMembers, logger, now });
   return {
-    answering: createAnswering({ ctx, activity: store.activity, timeZone: config.timeZone, now }),
+    answering: createAnswering({ ctx, activity: store.activity, progress: book, timeZone: config.timeZone, now }),
     events: store.events,
     threads: createKnownThreads(),
+    progress: createProgressDesk({ plan: ctx.plan, book, coordinators: who, logger }),
     work: createAcknowledgedWork(logger),
     logger,
     now,
@@ -118,8 +141,11 @@ export function createSlackDeps({ config, ctx, store, logger, now = () => new Da
 }
 
 export function createService({ config, ctx, logger, store = openStore(config, logger), now = () => new Date(), slackOptions, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS }: ServiceOptions): Service {
-  const history = digestHistory(store);
-  const deps = createSlackDeps({ config, ctx, store, logger, now });
+  const history = digestHistory(store, openProgressBook(store, ctx.plan, config.timeZone, now));
+  // Group members are read with the app's own Web API client, which exists once the app does.
+  const listMembers = async (group: string): Promise<string[]> => (await slack.app.client.usergroups.users.list({ usergroup: group })).users ?? [];
+  const coordinators = createCoordinators({ config: config.coordinators, listMembers, logger, now });
+  const deps = createSlackDeps({ config, ctx, store, logger, now, listMembers, coordinators });
   const slack = createSlackApp(config.slack, deps, slackOptions);
 
   const channel = config.digest.channel;
@@ -140,6 +166,8 @@ export function createService({ config, ctx, logger, store = openStore(config, l
     async start() {
       await store.events.prune(now().getTime() - KEEP_EVENT_KEYS_MS);
       await slack.start();
+      if (config.coordinators.users.length + config.coordinators.groups.length === 0) logger.warn({ kind: 'coordinators' }, 'COORDINATORS is not set: nobody can update progress records');
+      void coordinators.refresh();
       digest?.start();
     },
     async stop() {

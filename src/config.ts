@@ -45,6 +45,8 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   DIGEST_DAYS: 'workdays (China\'s working days, adjusted working days included) or daily',
   DIGEST_SIZE: 'how many measures each digest walks through, a whole number from 1 to 20',
   DIGEST_START: 'the first day of the walk through the plan, as YYYY-MM-DD (optional)',
+  COORDINATORS:
+    'the Slack IDs of the people who may update progress records, separated by commas: member IDs (U…, W…; profile → ⋮ → Copy member ID) and/or user-group IDs (S…; the group\'s page → ⋮ → Copy group ID)',
 };
 
 export const DEFAULT_DIGEST_CRON = '0 9 * * *';
@@ -61,6 +63,9 @@ function isCron(pattern: string): boolean {
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** A Slack member ID (U…, W…) or user-group ID (S…). */
+const COORDINATOR_ID = /^[UWS][A-Z0-9]{2,}$/u;
 
 const optionalText = z
   .string()
@@ -90,7 +95,11 @@ const EnvSchema = z.object({
     .refine((v) => v === undefined || (/^\d{1,2}$/u.test(v) && Number(v) >= 1 && Number(v) <= MAX_DIGEST_SIZE), 'is not a number from 1 to 20')
     .transform((v) => (v === undefined ? DEFAULT_DIGEST_SIZE : Number(v))),
   DIGEST_START: optionalText.refine((v) => v === undefined || isIsoDate(v), 'is not a date'),
+  COORDINATORS: optionalText
+    .transform((v) => (v === undefined ? [] : [...new Set(v.split(/[\s,，;；]+/u).filter((id) => id.length > 0))]))
+    .refine((ids) => ids.every((id) => COORDINATOR_ID.test(id)), 'has an entry that is not a member ID (U…, W…) or user-group ID (S…)'),
 });
+
 
 /** The digest's calendar and size; `channel` is set only when the digest is turned on. */
 export interface DigestConfig {
@@ -109,9 +118,16 @@ export type SlackConfig =
   | { mode: 'socket'; botToken: string; appToken: string; port: number; host: string; apiUrl?: string }
   | { mode: 'http'; botToken: string; signingSecret: string; port: number; host: string; apiUrl?: string };
 
+/** Who may update progress records: member IDs and user-group IDs (resolved to members at run time). */
+export interface CoordinatorsConfig {
+  users: string[];
+  groups: string[];
+}
+
 export interface Config {
   /** Absent when no Slack tokens are configured. */
   slack?: SlackConfig;
+  coordinators: CoordinatorsConfig;
   logLevel: LogLevel;
   dataDir: string;
   /** The calendar days are counted in (activity, digest). */
@@ -146,7 +162,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     size: e.DIGEST_SIZE,
     ...(e.DIGEST_START ? { start: e.DIGEST_START } : {}),
   };
-  const base = { logLevel: e.LOG_LEVEL, dataDir: e.DATA_DIR, timeZone: e.DIGEST_TZ, digest };
+  const coordinators: CoordinatorsConfig = { users: e.COORDINATORS.filter((id) => !id.startsWith('S')), groups: e.COORDINATORS.filter((id) => id.startsWith('S')) };
+  const base = { logLevel: e.LOG_LEVEL, dataDir: e.DATA_DIR, timeZone: e.DIGEST_TZ, digest, coordinators };
   if (e.SLACK_BOT_TOKEN === undefined) {
     if (e.SLACK_APP_TOKEN !== undefined || e.SLACK_SIGNING_SECRET !== undefined) fail('SLACK_BOT_TOKEN', 'is not set but other Slack variables are');
     return base;

@@ -80,7 +80,20 @@ describe('the architecture', () => {
   });
 
   it('builds the object graph in one place', () => {
-    const PARTS = ['createSlackApp', 'openSqliteStore', 'createPlanSearch', 'openSearchIndex', 'createAnswering', 'createAcknowledgedWork', 'createDigestPoster', 'createDigestScheduler', 'resilientStore'];
+    const PARTS = [
+      'createSlackApp',
+      'openSqliteStore',
+      'createPlanSearch',
+      'openSearchIndex',
+      'createAnswering',
+      'createAcknowledgedWork',
+      'createDigestPoster',
+      'createDigestScheduler',
+      'resilientStore',
+      'createProgressBook',
+      'createProgressDesk',
+      'createCoordinators',
+    ];
     const builders = sourceFiles(SRC)
       .filter((file) => {
         const code = readFileSync(file, 'utf8');

@@ -4,6 +4,7 @@ import type { EventLedger } from '../store/state-store.js';
 import type { AcknowledgedWork } from './acknowledged-work.js';
 import type { Answering } from './answering.js';
 import type { KnownThreads } from './conversation/known-threads.js';
+import type { ProgressDesk } from './progress/progress-desk.js';
 
 /** What the listeners need, built once by the composition root and handed to every register function. */
 export interface SlackDeps {
@@ -11,6 +12,8 @@ export interface SlackDeps {
   /** Slack deliveries already handled (retries and redeliveries are answered once). */
   events: EventLedger;
   threads: KnownThreads;
+  /** The coordinators' record of each measure's progress, and who may update it. */
+  progress: ProgressDesk;
   work: AcknowledgedWork;
   logger: Logger;
   now: () => Date;

@@ -22,7 +22,7 @@ import { renderAreaCard, renderAreaOverview } from '../../src/render/blocks/area
 import { renderDigest } from '../../src/render/blocks/digest-blocks.js';
 import type { FeedbackStyle } from '../../src/render/blocks/feedback-blocks.js';
 import { renderDashboard } from '../../src/render/blocks/dashboard-blocks.js';
-import { renderAppHome, renderHelp } from '../../src/render/blocks/help-blocks.js';
+import { renderHelp } from '../../src/render/blocks/help-blocks.js';
 import { progressDashboard } from '../../src/core/progress/progress-overview.js';
 import { applyUpdate } from '../../src/core/progress/progress-book.js';
 import { readProgressInput } from '../../src/core/progress/progress-input.js';
@@ -205,7 +205,7 @@ describe('cards, overviews, help and App Home', () => {
       (overview) => [
         ...slackMessageProblems(renderAreaOverview(overview)).map((p) => `overview: ${p}`),
         ...slackMessageProblems(renderHelp(overview)).map((p) => `help: ${p}`),
-        ...slackMessageProblems(renderAppHome(overview), { view: true }).map((p) => `home: ${p}`),
+        ...slackViewProblems(renderDashboard(progressDashboard(plan, [], '2026-11-25'), overview)).map((p) => `home: ${p}`),
       ],
     );
   });

@@ -24,7 +24,7 @@ describe('the app manifest', () => {
   });
 
   it('asks for exactly the scopes those events and calls need', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'assistant:write', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history'].sort());
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'assistant:write', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'usergroups:read'].sort());
   });
 
   it('enables interactivity, the Home and Messages tabs, the agent view, and Socket Mode for a new install', () => {

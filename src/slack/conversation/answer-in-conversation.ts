@@ -1,12 +1,14 @@
 /**
  * A question asked where people talk (a DM, an @mention, a thread, the assistant panel) → the
- * answer posted in the same thread. The status line shows 正在检索… while it works (on the AI
+ * answer posted in the same thread (a question about a measure's progress is answered from the
+ * coordinators' record). The status line shows 正在检索… while it works (on the AI
  * surfaces, where Slack has one); the thread is remembered so follow-ups need no @mention; a
  * failed post is answered with what to do.
  */
 import type { WebClient } from '@slack/web-api';
-import type { Answer } from '../../core/answer/answer-schema.js';
 import { renderAnswer } from '../../render/blocks/answer-message.js';
+import { renderProgressAnswer } from '../../render/blocks/progress-blocks.js';
+import type { SlackMessage } from '../../render/blocks/slack-message.js';
 import type { FeedbackStyle } from '../../render/blocks/feedback-blocks.js';
 import { INTERNAL_ERROR_TEXT, type Outcome } from '../acknowledged-work.js';
 import type { Surface } from '../answering.js';
@@ -42,10 +44,19 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
   const clearStatus = () => quietly(setStatus && (() => setStatus('')), deps, 'clearStatus');
   await quietly(setStatus && (() => setStatus(SEARCHING_STATUS)), deps, 'setStatus');
   let posted: PostOutcome;
-  let answer: Answer;
+  let shown: { answerKind: string; measures: number[]; confidence?: string };
   try {
-    answer = answering.ask(q.surface, q.question);
-    posted = await postMessage(client, q.target, renderAnswer(answer, { feedback: q.feedback, shareable: false }), logger);
+    let message: SlackMessage;
+    const progress = await answering.askProgress(q.surface, q.question);
+    if (progress) {
+      message = renderProgressAnswer(progress);
+      shown = { answerKind: 'progress', measures: progress.kind === 'measure' ? [progress.measure.number] : progress.measures.map((m) => m.number) };
+    } else {
+      const answer = answering.ask(q.surface, q.question);
+      message = renderAnswer(answer, { feedback: q.feedback, shareable: false });
+      shown = { answerKind: answer.kind, measures: answer.results.map((r) => r.number), confidence: answer.confidence };
+    }
+    posted = await postMessage(client, q.target, message, logger);
   } catch (error) {
     // Nobody is left looking at 正在检索…: say something went wrong, where they asked.
     logger.error({ err: error, surface: q.surface }, 'answering failed');
@@ -53,7 +64,7 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
     await clearStatus();
     return { outcome: 'failed' };
   }
-  const measures = answer.results.map((r) => r.number);
+  const { answerKind, measures } = shown;
 
   if (!posted.ok) {
     await clearStatus();
@@ -61,8 +72,8 @@ export async function answerInConversation(client: WebClient, q: ConversationQue
     if (q.userId && q.userId !== q.target.channel) {
       await postMessage(client, { channel: q.userId }, { text: userFacingError(posted.error), blocks: [] }, logger);
     }
-    return { outcome: 'post-failed', error: posted.error, answerKind: answer.kind, measures };
+    return { outcome: 'post-failed', error: posted.error, answerKind, measures };
   }
   threads.remember(q.target.channel, q.target.threadTs);
-  return { outcome: posted.fallback ? 'answered-plain-text' : 'answered', answerKind: answer.kind, confidence: answer.confidence, measures };
+  return { outcome: posted.fallback ? 'answered-plain-text' : 'answered', answerKind, ...(shown.confidence ? { confidence: shown.confidence } : {}), measures };
 }

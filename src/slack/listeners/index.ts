@@ -6,6 +6,7 @@ import { assistantPanel } from './assistant/assistant-panel.js';
 import { registerCommands } from './commands/index.js';
 import { deduplicateEvents } from './deduplicate-events.js';
 import { registerEvents } from './events/index.js';
+import { registerViews } from './views/index.js';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   app.use(deduplicateEvents(deps));
@@ -13,4 +14,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerEvents(app, deps);
   registerCommands(app, deps);
   registerActions(app, deps);
+  registerViews(app, deps);
 }

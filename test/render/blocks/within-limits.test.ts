@@ -7,7 +7,7 @@ import { loadEvalQuestions } from '../../../src/core/eval/eval-questions.js';
 import { PROJECT_ROOT } from '../../../src/core/paths.js';
 import { renderAnswer, renderMoreResults } from '../../../src/render/blocks/answer-message.js';
 import { renderAreaCard, renderAreaOverview } from '../../../src/render/blocks/area-blocks.js';
-import { renderAppHome, renderHelp } from '../../../src/render/blocks/help-blocks.js';
+import { renderHelp } from '../../../src/render/blocks/help-blocks.js';
 import { renderMeasureCard } from '../../../src/render/blocks/measure-card.js';
 import { renderKeywordList } from '../../../src/render/blocks/measure-list.js';
 import { renderDigest } from '../../../src/render/blocks/digest-blocks.js';
@@ -32,14 +32,13 @@ describe('Block Kit output stays within Slack limits', () => {
     }
   });
 
-  it('for every area card and the overview, help and App Home', () => {
+  it('for every area card and the overview, and help', () => {
     for (const area of plan.areas) {
       const answer = lookupArea(ctx, String(area.number));
       expect(slackMessageProblems(renderAreaCard(answer.area!, { shareable: true, planTitle: plan.title })), `area ${area.number}`).toEqual([]);
     }
     expect(slackMessageProblems(renderAreaOverview(planOverview(plan)))).toEqual([]);
     expect(slackMessageProblems(renderHelp(planOverview(plan)))).toEqual([]);
-    expect(slackMessageProblems(renderAppHome(planOverview(plan)), { view: true })).toEqual([]);
   });
 
   it('for answers to real questions, in every style, and their longer lists', () => {

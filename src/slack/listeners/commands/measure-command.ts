@@ -9,13 +9,15 @@ export function measureCommand(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     await deps.work.run('/measure', async () => {
-      const text = SlashCommandSchema.parse(command).text.trim();
+      const { text: typed, user_id: userId } = SlashCommandSchema.parse(command);
+      const text = typed.trim();
       if (text.length === 0) {
         await respond({ response_type: 'ephemeral', ...renderUsage(USAGE.measure) });
         return { outcome: 'usage' };
       }
       const answer = deps.answering.measure(text);
-      await respond({ response_type: 'ephemeral', ...renderAnswer(answer, { feedback: 'buttons', shareable: true, asKeywordList: true }) });
+      const progress = await deps.progress.forAnswer(answer, userId);
+      await respond({ response_type: 'ephemeral', ...renderAnswer(answer, { feedback: 'buttons', shareable: true, asKeywordList: true, ...(progress ? { progress } : {}) }) });
       return { outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
     }, privately(respond));
   };

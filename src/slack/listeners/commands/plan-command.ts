@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { renderAnswer } from '../../../render/blocks/answer-message.js';
 import { renderDigest } from '../../../render/blocks/digest-blocks.js';
 import { renderHelp } from '../../../render/blocks/help-blocks.js';
+import { renderProgressAnswer } from '../../../render/blocks/progress-blocks.js';
 import { renderUsage, USAGE } from '../../../render/blocks/usage-blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { privately, SlashCommandSchema } from '../slack-payloads.js';
@@ -30,6 +31,11 @@ export function planCommand(deps: SlackDeps) {
         const digest = await deps.todaysDigest();
         await respond({ response_type: 'ephemeral', ...renderDigest(digest) });
         return { outcome: 'digest', date: digest.date, issue: digest.issue.number };
+      }
+      const progress = await deps.answering.askProgress('/plan', text);
+      if (progress) {
+        await respond({ response_type: 'ephemeral', ...renderProgressAnswer(progress) });
+        return { outcome: 'answered', answerKind: 'progress' };
       }
       const answer = deps.answering.ask('/plan', text);
       await respond({ response_type: 'ephemeral', ...renderAnswer(answer, { feedback: 'buttons', shareable: true }) });
