@@ -1,32 +1,22 @@
 import { previewDigest } from '../../core/digest/digest-preview.js';
 import { isIsoDate, localDate } from '../../core/time/local-date.js';
-import { ConfigError, readConfig, type Config } from '../../config.js';
-import { digestHistory, openExistingStore } from '../../compose.js';
+import { digestHistory, openExistingStore, openProgressBook } from '../../compose.js';
 import { renderDigestText } from '../../render/text/digest-text.js';
+import { readCliConfig } from '../cli-config.js';
 import { CliUsageError, EXIT } from '../cli-error.js';
 import type { CliCommand } from '../cli-command.js';
 import { writeLine } from '../cli-io.js';
 
-/** The environment's settings, a bad one reported as a usage error (exit 2). */
-function readCliConfig(): Config {
-  try {
-    return readConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliUsageError(error.message, 'config');
-    throw error;
-  }
-}
-
 /** `digest [--date YYYY-MM-DD]`: the digest for a day as it would be posted, from the state in DATA_DIR (read only). */
-export const digestCommand: CliCommand = async ({ options, io, context }) => {
-  const config = readCliConfig();
+export const digestCommand: CliCommand = async ({ options, io, context, env }) => {
+  const config = readCliConfig(env);
   const today = localDate(new Date(), config.digest.timeZone);
   const date = options.date ?? today;
   if (!isIsoDate(date)) throw new CliUsageError(`--date 应为 YYYY-MM-DD 格式的日期，收到“${date}”。`);
   const ctx = context();
   const store = openExistingStore(config);
   try {
-    const content = await previewDigest(ctx.plan, digestHistory(store), config.digest, date, today);
+    const content = await previewDigest(ctx.plan, digestHistory(store, openProgressBook(store, ctx.plan, config.timeZone)), config.digest, date, today);
     writeLine(io.stdout, options.json ? JSON.stringify(content) : renderDigestText(content));
   } finally {
     await store.close();
