@@ -6,6 +6,7 @@
  * - {@link openAnswerContext}: the plan from `seeds/`, the lexicons, the search index from
  *   `index/` (rebuilt in memory with a warning when stale), and the search over them.
  * - {@link openStore}: the state store named by the configuration, made resilient.
+ * - {@link openProgressBook}: the coordinators' progress record over a store.
  * - {@link createService}: the running service (Slack app, listeners, digest scheduler) around
  *   an answer context and a store; `start()` brings it up, `stop()` takes it down in reverse.
  *   Bolt is imported here, when a service is created, so the CLI and the local console never load it.
@@ -20,6 +21,7 @@ import { openSearchIndex } from './core/search/index/open-search-index.js';
 import { loadLexicon } from './core/search/lexicon/load-lexicon.js';
 import { createPlanSearch } from './core/search/plan-search.js';
 import { localDate } from './core/time/local-date.js';
+import { createProgressBook, type ProgressBook } from './core/progress/progress-book.js';
 import type { Config, SlackConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { createAcknowledgedWork } from './slack/acknowledged-work.js';
@@ -27,6 +29,8 @@ import { createAnswering } from './slack/answering.js';
 import type { SlackApp, SlackAppOptions } from './slack/app.js';
 import { createThreadMemory, THREAD_MEMORY_MS } from './slack/conversation/thread-memory.js';
 import type { SlackDeps } from './slack/deps.js';
+import { createCoordinators, type Coordinators } from './slack/progress/coordinators.js';
+import { createProgressDesk } from './slack/progress/progress-desk.js';
 import { createDigestPoster } from './slack/digest/digest-poster.js';
 import { createDigestScheduler, type DigestScheduler } from './slack/digest/digest-scheduler.js';
 import { createReplicaPresence } from './slack/intake/replica-presence.js';
@@ -63,13 +67,8 @@ export function openStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>, logge
   return resilientStore(config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir), logger);
 }
 
-/**
- * The state the configuration names, for previews from the CLI: the PostgreSQL database when
- * DATABASE_URL is set; else the SQLite file, read only where it exists (empty otherwise).
- */
-export async function openExistingStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<StateStore> {
-  if (!config.databaseUrl) return openExistingSqliteStore(config.dataDir);
-  const store = openPostgresStore(config.databaseUrl);
+/** Opens a store, closing it again when it cannot be opened. */
+async function opened(store: StateStore): Promise<StateStore> {
   try {
     await store.open();
   } catch (error) {
@@ -79,25 +78,47 @@ export async function openExistingStore(config: Pick<Config, 'dataDir' | 'databa
   return store;
 }
 
-/** What the digest preview reads from the store. */
-export function digestHistory(store: StateStore): DigestHistory {
+/**
+ * The state the configuration names, created if need be, without the resilient layer:
+ * administrators' writes from the CLI fail loudly.
+ */
+export function openStoreForWriting(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<StateStore> {
+  return opened(config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(config.dataDir));
+}
+
+/**
+ * The state the configuration names, for previews from the CLI: the PostgreSQL database when
+ * DATABASE_URL is set; else the SQLite file, read only where it exists (empty otherwise).
+ */
+export async function openExistingStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<StateStore> {
+  return config.databaseUrl ? opened(openPostgresStore(config.databaseUrl)) : openExistingSqliteStore(config.dataDir);
+}
+
+/** The coordinators' progress record kept in `store`, with dates in `timeZone`. */
+export function openProgressBook(store: StateStore, plan: Plan, timeZone: string, now: () => Date = () => new Date()): ProgressBook {
+  return createProgressBook({ ledger: store.progress, measureCount: plan.measures.length, timeZone, now });
+}
+
+/** What the digest preview reads from the store (and, given the record, 昨日进展 and 逾期/受阻). */
+export function digestHistory(store: StateStore, progress?: ProgressBook): DigestHistory {
   return {
     cycleStart: () => store.digest.cycleStart(),
     postedDates: () => store.digest.postedDates(),
     activityOn: (date) => store.activity.activityOn(date),
+    ...(progress ? { progress } : {}),
   };
 }
 
 /** The digest for `date` as it would be posted, from the stored state (read only): the CLI and the console. */
 export async function previewStoredDigest(
   plan: Plan,
-  config: Pick<Config, 'dataDir' | 'databaseUrl' | 'digest'>,
+  config: Pick<Config, 'dataDir' | 'databaseUrl' | 'digest' | 'timeZone'>,
   date: string,
   today: string,
 ): Promise<DigestContent> {
   const store = await openExistingStore(config);
   try {
-    return await previewDigest(plan, digestHistory(store), config.digest, date, today);
+    return await previewDigest(plan, digestHistory(store, openProgressBook(store, plan, config.timeZone)), config.digest, date, today);
   } finally {
     await store.close();
   }
@@ -107,7 +128,7 @@ export async function previewStoredDigest(
  * What the local console answers from: the answer context, and today's digest from the state in
  * DATA_DIR (the settings are read when a digest is asked for, so a bad one is reported then).
  */
-export function consoleDeps(ctx: AnswerContext, settings: () => Pick<Config, 'dataDir' | 'databaseUrl' | 'digest'>, now: () => Date = () => new Date()) {
+export function consoleDeps(ctx: AnswerContext, settings: () => Pick<Config, 'dataDir' | 'databaseUrl' | 'digest' | 'timeZone'>, now: () => Date = () => new Date()) {
   return {
     ctx,
     todaysDigest: (): Promise<DigestContent> => {
@@ -150,25 +171,32 @@ export interface Service {
 }
 
 export interface SlackDepsOptions {
-  config: Pick<Config, 'timeZone' | 'digest'>;
+  config: Pick<Config, 'timeZone' | 'digest' | 'coordinators'>;
   ctx: AnswerContext;
   store: StateStore;
   logger: Logger;
   now?: () => Date;
+  /** The members of a coordinator user group (the Slack app's `usergroups.users.list`). */
+  listMembers: (group: string) => Promise<string[]>;
+  /** Who may update progress; built from the configuration when not given. */
+  coordinators?: Coordinators;
   /** This process (a fresh identity when not given). */
   replica?: DigestOwner;
 }
 
 /** What the listeners are given (also what listener tests build, with an in-memory store). */
-export function createSlackDeps({ config, ctx, store, logger, now = () => new Date(), replica = processOwner() }: SlackDepsOptions): SlackDeps {
-  const history = digestHistory(store);
+export function createSlackDeps({ config, ctx, store, logger, now = () => new Date(), listMembers, coordinators, replica = processOwner() }: SlackDepsOptions): SlackDeps {
+  const book = openProgressBook(store, ctx.plan, config.timeZone, now);
+  const history = digestHistory(store, book);
   const today = () => localDate(now(), config.digest.timeZone);
+  const who = coordinators ?? createCoordinators({ config: config.coordinators, listMembers, logger, now });
   return {
-    answering: createAnswering({ ctx, activity: store.activity, timeZone: config.timeZone, now }),
+    answering: createAnswering({ ctx, activity: store.activity, progress: book, timeZone: config.timeZone, now }),
     events: store.events,
     ledger: store.work,
     replica,
     threads: createThreadMemory(store.threads, now),
+    progress: createProgressDesk({ plan: ctx.plan, book, coordinators: who, logger }),
     work: createAcknowledgedWork(logger),
     logger,
     now,
@@ -178,8 +206,11 @@ export function createSlackDeps({ config, ctx, store, logger, now = () => new Da
 
 export async function createService({ config, ctx, logger, store = openStore(config, logger), now = () => new Date(), slackOptions, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS }: ServiceOptions): Promise<Service> {
   const { createSlackApp } = await import('./slack/app.js');
-  const history = digestHistory(store);
-  const deps = createSlackDeps({ config, ctx, store, logger, now });
+  const history = digestHistory(store, openProgressBook(store, ctx.plan, config.timeZone, now));
+  // Group members are read with the app's own Web API client, which exists once the app does.
+  const listMembers = async (group: string): Promise<string[]> => (await slack.app.client.usergroups.users.list({ usergroup: group })).users ?? [];
+  const coordinators = createCoordinators({ config: config.coordinators, listMembers, logger, now });
+  const deps = createSlackDeps({ config, ctx, store, logger, now, listMembers, coordinators });
   const storeHealth = () => ({ name: 'store', ...store.health() });
   const slack = createSlackApp(config.slack, deps, { ...slackOptions, healthChecks: [storeHealth, ...(slackOptions?.healthChecks ?? [])] });
   const presence = createReplicaPresence({
@@ -214,6 +245,8 @@ export async function createService({ config, ctx, logger, store = openStore(con
       await store.threads.prune(now().getTime() - THREAD_MEMORY_MS);
       await slack.start();
       await presence.start();
+      if (config.coordinators.users.length + config.coordinators.groups.length === 0) logger.warn({ kind: 'coordinators' }, 'COORDINATORS is not set: nobody can update progress records');
+      void coordinators.refresh();
       digest?.start();
     },
     async stop() {

@@ -51,6 +51,8 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   DIGEST_START: 'the first day of the walk through the plan, as YYYY-MM-DD (optional)',
   DIGEST_CALENDAR:
     'a file of the State Council\'s holidays and make-up working days, one "YYYY-MM-DD 休" or "YYYY-MM-DD 班" a line, # for comments (optional; see .env.example)',
+  COORDINATORS:
+    'the Slack IDs of the people who may update progress records, separated by commas: member IDs (U…, W…; profile → ⋮ → Copy member ID) and/or user-group IDs (S…; the group\'s page → ⋮ → Copy group ID)',
 };
 
 export const DEFAULT_DIGEST_CRON = '0 9 * * *';
@@ -76,6 +78,8 @@ function isPostgresUrl(value: string): boolean {
     return false;
   }
 }
+/** A Slack member ID (U…, W…) or user-group ID (S…). */
+const COORDINATOR_ID = /^[UWS][A-Z0-9]{2,}$/u;
 
 const optionalText = z
   .string()
@@ -107,7 +111,11 @@ const EnvSchema = z.object({
     .transform((v) => (v === undefined ? DEFAULT_DIGEST_SIZE : Number(v))),
   DIGEST_START: optionalText.refine((v) => v === undefined || isIsoDate(v), 'is not a date'),
   DIGEST_CALENDAR: optionalText,
+  COORDINATORS: optionalText
+    .transform((v) => (v === undefined ? [] : [...new Set(v.split(/[\s,，;；]+/u).filter((id) => id.length > 0))]))
+    .refine((ids) => ids.every((id) => COORDINATOR_ID.test(id)), 'has an entry that is not a member ID (U…, W…) or user-group ID (S…)'),
 });
+
 
 /** The digest's calendar and size; `channel` is set only when the digest is turned on. */
 export interface DigestConfig {
@@ -130,9 +138,16 @@ export type SlackConfig =
   | { mode: 'socket'; botToken: string; appToken: string; port: number; host: string; apiUrl?: string }
   | { mode: 'http'; botToken: string; signingSecret: string; port: number; host: string; apiUrl?: string };
 
+/** Who may update progress records: member IDs and user-group IDs (resolved to members at run time). */
+export interface CoordinatorsConfig {
+  users: string[];
+  groups: string[];
+}
+
 export interface Config {
   /** Absent when no Slack tokens are configured. */
   slack?: SlackConfig;
+  coordinators: CoordinatorsConfig;
   logLevel: LogLevel;
   dataDir: string;
   /** PostgreSQL for the state (several replicas); absent: SQLite under `dataDir`. */
@@ -187,7 +202,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     ...(e.DIGEST_START ? { start: e.DIGEST_START } : {}),
     ...(e.DIGEST_CALENDAR ? { calendar: readDigestCalendar(e.DIGEST_CALENDAR), calendarFile: resolve(e.DIGEST_CALENDAR) } : {}),
   };
-  const base = { logLevel: e.LOG_LEVEL, dataDir: e.DATA_DIR, ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}), timeZone: e.DIGEST_TZ, digest };
+  const coordinators: CoordinatorsConfig = { users: e.COORDINATORS.filter((id) => !id.startsWith('S')), groups: e.COORDINATORS.filter((id) => id.startsWith('S')) };
+  const base = { logLevel: e.LOG_LEVEL, dataDir: e.DATA_DIR, ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}), timeZone: e.DIGEST_TZ, digest, coordinators };
   if (e.SLACK_BOT_TOKEN === undefined) {
     if (e.SLACK_APP_TOKEN !== undefined || e.SLACK_SIGNING_SECRET !== undefined) fail('SLACK_BOT_TOKEN', 'is not set but other Slack variables are');
     return base;

@@ -81,7 +81,22 @@ describe('the architecture', () => {
   });
 
   it('builds the object graph in one place', () => {
-    const PARTS = ['createSlackApp', 'openSqliteStore', 'createPlanSearch', 'openSearchIndex', 'createAnswering', 'createAcknowledgedWork', 'createDigestPoster', 'createDigestScheduler', 'resilientStore', 'openPostgresStore', 'createReplicaPresence'];
+    const PARTS = [
+      'createSlackApp',
+      'openSqliteStore',
+      'openPostgresStore',
+      'createPlanSearch',
+      'openSearchIndex',
+      'createAnswering',
+      'createAcknowledgedWork',
+      'createDigestPoster',
+      'createDigestScheduler',
+      'resilientStore',
+      'createReplicaPresence',
+      'createProgressBook',
+      'createProgressDesk',
+      'createCoordinators',
+    ];
     const builders = sourceFiles(SRC)
       .filter((file) => {
         const code = readFileSync(file, 'utf8');

@@ -25,7 +25,15 @@ describe('reading the configuration from the environment', () => {
       dataDir: './data',
       timeZone: 'Asia/Shanghai',
       digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3 },
+      coordinators: { users: [], groups: [] },
     });
+  });
+
+  it('reads COORDINATORS as member and user-group IDs, and names a bad entry and the fix', () => {
+    expect(readConfig({ COORDINATORS: 'U0123ABC, S0456DEF，W0789 U0123ABC' }).coordinators).toEqual({ users: ['U0123ABC', 'W0789'], groups: ['S0456DEF'] });
+    const error = configError({ COORDINATORS: 'U0123ABC,@zhang' });
+    expect(error.variable).toBe('COORDINATORS');
+    expect(error.message).toMatch(/^COORDINATORS has an entry that is not a member ID \(U…, W…\) or user-group ID \(S…\) \(got "U0123ABC,@zhang"\): set it to the Slack IDs of the people who may update progress records/u);
   });
 
   it('chooses Socket Mode when an app-level token is set', () => {

@@ -5,8 +5,11 @@ import type { CliIo } from './cli-io.js';
 export interface CliOptions {
   json: boolean;
   batch: boolean;
+  csv: boolean;
   limit?: number;
   date?: string;
+  /** Who is making a change (`progress set`). */
+  by?: string;
 }
 
 export interface CliRun {
@@ -16,6 +19,8 @@ export interface CliRun {
   io: CliIo;
   /** Opens the answer context (the plan and its search index); only commands that answer call it. */
   context(): AnswerContext;
+  /** The environment the configuration is read from (DATA_DIR, DIGEST_TZ …). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** A command returns its exit code; bad input is a thrown CliUsageError. */

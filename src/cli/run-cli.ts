@@ -1,5 +1,5 @@
 /**
- * The command line: `ask`, `measure`, `area`, `list`, `build-index`, `eval`, `digest`, `console`.
+ * The command line: `ask`, `measure`, `area`, `list`, `build-index`, `eval`, `digest`, `progress`, `console`.
  * This file reads the arguments and hands them to the command (one file each in `commands/`).
  * Bad input is one line on standard error and exit code 2; a keyword that matches nothing is not
  * an error.
@@ -20,6 +20,7 @@ import { digestCommand } from './commands/digest.js';
 import { evalCommand } from './commands/eval.js';
 import { listCommand } from './commands/list.js';
 import { measureCommand } from './commands/measure.js';
+import { progressCommand } from './commands/progress.js';
 import { runLocalConsole } from './local-console.js';
 
 export const USAGE = `用法：
@@ -31,6 +32,10 @@ export const USAGE = `用法：
   build-index                            重建 index/ 中的检索索引
   eval <文件.jsonl> [--json]             在评测问题集上计算检索指标
   digest [--date YYYY-MM-DD] [--json]    预览某天的计划简报（默认今天）
+  progress show [N] [--json | --csv]     查看推进情况（某条措施及其历史，或全部）
+  progress set <N> <内容> [--by 姓名] [--json]
+                                         登记推进情况，内容同 /progress（推进中 说明、牵头 单位…）
+  progress export [--json | --csv]       导出全部推进情况（JSON 含完整历史）
   console                                打开本地问答控制台`;
 
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
@@ -41,8 +46,9 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   'build-index': buildIndexCommand,
   eval: evalCommand,
   digest: digestCommand,
-  console: async ({ io, context }) => {
-    await runLocalConsole(consoleDeps(context(), readCliConfig), io);
+  progress: progressCommand,
+  console: async ({ io, context, env }) => {
+    await runLocalConsole(consoleDeps(context(), () => readCliConfig(env)), io);
     return EXIT.ok;
   },
 };
@@ -50,6 +56,8 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
 export interface CliDeps {
   /** Opens the answer context (the composition root's, or a test's). */
   openContext: (io: CliIo) => AnswerContext;
+  /** Where the configuration is read from; the process environment by default. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const OPTIONS = {
@@ -57,6 +65,8 @@ const OPTIONS = {
   batch: { type: 'boolean' },
   limit: { type: 'string' },
   date: { type: 'string' },
+  csv: { type: 'boolean' },
+  by: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -107,8 +117,10 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: CliDeps): Prom
   const options: CliOptions = {
     json: values.json ?? false,
     batch: values.batch ?? false,
+    csv: values.csv ?? false,
     ...(limit !== undefined ? { limit } : {}),
     ...(values.date !== undefined ? { date: values.date } : {}),
+    ...(values.by !== undefined ? { by: values.by } : {}),
   };
-  return command({ argument: rest.join(' '), options, io, context: () => deps.openContext(io) });
+  return command({ argument: rest.join(' '), options, io, context: () => deps.openContext(io), env: deps.env ?? process.env });
 }

@@ -4,6 +4,10 @@
  * {@link Answering}, which computes it (pure core) and records it (the state store) with the
  * surface it came from; every 有帮助/没帮助 click is recorded here too. Recording never delays
  * or fails an answer: the resilient store keeps a write it could not make and retries it.
+ *
+ * Questions about how a measure is being carried out (who leads it, how far it has got, what is
+ * overdue or blocked) take their own path, {@link Answering.askProgress}: they are answered from
+ * the coordinators' record, never from a search of the plan's text, which does not say.
  */
 import type { Answer, MeasureResult, PlanSource } from '../core/answer/answer-schema.js';
 import { answerInContext, type Turn } from '../core/answer/answer-in-context.js';
@@ -16,6 +20,8 @@ import { planOverview, type PlanOverview } from '../core/answer/plan-overview.js
 import { areaAnswer, rangeAnswer } from '../core/answer/reference-answer.js';
 import { findMeasure } from '../core/plan/find-in-plan.js';
 import { localDate } from '../core/time/local-date.js';
+import type { ProgressBook } from '../core/progress/progress-book.js';
+import { progressAnswer, readProgressQuestion, type ProgressAnswer } from '../core/progress/progress-question.js';
 import type { ActivityStore } from '../store/state-store.js';
 
 export type Surface = 'dm' | 'mention' | 'thread' | 'assistant' | '/plan' | '/measure' | '/area';
@@ -32,6 +38,8 @@ export interface Answering {
   ask(surface: Surface, question: string, options?: AskOptions): Answer;
   /** A message in a conversation (a DM, a mention, a thread): a question, or a follow-up of the last answer. */
   converse(surface: Surface, message: string, context: ThreadContext | undefined): Turn;
+  /** A question about a measure's progress, answered from the record; undefined for any other question. */
+  askProgress(surface: Surface, question: string): Promise<ProgressAnswer | undefined>;
   /** `/measure <N | N-M | 关键词>` */
   measure(text: string): Answer;
   /** `/area <1-7 | 一…七 | 关键词>` */
@@ -48,12 +56,13 @@ export interface Answering {
 export interface AnsweringDeps {
   ctx: AnswerContext;
   activity: ActivityStore;
+  progress: ProgressBook;
   /** The calendar the digest counts days in. */
   timeZone: string;
   now: () => Date;
 }
 
-export function createAnswering({ ctx, activity, timeZone, now }: AnsweringDeps): Answering {
+export function createAnswering({ ctx, activity, progress, timeZone, now }: AnsweringDeps): Answering {
   const source = planSource(ctx.plan);
   const overview = planOverview(ctx.plan);
   const stamp = () => {
@@ -82,6 +91,14 @@ export function createAnswering({ ctx, activity, timeZone, now }: AnsweringDeps)
       const turn = answerInContext(ctx, message, context);
       recorded(surface, message, turn.answer);
       return turn;
+    },
+    async askProgress(surface, question) {
+      const read = readProgressQuestion(ctx, question);
+      if (!read) return undefined;
+      const answer = progressAnswer(ctx.plan, read, await progress.records(), progress.today());
+      const measures = answer.kind === 'measure' ? [answer.measure.number] : answer.measures.slice(0, SHOWN_PER_ANSWER).map((m) => m.number);
+      void activity.recordQuestion({ ...stamp(), surface, question: question.slice(0, MAX_STORED_QUESTION), kind: 'progress', measures, found: true });
+      return answer;
     },
     measure: (text) => recorded('/measure', text, lookupMeasure(ctx, text)),
     area: (text) => recorded('/area', text, lookupArea(ctx, text)),

@@ -4,6 +4,7 @@ import type { DigestOwner, EventLedger, WorkLedger } from '../store/state-store.
 import type { AcknowledgedWork } from './acknowledged-work.js';
 import type { Answering } from './answering.js';
 import type { ThreadMemory } from './conversation/thread-memory.js';
+import type { ProgressDesk } from './progress/progress-desk.js';
 
 /** What the listeners need, built once by the composition root and handed to every register function. */
 export interface SlackDeps {
@@ -16,6 +17,8 @@ export interface SlackDeps {
   replica: DigestOwner;
   /** The conversations answered in, and what each left for follow-ups. */
   threads: ThreadMemory;
+  /** The coordinators' record of each measure's progress, and who may update it. */
+  progress: ProgressDesk;
   work: AcknowledgedWork;
   logger: Logger;
   now: () => Date;

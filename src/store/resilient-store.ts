@@ -13,6 +13,8 @@
  * - Digest claims are not papered over: a claim that cannot be made fails, so nothing is posted
  *   without one (and nothing twice when the engine is back).
  * - A conversation that cannot be read is answered without its context.
+ * - Progress records are not papered over either: an update goes straight to the engine and its
+ *   failure reaches the coordinator who made it, who must know at once that it was not saved.
  */
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
@@ -152,6 +154,7 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
     location: store.location,
     open: () => store.open(),
     digest: store.digest,
+    progress: store.progress,
     events: {
       async claim(key, atMs) {
         if (!firstInMemory(key)) return false;

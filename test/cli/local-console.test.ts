@@ -10,7 +10,7 @@ import { TEST_CONFIG } from '../support/listener-fakes.js';
 const ctx = testAnswerContext();
 const style = { color: false };
 /** No state yet (DATA_DIR does not exist): the digest previews from today. */
-const deps = consoleDeps(ctx, () => ({ dataDir: join(tmpdir(), 'ipplan-console-no-state'), digest: TEST_CONFIG.digest }), () => new Date('2026-11-30T02:00:00Z'));
+const deps = consoleDeps(ctx, () => ({ dataDir: join(tmpdir(), 'ipplan-console-no-state'), digest: TEST_CONFIG.digest, timeZone: TEST_CONFIG.timeZone }), () => new Date('2026-11-30T02:00:00Z'));
 const reply = (line: string) => consoleReply(deps, line, style);
 
 describe('the local console', () => {

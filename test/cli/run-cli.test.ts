@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../../src/core/answer/answer-schema.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { PROJECT_ROOT } from '../../src/core/paths.js';
@@ -109,6 +111,54 @@ describe('digest', () => {
     const bad = await cli(['digest', '--date', '2026-02-30']);
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('--date 应为 YYYY-MM-DD 格式的日期，收到“2026-02-30”。\n');
+  });
+});
+
+describe('progress', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  /** The CLI against its own DATA_DIR. */
+  function withState() {
+    const dir = mkdtempSync(join(tmpdir(), 'ipplan-cli-progress-'));
+    dirs.push(dir);
+    return async (args: string[]) => {
+      const io = fakeIo();
+      const code = await runCli(args, io, { ...deps, env: { DATA_DIR: dir } });
+      return { code, out: io.out(), err: io.err() };
+    };
+  }
+
+  it('sets a record as /progress does, shows it with its history, and exports it as JSON and CSV', async () => {
+    const run = withState();
+    expect((await run(['progress', 'set', '42', '推进中', '本周完成海关系统联调', '--by', '王协调'])).out).toContain('已登记（第 1 版）');
+    expect((await run(['progress', 'set', '42', '牵头', '海关总署、公安部'])).code).toBe(0);
+    const shown = await run(['progress', 'show', '42']);
+    expect(shown.out).toContain('第 42 条 · 推进中（第 2 版');
+    expect(shown.out).toContain('牵头单位：海关总署、公安部');
+    expect(shown.out).toMatch(/王协调 {2}第 1 版 {2}进展：本周完成海关系统联调/u);
+    const json = JSON.parse((await run(['progress', 'show', '42', '--json'])).out);
+    expect(json.record).toMatchObject({ status: '推进中', lead: ['海关总署', '公安部'], version: 2, updatedBy: 'cli' });
+    expect(json.history).toHaveLength(3);
+    const exported = JSON.parse((await run(['progress', 'export', '--json'])).out);
+    expect(exported.records).toHaveLength(1);
+    expect(exported.changes.map((c: { field: string }) => c.field)).toEqual(['status', 'note', 'lead']);
+    const csv = (await run(['progress', 'export', '--csv'])).out.trimEnd().split('\r\n');
+    expect(csv[0]).toBe('measure,status,lead,participants,due,overdue,version,updated_date,updated_time,updated_by,latest_note_date,latest_note_author,latest_note');
+    expect(csv[1]).toMatch(/^42,推进中,海关总署、公安部,,,false,2,\d{4}-\d{2}-\d{2},\d{2}:\d{2},cli,\d{4}-\d{2}-\d{2},王协调,本周完成海关系统联调$/u);
+  });
+
+  it('keeps a cell a spreadsheet would read as a formula as text, and refuses bad input with exit 2', async () => {
+    const run = withState();
+    await run(['progress', 'set', '3', '进展', '=HYPERLINK("x")']);
+    expect((await run(['progress', 'show', '3', '--csv'])).out).toContain(`"'=HYPERLINK(""x"")"`);
+    const bad = await run(['progress', 'set', '42', '快好了']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('状态只能是 未启动 / 推进中 / 已完成 / 受阻');
+    expect((await run(['progress', 'set', '80', '推进中'])).err).toBe('计划共有 79 条措施（编号 1–79），没有第 80 条。\n');
+    expect((await run(['progress', 'show', '--json', '--csv'])).code).toBe(2);
+    expect(JSON.parse((await run(['progress', 'show', '--json'])).out)).toEqual({ records: [expect.objectContaining({ measure: 3 })] });
   });
 });
 

@@ -21,12 +21,19 @@ import { renderAnswer, renderMoreResults } from '../../src/render/blocks/answer-
 import { renderAreaCard, renderAreaOverview } from '../../src/render/blocks/area-blocks.js';
 import { renderDigest } from '../../src/render/blocks/digest-blocks.js';
 import type { FeedbackStyle } from '../../src/render/blocks/feedback-blocks.js';
-import { renderAppHome, renderHelp } from '../../src/render/blocks/help-blocks.js';
+import { renderDashboard } from '../../src/render/blocks/dashboard-blocks.js';
+import { renderHelp } from '../../src/render/blocks/help-blocks.js';
+import { progressDashboard } from '../../src/core/progress/progress-overview.js';
+import { applyUpdate } from '../../src/core/progress/progress-book.js';
+import { readProgressInput } from '../../src/core/progress/progress-input.js';
+import { PROGRESS_STATUSES, type ProgressRecord } from '../../src/core/progress/progress-schema.js';
+import { renderHistory } from '../../src/render/blocks/progress-blocks.js';
+import { renderProgressForm } from '../../src/render/blocks/progress-modal.js';
 import { renderMeasureCard } from '../../src/render/blocks/measure-card.js';
 import { renderKeywordList } from '../../src/render/blocks/measure-list.js';
 import type { SlackMessage } from '../../src/render/blocks/slack-message.js';
 import { testAnswerContext } from '../support/answer-context.js';
-import { slackMessageProblems } from '../support/slack-message-check.js';
+import { slackMessageProblems, slackViewProblems } from '../support/slack-message-check.js';
 import { type Rng, fuzzText, showCase } from './fuzz-inputs.js';
 import { fuzz } from './fuzz-run.js';
 
@@ -198,7 +205,7 @@ describe('cards, overviews, help and App Home', () => {
       (overview) => [
         ...slackMessageProblems(renderAreaOverview(overview)).map((p) => `overview: ${p}`),
         ...slackMessageProblems(renderHelp(overview)).map((p) => `help: ${p}`),
-        ...slackMessageProblems(renderAppHome(overview), { view: true }).map((p) => `home: ${p}`),
+        ...slackViewProblems(renderDashboard(progressDashboard(plan, [], '2026-11-25'), overview)).map((p) => `home: ${p}`),
       ],
     );
   });
@@ -255,6 +262,57 @@ describe('bugs this suite found, pinned', () => {
   it('keeps Slack syntax out of the fallback text too', () => {
     fuzz('render fallback text', 300, (rng) => renderableText(rng, 200), (q) =>
       [askQuestion(ctx, q), lookupMeasure(ctx, q), lookupArea(ctx, q)].flatMap((answer) => renderingProblems(answer)),
+    );
+  });
+});
+
+// ─── The progress record ─────────────────────────────────────────────────────────────────────
+
+describe('the progress record, whatever was typed', () => {
+  /** Any update the input checks accept renders on the card, in the form, in the history and on the dashboard, escaped and within limits. */
+  it('renders any accepted update everywhere it is shown', () => {
+    const source = planSource(plan);
+    const measure42 = measureResult(plan, plan.measures[41]!, undefined, 1);
+    fuzz(
+      'render progress',
+      150,
+      (rng) => ({
+        status: rng.pick([...PROGRESS_STATUSES, renderableText(rng, 6)]),
+        lead: renderableText(rng, 2100),
+        participants: rng.pick(['', renderableText(rng, 300)]),
+        due: rng.pick(['', '2026-11-20', renderableText(rng, 12)]),
+        note: renderableText(rng, 2100),
+      }),
+      (input) => {
+        const read = readProgressInput(input);
+        if (!read.ok) return Object.values(read.errors).filter((e) => e.length === 0 || e.length > 500).map((e) => `error message of ${e.length} chars`);
+        const { row, changed } = applyUpdate(undefined, read.update, 'U0COORD', 0);
+        const note = read.update.note;
+        const record: ProgressRecord = {
+          measure: 42,
+          ...(row.status ? { status: PROGRESS_STATUSES.find((s) => s === row.status) } : {}),
+          lead: row.lead,
+          participants: row.participants,
+          ...(row.due ? { due: row.due } : {}),
+          version: 1,
+          updatedAt: 0,
+          updatedDate: '2026-11-24',
+          updatedTime: '10:05',
+          updatedBy: 'U0COORD',
+          ...(note ? { latestNote: { at: 0, date: '2026-11-24', time: '10:05', author: 'U0COORD', text: note } } : {}),
+          overdue: row.due !== null,
+        };
+        const changes = changed.map((c) => ({ measure: 42, version: 1, at: 0, date: '2026-11-24', time: '10:05', author: 'U0COORD', ...c }));
+        const line = { number: 42, firstClause: measure42.text, record };
+        const dashboard = { ...progressDashboard(plan, [record], '2026-11-25'), recent: [line], overdue: [line], blocked: [line] };
+        const own = { allowMentionOf: 'U0COORD' };
+        return [
+          ...slackMessageProblems(renderMeasureCard(measure42, source, { shareable: true, progress: { record, canEdit: true } }), own).map((p) => `card: ${p}`),
+          ...slackViewProblems(renderProgressForm({ measure: { number: 42, text: measure42.text }, record, stale: true, ...(note ? { draftNote: note } : {}) }), own).map((p) => `form: ${p}`),
+          ...slackMessageProblems(renderHistory(42, changes), own).map((p) => `history: ${p}`),
+          ...slackViewProblems(renderDashboard(dashboard, planOverview(plan)), own).map((p) => `dashboard: ${p}`),
+        ];
+      },
     );
   });
 });

@@ -10,6 +10,7 @@ import { StoreError } from '../../src/store/store-error.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { freePort } from '../support/local-process.js';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.js';
+import { describeProgressStore } from './progress-store-contract.js';
 import { stateStoreContract } from './store-contract.js';
 
 let server: PostgresServer;
@@ -28,6 +29,19 @@ stateStoreContract('PostgreSQL', async (options) => {
     return store;
   };
   return { store: await open(), again: open };
+});
+
+describeProgressStore('PostgreSQL', () => {
+  let url: Promise<string> | undefined;
+  return {
+    async open() {
+      url ??= server.createDatabase();
+      const store = openPostgresStore(await url);
+      await store.open();
+      return store;
+    },
+    cleanup: async () => undefined,
+  };
 });
 
 describe('the PostgreSQL state store', () => {

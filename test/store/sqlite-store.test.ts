@@ -7,6 +7,7 @@ import { migrate, STATE_FILE, type SqliteDatabase } from '../../src/store/sqlite
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { stateStoreContract } from './store-contract.js';
+import { describeProgressStore } from './progress-store-contract.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -94,4 +95,9 @@ describe('migrations', () => {
     mine.close();
     other.close();
   });
+});
+
+describeProgressStore('SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ipplan-progress-'));
+  return { open: async () => openSqliteStore(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 });

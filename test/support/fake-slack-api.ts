@@ -6,7 +6,8 @@
  *   answered by the next `respondOnce` handler, the `respondWith` handler, or the default: Slack's
  *   documented answer for `auth.test`, `apps.connections.open`, `chat.postMessage` (stored in the
  *   channel's history), `conversations.history` (`oldest`, `limit`, metadata only with
- *   `include_all_metadata`), `views.publish`/`views.open`; `{ ok: true }` for the assistant methods.
+ *   `include_all_metadata`), `views.publish`/`views.open`/`views.push`, `usergroups.users.list`
+ *   (members from `groups` when started with them); `{ ok: true }` for the assistant methods.
  * - `POST /response/<id>` stands in for a `response_url`; see `api.responseUrl()`.
  * - A handler that throws is answered `{ ok: false, error: 'fake_handler_error' }`, so the client
  *   fails fast (an HTTP 5xx would be retried by @slack/web-api for minutes).
@@ -111,7 +112,7 @@ function send(response: ServerResponse, fake: FakeResponse): void {
   response.end(JSON.stringify(raw ? raw.body : fake));
 }
 
-export async function startFakeSlackApi(options: { socket?: SocketModeServer } = {}): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(options: { socket?: SocketModeServer; groups?: Record<string, string[]> } = {}): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const overrides = new Map<string, MethodHandler>();
@@ -153,7 +154,12 @@ export async function startFakeSlackApi(options: { socket?: SocketModeServer } =
       }
       case 'views.publish':
       case 'views.open':
+      case 'views.push':
         return { ok: true, view: { ...(isRecord(args.view) ? args.view : {}), id: `V${randomUUID().slice(0, 8).toUpperCase()}` } };
+      case 'usergroups.users.list': {
+        const members = options.groups?.[String(args.usergroup ?? '')];
+        return members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };
+      }
       default:
         return { ok: true };
     }

@@ -4,7 +4,7 @@
  * payloads built by `slack-payloads.ts`, and the listeners' real dependencies built by the
  * composition root's own factory over an in-memory store. The fuzz suites use the same fakes.
  */
-import type { AllMiddlewareArgs, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { createSlackDeps } from '../../src/compose.js';
 import type { Config } from '../../src/config.js';
@@ -14,11 +14,17 @@ import { memorySqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { testAnswerContext } from './answer-context.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
 import { FAKE_BOT_USER_ID } from './fake-slack-api.js';
-import { blockAction, mentionEvent, messageEvent, slashCommand, type ClickOptions, type MessageOptions } from './slack-payloads.js';
+import { blockAction, mentionEvent, messageEvent, slashCommand, viewSubmission, type ClickOptions, type MessageOptions, type ViewInputState } from './slack-payloads.js';
 
-export const TEST_CONFIG: Pick<Config, 'timeZone' | 'digest'> = {
+/** A coordinator named directly, a user group of coordinators and one of its members. */
+export const COORDINATOR_ID = 'U0COORD';
+export const COORDINATOR_GROUP_ID = 'S0COORDS';
+export const GROUP_MEMBER_ID = 'U0MEMBER';
+
+export const TEST_CONFIG: Pick<Config, 'timeZone' | 'digest' | 'coordinators'> = {
   timeZone: 'Asia/Shanghai',
   digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3 },
+  coordinators: { users: [COORDINATOR_ID], groups: [COORDINATOR_GROUP_ID] },
 };
 
 /** What a listener did, in order. */
@@ -29,6 +35,9 @@ export type Call =
   | { kind: 'status'; status: string }
   | { kind: 'api'; method: string; args: Record<string, unknown> };
 
+/** The fake `usergroups.users.list`: members per group; a group that throws fails to load. */
+export type GroupMembers = Record<string, string[] | Error>;
+
 /** How the fake `chat.postMessage` answers one call. */
 export type PostScript = 'ok' | 'not_ok' | { throw: string };
 
@@ -36,6 +45,7 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 export type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 export type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
+export type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 
 export interface ListenerFakes {
   deps: SlackDeps;
@@ -52,6 +62,10 @@ export interface ListenerFakes {
   mention(text: string, options?: MessageOptions & { client?: WebClient }): MentionArgs;
   message(text: string, options?: MessageOptions & { client?: WebClient }): MessageArgs;
   click(actionId: string, value: string, options?: ClickOptions): ActionArgs;
+  /** A submitted modal; its acknowledgement is recorded as an `ack` call with the response. */
+  submit(callbackId: string, privateMetadata: string, values: Record<string, Record<string, ViewInputState>>, options?: { user?: string }): ViewArgs;
+  /** How often each group was listed (`usergroups.users.list`). */
+  groupLookups(): Record<string, number>;
   /** Waits until the listeners' acknowledged work is done and their writes are stored. */
   idle(): Promise<void>;
 }
@@ -59,10 +73,18 @@ export interface ListenerFakes {
 const ERROR_LEVEL = 50;
 const CONTEXT = { botUserId: FAKE_BOT_USER_ID, isEnterpriseInstall: false };
 
-export function listenerFakes(now: () => Date = () => new Date()): ListenerFakes {
+export function listenerFakes(now: () => Date = () => new Date(), options: { groups?: GroupMembers } = {}): ListenerFakes {
   const log = captureLogger();
   const store = resilientStore(memorySqliteStore(), log.logger);
-  const deps = createSlackDeps({ config: TEST_CONFIG, ctx: testAnswerContext(), store, logger: log.logger, now });
+  const groups: GroupMembers = options.groups ?? { [COORDINATOR_GROUP_ID]: [GROUP_MEMBER_ID] };
+  const lookups: Record<string, number> = {};
+  const listMembers = async (group: string): Promise<string[]> => {
+    lookups[group] = (lookups[group] ?? 0) + 1;
+    const members = groups[group];
+    if (members instanceof Error) throw members;
+    return members ?? [];
+  };
+  const deps = createSlackDeps({ config: TEST_CONFIG, ctx: testAnswerContext(), store, logger: log.logger, now, listMembers });
   const calls: Call[] = [];
   let errorsSeen = 0;
 
@@ -88,6 +110,14 @@ export function listenerFakes(now: () => Date = () => new Date()): ListenerFakes
         publish: async (args: Record<string, unknown>) => {
           calls.push({ kind: 'api', method: 'views.publish', args });
           return { ok: true };
+        },
+        open: async (args: Record<string, unknown>) => {
+          calls.push({ kind: 'api', method: 'views.open', args });
+          return { ok: true, view: { id: 'V0OPENED' } };
+        },
+        push: async (args: Record<string, unknown>) => {
+          calls.push({ kind: 'api', method: 'views.push', args });
+          return { ok: true, view: { id: 'V0PUSHED' } };
         },
       },
       apiCall: async (method: string, args: Record<string, unknown>) => {
@@ -134,6 +164,11 @@ export function listenerFakes(now: () => Date = () => new Date()): ListenerFakes
       const body = blockAction(actionId, value, options);
       return { body, payload: body, action: body, ack, respond, say: async () => ({}), client: client(), context: CONTEXT, next: async () => {} } as unknown as ActionArgs;
     },
+    submit(callbackId, privateMetadata, values, submitOptions = {}) {
+      const body = viewSubmission(callbackId, privateMetadata, values, submitOptions);
+      return { body, payload: body.view, view: body.view, ack, respond, client: client(), context: CONTEXT, next: async () => {} } as unknown as ViewArgs;
+    },
+    groupLookups: () => ({ ...lookups }),
     async idle() {
       await deps.work.drain(5000);
       await store.flush();

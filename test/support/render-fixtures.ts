@@ -6,11 +6,13 @@
 import type { Answer, AreaCard, AreaRef, MeasureResult, PlanSource } from '../../src/core/answer/answer-schema.js';
 import type { PlanOverview } from '../../src/core/answer/plan-overview.js';
 import type { DigestContent } from '../../src/core/digest/digest-content.js';
+import type { ProgressDashboard, StatusCounts } from '../../src/core/progress/progress-overview.js';
+import type { ProgressChange, ProgressRecord } from '../../src/core/progress/progress-schema.js';
 
 export const SOURCE: PlanSource = { title: '2014年国家知识产权战略实施推进计划', measureCount: 79 };
 
-const AREA_1: AreaRef = { number: 1, numeral: '一', title: '提高知识产权创造质量', firstMeasure: 1, lastMeasure: 7 };
-const AREA_3: AreaRef = { number: 3, numeral: '三', title: '提高知识产权保护效果', firstMeasure: 19, lastMeasure: 43 };
+export const AREA_1: AreaRef = { number: 1, numeral: '一', title: '提高知识产权创造质量', firstMeasure: 1, lastMeasure: 7 };
+export const AREA_3: AreaRef = { number: 3, numeral: '三', title: '提高知识产权保护效果', firstMeasure: 19, lastMeasure: 43 };
 
 export const MEASURE_3_TEXT = '提高商标注册工作效率，加强商标审查质量管理，确保商标审查周期控制在9个月内，异议审理周期控制在12个月内。';
 export const MEASURE_43_TEXT = '加快修订《国防专利条例》，强化国防知识产权保护，开展国防知识产权保护试点。';
@@ -134,4 +136,103 @@ export const OVERVIEW_ANSWER: Answer = {
     preamble: '为贯彻党的十八大和十八届三中全会精神，落实全国知识产权战略实施工作电视电话会议要求，推动国家知识产权战略深入有效实施，明确2014年战略实施重点任务和措施，制定本计划。',
     areas: OVERVIEW.areas,
   },
+};
+
+/** Measure 42's record as coordinators keep it: a note with text that must stay escaped. */
+export const RECORD_42: ProgressRecord = {
+  measure: 42,
+  status: '推进中',
+  lead: ['海关总署'],
+  participants: ['公安部', '国家知识产权局'],
+  due: '2026-11-20',
+  version: 3,
+  updatedAt: Date.parse('2026-11-24T02:05:00Z'),
+  updatedDate: '2026-11-24',
+  updatedTime: '10:05',
+  updatedBy: 'U0COORD',
+  latestNote: { at: Date.parse('2026-11-24T02:05:00Z'), date: '2026-11-24', time: '10:05', author: 'U0COORD', text: '本周完成海关系统联调 <!channel> *不是粗体*' },
+  overdue: true,
+};
+
+/** Measure 28 registered from the command line: no status yet, an administrator's name as author. */
+export const RECORD_28: ProgressRecord = {
+  measure: 28,
+  lead: ['国家版权局'],
+  participants: [],
+  version: 1,
+  updatedAt: Date.parse('2026-11-23T01:00:00Z'),
+  updatedDate: '2026-11-23',
+  updatedTime: '09:00',
+  updatedBy: '王<协调办>',
+  overdue: false,
+};
+
+const change = (version: number, time: string, field: ProgressChange['field'], before: string | null, after: string | null, author = 'U0COORD'): ProgressChange => ({
+  measure: 42,
+  version,
+  at: Date.parse(`2026-11-24T00:00:00Z`) + version,
+  date: version === 1 ? '2026-11-20' : '2026-11-24',
+  time,
+  author,
+  field,
+  before,
+  after,
+});
+
+/** Measure 42's history, oldest first: three updates. */
+export const HISTORY_42: ProgressChange[] = [
+  change(1, '09:00', 'lead', null, '海关总署', 'cli'),
+  change(1, '09:00', 'status', null, '未启动', 'cli'),
+  change(2, '10:00', 'status', '未启动', '推进中'),
+  change(2, '10:00', 'due', null, '2026-11-20'),
+  change(3, '10:05', 'participants', null, '公安部、国家知识产权局'),
+  change(3, '10:05', 'note', null, '本周完成海关系统联调 <!channel> *不是粗体*'),
+];
+
+const counts = (registered: Partial<StatusCounts>, total: number): StatusCounts => {
+  const c: StatusCounts = { 未启动: 0, 推进中: 0, 已完成: 0, 受阻: 0, 未登记: 0, overdue: 0, ...registered };
+  c.未登记 = total - (c.未启动 + c.推进中 + c.已完成 + c.受阻);
+  return c;
+};
+
+export const DASHBOARD: ProgressDashboard = {
+  today: '2026-11-25',
+  registered: 2,
+  measureCount: 79,
+  totals: counts({ 推进中: 1, overdue: 1 }, 79),
+  areas: [
+    { area: AREA_1, counts: counts({}, 7) },
+    { area: AREA_3, counts: counts({ 推进中: 1, overdue: 1 }, 25) },
+  ],
+  recent: [
+    { number: 42, firstClause: '加大对海关知识产权大要案的查处力度', record: RECORD_42 },
+    { number: 28, firstClause: '开展第十次打击网络侵权盗版“剑网行动”', record: RECORD_28 },
+  ],
+  overdue: [{ number: 42, firstClause: '加大对海关知识产权大要案的查处力度', record: RECORD_42 }],
+  blocked: [],
+};
+
+export const AREA_3_COUNTS: StatusCounts = counts({ 推进中: 1, overdue: 1 }, 25);
+
+/** The digest of 2026-11-25 with yesterday's update to measure 42, which is overdue. */
+export const DIGEST_WITH_PROGRESS: DigestContent = {
+  ...DIGEST,
+  date: '2026-11-25',
+  activity: undefined,
+  updates: {
+    from: '2026-11-24',
+    to: '2026-11-24',
+    measures: [
+      {
+        number: 42,
+        firstClause: '加大对海关知识产权大要案的查处力度',
+        changes: [
+          { field: 'status', before: '未启动', after: '推进中' },
+          { field: 'note', before: null, after: '本周完成海关系统联调 <!channel>' },
+        ],
+      },
+    ],
+    more: 0,
+  },
+  attention: { measures: [{ number: 42, firstClause: '加大对海关知识产权大要案的查处力度', status: '推进中', due: '2026-11-20', overdue: true }], more: 0 },
 };

@@ -1,11 +1,33 @@
 /**
- * Checks a message (or Home view) against Slack's documented limits and against the one thing
- * escaping must prevent: a `<!channel>`, `<@user>` or `<link>` the app did not put there itself.
- * Returns the problems found, so a test failure lists them all.
+ * Checks a message (or a Home or modal view) against Slack's documented limits and against the
+ * one thing escaping must prevent: a `<!channel>`, `<@user>` or `<link>` the app did not put
+ * there itself (`allowMentionOf`: the member and group IDs the app itself mentions). Returns the
+ * problems found, so a test failure lists them all.
  */
 import type { SlackMessage } from '../../src/render/blocks/slack-message.js';
 
-const LIMITS = { blocks: 50, viewBlocks: 100, section: 3000, header: 150, context: 3000, contextElements: 10, buttonText: 75, buttonValue: 2000, fallback: 3000, actionsElements: 25 };
+const LIMITS = {
+  blocks: 50,
+  viewBlocks: 100,
+  section: 3000,
+  header: 150,
+  context: 3000,
+  contextElements: 10,
+  buttonText: 75,
+  buttonValue: 2000,
+  fallback: 3000,
+  actionsElements: 25,
+  // Modals and inputs (modal view, input block, plain-text input and select references).
+  modalTitle: 24,
+  privateMetadata: 3000,
+  callbackId: 255,
+  blockId: 255,
+  inputLabel: 2000,
+  textInput: 3000,
+  placeholder: 150,
+  options: 100,
+  optionText: 75,
+};
 
 /** Slack's special syntax, which must only ever appear escaped in text we render. */
 const SPECIAL = /<(?:[!@#]|https?:|mailto:)/u;
@@ -16,7 +38,18 @@ function textOf(value: unknown): string | undefined {
   return value && typeof value === 'object' && typeof (value as Json).text === 'string' ? ((value as Json).text as string) : undefined;
 }
 
-export function slackMessageProblems(message: { text?: string; blocks: unknown[] }, options: { view?: boolean; allowMentionOf?: string } = {}): string[] {
+export interface CheckOptions {
+  view?: boolean;
+  /** Member (U…) and group (S…) IDs the app mentions itself, from Slack's own payloads or configuration. */
+  allowMentionOf?: string | readonly string[];
+}
+
+function withoutOwnMentions(text: string, allowed: readonly string[]): string {
+  return allowed.reduce((rest, id) => rest.split(`<@${id}>`).join('').split(`<!subteam^${id}>`).join(''), text);
+}
+
+export function slackMessageProblems(message: { text?: string; blocks: unknown[] }, options: CheckOptions = {}): string[] {
+  const allowed = options.allowMentionOf === undefined ? [] : typeof options.allowMentionOf === 'string' ? [options.allowMentionOf] : options.allowMentionOf;
   const problems: string[] = [];
   const maxBlocks = options.view ? LIMITS.viewBlocks : LIMITS.blocks;
   if (message.blocks.length > maxBlocks) problems.push(`${message.blocks.length} blocks > ${maxBlocks}`);
@@ -28,8 +61,7 @@ export function slackMessageProblems(message: { text?: string; blocks: unknown[]
   }
   const checkMrkdwn = (where: string, text: string, max: number) => {
     if (text.length > max) problems.push(`${where}: ${text.length} chars > ${max}`);
-    const withoutOwn = options.allowMentionOf ? text.split(`<@${options.allowMentionOf}>`).join('') : text;
-    if (SPECIAL.test(withoutOwn)) problems.push(`${where}: unescaped Slack syntax in ${JSON.stringify(text.slice(0, 80))}`);
+    if (SPECIAL.test(withoutOwnMentions(text, allowed))) problems.push(`${where}: unescaped Slack syntax in ${JSON.stringify(text.slice(0, 80))}`);
   };
   const checkButton = (where: string, element: Json) => {
     const text = textOf(element.text) ?? '';
@@ -73,11 +105,66 @@ export function slackMessageProblems(message: { text?: string; blocks: unknown[]
       }
       case 'divider':
         break;
+      case 'input': {
+        if (!options.view) problems.push(`${where}: input blocks belong in views`);
+        const label = textOf(block.label) ?? '';
+        if (label.length === 0 || label.length > LIMITS.inputLabel) problems.push(`${where}: label ${label.length} chars`);
+        if ((textOf(block.hint) ?? '').length > LIMITS.inputLabel) problems.push(`${where}: hint too long`);
+        if (typeof block.block_id !== 'string' || block.block_id.length > LIMITS.blockId) problems.push(`${where}: block_id missing or too long`);
+        problems.push(...elementProblems(where, (block.element as Json) ?? {}));
+        break;
+      }
       default:
         problems.push(`${where}: unexpected block type`);
     }
   });
   return problems;
+}
+
+function elementProblems(where: string, element: Json): string[] {
+  const problems: string[] = [];
+  if ((textOf(element.placeholder) ?? '').length > LIMITS.placeholder) problems.push(`${where}: placeholder too long`);
+  switch (element.type) {
+    case 'plain_text_input': {
+      const max = typeof element.max_length === 'number' ? element.max_length : LIMITS.textInput;
+      if (max < 1 || max > LIMITS.textInput) problems.push(`${where}: max_length ${max}`);
+      const initial = typeof element.initial_value === 'string' ? element.initial_value : '';
+      if (initial.length > max) problems.push(`${where}: initial_value ${initial.length} > max_length ${max}`);
+      break;
+    }
+    case 'static_select': {
+      const choices = (element.options as Json[]) ?? [];
+      if (choices.length === 0 || choices.length > LIMITS.options) problems.push(`${where}: ${choices.length} options`);
+      for (const o of choices) if ((textOf(o.text) ?? '').length > LIMITS.optionText) problems.push(`${where}: option text too long`);
+      const initial = element.initial_option as Json | undefined;
+      if (initial && !choices.some((o) => o.value === initial.value)) problems.push(`${where}: initial_option is not one of the options`);
+      break;
+    }
+    case 'datepicker':
+      if (element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(String(element.initial_date))) problems.push(`${where}: initial_date ${String(element.initial_date)}`);
+      break;
+    default:
+      problems.push(`${where}: unexpected input element ${String(element.type)}`);
+  }
+  return problems;
+}
+
+/** A modal or Home view: the view's own fields, then every block as in a message. */
+export function slackViewProblems(rendered: { type: string }, options: Omit<CheckOptions, 'view'> = {}): string[] {
+  const view = rendered as Record<string, unknown>;
+  const problems: string[] = [];
+  const blocks = Array.isArray(view.blocks) ? (view.blocks as unknown[]) : [];
+  if (view.type === 'modal') {
+    for (const field of ['title', 'submit', 'close'] as const) {
+      const text = textOf(view[field]);
+      if (field === 'title' && !text) problems.push('modal: no title');
+      if (text !== undefined && (text.length === 0 || text.length > LIMITS.modalTitle)) problems.push(`modal ${field}: ${text.length} chars > ${LIMITS.modalTitle}`);
+    }
+    if (blocks.some((b) => (b as Json).type === 'input') && !view.submit) problems.push('modal: inputs without a submit button');
+  } else if (view.type !== 'home') problems.push(`view type ${String(view.type)}`);
+  if (typeof view.private_metadata === 'string' && view.private_metadata.length > LIMITS.privateMetadata) problems.push('private_metadata too long');
+  if (typeof view.callback_id === 'string' && view.callback_id.length > LIMITS.callbackId) problems.push('callback_id too long');
+  return [...problems, ...slackMessageProblems({ blocks }, { ...options, view: true })];
 }
 
 export type { SlackMessage };

@@ -7,8 +7,8 @@ import type { CliCommand } from '../cli-command.js';
 import { writeLine } from '../cli-io.js';
 
 /** `digest [--date YYYY-MM-DD]`: the digest for a day as it would be posted, from the stored state (read only). */
-export const digestCommand: CliCommand = async ({ options, io, context }) => {
-  const config = readCliConfig();
+export const digestCommand: CliCommand = async ({ options, io, context, env }) => {
+  const config = readCliConfig(env);
   const today = localDate(new Date(), config.digest.timeZone);
   const date = options.date ?? today;
   if (!isIsoDate(date)) throw new CliUsageError(`--date 应为 YYYY-MM-DD 格式的日期，收到“${date}”。`);

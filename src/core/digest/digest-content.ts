@@ -1,10 +1,14 @@
 /**
  * The digest for a date, as data: today's measures grouped under their areas, where the walk
- * stands, and what people asked since the previous digest. A pure function of the plan, the date,
- * the walk's history and the recorded activity, so any date can be previewed.
+ * stands, what people asked since the previous digest, and the coordinators' record: what was
+ * updated since the previous digest (昨日进展) and which measures are overdue or blocked
+ * (逾期/受阻). A pure function of the plan, the date, the walk's history, the recorded activity
+ * and the progress record, so any date can be previewed.
  */
 import { z } from 'zod';
 import { areaOf, findMeasure } from '../plan/find-in-plan.js';
+import { isOverdueOn, measureLines } from '../progress/progress-overview.js';
+import { ProgressFieldSchema, ProgressStatusSchema, type ProgressChange, type ProgressRecord } from '../progress/progress-schema.js';
 import { addDays } from '../time/local-date.js';
 import { digestIssue, type DigestIssueInput } from './digest-issue.js';
 import type { CalendarOverrides } from './digest-calendar.js';
@@ -14,6 +18,12 @@ import { previousPostingDay, type DigestDays } from './posting-days.js';
 export const MAX_TOP_MEASURES = 5;
 export const MAX_UNANSWERED = 10;
 const MAX_QUESTION_SHOWN = 100;
+/** Measures listed under 昨日进展 and under 逾期/受阻, changes shown per measure, and note length, at most. */
+export const MAX_PROGRESS_MEASURES = 10;
+export const MAX_CHANGES_PER_MEASURE = 4;
+const MAX_NOTE_SHOWN = 200;
+
+const ProgressLineSchema = z.object({ number: z.number(), firstClause: z.string() });
 
 export const DigestContentSchema = z.object({
   date: z.string(),
@@ -39,6 +49,27 @@ export const DigestContentSchema = z.object({
       feedback: z.object({ helpful: z.number(), notHelpful: z.number() }),
     })
     .optional(),
+  /** 昨日进展: measures updated on the days reported on, each with its latest changes. Absent when none. */
+  updates: z
+    .object({
+      from: z.string(),
+      to: z.string(),
+      measures: z.array(
+        ProgressLineSchema.extend({
+          changes: z.array(z.object({ field: ProgressFieldSchema, before: z.string().nullable(), after: z.string().nullable() })),
+        }),
+      ),
+      /** Measures updated but not listed (beyond the limit). */
+      more: z.number(),
+    })
+    .optional(),
+  /** 逾期/受阻 on the digest's date. Absent when there are none. */
+  attention: z
+    .object({
+      measures: z.array(ProgressLineSchema.extend({ status: ProgressStatusSchema.optional(), due: z.string().optional(), overdue: z.boolean() })),
+      more: z.number(),
+    })
+    .optional(),
 });
 export type DigestContent = z.infer<typeof DigestContentSchema>;
 
@@ -51,6 +82,8 @@ export interface DayActivity {
 export interface DigestContentInput extends DigestIssueInput {
   /** Activity of each calendar day the digest reports on (a day missing had none). */
   activity: ReadonlyMap<string, DayActivity>;
+  /** The progress record now, and the changes made on the days the digest reports on. */
+  progress?: { records: readonly ProgressRecord[]; changes: readonly ProgressChange[] };
 }
 
 const NO_ACTIVITY: DayActivity = { questions: [], feedback: { helpful: 0, notHelpful: 0 } };
@@ -92,6 +125,53 @@ export function activityDays(date: string, days: DigestDays, calendar?: Calendar
   return list;
 }
 
+function cut(text: string | null, max: number): string | null {
+  if (text === null) return null;
+  const chars = [...text.replace(/\s+/gu, ' ')];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+}
+
+/** 昨日进展: every measure changed in the period, in the order first changed, its last few changes each. */
+function progressUpdates(input: DigestContentInput, from: string, to: string): DigestContent['updates'] {
+  const changes = (input.progress?.changes ?? []).filter((c) => c.date >= from && c.date <= to);
+  if (changes.length === 0) return undefined;
+  const byMeasure = new Map<number, ProgressChange[]>();
+  for (const c of changes) byMeasure.set(c.measure, [...(byMeasure.get(c.measure) ?? []), c]);
+  const numbers = [...byMeasure.keys()];
+  const lines = measureLines(input.plan, numbers.slice(0, MAX_PROGRESS_MEASURES), new Map());
+  return {
+    from,
+    to,
+    measures: lines.map((line) => ({
+      number: line.number,
+      firstClause: line.firstClause,
+      changes: (byMeasure.get(line.number) ?? []).slice(-MAX_CHANGES_PER_MEASURE).map((c) => ({ field: c.field, before: cut(c.before, MAX_NOTE_SHOWN), after: cut(c.after, MAX_NOTE_SHOWN) })),
+    })),
+    more: Math.max(0, numbers.length - MAX_PROGRESS_MEASURES),
+  };
+}
+
+/** 逾期/受阻 on the digest's date, by number. */
+function progressAttention(input: DigestContentInput): DigestContent['attention'] {
+  const records = (input.progress?.records ?? []).filter((r) => r.status === '受阻' || isOverdueOn(r, input.date));
+  if (records.length === 0) return undefined;
+  const shown = records.slice(0, MAX_PROGRESS_MEASURES);
+  const lines = measureLines(input.plan, shown.map((r) => r.measure), new Map());
+  return {
+    measures: lines.map((line, i) => {
+      const record = shown[i];
+      return {
+        number: line.number,
+        firstClause: line.firstClause,
+        ...(record?.status ? { status: record.status } : {}),
+        ...(record?.due ? { due: record.due } : {}),
+        overdue: record ? isOverdueOn(record, input.date) : false,
+      };
+    }),
+    more: records.length - shown.length,
+  };
+}
+
 export function digestContent(input: DigestContentInput): DigestContent {
   const { plan, date } = input;
   const issue = digestIssue(input);
@@ -113,6 +193,8 @@ export function digestContent(input: DigestContentInput): DigestContent {
   const to = days.at(-1) ?? from;
   const activity = mergeActivity(days.map((d) => input.activity.get(d) ?? NO_ACTIVITY));
   const hasActivity = activity.questions > 0 || activity.feedback.helpful + activity.feedback.notHelpful > 0;
+  const updates = progressUpdates(input, from, to);
+  const attention = progressAttention(input);
 
   return {
     date,
@@ -121,5 +203,7 @@ export function digestContent(input: DigestContentInput): DigestContent {
     issue: { number: issue.number, total: issue.total, cycle: issue.cycle },
     areas,
     ...(hasActivity ? { activity: { from, to, ...activity } } : {}),
+    ...(updates ? { updates } : {}),
+    ...(attention ? { attention } : {}),
   };
 }

@@ -5,6 +5,8 @@
  * implements, so the preview, `/plan digest`, the CLI and the poster all compute the same thing.
  */
 import type { Plan } from '../plan/plan-schema.js';
+import type { ProgressBook } from '../progress/progress-book.js';
+import { addDays } from '../time/local-date.js';
 import { activityDays, digestContent, type DayActivity, type DigestContent } from './digest-content.js';
 import type { CalendarOverrides } from './digest-calendar.js';
 import type { DigestDays } from './posting-days.js';
@@ -14,6 +16,8 @@ export interface DigestHistory {
   cycleStart(): Promise<string | undefined>;
   postedDates(): Promise<Set<string>>;
   activityOn(date: string): Promise<DayActivity>;
+  /** The coordinators' record (昨日进展, 逾期/受阻); without it the digest has no progress sections. */
+  progress?: Pick<ProgressBook, 'records' | 'changesBetween'>;
 }
 
 export interface DigestSettings {
@@ -32,10 +36,24 @@ export async function walkStart(history: DigestHistory, settings: DigestSettings
 
 export async function previewDigest(plan: Plan, history: DigestHistory, settings: DigestSettings, date: string, today: string): Promise<DigestContent> {
   const days = activityDays(date, settings.days, settings.calendar);
-  const [start, postedDates, activity] = await Promise.all([
+  const from = days[0] ?? addDays(date, -1);
+  const to = days.at(-1) ?? from;
+  const [start, postedDates, activity, progress] = await Promise.all([
     walkStart(history, settings, today),
     history.postedDates(),
     Promise.all(days.map(async (d) => [d, await history.activityOn(d)] as const)),
+    history.progress ? Promise.all([history.progress.records(), history.progress.changesBetween(from, to)]) : undefined,
   ]);
-  return digestContent({ plan, date, start, postedDates, today, days: settings.days, ...(settings.calendar ? { calendar: settings.calendar } : {}), size: settings.size, activity: new Map(activity) });
+  return digestContent({
+    plan,
+    date,
+    start,
+    postedDates,
+    today,
+    days: settings.days,
+    ...(settings.calendar ? { calendar: settings.calendar } : {}),
+    size: settings.size,
+    activity: new Map(activity),
+    ...(progress ? { progress: { records: progress[0], changes: progress[1] } } : {}),
+  });
 }

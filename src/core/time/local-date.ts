@@ -42,3 +42,15 @@ export function addDays(date: string, days: number): string {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
   return d.toISOString().slice(0, 10);
 }
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The time of day `instant` falls on in `timeZone`, as `HH:mm` (24-hour). */
+export function localTime(instant: Date, timeZone: string): string {
+  let f = timeFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    timeFormatters.set(timeZone, f);
+  }
+  return f.format(instant);
+}

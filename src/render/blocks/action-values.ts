@@ -15,6 +15,13 @@ export const ACTION = {
   feedback: 'answer_feedback',
   feedbackHelpful: 'answer_feedback_helpful',
   feedbackNotHelpful: 'answer_feedback_not_helpful',
+  /** 更新进展: opens the modal (coordinators only). */
+  progressEdit: 'progress_edit',
+  /** 历史: a measure's progress history. */
+  progressHistory: 'progress_history',
+  /** 查看 on the dashboard and in its windows: a measure, or an area, in a modal. */
+  progressMeasure: 'progress_open_measure',
+  progressArea: 'progress_open_area',
 } as const;
 
 /** Questions carried in buttons are cut to this length (the rest of the value is small). */
@@ -31,6 +38,9 @@ export const ShareValueSchema = z.discriminatedUnion('k', [
 ]);
 export type ShareValue = z.infer<typeof ShareValueSchema>;
 
+export const AreaValueSchema = z.object({ a: z.number().int().positive() });
+export type AreaValue = z.infer<typeof AreaValueSchema>;
+
 export const MoreValueSchema = z.object({ q: z.string().min(1) });
 export type MoreValue = z.infer<typeof MoreValueSchema>;
 
@@ -45,7 +55,7 @@ export type FeedbackValue = z.infer<typeof FeedbackValueSchema>;
  * Encodes a value as JSON, with any question cleaned (control and format characters and broken
  * surrogates would each cost a six-character escape) and cut until the encoded whole fits a button.
  */
-export function encodeValue(value: MeasureValue | ShareValue | MoreValue | FeedbackValue): string {
+export function encodeValue(value: MeasureValue | AreaValue | ShareValue | MoreValue | FeedbackValue): string {
   if (!('q' in value)) return JSON.stringify(value);
   const cleaned = value.q.toWellFormed().replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim();
   let question = truncate(cleaned, MAX_CARRIED_QUESTION);

@@ -19,6 +19,8 @@ import { overviewLines, renderAreaCard } from './area-blocks.js';
 import { actions, button, context, header, section, sections } from './block-kit.js';
 import { feedbackBlocks, type FeedbackStyle } from './feedback-blocks.js';
 import { renderMeasureCard } from './measure-card.js';
+import type { CardProgress } from './progress-blocks.js';
+import type { StatusCounts } from '../../core/progress/progress-overview.js';
 import { renderKeywordList, renderMeasureList } from './measure-list.js';
 import { bold, escapeMrkdwn, fallbackText, quote, withHighlights } from './mrkdwn.js';
 import { MAX_SECTION_TEXT, truncate } from './slack-limits.js';
@@ -30,6 +32,8 @@ export interface AnswerRenderOptions {
   shareable: boolean;
   /** Show a search as a list of matches (`/measure 关键词`) rather than as an answer. */
   asKeywordList?: boolean;
+  /** The coordinators' record for a single measure's card, and an area's status counts. */
+  progress?: { card?: CardProgress; areaCounts?: StatusCounts };
 }
 
 /** Related measures listed under the top one. */
@@ -144,13 +148,15 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
     case 'none':
       return renderNothing(answer);
     case 'area':
-      return answer.area ? renderAreaCard(answer.area, { shareable: options.shareable, planTitle: answer.source.title }) : renderNothing(answer);
+      return answer.area
+        ? renderAreaCard(answer.area, { shareable: options.shareable, planTitle: answer.source.title, ...(options.progress?.areaCounts ? { counts: options.progress.areaCounts } : {}) })
+        : renderNothing(answer);
     case 'overview':
       return answer.overview ? renderOverview(answer.overview) : renderNothing(answer);
     case 'lookup': {
       const [only] = answer.results;
       return answer.results.length === 1 && only && !answer.notice
-        ? renderMeasureCard(only, answer.source, { shareable: options.shareable })
+        ? renderMeasureCard(only, answer.source, { shareable: options.shareable, ...(options.progress?.card ? { progress: options.progress.card } : {}) })
         : renderMeasureList(answer, { shareable: options.shareable });
     }
     case 'not-covered':

@@ -2,13 +2,15 @@
  * Constructors for the few Block Kit shapes this app uses. Each one enforces its field's limit, so
  * a renderer cannot build a block Slack would refuse.
  */
-import type { Block, Button } from './slack-message.js';
+import type { Block, Button, InputElement } from './slack-message.js';
 import {
+  MAX_BLOCK_ID,
   MAX_BUTTON_TEXT,
   MAX_BUTTON_VALUE,
   MAX_CONTEXT_ELEMENTS,
   MAX_CONTEXT_TEXT,
   MAX_HEADER_TEXT,
+  MAX_INPUT_LABEL,
   MAX_SECTION_TEXT,
   splitText,
   truncate,
@@ -52,4 +54,22 @@ export function button(text: string, actionId: string, value: string, style?: 'p
 
 export function actions(blockId: string | undefined, ...elements: Button[]): Block {
   return { type: 'actions', ...(blockId ? { block_id: blockId } : {}), elements };
+}
+
+/** A section with a button beside it; the caller has escaped the text. */
+export function sectionWithButton(mrkdwn: string, accessory: Button): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, MAX_SECTION_TEXT) }, accessory };
+}
+
+/** An input block (modals): `label` and `hint` are plain text, cut to Slack's limit. */
+export function input(blockId: string, label: string, element: InputElement, options: { optional?: boolean; hint?: string } = {}): Block {
+  if (blockId.length > MAX_BLOCK_ID) throw new RangeError(`input ${blockId}: block_id longer than ${MAX_BLOCK_ID}`);
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: { type: 'plain_text', text: truncate(label, MAX_INPUT_LABEL), emoji: false },
+    element,
+    optional: options.optional ?? false,
+    ...(options.hint ? { hint: { type: 'plain_text', text: truncate(options.hint, MAX_INPUT_LABEL), emoji: false } } : {}),
+  };
 }

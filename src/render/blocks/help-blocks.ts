@@ -1,16 +1,14 @@
 /**
- * `/plan help` and the App Home tab: what the app knows and every way to use it.
+ * `/plan help` (and the lower part of the App Home dashboard): what the app knows and every way to use it.
  */
 import type { PlanOverview } from '../../core/answer/plan-overview.js';
-import { overviewLines } from './area-blocks.js';
-import { context, divider, header, section } from './block-kit.js';
+import { header, section } from './block-kit.js';
 import { escapeMrkdwn, bold, fallbackText } from './mrkdwn.js';
-import { MAX_VIEW_BLOCKS } from './slack-limits.js';
 import type { Block, SlackMessage } from './slack-message.js';
 
 export const EXAMPLE_QUESTIONS = ['商标审查周期要控制在多久？', '国防知识产权有哪些措施？', '知识产权质押融资有哪些安排？', '两法衔接平台建设'] as const;
 
-function usageBlocks(): Block[] {
+export function usageBlocks(): Block[] {
   return [
     section(
       [
@@ -26,9 +24,11 @@ function usageBlocks(): Block[] {
         bold('命令'),
         '• `/plan 问题`：回答只给你看，满意可点“发到频道”。`/plan help` 显示本说明。',
         '• `/measure 42`：查看第 42 条；`/measure 15-20` 列出一段；`/measure 关键词` 按关键词查找。',
-        '• `/area 3`（或 三）：查看一个领域的目标任务和措施；`/area` 列出全部领域。',
+        '• `/area 3`（或 三）：查看一个领域的目标任务、措施和推进情况；`/area` 列出全部领域。',
+        '• `/progress 42`：查看第 42 条的推进情况；协调办人员可登记：`/progress 42 推进中 本周完成海关系统联调`、`/progress 42 牵头 海关总署`、`/progress 42 参与 公安部`、`/progress 42 截止 2026-12-31`、`/progress 42 进展 说明`；`/progress 42 历史` 查看记录。',
       ].join('\n'),
     ),
+    section(`${bold('推进情况')}\n计划原文不含牵头单位、进度和期限，这些由协调办登记；问“第42条进展如何”“第15条由哪个部门牵头”“哪些措施逾期了”，我会按登记内容回答，没有登记的会直说。`),
     section(`${bold('反馈')}\n每个回答下都有“有帮助 / 没帮助”，协调办公室会据此改进；每日简报会列出前一天大家问了什么、哪些问题计划里没有答案。`),
   ];
 }
@@ -42,18 +42,4 @@ export function renderHelp(overview: PlanOverview): SlackMessage {
       ...usageBlocks(),
     ],
   };
-}
-
-/** The Home tab: an overview of the plan, how to ask, the commands. */
-export function renderAppHome(overview: PlanOverview): { type: 'home'; blocks: Block[] } {
-  const blocks: Block[] = [
-    header(`《${overview.title}》助手`),
-    section(escapeMrkdwn(`计划共 ${overview.areas.length} 个领域、${overview.measureCount} 条措施。向我提问，我会从计划原文中找出相关措施，并注明出处。`)),
-    divider(),
-    section(`${bold(`${overview.areas.length} 个领域`)}\n${overviewLines(overview)}`),
-    divider(),
-    ...usageBlocks(),
-    context('答案全部检索自计划原文，不会编造内容。'),
-  ];
-  return { type: 'home', blocks: blocks.slice(0, MAX_VIEW_BLOCKS) };
 }

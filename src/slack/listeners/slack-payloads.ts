@@ -6,13 +6,18 @@
 import type { RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import type { SlackMessage } from '../../render/blocks/slack-message.js';
+import type { ProgressInput } from '../../core/progress/progress-input.js';
+import { PROGRESS_INPUTS, ProgressFormMetadataSchema, type ProgressFormMetadata } from '../../render/blocks/progress-modal.js';
 
 /** A click on a button or a feedback button (`block_actions`). */
 const BlockActionSchema = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id: z.string() }),
   actions: z.array(z.object({ value: z.string().optional() })).min(1),
-  container: z.object({ is_ephemeral: z.boolean().optional() }).optional(),
+  container: z.object({ type: z.string().optional(), is_ephemeral: z.boolean().optional() }).optional(),
+  trigger_id: z.string().optional(),
+  /** Present when the button is in a view (the Home tab, a modal). */
+  view: z.object({ type: z.string() }).optional(),
 });
 
 export interface Click {
@@ -21,13 +26,75 @@ export interface Click {
   value?: string;
   /** Whether the clicked message was shown only to the clicker. */
   ephemeral: boolean;
+  /** For opening a modal in answer to the click. */
+  triggerId?: string;
+  /** Where the button was: a message, the Home tab, or a modal (a new window is pushed over it). */
+  surface: 'message' | 'home' | 'modal';
 }
 
 export function readClick(body: unknown): Click | undefined {
   const parsed = BlockActionSchema.safeParse(body);
   if (!parsed.success) return undefined;
-  const value = parsed.data.actions[0]?.value;
-  return { userId: parsed.data.user.id, ...(value !== undefined ? { value } : {}), ephemeral: parsed.data.container?.is_ephemeral === true };
+  const { data } = parsed;
+  const value = data.actions[0]?.value;
+  const surface = data.view?.type === 'modal' ? 'modal' : data.view?.type === 'home' ? 'home' : 'message';
+  return { userId: data.user.id, ...(value !== undefined ? { value } : {}), ephemeral: data.container?.is_ephemeral === true, ...(data.trigger_id ? { triggerId: data.trigger_id } : {}), surface };
+}
+
+/** One input's state in a submitted view: text, a selected option or a date (null when left empty). */
+const ViewValueSchema = z.object({
+  value: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+  selected_date: z.string().nullish(),
+});
+
+/** A submitted view (`view_submission`). */
+const ViewSubmissionSchema = z.object({
+  type: z.literal('view_submission'),
+  user: z.object({ id: z.string() }),
+  view: z.object({
+    callback_id: z.string(),
+    private_metadata: z.string(),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), ViewValueSchema)) }),
+  }),
+});
+
+export interface ProgressSubmission {
+  userId: string;
+  form: ProgressFormMetadata;
+  /** Every field of the form, as typed ('' when left empty). */
+  input: Required<ProgressInput>;
+}
+
+/** The 更新进展 form as submitted; undefined when the payload is not one (or not ours). */
+export function readProgressSubmission(body: unknown): ProgressSubmission | undefined {
+  const parsed = ViewSubmissionSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  let metadata: unknown;
+  try {
+    metadata = JSON.parse(parsed.data.view.private_metadata);
+  } catch {
+    return undefined;
+  }
+  const form = ProgressFormMetadataSchema.safeParse(metadata);
+  if (!form.success) return undefined;
+  // Inputs are found by action id: their block ids carry the version the form was opened on.
+  const byAction = new Map(Object.values(parsed.data.view.state.values).flatMap((block) => Object.entries(block)));
+  const text = (actionId: string): string => {
+    const state = byAction.get(actionId);
+    return state?.selected_option?.value ?? state?.selected_date ?? state?.value ?? '';
+  };
+  return {
+    userId: parsed.data.user.id,
+    form: form.data,
+    input: {
+      status: text(PROGRESS_INPUTS.status),
+      lead: text(PROGRESS_INPUTS.lead),
+      participants: text(PROGRESS_INPUTS.participants),
+      due: text(PROGRESS_INPUTS.due),
+      note: text(PROGRESS_INPUTS.note),
+    },
+  };
 }
 
 /** The part of a slash command the app reads. */

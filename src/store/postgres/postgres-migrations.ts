@@ -61,4 +61,27 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      updated_at BIGINT NOT NULL
    );
    CREATE INDEX threads_by_age ON threads(updated_at);`,
+  `CREATE TABLE progress (
+     measure INTEGER PRIMARY KEY,
+     status TEXT,
+     lead JSONB NOT NULL,
+     participants JSONB NOT NULL,
+     due TEXT,
+     version INTEGER NOT NULL,
+     updated_at BIGINT NOT NULL,
+     updated_by TEXT NOT NULL
+   );
+   CREATE TABLE progress_changes (
+     id BIGSERIAL PRIMARY KEY,
+     measure INTEGER NOT NULL,
+     version INTEGER NOT NULL,
+     at BIGINT NOT NULL,
+     date TEXT NOT NULL,
+     author TEXT NOT NULL,
+     field TEXT NOT NULL,
+     before TEXT,
+     after TEXT
+   );
+   CREATE INDEX progress_changes_by_measure ON progress_changes(measure, id);
+   CREATE INDEX progress_changes_by_date ON progress_changes(date);`,
 ];

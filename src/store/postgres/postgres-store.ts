@@ -5,9 +5,10 @@
  * - migrations run in one transaction holding an advisory lock, and read the schema version
  *   inside it, so replicas starting at once migrate once;
  * - a Slack delivery is claimed by `INSERT … ON CONFLICT DO NOTHING`: exactly one replica gets it;
- * - the digest claim of a date, the adoption of accepted work and the registry of replicas each
- *   run in a transaction holding an advisory lock (per date, or for the whole group), with the
- *   same rules as SQLite (shared in replica-liveness.ts and state-store.ts).
+ * - the digest claim of a date, a measure's progress update, the adoption of accepted work and
+ *   the registry of replicas each run in a transaction holding an advisory lock (per date, per
+ *   measure, or for the whole group), with the same rules as SQLite (shared in
+ *   replica-liveness.ts and state-store.ts).
  *
  * Connections time out quickly ({@link CONNECT_TIMEOUT_MS}, {@link QUERY_TIMEOUT_MS}): when the
  * database is gone, calls fail fast and the resilient wrapper answers from memory instead.
@@ -18,7 +19,17 @@ import { z } from 'zod';
 import { isProcessAlive } from '../digest-owner.js';
 import { replicaGone } from '../replica-liveness.js';
 import { StoreError } from '../store-error.js';
-import { ATTEMPT_LEASE_MS, type AcceptedWork, type ClaimResult, type DigestOwner, type ReplicaRow, type StateStore } from '../state-store.js';
+import {
+  ATTEMPT_LEASE_MS,
+  type AcceptedWork,
+  type ClaimResult,
+  type DigestOwner,
+  type ProgressChangeRow,
+  type ProgressRow,
+  type ProgressWriteResult,
+  type ReplicaRow,
+  type StateStore,
+} from '../state-store.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 
 const CONNECT_TIMEOUT_MS = 2000;
@@ -39,6 +50,33 @@ const VersionSchema = z.object({ version: num.nullable() });
 const StartSchema = z.object({ start_date: z.string() });
 const DateSchema = z.object({ date: z.string() });
 const ThreadSchema = z.object({ state: z.string() });
+const ProgressSchema = z.object({
+  measure: num,
+  status: z.string().nullable(),
+  lead: z.array(z.string()),
+  participants: z.array(z.string()),
+  due: z.string().nullable(),
+  version: num,
+  updated_at: num,
+  updated_by: z.string(),
+});
+const ChangeSchema = z.object({
+  measure: num,
+  version: num,
+  at: num,
+  date: z.string(),
+  author: z.string(),
+  field: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+const CHANGE_COLUMNS = 'measure, version, at, date, author, field, before, after';
+
+function progressRow(r: unknown): ProgressRow {
+  const row = ProgressSchema.parse(r);
+  return { measure: row.measure, status: row.status, lead: row.lead, participants: row.participants, due: row.due, version: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by };
+}
+const changeRows = (rows: unknown[]): ProgressChangeRow[] => rows.map((r) => ChangeSchema.parse(r));
 
 export interface PostgresStoreOptions {
   /** Whether a pid on this host still runs (injected by tests). */
@@ -58,12 +96,12 @@ export function postgresLocation(url: string): string {
   }
 }
 
-async function inTransaction<T>(pool: pg.Pool, lock: number | { date: string } | undefined, run: (client: Queryable) => Promise<T>): Promise<T> {
+async function inTransaction<T>(pool: pg.Pool, lock: number | { name: string } | undefined, run: (client: Queryable) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     if (typeof lock === 'number') await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, lock]);
-    else if (lock) await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, `digest:${lock.date}`]);
+    else if (lock) await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_SPACE, lock.name]);
     const result = await run(client);
     await client.query('COMMIT');
     return result;
@@ -151,7 +189,7 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
       },
       postedDates: async () => new Set((await query('SELECT date FROM digest_posts')).rows.map((r) => DateSchema.parse(r).date)),
       claim: (date, owner, nowMs) =>
-        inTransaction(pool, { date }, async (db): Promise<ClaimResult> => {
+        inTransaction(pool, { name: `digest:${date}` }, async (db): Promise<ClaimResult> => {
           const post = PostSchema.optional().parse((await db.query('SELECT channel, ts FROM digest_posts WHERE date = $1', [date])).rows[0]);
           if (post) return { status: 'already-posted', channel: post.channel, ts: post.ts };
           const attempt = AttemptSchema.optional().parse((await db.query('SELECT owner, host, pid, started_at FROM digest_attempts WHERE date = $1', [date])).rows[0]);
@@ -163,11 +201,43 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
           return attempt ? { status: 'claimed-after-interruption', previousOwner: attempt.owner, startedAt: attempt.started_at } : { status: 'claimed' };
         }),
       recordPost: (date, post, nowMs) =>
-        inTransaction(pool, { date }, async (db) => {
+        inTransaction(pool, { name: `digest:${date}` }, async (db) => {
           await db.query('INSERT INTO digest_posts (date, channel, ts, issue, posted_at, found_in_history) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [date, post.channel, post.ts, post.issue, nowMs, post.foundInHistory]);
           await db.query('DELETE FROM digest_attempts WHERE date = $1', [date]);
         }),
       release: async (date, owner) => void (await query('DELETE FROM digest_attempts WHERE date = $1 AND owner = $2', [date, owner.id])),
+    },
+    progress: {
+      get: async (measure) => {
+        const [row] = (await query('SELECT * FROM progress WHERE measure = $1', [measure])).rows;
+        return row === undefined ? undefined : progressRow(row);
+      },
+      all: async () => (await query('SELECT * FROM progress ORDER BY measure')).rows.map(progressRow),
+      history: async (measure) => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = $1 ORDER BY id`, [measure])).rows),
+      changesBetween: async (from, to) => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE date >= $1 AND date <= $2 ORDER BY id`, [from, to])).rows),
+      allChanges: async () => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes ORDER BY id`)).rows),
+      latestNotes: async () =>
+        changeRows(
+          (await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE field = 'note' GROUP BY measure) ORDER BY measure`)).rows,
+        ),
+      // The version is read and the row written under the measure's lock: two replicas updating
+      // the same measure at once are serialised, and the second finds its version stale.
+      write: ({ row, expectedVersion, changes }) =>
+        inTransaction(pool, { name: `progress:${row.measure}` }, async (db): Promise<ProgressWriteResult> => {
+          const [found] = (await db.query('SELECT * FROM progress WHERE measure = $1', [row.measure])).rows;
+          const current = found === undefined ? undefined : progressRow(found);
+          if ((current?.version ?? 0) !== expectedVersion) return { status: 'stale', current };
+          const values = [row.measure, row.status, JSON.stringify(row.lead), JSON.stringify(row.participants), row.due, expectedVersion + 1, row.updatedAt, row.updatedBy];
+          await db.query(
+            `INSERT INTO progress (measure, status, lead, participants, due, version, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (measure) DO UPDATE SET status = $2, lead = $3, participants = $4, due = $5, version = $6, updated_at = $7, updated_by = $8`,
+            values,
+          );
+          for (const c of changes) {
+            await db.query(`INSERT INTO progress_changes (${CHANGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [row.measure, expectedVersion + 1, c.at, c.date, c.author, c.field, c.before, c.after]);
+          }
+          return { status: 'written' };
+        }),
     },
     threads: {
       get: async (key) => ThreadSchema.optional().parse((await query('SELECT state FROM threads WHERE key = $1', [key])).rows[0])?.state,

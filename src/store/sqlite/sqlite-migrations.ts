@@ -57,4 +57,27 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      settings TEXT NOT NULL,
      seen_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE progress (
+     measure INTEGER PRIMARY KEY,
+     status TEXT,
+     lead TEXT NOT NULL,
+     participants TEXT NOT NULL,
+     due TEXT,
+     version INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     updated_by TEXT NOT NULL
+   );
+   CREATE TABLE progress_changes (
+     id INTEGER PRIMARY KEY,
+     measure INTEGER NOT NULL,
+     version INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     date TEXT NOT NULL,
+     author TEXT NOT NULL,
+     field TEXT NOT NULL,
+     before TEXT,
+     after TEXT
+   );
+   CREATE INDEX progress_changes_by_measure ON progress_changes(measure, id);
+   CREATE INDEX progress_changes_by_date ON progress_changes(date);`,
 ];

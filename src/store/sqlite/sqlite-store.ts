@@ -3,7 +3,7 @@
  * answered as promises, so callers are written once for every engine. The digest claim runs in
  * an IMMEDIATE transaction, which SQLite serialises across the processes sharing the file.
  */
-import { ATTEMPT_LEASE_MS, type AcceptedWork, type ClaimResult, type DigestOwner, type ReplicaRow, type StateStore } from '../state-store.js';
+import { ATTEMPT_LEASE_MS, type AcceptedWork, type ClaimResult, type DigestOwner, type ProgressChangeRow, type ProgressRow, type ProgressWriteResult, type ReplicaRow, type StateStore } from '../state-store.js';
 import { replicaGone } from '../replica-liveness.js';
 import { isProcessAlive } from '../digest-owner.js';
 import { hasStateFile, openDatabase, openMemoryDatabase, stateFile, type SqliteDatabase } from './open-sqlite.js';
@@ -24,6 +24,28 @@ function measuresOf(json: string): number[] {
   const parsed: unknown = JSON.parse(json);
   return Array.isArray(parsed) ? parsed.filter((n): n is number => Number.isInteger(n)) : [];
 }
+
+function stringsOf(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((s): s is string => typeof s === 'string') : [];
+}
+
+interface ProgressTableRow {
+  measure: number;
+  status: string | null;
+  lead: string;
+  participants: string;
+  due: string | null;
+  version: number;
+  updated_at: number;
+  updated_by: string;
+}
+
+function progressRow(r: ProgressTableRow): ProgressRow {
+  return { measure: r.measure, status: r.status, lead: stringsOf(r.lead), participants: stringsOf(r.participants), due: r.due, version: r.version, updatedAt: r.updated_at, updatedBy: r.updated_by };
+}
+
+const CHANGE_COLUMNS = 'measure, version, at, date, author, field, before, after';
 
 export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = isProcessAlive }: SqliteStoreOptions = {}): StateStore & { db: SqliteDatabase } {
   const insertEvent = db.prepare('INSERT OR IGNORE INTO processed_events (key, at) VALUES (?, ?)');
@@ -81,6 +103,28 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
     const conflicting = replicaRows().filter((r) => !replicaGone(r, me, nowMs, isAlive) && r.settings !== settings);
     if (conflicting.length === 0) putReplica.run(me.id, me.host, me.pid, settings, nowMs);
     return conflicting;
+  });
+  const getProgress = db.prepare<[number], ProgressTableRow>('SELECT * FROM progress WHERE measure = ?');
+  const allProgress = db.prepare<[], ProgressTableRow>('SELECT * FROM progress ORDER BY measure');
+  const insertProgress = db.prepare('INSERT INTO progress (measure, status, lead, participants, due, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const updateProgress = db.prepare('UPDATE progress SET status = ?, lead = ?, participants = ?, due = ?, version = ?, updated_at = ?, updated_by = ? WHERE measure = ? AND version = ?');
+  const insertChange = db.prepare(`INSERT INTO progress_changes (${CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const historyOf = db.prepare<[number], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = ? ORDER BY id`);
+  const changesBetween = db.prepare<[string, string], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE date >= ? AND date <= ? ORDER BY id`);
+  const allChanges = db.prepare<[], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes ORDER BY id`);
+  const latestNotes = db.prepare<[], ProgressChangeRow>(
+    `SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE field = 'note' GROUP BY measure) ORDER BY measure`,
+  );
+
+  // IMMEDIATE: the version is read and the row written under one write lock, across processes.
+  const writeProgressTx = db.transaction((row: ProgressRow, expectedVersion: number, changes: ProgressChangeRow[]): ProgressWriteResult => {
+    const current = getProgress.get(row.measure);
+    if ((current?.version ?? 0) !== expectedVersion) return { status: 'stale', current: current ? progressRow(current) : undefined };
+    const values = [row.status, JSON.stringify(row.lead), JSON.stringify(row.participants), row.due, expectedVersion + 1, row.updatedAt, row.updatedBy] as const;
+    if (current) updateProgress.run(...values, row.measure, expectedVersion);
+    else insertProgress.run(row.measure, ...values);
+    for (const c of changes) insertChange.run(row.measure, expectedVersion + 1, c.at, c.date, c.author, c.field, c.before, c.after);
+    return { status: 'written' };
   });
 
   /** Whether the attempt's process may still be posting. */
@@ -153,6 +197,18 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
       leave: async (me) => void dropReplica.run(me.id),
     },
     open: async () => undefined,
+    progress: {
+      get: async (measure) => {
+        const row = getProgress.get(measure);
+        return row ? progressRow(row) : undefined;
+      },
+      all: async () => allProgress.all().map(progressRow),
+      history: async (measure) => historyOf.all(measure),
+      changesBetween: async (from, to) => changesBetween.all(from, to),
+      allChanges: async () => allChanges.all(),
+      latestNotes: async () => latestNotes.all(),
+      write: async ({ row, expectedVersion, changes }) => writeProgressTx.immediate(row, expectedVersion, changes),
+    },
     close: async () => void db.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderAreaCard, renderAreaOverview } from '../../../src/render/blocks/area-blocks.js';
 import { renderDigest } from '../../../src/render/blocks/digest-blocks.js';
-import { renderAppHome, renderHelp } from '../../../src/render/blocks/help-blocks.js';
+import { renderHelp } from '../../../src/render/blocks/help-blocks.js';
 import { renderMeasureCard } from '../../../src/render/blocks/measure-card.js';
 import { AREA_CARD, DIGEST, measure, MEASURE_28_TEXT, OVERVIEW, SOURCE } from '../../support/render-fixtures.js';
 import { slackMessageProblems } from '../../support/slack-message-check.js';
@@ -28,11 +28,8 @@ describe('areas, help and home', () => {
     expect(renderAreaOverview(OVERVIEW)).toMatchSnapshot();
   });
 
-  it('pins help and the App Home view, within the view limits', () => {
+  it('pins help', () => {
     expect(renderHelp(OVERVIEW)).toMatchSnapshot();
-    const home = renderAppHome(OVERVIEW);
-    expect(slackMessageProblems(home, { view: true })).toEqual([]);
-    expect(home).toMatchSnapshot();
   });
 });
 

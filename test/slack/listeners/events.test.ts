@@ -114,7 +114,7 @@ describe('App Home', () => {
     await listener(opened('messages'));
     const [publish, prompts] = slack.takeCalls();
     expect(publish).toMatchObject({ kind: 'api', method: 'views.publish', args: { user_id: FAKE_USER_ID } });
-    expect(JSON.stringify(publish)).toContain('7 个领域');
+    expect(JSON.stringify(publish)).toContain('推进看板');
     expect(prompts).toMatchObject({ kind: 'api', method: 'assistant.threads.setSuggestedPrompts', args: { channel_id: 'D0DIRECT' } });
   });
 });

@@ -1,11 +1,11 @@
 /**
  * 上一条 / 下一条 on a measure card replace the card in place; 全文 / 查看 show a measure's card
- * to the clicker.
+ * to the clicker. Cards carry the measure's progress record, with 更新进展 for coordinators.
  */
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeValue, MeasureValueSchema } from '../../../render/blocks/action-values.js';
-import { renderMeasureCard } from '../../../render/blocks/measure-card.js';
 import type { SlackDeps } from '../../deps.js';
+import { measureCardMessage } from '../../progress/progress-replies.js';
 import { privately, readClick } from '../slack-payloads.js';
 
 type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
@@ -15,10 +15,11 @@ export function measureStep(deps: SlackDeps) {
     await ack();
     await deps.work.run('action.measure_step', async () => {
       const click = readClick(body);
-      const measure = click && deps.answering.measureCard(decodeValue(MeasureValueSchema, click.value)?.n ?? 0);
-      if (!click || !measure) return { outcome: 'ignored-bad-value' };
-      await respond({ replace_original: true, ...renderMeasureCard(measure, deps.answering.source, { shareable: click.ephemeral }) });
-      return { outcome: 'replaced', measure: measure.number };
+      const n = decodeValue(MeasureValueSchema, click?.value)?.n ?? 0;
+      const card = click && (await measureCardMessage(deps, n, click.ephemeral ? click.userId : undefined, { shareable: click.ephemeral }));
+      if (!card) return { outcome: 'ignored-bad-value' };
+      await respond({ replace_original: true, ...card });
+      return { outcome: 'replaced', measure: n };
     }, privately(respond));
   };
 }
@@ -28,10 +29,11 @@ export function openMeasure(deps: SlackDeps) {
     await ack();
     await deps.work.run('action.measure_open', async () => {
       const click = readClick(body);
-      const measure = click && deps.answering.measureCard(decodeValue(MeasureValueSchema, click.value)?.n ?? 0);
-      if (!measure) return { outcome: 'ignored-bad-value' };
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderMeasureCard(measure, deps.answering.source, { shareable: true }) });
-      return { outcome: 'shown', measure: measure.number };
+      const n = decodeValue(MeasureValueSchema, click?.value)?.n ?? 0;
+      const card = click && (await measureCardMessage(deps, n, click.userId, { shareable: true }));
+      if (!card) return { outcome: 'ignored-bad-value' };
+      await respond({ response_type: 'ephemeral', replace_original: false, ...card });
+      return { outcome: 'shown', measure: n };
     }, privately(respond));
   };
 }

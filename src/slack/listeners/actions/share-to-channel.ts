@@ -7,23 +7,23 @@ import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeValue, ShareValueSchema, type ShareValue } from '../../../render/blocks/action-values.js';
 import { renderAnswer } from '../../../render/blocks/answer-message.js';
 import { context } from '../../../render/blocks/block-kit.js';
-import { renderMeasureCard } from '../../../render/blocks/measure-card.js';
 import type { SlackMessage } from '../../../render/blocks/slack-message.js';
 import { MAX_MESSAGE_BLOCKS } from '../../../render/blocks/slack-limits.js';
 import type { Answering } from '../../answering.js';
 import { userFacingError, slackErrorCode } from '../../delivery/slack-errors.js';
 import type { SlackDeps } from '../../deps.js';
+import { measureCardMessage } from '../../progress/progress-replies.js';
 import { privately, readClick } from '../slack-payloads.js';
 
-function sharedContent(answering: Answering, value: ShareValue): SlackMessage | undefined {
+/** What everyone in the channel sees: no 更新进展 on a card (it is not one person's view). */
+async function sharedContent(deps: SlackDeps, value: ShareValue): Promise<SlackMessage | undefined> {
+  const answering: Answering = deps.answering;
   const options = { feedback: 'buttons' as const, shareable: false };
   switch (value.k) {
     case 'question':
       return renderAnswer(answering.again(value.q), options);
-    case 'measure': {
-      const measure = answering.measureCard(value.n);
-      return measure ? renderMeasureCard(measure, answering.source, { shareable: false }) : undefined;
-    }
+    case 'measure':
+      return measureCardMessage(deps, value.n, undefined, { shareable: false });
     case 'range':
       return renderAnswer(answering.range(value.from, value.to), options);
     case 'area':
@@ -37,7 +37,7 @@ export function shareToChannel(deps: SlackDeps) {
     await deps.work.run('action.share', async () => {
       const click = readClick(body);
       const value = decodeValue(ShareValueSchema, click?.value);
-      const content = value && sharedContent(deps.answering, value);
+      const content = value && (await sharedContent(deps, value));
       if (!click || !value || !content) return { outcome: 'ignored-bad-value' };
       // The user id comes from Slack's payload, not from typed text: a mention is safe here.
       const blocks = [...content.blocks, context(`<@${click.userId}> 分享`)].slice(0, MAX_MESSAGE_BLOCKS);

@@ -3,13 +3,14 @@ import { isDigestRequest, isHelpRequest } from '../../../core/answer/command-wor
 import { renderAnswer } from '../../../render/blocks/answer-message.js';
 import { renderDigest } from '../../../render/blocks/digest-blocks.js';
 import { renderHelp } from '../../../render/blocks/help-blocks.js';
+import { renderProgressAnswer } from '../../../render/blocks/progress-blocks.js';
 import { renderUsage, USAGE } from '../../../render/blocks/usage-blocks.js';
 import type { SlackDeps } from '../../deps.js';
 import { privateReply, SlashCommandSchema } from '../slack-payloads.js';
 
 /**
  * `/plan <问题>`: the answer, in the acknowledgement, shown only to the asker, with 发到频道;
- * `/plan help` explains everything; `/plan digest` shows today's digest to the asker.
+ * a question about a measure's progress is answered from the record; `/plan help` explains everything; `/plan digest` shows today's digest to the asker.
  */
 export function planCommand(deps: SlackDeps) {
   return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -21,6 +22,8 @@ export function planCommand(deps: SlackDeps) {
         const digest = await deps.todaysDigest();
         return { message: privateReply(renderDigest(digest)), outcome: 'digest', date: digest.date, issue: digest.issue.number };
       }
+      const progress = await deps.answering.askProgress('/plan', text);
+      if (progress) return { message: privateReply(renderProgressAnswer(progress)), outcome: 'answered', answerKind: 'progress' };
       const answer = deps.answering.ask('/plan', text);
       const message = privateReply(renderAnswer(answer, { feedback: 'buttons', shareable: true }));
       return { message, outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };

@@ -1,10 +1,12 @@
 /**
- * The app's home: the Home tab shows an overview of the plan; opening the Messages tab (the
- * agent's conversation view) sets the suggested prompts. In the agent experience these are set
- * per channel, without a thread (Slack: "Migrating to the Agent messaging experience").
+ * The app's home: the Home tab is the coordination office's dashboard (how each area's measures
+ * stand, what was updated lately, what is overdue or blocked; then how to use the app); opening
+ * the Messages tab (the agent's conversation view) sets the suggested prompts. In the agent
+ * experience these are set per channel, without a thread (Slack: "Migrating to the Agent
+ * messaging experience").
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { renderAppHome } from '../../../render/blocks/help-blocks.js';
+import { renderDashboard } from '../../../render/blocks/dashboard-blocks.js';
 import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../../render/blocks/suggested-prompts.js';
 import type { SlackDeps } from '../../deps.js';
 
@@ -23,8 +25,9 @@ export function appHomeOpened(deps: SlackDeps) {
       return;
     }
     await deps.work.run('app_home_opened.home', async () => {
-      await client.views.publish({ user_id: event.user, view: renderAppHome(deps.answering.overview) });
-      return { outcome: 'published' };
+      const dashboard = await deps.progress.dashboard();
+      await client.views.publish({ user_id: event.user, view: renderDashboard(dashboard, deps.answering.overview) });
+      return { outcome: 'published', registered: dashboard.registered };
     });
   };
 }
