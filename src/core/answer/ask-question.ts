@@ -15,7 +15,7 @@ import type { SearchHit } from '../search/plan-search.js';
 import { buildSnippet } from '../search/snippet.js';
 import type { Answer, AreaMatch, Notice, OverviewFacet } from './answer-schema.js';
 import { checkInput, confidenceOf, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, MIN_COVERAGE, planSource, type AnswerContext } from './answer-values.js';
-import { judgeAnswer, missingSentence, unstatedFacts } from './judge-answer.js';
+import { judgeAnswer, missingSentence, statesEverydayConcept, unstatedFacts } from './judge-answer.js';
 import { rankAreas } from './lookup-area.js';
 import { notices } from './notices.js';
 import { readPlanQuestion } from './plan-questions.js';
@@ -81,7 +81,8 @@ export function overviewAnswer(ctx: AnswerContext, query: string, facet: Overvie
 /** Ranks search hits into an answer (also used by keyword lookups of measures). */
 export function searchAnswer(ctx: AnswerContext, query: string, analysis: QuestionAnalysis, hits: SearchHit[], limit: number, judge = true): Answer {
   const { plan } = ctx;
-  const counting = hits.filter((h) => h.coverage >= MIN_COVERAGE && (judge || h.ref.type === 'measure'));
+  // A hit that states the plan's concept for an everyday word counts however little else it covers.
+  const counting = hits.filter((h) => (h.coverage >= MIN_COVERAGE || statesEverydayConcept(analysis, h)) && (judge || h.ref.type === 'measure'));
   const [best] = counting;
   if (!best) return { ...emptyAnswer(plan, query, notices.noMatch(analysis.question)), interpretation: interpretation(analysis) };
   if (best.ref.type === 'preamble') return { ...overviewAnswer(ctx, query, 'purpose'), interpretation: interpretation(analysis) };

@@ -56,9 +56,19 @@ const ASKS: readonly Ask[] = [
   { kind: 'progress', pattern: /进展|进度|完成(?:了吗|没有|得怎么样|情况)|落实(?:得怎么样|情况)|推进(?:得怎么样|情况)|到哪一步/u },
 ];
 
+/**
+ * Words that ask only where the question asks: 几 and 哪天 are also indefinite (手里有几项发明，
+ * 怕哪天被人告了 — "a few", "some day"), and then they stand in a clause before the one that asks.
+ */
+const INDEFINITE = /(?:^|[^第多])几(?:个|项|家|次|所|批)|哪天/u;
+
 /** What `normalised` (a cleaned, simplified, folded question) asks for. */
 export function askedFor(normalised: string): AskedFor[] {
-  return ASKS.filter((ask) => ask.pattern.test(normalised)).map((ask) => ask.kind);
+  const clauses = normalised.split(/[，,；;。！!]/u).filter((c) => c.trim().length > 0);
+  const last = clauses.at(-1) ?? normalised;
+  // Indefinite words in an earlier clause say nothing of what is asked.
+  const asked = clauses.map((c) => (c === last ? c : c.replace(INDEFINITE, ' '))).join('，');
+  return ASKS.filter((ask) => ask.pattern.test(asked)).map((ask) => ask.kind);
 }
 
 const HAN_NUMBER = '[0-9一二两三四五六七八九十百千万]';

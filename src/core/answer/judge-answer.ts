@@ -20,6 +20,8 @@ const STATED_PLAINLY = 0.9;
  * the plan does cover (网上盗版电影小说: the plan covers online piracy, not films by name).
  */
 const MISSING_SUBJECTS = 0.5;
+/** …or a quarter of it, when the nearest text is weak anyway. */
+const MISSING_SUBJECTS_WHEN_WEAK = 0.25;
 /** Below this share of the question's weight, the nearest text is shown with 请核对. */
 const WEAK_COVERAGE = 0.55;
 /**
@@ -55,9 +57,22 @@ export function unstatedFacts(analysis: QuestionAnalysis, text: string): AskedFo
   return askedFor(analysis.normalised).filter((kind) => !states(kind, text));
 }
 
+/**
+ * Whether the hit states a concept of the plan the question named in everyday words (大闸蟹 →
+ * 地理标志, from the concept lexicon): then the question is about what the hit is about, and the
+ * rest of what it names (the port, the county, the product) is its story.
+ */
+export function statesEverydayConcept(analysis: QuestionAnalysis, hit: SearchHit): boolean {
+  return analysis.concepts.some(
+    (c, i) => !c.inPlan && (hit.support[i] ?? 0) >= STATED && analysis.everyday.some((e) => e.start < c.end && e.end > c.start),
+  );
+}
+
 export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptRole[], weights: readonly number[], hit: SearchHit, text: string): Verdict {
   const [fact] = unstatedFacts(analysis, text);
   if (fact) return { covered: false, missing: { kind: 'fact', asked: fact } };
+  // A question in everyday words about a concept the hit states: answered, to be checked.
+  if (statesEverydayConcept(analysis, hit)) return { covered: true, confidence: 'low' };
   const unstated = (i: number): boolean => (hit.support[i] ?? 0) < STATED;
   const weightOf = (i: number): number => weights[i] ?? 0;
   const weak = hit.coverage < WEAK_COVERAGE;
@@ -68,14 +83,15 @@ export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptR
   const missingSubjects = roles.flatMap((role, i) => (role === 'subject' && unstated(i) ? [i] : []));
   const missingWeight = missingSubjects.reduce((sum, i) => sum + weightOf(i), 0);
   const [subject] = missingSubjects;
-  if (subject !== undefined && (missingWeight >= carried * MISSING_SUBJECTS || weak)) {
+  if (subject !== undefined && missingWeight >= carried * (weak ? MISSING_SUBJECTS_WHEN_WEAK : MISSING_SUBJECTS)) {
     return { covered: false, missing: { kind: 'words', phrase: phraseOf(analysis, roles, subject) } };
   }
   // One kind of right asked about, another answered (专利审查周期 → 商标审查周期).
   for (const [i, c] of analysis.concepts.entries()) {
     if (roles[i] === 'none') continue;
     const asked = RIGHTS.find((r) => c.label.includes(r));
-    const other = RIGHTS.find((r) => r !== asked && text.includes(r));
+    // Another right the text states, unless the question asks about that one too (商标、专利).
+    const other = RIGHTS.find((r) => r !== asked && text.includes(r) && !analysis.normalised.includes(r));
     if (asked && other && !text.includes(asked)) {
       const phrase = phraseOf(analysis, roles, i);
       return { covered: false, missing: { kind: 'other-right', phrase, stated: phrase.replace(asked, other) } };

@@ -23,6 +23,11 @@ import { createTypoCorrector } from './query/typo-correction.js';
 const COVERAGE_FLOOR = 0.25;
 /** A word the plan never uses weighs like a fairly rare plan word; a lone unknown character much less. */
 const UNKNOWN_WORD_FACTOR = 0.8;
+/**
+ * …and a word the plan doesn't use that names no thing (a verb, a fragment: 拦, 吵翻) counts for
+ * much less: everyday questions are full of them, and they rarely carry what is asked.
+ */
+const UNKNOWN_OTHER_FACTOR = 0.3;
 const SINGLE_CHAR_FACTOR = 0.3;
 /**
  * A document where two neighbouring words of the question also stand side by side (核心知识产权培育)
@@ -124,6 +129,7 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
       ...lexicon.synonyms,
       ...shortFormsOfNames(extractMarkedNames(planCorpus(plan)).map(foldText), (prefix) => index.tokenizer.segment(prefix).every((w) => [...w.word].length === 1)),
     ]),
+    findEveryday: createSynonymFinder(lexicon.concepts.map((c) => ({ from: c.words, to: [c.concept] }))),
     readEnglish: createEnglishGlossary(lexicon.english),
     correctTypos: createTypoCorrector(typoTargets, index.vocabulary, planCorpus(plan).map(foldText).join('\n')),
     documentFrequency,
@@ -136,13 +142,22 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
    * plan doesn't use; it counts like a fairly rare word, since the plan failing to mention it is
    * what makes an answer weak. A lone character counts for little either way.
    */
+  /**
+   * Whether the segmenter knows the word as the name of a thing (a noun), not of a place or person
+   * (德国, 阳澄湖): where a story happens is a detail of it, not what it asks about.
+   */
+  function namesAThing(word: string): boolean {
+    const tag = index.tagOf(word);
+    return tag !== undefined && NOUN_TAGS.test(tag);
+  }
+
   function conceptWeight(concept: Concept): number {
     let best = 0;
     for (const [term, value] of concept.credits) {
       if (value >= CREDIT_FOR_FULL_WEIGHT && documentFrequency(term) > 0) best = Math.max(best, idf(term));
     }
     const single = [...concept.label].length === 1 && /\p{Script=Han}/u.test(concept.label);
-    const weight = best > 0 ? best : unknownWeight * UNKNOWN_WORD_FACTOR;
+    const weight = best > 0 ? best : unknownWeight * (namesAThing(concept.label) ? UNKNOWN_WORD_FACTOR : UNKNOWN_OTHER_FACTOR);
     return single ? weight * SINGLE_CHAR_FACTOR : weight;
   }
 
@@ -174,8 +189,7 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
         return common ? 'none' : 'plan';
       }
       // A word the plan does not use as such: a name of a thing (a noun) is a subject of the question.
-      const tag = index.tagOf(label);
-      return tag !== undefined && NOUN_TAGS.test(tag) ? 'subject' : 'none';
+      return namesAThing(label) ? 'subject' : 'none';
     });
   }
 
@@ -241,4 +255,4 @@ const INSIDE_LONGER_WORD = 0.5;
 /** A word in more than this share of the plan's documents is the plan's background (知识产权), not a subject. */
 const GENERIC_SHARE = 0.3;
 /** jieba's tags for names of things: nouns, proper names, places, organisations, verbal nouns. */
-const NOUN_TAGS = /^(?:n|nr|ns|nt|nz|nw|vn|an|eng)$/u;
+const NOUN_TAGS = /^(?:n|nt|nz|nw|vn|an|eng)$/u;

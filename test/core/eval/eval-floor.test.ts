@@ -52,4 +52,11 @@ describe('retrieval quality', () => {
   it('declines what the plan does not say, answers about areas and the plan itself, follows a thread, shows the numbers named', () => {
     expectFloor(evaluate(fixture('questions-trust.jsonl')), { r1: 0.9, r3: 0.9, perKind: 0.9, kinds: { followup: 0.85, numbers: 1 }, answers: 0.9 });
   });
+
+  it('finds the measure for questions in everyday words (written from the plan alone, before the concept lexicon)', () => {
+    const report = evaluate(fixture('questions-everyday.jsonl'));
+    expect(report.byKind.everyday?.questions).toBe(80);
+    // Before the concept lexicon: recall@3 0.138.
+    expect(report.ranked.recallAt3, misses(report)).toBeGreaterThanOrEqual(0.45);
+  });
 });

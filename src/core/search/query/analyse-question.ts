@@ -3,7 +3,10 @@
  * a measure or area, and read as a set of *concepts*: each content word of the question, each
  * English phrase, each unknown stretch of characters. A concept carries the search terms that
  * satisfy it, each with a credit: the word itself 1, words inside it less, the plan's wording for
- * a synonym, an English term or a corrected typo a little less than what was literally typed.
+ * a synonym, an English term or a corrected typo a little less than what was literally typed, and
+ * the plan's concept for an everyday word (大闸蟹 → 地理标志, from the concept lexicon) less again,
+ * and only for words the plan itself does not use: a question in the plan's own words is searched
+ * exactly as it was typed.
  *
  * Concepts, not terms, are what confidence is measured on: a question is answered well when the
  * hit covers its concepts, however many terms each one expanded to.
@@ -27,6 +30,8 @@ export const CREDIT = {
   correction: 0.8,
   synonym: 0.75,
   synonymInner: 0.45,
+  everyday: 0.6,
+  everydayInner: 0.35,
 } as const;
 
 export interface Concept {
@@ -55,6 +60,8 @@ export interface QuestionAnalysis {
   /** Every term worth searching for, with its highest credit: what goes to MiniSearch. */
   terms: QueryTerm[];
   synonyms: SynonymMatch[];
+  /** Everyday words read as the plan's concepts (the concept lexicon). */
+  everyday: SynonymMatch[];
   corrections: Correction[];
   english: EnglishMatch[];
   /** What kind of answer the question wants (for choosing the snippet). */
@@ -64,6 +71,8 @@ export interface QuestionAnalysis {
 export interface QueryUnderstanding {
   tokenizer: Tokenizer;
   findSynonyms: FindSynonyms;
+  /** Everyday words → the plan's concepts they stand for. */
+  findEveryday: FindSynonyms;
   readEnglish: ReadEnglish;
   correctTypos: CorrectTypos;
   /** How many plan documents contain the term; 0 for terms the plan never uses. */
@@ -128,10 +137,15 @@ export function analyseQuestion(raw: string, deps: QueryUnderstanding): Question
   }
 
   const overlapping = (start: number, end: number): Concept[] => concepts.filter((c) => c.start < end && c.end > start);
-  const addWording = (start: number, end: number, label: string, wordings: readonly string[], full: number, inner: number, onlyUnknown = false): void => {
+  /**
+   * Credits `wordings` to the concepts the stretch `start…end` overlaps (a new concept if none).
+   * `unknown`: 'prefer' credits only the words the plan doesn't use when there are some (a typo
+   * lives there; correctly typed neighbours keep their own terms); 'only' credits nothing else.
+   */
+  const addWording = (start: number, end: number, label: string, wordings: readonly string[], full: number, inner: number, unknown?: 'prefer' | 'only'): void => {
     let targets = overlapping(start, end);
-    // A typo lives in the words the plan doesn't know; the correctly typed neighbours keep their own terms.
-    if (onlyUnknown && targets.some((c) => !c.inPlan)) targets = targets.filter((c) => !c.inPlan);
+    if (unknown && targets.some((c) => !c.inPlan)) targets = targets.filter((c) => !c.inPlan);
+    else if (unknown === 'only' && targets.length > 0) return;
     if (targets.length === 0) {
       const concept: Concept = { label, inPlan: false, credits: new Map(), start, end };
       concepts.push(concept);
@@ -158,7 +172,11 @@ export function analyseQuestion(raw: string, deps: QueryUnderstanding): Question
     .filter((c) => c.end - c.start === 1 || (!c.inPlan && !deps.isKnownWord(c.label)))
     .map((c) => [c.start, c.end] as const);
   const corrections = correctTypos(chinese, suspects);
-  for (const c of corrections) addWording(c.start, c.end, c.typed, [c.word], CREDIT.correction, CREDIT.inner * CREDIT.correction, true);
+  for (const c of corrections) addWording(c.start, c.end, c.typed, [c.word], CREDIT.correction, CREDIT.inner * CREDIT.correction, 'prefer');
+  // Everyday words for the plan's concepts, where the question's words are not the plan's own.
+  const covered = (start: number, end: number): boolean => synonyms.some((s) => s.start < end && s.end > start);
+  const everyday = deps.findEveryday(chinese).filter((s) => !insidePlanWord(s.start, s.end) && !covered(s.start, s.end));
+  for (const e of everyday) addWording(e.start, e.end, e.word, e.targets, CREDIT.everyday, CREDIT.everydayInner, 'only');
 
   const englishReading = readEnglish(normalised);
   const englishStart = normalised.length; // English concepts have no place in the Chinese text
@@ -191,6 +209,7 @@ export function analyseQuestion(raw: string, deps: QueryUnderstanding): Question
     concepts,
     terms,
     synonyms,
+    everyday,
     corrections,
     english: englishReading.matches,
     focus: answerFocus(normalised, tokenizer),

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadEvalQuestions } from '../../../src/core/eval/eval-questions.js';
+import { PROJECT_ROOT } from '../../../src/core/paths.js';
+import { planCorpus } from '../../../src/core/search/dictionary/plan-corpus.js';
+import { foldText } from '../../../src/core/search/fold-text.js';
+import { openSearchIndex } from '../../../src/core/search/index/open-search-index.js';
+import { LexiconError, loadLexicon, parseConcepts } from '../../../src/core/search/lexicon/load-lexicon.js';
+import { createPlanSearch } from '../../../src/core/search/plan-search.js';
+import { testAnswerContext } from '../../support/answer-context.js';
+
+const ctx = testAnswerContext();
+const lexicon = loadLexicon();
+
+describe('the concept lexicon (seeds/lexicon/concepts.txt)', () => {
+  it('names only concepts the plan itself names, each word under at most two of them', () => {
+    const plan = planCorpus(ctx.plan).map(foldText).join('\n');
+    expect(lexicon.concepts.length).toBeGreaterThan(200);
+    expect(lexicon.concepts.filter((c) => !plan.includes(foldText(c.concept))).map((c) => c.concept)).toEqual([]);
+    const conceptsOf = new Map<string, Set<string>>();
+    for (const c of lexicon.concepts) for (const w of c.words) conceptsOf.set(w, new Set([...(conceptsOf.get(w) ?? []), c.concept]));
+    expect([...conceptsOf].filter(([, of]) => of.size > 2).map(([w]) => w)).toEqual([]);
+  });
+
+  it('reads one concept, kind and word list a line, and names the file and line of a bad one', () => {
+    expect(parseConcepts('# 注释\n地理标志 | instance | 大闸蟹, 龙井茶\n', 'concepts.txt')).toEqual([{ concept: '地理标志', kind: 'instance', words: ['大闸蟹', '龙井茶'] }]);
+    expect(() => parseConcepts('地理标志 | 实例 | 大闸蟹\n', 'concepts.txt')).toThrow(new LexiconError('concepts.txt', 1, 'needs a concept, a kind (instance, colloquial, actor, situation) and at least one word'));
+    expect(() => parseConcepts('\n地理标志 | 大闸蟹\n', 'concepts.txt')).toThrow(/concepts\.txt:2:/u);
+  });
+});
+
+describe('everyday words in a question', () => {
+  it('stand for the plan\'s concept, with less credit than the question\'s own words', () => {
+    const analysis = ctx.search.analyse('我们的大闸蟹被冒牌了');
+    expect(analysis.everyday.map((e) => [e.word, e.targets])).toContainEqual(['大闸蟹', ['地理标志']]);
+    const crab = analysis.concepts.filter((c) => c.credits.has('地理标志'));
+    expect(crab.map((c) => c.credits.get('地理标志'))).toEqual([0.6]);
+    expect(analysis.concepts.find((c) => c.label === '冒牌')?.credits.get('冒牌')).toBe(1);
+  });
+
+  it('leave a question in the plan\'s own words ranked exactly as without the concept lexicon', () => {
+    const without = createPlanSearch(ctx.plan, openSearchIndex({ plan: ctx.plan, lexicon }), { ...lexicon, concepts: [] });
+    const fixtures = ['questions-dev.jsonl', 'questions-team.jsonl', 'questions-review.jsonl'].flatMap((f) => loadEvalQuestions(join(PROJECT_ROOT, 'test', 'fixtures', f)));
+    const planWorded = fixtures.filter((q) => q.kind === 'factoid' || q.kind === 'topic' || q.kind === 'lookup');
+    expect(planWorded.length).toBeGreaterThan(100);
+    const ranking = (search: typeof without, q: string) => search.search(search.analyse(q)).slice(0, 10).map((h) => `${JSON.stringify(h.ref)}:${h.score.toFixed(6)}`);
+    const changed = planWorded.filter((q) => ctx.search.analyse(q.q).everyday.length === 0 && ranking(ctx.search, q.q).join() !== ranking(without, q.q).join());
+    expect(changed.map((q) => q.id)).toEqual([]);
+  });
+});
