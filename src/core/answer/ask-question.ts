@@ -85,7 +85,12 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
   const counting = hits.filter((h) => (h.coverage >= MIN_COVERAGE || statesEverydayConcept(analysis, h)) && (judge || h.ref.type === 'measure'));
   const [best] = counting;
   if (!best) return { ...emptyAnswer(plan, query, notices.noMatch(analysis.question)), interpretation: interpretation(analysis) };
-  if (best.ref.type === 'preamble') return { ...overviewAnswer(ctx, query, 'purpose'), interpretation: interpretation(analysis) };
+  if (best.ref.type === 'preamble') {
+    // The opening paragraph says why the plan was made, not the figures or dates a question asks for.
+    const [fact] = judge ? unstatedFacts(analysis, ctx.plan.preamble) : [];
+    if (fact) return { ...emptyAnswer(plan, query, notices.notCovered(missingSentence({ kind: 'fact', asked: fact }), undefined)), kind: 'not-covered', interpretation: interpretation(analysis) };
+    return { ...overviewAnswer(ctx, query, 'purpose'), interpretation: interpretation(analysis) };
+  }
 
   // Beside the best paragraph (a measure or an area's goals), what covers much less is noise.
   const worthShowing = (h: SearchHit): boolean => h.score >= best.score * RELATIVE_SCORE_FLOOR && h.coverage >= best.coverage * RELATIVE_COVERAGE_FLOOR;

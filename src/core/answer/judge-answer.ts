@@ -22,6 +22,8 @@ const STATED_PLAINLY = 0.9;
 const MISSING_SUBJECTS = 0.5;
 /** …or a quarter of it, when the nearest text is weak anyway. */
 const MISSING_SUBJECTS_WHEN_WEAK = 0.25;
+/** An everyday word the hit states outweighs things the plan never names at this share of their weight. */
+const EVERYDAY_OVER_MISSING = 0.5;
 /** Below this share of the question's weight, the nearest text is shown with 请核对. */
 const WEAK_COVERAGE = 0.55;
 /**
@@ -63,16 +65,12 @@ export function unstatedFacts(analysis: QuestionAnalysis, text: string): AskedFo
  * rest of what it names (the port, the county, the product) is its story.
  */
 export function statesEverydayConcept(analysis: QuestionAnalysis, hit: SearchHit): boolean {
-  return analysis.concepts.some(
-    (c, i) => !c.inPlan && (hit.support[i] ?? 0) >= STATED && analysis.everyday.some((e) => e.start < c.end && e.end > c.start),
-  );
+  return analysis.concepts.some((c, i) => c.everyday === true && (hit.support[i] ?? 0) >= STATED);
 }
 
 export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptRole[], weights: readonly number[], hit: SearchHit, text: string): Verdict {
   const [fact] = unstatedFacts(analysis, text);
   if (fact) return { covered: false, missing: { kind: 'fact', asked: fact } };
-  // A question in everyday words about a concept the hit states: answered, to be checked.
-  if (statesEverydayConcept(analysis, hit)) return { covered: true, confidence: 'low' };
   const unstated = (i: number): boolean => (hit.support[i] ?? 0) < STATED;
   const weightOf = (i: number): number => weights[i] ?? 0;
   const weak = hit.coverage < WEAK_COVERAGE;
@@ -80,8 +78,12 @@ export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptR
   // Things the question names that the plan never does: they decline it when they weigh as much as
   // what it does state, or when the nearest text is weak anyway.
   const carried = roles.reduce((sum, role, i) => sum + (role === 'subject' || role === 'plan' ? weightOf(i) : 0), 0);
-  const missingSubjects = roles.flatMap((role, i) => (role === 'subject' && unstated(i) ? [i] : []));
+  const missingSubjects = roles.flatMap((role, i) => (role === 'subject' && unstated(i) && !analysis.concepts[i]?.everyday ? [i] : []));
   const missingWeight = missingSubjects.reduce((sum, i) => sum + weightOf(i), 0);
+  // A question in everyday words about a concept the hit states, which outweighs what the plan
+  // never names: answered, to be checked (the rest is the story around it).
+  const everydayStated = analysis.concepts.reduce((sum, c, i) => sum + (c.everyday && !unstated(i) ? weightOf(i) : 0), 0);
+  if (everydayStated > 0 && everydayStated >= missingWeight * EVERYDAY_OVER_MISSING) return { covered: true, confidence: 'low' };
   const [subject] = missingSubjects;
   if (subject !== undefined && missingWeight >= carried * (weak ? MISSING_SUBJECTS_WHEN_WEAK : MISSING_SUBJECTS)) {
     return { covered: false, missing: { kind: 'words', phrase: phraseOf(analysis, roles, subject) } };

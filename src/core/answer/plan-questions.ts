@@ -22,11 +22,13 @@ export type PlanQuestion =
 const STRONG_AREA_WORD = /这一?块|那一?块|这一?部分|那一?部分|部分|板块|大块|这一?领域|那个领域|这个领域|领域下面/u;
 const WEAK_AREA_WORD = /方面|领域/u;
 /** Behind a structural word, words that ask for the whole area, not for something in it. */
-const WHOLE_AREA_ASK = /措施|目标|有哪些|多少条|几条|讲了?什么|讲的什么|讲的啥|内容|列一下|列出|概括|清单|安排了|做哪些/u;
+const WHOLE_AREA_ASK = /措施|目标|有哪些|多少条|几条|讲了?什么|讲的什么|讲的啥|讲了啥|说了些?什么|内容|列一下|列出|概括|清单|安排|做哪些|打算|部署|思路|干些什么|做些什么|要做什么/u;
+/** Words that ask for an area's plan as a whole even without a structural word (整体有什么打算). */
+const AS_A_WHOLE = /整体|总体|总的|整个|总的来说|总的思路|全盘/u;
 const GOALS_WORD = /目标任务|目标/u;
 /** What may stand around the words naming an area. */
 const AREA_TALK =
-  /这一?块|那一?块|这一?部分|那一?部分|这个|那个|部分|板块|大块|领域|方面|目标任务|工作措施|目标|任务|措施|工作|一共|总共|共有|多少条|几条|多少|有几|都|下面|下的|里面|列一下|列出|给我|发我|概括|总结|展开|说说|讲讲|介绍|主要|重点|今年|安排|要做|做哪些事|做什么|具体|帮我|摘一下|清单|一份|的|是|啥|什么|哪些|有|了|些|吗|呢|啊|讲|说|请|看看|一下|和|与|、|条|项|几|[\s\p{P}\p{S}]/gu;
+  /打算|部署|思路|干些什么|做些什么|整体|总体|总的|计划里|计划|这一?块|那一?块|这一?部分|那一?部分|这个|那个|部分|板块|大块|领域|方面|目标任务|工作措施|目标|任务|措施|工作|一共|总共|共有|多少条|几条|多少|有几|都|下面|下的|里面|列一下|列出|给我|发我|概括|总结|展开|说说|讲讲|介绍|主要|重点|今年|安排|要做|做哪些事|做什么|具体|帮我|摘一下|清单|一份|的|是|啥|什么|哪些|有|了|些|吗|呢|啊|讲|说|请|看看|一下|和|与|、|条|项|几|[\s\p{P}\p{S}]/gu;
 
 /** Questions about the whole plan, with what they ask. */
 const OVERVIEW: ReadonlyArray<{ facet: OverviewFacet; pattern: RegExp }> = [
@@ -36,8 +38,8 @@ const OVERVIEW: ReadonlyArray<{ facet: OverviewFacet; pattern: RegExp }> = [
   { facet: 'areas', pattern: /(?:几|多少)个?(?:部分|领域|方面|大块|块|板块|大领域)|哪(?:几|些)个?(?:部分|领域|方面|块|板块)|分(?:成|为)几|标题|框架|结构|目录|大纲|每块|各有多少/u },
   { facet: 'summary', pattern: /概括一下|概述|简介|总体介绍|简单介绍|讲讲这份|介绍一下这|整体(?:情况|内容)|汇报|主要内容|讲了什么|说了什么/u },
 ];
-/** A question about the whole plan says little besides: these words, the plan itself, filler. */
-const ABOUT_THE_PLAN = /计划|推进计划|这份|这个|这是|整个|整体|文件|本|全部|总共|一共|共|总计|合计|有|是|的|了|吗|呢|啊|啥|什么|哪|几|多少|给我|我|要|跟|领导|把|列一下|列|一下|请|讲讲|讲|说|分别|叫|名字|名称|各|大|每|个|分|这|那|最|排在|成|为/gu;
+/** A question about the whole plan says little besides: these words, the plan itself, filler (longer words first). */
+const ABOUT_THE_PLAN = /针对|大概|大致|包括|包含|涉及|主要|能不能|能否|可以|句话|简单|简要|工作|怎么样|怎样|如何|计划|推进计划|这份|这个|这是|整个|整体|文件|本|全部|总共|一共|共|总计|合计|有|是|的|了|吗|呢|啊|啥|什么|哪|几|多少|给我|我|要|跟|领导|把|列一下|列|一下|请|讲讲|讲|说|分别|叫|名字|名称|各|大|每|个|分|这|那|最|排在|成|为|用|样|下|一/gu;
 const LAST_MEASURE = /最末尾|末尾|最后一(?:条|项)|最末|倒数第一(?:条|项)/u;
 
 function onlyAbout(text: string, vocabulary: RegExp, extra: RegExp): boolean {
@@ -60,6 +62,12 @@ export function readPlanQuestion(normalised: string, plan: Plan): PlanQuestion |
     if (heading === title || (heading.startsWith(title) && onlyAbout(heading.slice(title.length), AREA_TALK, /$^/u))) return { type: 'area', number: area.number };
   }
 
+  // Part of a heading (运用效益, 战略组织实施水平): the one area whose title contains it.
+  if ([...heading].length >= 4 && /^\p{Script=Han}+$/u.test(heading)) {
+    const containing = plan.areas.filter((area) => area.title.replace(/\s+/gu, '').includes(heading));
+    if (containing.length === 1 && containing[0]) return { type: 'area', number: containing[0].number };
+  }
+
   if (LAST_MEASURE.test(text) && onlyAbout(text.replace(LAST_MEASURE, ''), ABOUT_THE_PLAN, /措施|条|项|讲|的|那|排在|末尾/gu)) {
     const last = plan.measures.at(-1);
     if (last) return { type: 'measure', number: last.number };
@@ -80,8 +88,11 @@ export function readPlanQuestion(normalised: string, plan: Plan): PlanQuestion |
     const chunks = words.split(' ').filter((c) => [...c].length >= 2);
     const named = chunks.every((c) => [...c].length >= 2) ? plan.areas.filter((area) => chunks.every((c) => titleWords(area).includes(c))) : [];
     if (named.length === 1 && named[0]) return { type: 'area', number: named[0].number };
-    // Behind a structural word, other words are weighed against every area's title and goals.
-    if (strong && WHOLE_AREA_ASK.test(text)) return { type: 'area-words', words };
+    // Behind a structural word (or 整体, 总体), other words are weighed against every area's title and goals.
+    if ((strong || weak) && WHOLE_AREA_ASK.test(text)) return { type: 'area-words', words };
+  }
+  if (AS_A_WHOLE.test(text) && WHOLE_AREA_ASK.test(text) && /\p{Script=Han}{2}/u.test(words)) {
+    return { type: 'area-words', words: words.replace(AS_A_WHOLE, ' ').trim() };
   }
 
   return undefined;

@@ -157,7 +157,7 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
       if (value >= CREDIT_FOR_FULL_WEIGHT && documentFrequency(term) > 0) best = Math.max(best, idf(term));
     }
     const single = [...concept.label].length === 1 && /\p{Script=Han}/u.test(concept.label);
-    const carries = namesAThing(concept.label) && !GENERIC_WORDS.has(concept.label) && !EVERYDAY_ACTORS.has(concept.label);
+    const carries = concept.everyday === true || (namesAThing(concept.label) && !GENERIC_WORDS.has(concept.label) && !EVERYDAY_ACTORS.has(concept.label));
     const weight = best > 0 ? best : unknownWeight * (carries ? UNKNOWN_WORD_FACTOR : UNKNOWN_OTHER_FACTOR);
     return single ? weight * SINGLE_CHAR_FACTOR : weight;
   }

@@ -59,4 +59,10 @@ describe('retrieval quality', () => {
     // Before the concept lexicon: recall@3 0.138.
     expect(report.ranked.recallAt3, misses(report)).toBeGreaterThanOrEqual(0.45);
   });
+
+  it('holds the bar on a second set written from the plan alone: whole areas, the plan itself, declines, everyday wording', () => {
+    const report = evaluate(fixture('questions-fresh.jsonl'));
+    // First scored unseen: area 0.367, overview 0.5, decline 0.533, everyday recall@3 0.40.
+    expectFloor(report, { r1: 0.2, r3: 0.3, perKind: 0.75, kinds: { everyday: 0.3 }, answers: 0 });
+  });
 });

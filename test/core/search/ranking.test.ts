@@ -79,3 +79,29 @@ describe('ranking real questions', () => {
     expect(answer.area?.measures.map((m) => m.number)).toEqual(Array.from({ length: 25 }, (_, i) => 19 + i));
   });
 });
+
+describe('questions about the plan, its areas and what it does not say', () => {
+  it.each([
+    ['运用效益', 2],
+    ['战略组织实施水平', 7],
+    ['知识产权保护今年整体有什么部署？', 3],
+    ['国际合作方面今年有什么打算？', 5],
+  ])('%s → the card of area %i', (q, n) => {
+    const answer = ask(q);
+    expect(answer.kind).toBe('area');
+    expect(answer.area?.number).toBe(n);
+  });
+
+  it('says the plan does not state a month when it states only a year, nor figures its opening paragraph lacks', () => {
+    expect(ask('2014年中国国际版权博览会几月开幕？').notice?.message).toContain('计划原文没有写明具体的月份或日期');
+    expect(ask('2014年全国一共授权了多少件发明专利？').kind).toBe('not-covered');
+  });
+
+  it('reads 几项 and 哪天 in an earlier clause as “a few” and “some day”, not as what is asked', () => {
+    expect(ask('小公司手里有几项发明，能拿去银行做质押融资吗').kind).toBe('search');
+  });
+
+  it('answers a question naming two rights from a measure about one of them', () => {
+    expect(ask('开了一家代办商标、专利的小公司，这个行业有没有规范').notice?.code).not.toBe('not-covered');
+  });
+});

@@ -43,6 +43,8 @@ export interface Concept {
   credits: Map<string, number>;
   start: number;
   end: number;
+  /** Read through the concept lexicon: an everyday word for something the plan names. */
+  everyday?: true;
 }
 
 export interface QueryTerm {
@@ -98,6 +100,37 @@ const LATIN_WORDS = /[a-z0-9'-]*[a-z][a-z0-9'-]*/gu;
 
 function credit(concept: Concept, term: string, value: number): void {
   concept.credits.set(term, Math.max(value, concept.credits.get(term) ?? 0));
+}
+
+/**
+ * Cuts the runs of unknown characters (天气, 区块链存证) that straddle `start` or `end`, so an
+ * everyday word inside one is a concept of its own and the rest stays what it was (区块链 | 存证).
+ */
+function splitUnknownRuns(concepts: Concept[], start: number, end: number): void {
+  for (const at of [start, end]) {
+    const index = concepts.findIndex((c) => !c.inPlan && c.credits.size === 0 && c.start < at && c.end > at);
+    const run = concepts[index];
+    if (!run) continue;
+    const cut = at - run.start;
+    const head: Concept = { ...run, label: run.label.slice(0, cut), credits: new Map(), end: at };
+    const tail: Concept = { ...run, label: run.label.slice(cut), credits: new Map(), start: at };
+    concepts.splice(index, 1, head, tail);
+  }
+}
+
+/**
+ * Makes the concepts inside an everyday word (小 | 程序 in 小程序) one concept, the word, keeping
+ * what each part was credited with: the word, not its pieces, is what the question names.
+ */
+function mergeWithin(concepts: Concept[], start: number, end: number, word: string): void {
+  const inside = concepts.filter((c) => c.start >= start && c.end <= end && c.end > c.start);
+  const first = inside[0];
+  if (!first || (inside.length === 1 && !first.inPlan)) return;
+  const credits = new Map<string, number>();
+  for (const c of inside) for (const [term, value] of c.credits) credits.set(term, Math.max(value, credits.get(term) ?? 0));
+  const merged: Concept = { label: word, inPlan: false, credits, start, end };
+  concepts.splice(concepts.indexOf(first), 0, merged);
+  for (const c of inside) concepts.splice(concepts.indexOf(c), 1);
 }
 
 export function analyseQuestion(raw: string, deps: QueryUnderstanding): QuestionAnalysis {
@@ -176,7 +209,12 @@ export function analyseQuestion(raw: string, deps: QueryUnderstanding): Question
   // Everyday words for the plan's concepts, where the question's words are not the plan's own.
   const covered = (start: number, end: number): boolean => synonyms.some((s) => s.start < end && s.end > start);
   const everyday = deps.findEveryday(chinese).filter((s) => !insidePlanWord(s.start, s.end) && !covered(s.start, s.end));
-  for (const e of everyday) addWording(e.start, e.end, e.word, e.targets, CREDIT.everyday, CREDIT.everydayInner, 'only');
+  for (const e of everyday) {
+    splitUnknownRuns(concepts, e.start, e.end);
+    mergeWithin(concepts, e.start, e.end, e.word);
+    addWording(e.start, e.end, e.word, e.targets, CREDIT.everyday, CREDIT.everydayInner, 'only');
+    for (const c of overlapping(e.start, e.end)) if (!c.inPlan) c.everyday = true;
+  }
 
   const englishReading = readEnglish(normalised);
   const englishStart = normalised.length; // English concepts have no place in the Chinese text
