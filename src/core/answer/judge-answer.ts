@@ -20,8 +20,6 @@ const STATED_PLAINLY = 0.9;
  * the plan does cover (网上盗版电影小说: the plan covers online piracy, not films by name).
  */
 const MISSING_SUBJECTS = 0.5;
-/** …or a quarter of it, when the nearest text is weak anyway. */
-const MISSING_SUBJECTS_WHEN_WEAK = 0.25;
 /** An everyday word the hit states outweighs things the plan never names at this share of their weight. */
 const EVERYDAY_OVER_MISSING = 0.5;
 /** Below this share of the question's weight, the nearest text is shown with 请核对. */
@@ -75,8 +73,8 @@ export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptR
   const weightOf = (i: number): number => weights[i] ?? 0;
   const weak = hit.coverage < WEAK_COVERAGE;
 
-  // Things the question names that the plan never does: they decline it when they weigh as much as
-  // what it does state, or when the nearest text is weak anyway.
+  // Things the question names that the plan never does decline it when they weigh as much as what
+  // it does state: fewer are the circumstances of a question in everyday words (学生, 电脑, 房子).
   const carried = roles.reduce((sum, role, i) => sum + (role === 'subject' || role === 'plan' ? weightOf(i) : 0), 0);
   const missingSubjects = roles.flatMap((role, i) => (role === 'subject' && unstated(i) && !analysis.concepts[i]?.everyday ? [i] : []));
   const missingWeight = missingSubjects.reduce((sum, i) => sum + weightOf(i), 0);
@@ -85,7 +83,7 @@ export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptR
   const everydayStated = analysis.concepts.reduce((sum, c, i) => sum + (c.everyday && !unstated(i) ? weightOf(i) : 0), 0);
   if (everydayStated > 0 && everydayStated >= missingWeight * EVERYDAY_OVER_MISSING) return { covered: true, confidence: 'low' };
   const [subject] = missingSubjects;
-  if (subject !== undefined && missingWeight >= carried * (weak ? MISSING_SUBJECTS_WHEN_WEAK : MISSING_SUBJECTS)) {
+  if (subject !== undefined && missingWeight >= carried * MISSING_SUBJECTS) {
     return { covered: false, missing: { kind: 'words', phrase: phraseOf(analysis, roles, subject) } };
   }
   // One kind of right asked about, another answered (专利审查周期 → 商标审查周期).
