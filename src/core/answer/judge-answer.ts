@@ -69,6 +69,17 @@ export function statesEverydayConcept(analysis: QuestionAnalysis, hit: SearchHit
 export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptRole[], weights: readonly number[], hit: SearchHit, text: string): Verdict {
   const [fact] = unstatedFacts(analysis, text);
   if (fact) return { covered: false, missing: { kind: 'fact', asked: fact } };
+  // One kind of right asked about, another answered (专利审查周期 → 商标审查周期).
+  for (const [i, c] of analysis.concepts.entries()) {
+    if (roles[i] === 'none') continue;
+    const asked = RIGHTS.find((r) => c.label.includes(r));
+    // Another right the text states, unless the question asks about that one too (商标、专利).
+    const other = RIGHTS.find((r) => r !== asked && text.includes(r) && !analysis.normalised.includes(r));
+    if (asked && other && !text.includes(asked)) {
+      const phrase = phraseOf(analysis, roles, i);
+      return { covered: false, missing: { kind: 'other-right', phrase, stated: phrase.replace(asked, other) } };
+    }
+  }
   const unstated = (i: number): boolean => (hit.support[i] ?? 0) < STATED;
   const weightOf = (i: number): number => weights[i] ?? 0;
   const weak = hit.coverage < WEAK_COVERAGE;
@@ -85,17 +96,6 @@ export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptR
   const [subject] = missingSubjects;
   if (subject !== undefined && missingWeight >= carried * MISSING_SUBJECTS) {
     return { covered: false, missing: { kind: 'words', phrase: phraseOf(analysis, roles, subject) } };
-  }
-  // One kind of right asked about, another answered (专利审查周期 → 商标审查周期).
-  for (const [i, c] of analysis.concepts.entries()) {
-    if (roles[i] === 'none') continue;
-    const asked = RIGHTS.find((r) => c.label.includes(r));
-    // Another right the text states, unless the question asks about that one too (商标、专利).
-    const other = RIGHTS.find((r) => r !== asked && text.includes(r) && !analysis.normalised.includes(r));
-    if (asked && other && !text.includes(asked)) {
-      const phrase = phraseOf(analysis, roles, i);
-      return { covered: false, missing: { kind: 'other-right', phrase, stated: phrase.replace(asked, other) } };
-    }
   }
   if (weak) return { covered: true, confidence: 'low' };
   const weakest = Math.min(1, ...roles.flatMap((role, i) => (role === 'subject' || role === 'plan' ? [hit.support[i] ?? 0] : [])));

@@ -122,6 +122,9 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
   const documentFrequency = (term: string): number => df.get(term) ?? 0;
   const idf = (term: string): number => bm25Idf(documentFrequency(term), total);
   const unknownWeight = bm25Idf(1, total);
+  const planText = [...foldedText.values()].join('\n');
+  /** Whether the plan says `phrase` in so many of its paragraphs that it is the background, not a subject. */
+  const isBackground = (phrase: string): boolean => documents.filter((d) => foldedText.get(d.id)?.includes(phrase)).length > total * GENERIC_SHARE;
 
   const understanding: QueryUnderstanding = {
     tokenizer: index.tokenizer,
@@ -129,7 +132,15 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
       ...lexicon.synonyms,
       ...shortFormsOfNames(extractMarkedNames(planCorpus(plan)).map(foldText), (prefix) => index.tokenizer.segment(prefix).every((w) => [...w.word].length === 1)),
     ]),
-    findEveryday: createSynonymFinder(lexicon.concepts.map((c) => ({ from: c.words, to: [c.concept] }))),
+    // An everyday word for the plan's background (知识产权, in most of its paragraphs) says nothing
+    // of which measure is meant: only concepts some measures name and others don't are read.
+    // Nor is a listed word the plan itself says (审查周期): the plan's own wording is searched as typed.
+    findEveryday: createSynonymFinder(
+      lexicon.concepts
+        .filter((c) => !isBackground(foldText(c.concept)))
+        .map((c) => ({ from: c.words.filter((w) => !planText.includes(foldText(w))), to: [c.concept] }))
+        .filter((e) => e.from.length > 0),
+    ),
     readEnglish: createEnglishGlossary(lexicon.english),
     correctTypos: createTypoCorrector(typoTargets, index.vocabulary, planCorpus(plan).map(foldText).join('\n')),
     documentFrequency,

@@ -125,7 +125,8 @@ function splitUnknownRuns(concepts: Concept[], start: number, end: number): void
 function mergeWithin(concepts: Concept[], start: number, end: number, word: string): void {
   const inside = concepts.filter((c) => c.start >= start && c.end <= end && c.end > c.start);
   const first = inside[0];
-  if (!first || (inside.length === 1 && !first.inPlan)) return;
+  // Words all of the plan's own (成果 | 交易) stay as typed; a single unknown word needs no merging.
+  if (!first || inside.every((c) => c.inPlan) || (inside.length === 1 && !first.inPlan)) return;
   const credits = new Map<string, number>();
   for (const c of inside) for (const [term, value] of c.credits) credits.set(term, Math.max(value, credits.get(term) ?? 0));
   const merged: Concept = { label: word, inPlan: false, credits, start, end };
