@@ -18,9 +18,9 @@ export type PlanQuestion =
   /** Words naming an area, to be weighed against the areas' titles and goals by search. */
   | { type: 'area-words'; words: string };
 
-/** Words that point at a part of the plan: strong (部分 is always structural) or weak (方面 also means "regarding"). */
+/** Words that point at a part of the plan: strong (部分 is always structural) or weak (方面 also means "regarding"; 这方面 only refers back). */
 const STRONG_AREA_WORD = /这一?块|那一?块|这一?部分|那一?部分|部分|板块|大块|这一?领域|那个领域|这个领域|领域下面/u;
-const WEAK_AREA_WORD = /方面|领域/u;
+const WEAK_AREA_WORD = /(?<!这|那|这个|那个|这些|那些)(?:方面|领域)/u;
 /** Behind a structural word, words that ask for the whole area, not for something in it. */
 const WHOLE_AREA_ASK = /措施|目标|有哪些|多少条|几条|讲了?什么|讲的什么|讲的啥|讲了啥|说了些?什么|内容|列一下|列出|概括|清单|安排|做哪些|打算|部署|思路|干些什么|做些什么|要做什么/u;
 /** Words that ask for an area's plan as a whole even without a structural word (整体有什么打算). */
