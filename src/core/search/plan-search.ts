@@ -162,13 +162,23 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
     return tag !== undefined && NOUN_TAGS.test(tag);
   }
 
-  function conceptWeight(concept: Concept): number {
+  /**
+   * How much each concept counts. In a question told in everyday words (one the concept lexicon
+   * reads), the other things it names that the plan doesn't (春天, 老板, 袋子) are its story: they
+   * count like words that name no thing.
+   */
+  function conceptWeights(analysis: QuestionAnalysis): number[] {
+    const everyday = analysis.concepts.some((c) => c.everyday === true);
+    return analysis.concepts.map((c) => conceptWeight(c, everyday));
+  }
+
+  function conceptWeight(concept: Concept, storyTold: boolean): number {
     let best = 0;
     for (const [term, value] of concept.credits) {
       if (value >= CREDIT_FOR_FULL_WEIGHT && documentFrequency(term) > 0) best = Math.max(best, idf(term));
     }
     const single = [...concept.label].length === 1 && /\p{Script=Han}/u.test(concept.label);
-    const carries = concept.everyday === true || (namesAThing(concept.label) && !GENERIC_WORDS.has(concept.label) && !EVERYDAY_ACTORS.has(concept.label));
+    const carries = concept.everyday === true || (!storyTold && namesAThing(concept.label) && !GENERIC_WORDS.has(concept.label) && !EVERYDAY_ACTORS.has(concept.label));
     const weight = best > 0 ? best : unknownWeight * (carries ? UNKNOWN_WORD_FACTOR : UNKNOWN_OTHER_FACTOR);
     return single ? weight * SINGLE_CHAR_FACTOR : weight;
   }
@@ -208,7 +218,7 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
   return {
     analyse: (question) => analyseQuestion(question, understanding),
     roles,
-    weights: (analysis) => analysis.concepts.map(conceptWeight),
+    weights: conceptWeights,
     documentFrequency,
     search(analysis) {
       // Words inside a question word, or standing in for one, that most of the plan contains add
@@ -219,7 +229,7 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
       const results = index.miniSearch.search(terms.map((t) => t.term).join(QUERY_TERM_SEPARATOR), {
         boostTerm: (term) => weightOf.get(term) ?? 1,
       });
-      const weights = analysis.concepts.map(conceptWeight);
+      const weights = conceptWeights(analysis);
       const totalWeight = weights.reduce((a, b) => a + b, 0);
       const conceptTerms = analysis.concepts.map((c) => [...c.credits].filter(([term]) => weightOf.has(term)));
       const phrases = neighbourPhrases(analysis, weights);
