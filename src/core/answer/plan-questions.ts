@@ -51,6 +51,17 @@ function titleWords(area: Area): string {
   return area.title.replace(/知识产权/gu, '');
 }
 
+/**
+ * Whether the question names nothing after its 方面 or 领域 (国际合作方面今年有什么打算): then the
+ * words before it name an area. In 知识产权领域的反垄断有哪些内容 it names 反垄断, the subject.
+ */
+function nothingNamedAfter(text: string): boolean {
+  const match = WEAK_AREA_WORD.exec(text);
+  if (!match) return false;
+  const after = text.slice(match.index + match[0].length);
+  return !/\p{Script=Han}{2}/u.test(after.replace(AREA_TALK, ' '));
+}
+
 /** `normalised`: the cleaned, simplified, folded question. */
 export function readPlanQuestion(normalised: string, plan: Plan): PlanQuestion | undefined {
   const text = normalised.replace(/[？?！!。.]+$/u, '').trim();
@@ -89,7 +100,7 @@ export function readPlanQuestion(normalised: string, plan: Plan): PlanQuestion |
     const named = chunks.every((c) => [...c].length >= 2) ? plan.areas.filter((area) => chunks.every((c) => titleWords(area).includes(c))) : [];
     if (named.length === 1 && named[0]) return { type: 'area', number: named[0].number };
     // Behind a structural word (or 整体, 总体), other words are weighed against every area's title and goals.
-    if ((strong || weak) && WHOLE_AREA_ASK.test(text)) return { type: 'area-words', words };
+    if ((strong || (weak && nothingNamedAfter(text))) && WHOLE_AREA_ASK.test(text)) return { type: 'area-words', words };
   }
   if (AS_A_WHOLE.test(text) && WHOLE_AREA_ASK.test(text) && /\p{Script=Han}{2}/u.test(words)) {
     return { type: 'area-words', words: words.replace(AS_A_WHOLE, ' ').trim() };

@@ -92,6 +92,12 @@ describe('questions about the plan, its areas and what it does not say', () => {
     expect(answer.area?.number).toBe(n);
   });
 
+  it('answers a subject named after 领域 or 方面 with its measure, not the area', () => {
+    const answer = ask('知识产权领域的反垄断有哪些内容？');
+    expect(answer.kind).toBe('search');
+    expect(answer.results[0]?.number).toBe(25);
+  });
+
   it('says the plan does not state a month when it states only a year, nor figures its opening paragraph lacks', () => {
     expect(ask('2014年中国国际版权博览会几月开幕？').notice?.message).toContain('计划原文没有写明具体的月份或日期');
     expect(ask('2014年全国一共授权了多少件发明专利？').kind).toBe('not-covered');
