@@ -43,7 +43,11 @@ export function answerInContext(ctx: AnswerContext, message: string, context?: T
       const limit = Math.min(MAX_RESULT_LIMIT, context.shown + DEFAULT_RESULT_LIMIT);
       const again = askQuestion(ctx, context.question, { ...options, limit });
       const more = again.results.slice(context.shown);
-      if (more.length === 0) return withContext(emptyAnswer(ctx.plan, message, notices.noMore(context.question)), context);
+      // Nothing beyond what was shown: say so, and show again what there is.
+      if (more.length === 0) {
+        if (again.results.length === 0) return withContext(emptyAnswer(ctx.plan, message, notices.noMore(context.question, 0)), context);
+        return withContext({ ...again, query: message, notice: notices.noMore(context.question, again.results.length) }, context);
+      }
       const answer: Answer = { ...again, query: message, results: more, total: Math.max(0, again.total - context.shown) };
       return withContext(answer, { ...context, measures: more.map((r) => r.number), focus: more[0]?.number ?? focus, shown: context.shown + more.length });
     }

@@ -55,7 +55,10 @@ export const notices = {
     code: 'not-covered',
     message: nearest === undefined ? missing : `${missing}下面是最接近的内容（第 ${nearest} 条），仅供参考。`,
   }),
-  noMore: (question: string): Notice => ({ code: 'no-more', message: `与“${quoted(question)}”相关的措施已经都列出来了。` }),
+  noMore: (question: string, count: number): Notice => ({
+    code: 'no-more',
+    message: count > 0 ? `与“${quoted(question)}”相关的措施已经都列出来了，就是这 ${count} 条。` : `与“${quoted(question)}”相关的措施已经都列出来了。`,
+  }),
   noContext: (): Notice => ({ code: 'no-context', message: '这句话是接着上一个回答问的，但这里还没有上一个回答。请直接说要看什么，例如“第43条”或“剑网行动”。' }),
 };
 
