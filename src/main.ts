@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret])];
+  const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret]), ...(config.embeddings?.apiKey ? [config.embeddings.apiKey] : [])];
   const output = stdoutLog();
   const logger = createLogger({ level: config.logLevel, secrets, destination: output });
   /** Exits after writing out the buffered log lines (and, if given, one line on standard error). */
