@@ -53,7 +53,7 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
   process.on('SIGINT', () => stop('SIGINT'));
 
   await service.start();
-  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off' }, 'ready');
+  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off', semantic: config.embeddings?.model ?? 'off' }, 'ready');
 }
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@
  * Vectors are deterministic: a bag of the text's characters and character pairs hashed into
  * {@link DIMENSIONS} numbers, so texts sharing words are near and unrelated texts far. A test can
  * make one text embed as another (`sameAs`), and switch the server to hang (never answer until
- * closed) or to fail (HTTP 500). It records every request; `close()` ends them all.
+ * closed or dropped) or to fail (HTTP 500). It records every request; `close()` ends them all.
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +34,8 @@ export interface FakeEmbeddingsServer {
   sameAs: Map<string, string>;
   /** Resolves with the first request (already received or to come) matching `predicate`. */
   waitForRequest(predicate: (request: EmbeddingsRequest) => boolean, timeoutMs?: number): Promise<EmbeddingsRequest>;
+  /** Cuts the connections of the requests left hanging: their clients see the server go away. */
+  dropHanging(): void;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,9 @@ export async function startFakeEmbeddingsServer(): Promise<FakeEmbeddingsServer>
     mode: 'ok',
     sameAs: new Map(),
     waitForRequest: (predicate, timeoutMs = 5000) => waiters.wait(requests, predicate, timeoutMs, () => `no embeddings request matched within ${timeoutMs} ms`),
+    dropHanging: () => {
+      for (const res of hanging) res.destroy();
+    },
     close: async () => undefined,
   };
 
@@ -111,7 +116,7 @@ export async function startFakeEmbeddingsServer(): Promise<FakeEmbeddingsServer>
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   fake.close = async () => {
     waiters.rejectAll(new Error('the fake embeddings server closed'));
-    for (const res of hanging) res.destroy();
+    fake.dropHanging();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
