@@ -7,9 +7,11 @@
  *   `index/` (rebuilt in memory with a warning when stale), and the search over them.
  * - {@link openStore}: the state store named by the configuration, made resilient.
  * - {@link openProgressBook}: the coordinators' progress record over a store.
- * - {@link createService}: the running service (Slack app, listeners, digest scheduler) around
- *   an answer context and a store; `start()` brings it up, `stop()` takes it down in reverse.
- *   Bolt is imported here, when a service is created, so the CLI and the local console never load it.
+ * - {@link createService}: the running service (Slack app, listeners, digest scheduler, and the
+ *   semantic search when EMBEDDINGS_URL is set) around an answer context and a store; `start()`
+ *   brings it up, `stop()` takes it down in reverse. Bolt is imported here, when a service is
+ *   created, so the CLI and the local console never load it; the semantic search's client only
+ *   when it is configured.
  */
 import type { AnswerContext } from './core/answer/answer-values.js';
 import type { DigestContent } from './core/digest/digest-content.js';
@@ -22,10 +24,11 @@ import { loadLexicon } from './core/search/lexicon/load-lexicon.js';
 import { createPlanSearch } from './core/search/plan-search.js';
 import { localDate } from './core/time/local-date.js';
 import { createProgressBook, type ProgressBook } from './core/progress/progress-book.js';
-import type { Config, SlackConfig } from './config.js';
+import type { Config, EmbeddingsConfig, SlackConfig } from './config.js';
+import type { SemanticSearch } from './embeddings/semantic-search.js';
 import type { Logger } from './logger.js';
 import { createAcknowledgedWork } from './slack/acknowledged-work.js';
-import { createAnswering } from './slack/answering.js';
+import { createAnswering, type QuestionEmbeddings } from './slack/answering.js';
 import type { SlackApp, SlackAppOptions } from './slack/app.js';
 import { createThreadMemory, THREAD_MEMORY_MS } from './slack/conversation/thread-memory.js';
 import type { SlackDeps } from './slack/deps.js';
@@ -165,6 +168,8 @@ export interface Service {
   deps: SlackDeps;
   store: ResilientStore;
   digest?: DigestScheduler;
+  /** Present when EMBEDDINGS_URL is set; its vectors are prepared in the background after `start()`. */
+  semantic?: SemanticSearch;
   start(): Promise<void>;
   /** Stops within the drain deadline, whatever clients or Slack do. */
   stop(): Promise<StopResult>;
@@ -182,16 +187,18 @@ export interface SlackDepsOptions {
   coordinators?: Coordinators;
   /** This process (a fresh identity when not given). */
   replica?: DigestOwner;
+  /** The semantic search, when configured: questions are then also ranked by meaning. */
+  semantic?: QuestionEmbeddings;
 }
 
 /** What the listeners are given (also what listener tests build, with an in-memory store). */
-export function createSlackDeps({ config, ctx, store, logger, now = () => new Date(), listMembers, coordinators, replica = processOwner() }: SlackDepsOptions): SlackDeps {
+export function createSlackDeps({ config, ctx, store, logger, now = () => new Date(), listMembers, coordinators, replica = processOwner(), semantic }: SlackDepsOptions): SlackDeps {
   const book = openProgressBook(store, ctx.plan, config.timeZone, now);
   const history = digestHistory(store, book);
   const today = () => localDate(now(), config.digest.timeZone);
   const who = coordinators ?? createCoordinators({ config: config.coordinators, listMembers, logger, now });
   return {
-    answering: createAnswering({ ctx, activity: store.activity, progress: book, timeZone: config.timeZone, now }),
+    answering: createAnswering({ ctx, ...(semantic ? { semantic } : {}), activity: store.activity, progress: book, timeZone: config.timeZone, now }),
     events: store.events,
     ledger: store.work,
     replica,
@@ -204,13 +211,20 @@ export function createSlackDeps({ config, ctx, store, logger, now = () => new Da
   };
 }
 
+/** The semantic search over the plan, its client loaded only now that it is configured. */
+async function openSemanticSearch(config: EmbeddingsConfig, plan: Plan, dataDir: string, logger: Logger, now: () => Date): Promise<SemanticSearch> {
+  const { createSemanticSearch } = await import('./embeddings/semantic-search.js');
+  return createSemanticSearch({ config, plan, dataDir, logger, nowMs: () => now().getTime() });
+}
+
 export async function createService({ config, ctx, logger, store = openStore(config, logger), now = () => new Date(), slackOptions, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS }: ServiceOptions): Promise<Service> {
   const { createSlackApp } = await import('./slack/app.js');
   const history = digestHistory(store, openProgressBook(store, ctx.plan, config.timeZone, now));
   // Group members are read with the app's own Web API client, which exists once the app does.
   const listMembers = async (group: string): Promise<string[]> => (await slack.app.client.usergroups.users.list({ usergroup: group })).users ?? [];
   const coordinators = createCoordinators({ config: config.coordinators, listMembers, logger, now });
-  const deps = createSlackDeps({ config, ctx, store, logger, now, listMembers, coordinators });
+  const semantic = config.embeddings ? await openSemanticSearch(config.embeddings, ctx.plan, config.dataDir, logger, now) : undefined;
+  const deps = createSlackDeps({ config, ctx, store, logger, now, listMembers, coordinators, ...(semantic ? { semantic } : {}) });
   const storeHealth = () => ({ name: 'store', ...store.health() });
   const slack = createSlackApp(config.slack, deps, { ...slackOptions, healthChecks: [storeHealth, ...(slackOptions?.healthChecks ?? [])] });
   const presence = createReplicaPresence({
@@ -238,6 +252,7 @@ export async function createService({ config, ctx, logger, store = openStore(con
     deps,
     store,
     ...(digest ? { digest } : {}),
+    ...(semantic ? { semantic } : {}),
     async start() {
       await store.open();
       await presence.join();
@@ -248,10 +263,14 @@ export async function createService({ config, ctx, logger, store = openStore(con
       if (config.coordinators.users.length + config.coordinators.groups.length === 0) logger.warn({ kind: 'coordinators' }, 'COORDINATORS is not set: nobody can update progress records');
       void coordinators.refresh();
       digest?.start();
+      // In the background: until the plan's vectors are ready, answers are lexical.
+      void semantic?.start();
     },
     async stop() {
       const deadline = Date.now() + drainTimeoutMs;
       await slack.stopAccepting();
+      // Answers still waiting on the embeddings server finish by the plan's words at once.
+      semantic?.stop();
       await digest?.stop();
       const { drained, remaining } = await deps.work.drain(Math.max(0, deadline - Date.now()));
       if (!drained) logger.error({ remaining }, 'stopped before all acknowledged work was answered; it stays recorded for the next start or another replica');

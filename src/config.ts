@@ -51,6 +51,10 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   DIGEST_START: 'the first day of the walk through the plan, as YYYY-MM-DD (optional)',
   DIGEST_CALENDAR:
     'a file of the State Council\'s holidays and make-up working days, one "YYYY-MM-DD 休" or "YYYY-MM-DD 班" a line, # for comments (optional; see .env.example)',
+  EMBEDDINGS_URL:
+    'the base URL of an OpenAI-compatible embeddings API, for example http://localhost:11434/v1 (Ollama) or http://localhost:8080/v1 (text-embeddings-inference); a URL ending in /embeddings is used as it is. Leave it unset to search by the plan\'s words only',
+  EMBEDDINGS_MODEL: 'the name of the embedding model the server at EMBEDDINGS_URL serves, for example bge-m3',
+  EMBEDDINGS_API_KEY: 'the key the embeddings server expects, sent as Authorization: Bearer (optional; local servers need none)',
   COORDINATORS:
     'the Slack IDs of the people who may update progress records, separated by commas: member IDs (U…, W…; profile → ⋮ → Copy member ID) and/or user-group IDs (S…; the group\'s page → ⋮ → Copy group ID)',
 };
@@ -78,6 +82,15 @@ function isPostgresUrl(value: string): boolean {
     return false;
   }
 }
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** A Slack member ID (U…, W…) or user-group ID (S…). */
 const COORDINATOR_ID = /^[UWS][A-Z0-9]{2,}$/u;
 
@@ -114,6 +127,9 @@ const EnvSchema = z.object({
   COORDINATORS: optionalText
     .transform((v) => (v === undefined ? [] : [...new Set(v.split(/[\s,，;；]+/u).filter((id) => id.length > 0))]))
     .refine((ids) => ids.every((id) => COORDINATOR_ID.test(id)), 'has an entry that is not a member ID (U…, W…) or user-group ID (S…)'),
+  EMBEDDINGS_URL: optionalText.refine((v) => v === undefined || isHttpUrl(v), 'is not an http:// or https:// URL'),
+  EMBEDDINGS_MODEL: optionalText,
+  EMBEDDINGS_API_KEY: optionalText,
 });
 
 
@@ -144,6 +160,16 @@ export interface CoordinatorsConfig {
   groups: string[];
 }
 
+/**
+ * An OpenAI-compatible embeddings API for the optional semantic search (EMBEDDINGS_URL turns it
+ * on): the URL as configured, the model, and the key when the server wants one.
+ */
+export interface EmbeddingsConfig {
+  url: string;
+  model: string;
+  apiKey?: string;
+}
+
 export interface Config {
   /** Absent when no Slack tokens are configured. */
   slack?: SlackConfig;
@@ -155,6 +181,8 @@ export interface Config {
   /** The calendar days are counted in (activity, digest). */
   timeZone: string;
   digest: DigestConfig;
+  /** Absent unless EMBEDDINGS_URL is set: then questions are also ranked semantically. */
+  embeddings?: EmbeddingsConfig;
 }
 
 function fail(variable: string, problem: string): never {
@@ -183,13 +211,20 @@ function apiUrl(value: string | undefined): { apiUrl?: string } {
   return value === undefined ? {} : { apiUrl: value.endsWith('/') ? value : `${value}/` };
 }
 
+/** The semantic search's settings: EMBEDDINGS_URL turns it on and then needs EMBEDDINGS_MODEL; the others are ignored without it. */
+function embeddings(url: string | undefined, model: string | undefined, apiKey: string | undefined): { embeddings?: EmbeddingsConfig } {
+  if (url === undefined) return {};
+  if (model === undefined) fail('EMBEDDINGS_MODEL', 'is not set but EMBEDDINGS_URL is');
+  return { embeddings: { url, model, ...(apiKey ? { apiKey } : {}) } };
+}
+
 export function readConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
     // Secrets are never echoed back, not even in an error (a database URL may hold a password).
-    const shown = /TOKEN|SECRET|DATABASE_URL/u.test(variable) ? '' : ` (got "${String(env[variable] ?? '').slice(0, 40)}")`;
+    const shown = /TOKEN|SECRET|DATABASE_URL|API_KEY/u.test(variable) ? '' : ` (got "${String(env[variable] ?? '').slice(0, 40)}")`;
     fail(variable, `${issue?.message ?? 'is not valid'}${shown}`);
   }
   const e = parsed.data;
@@ -203,7 +238,15 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     ...(e.DIGEST_CALENDAR ? { calendar: readDigestCalendar(e.DIGEST_CALENDAR), calendarFile: resolve(e.DIGEST_CALENDAR) } : {}),
   };
   const coordinators: CoordinatorsConfig = { users: e.COORDINATORS.filter((id) => !id.startsWith('S')), groups: e.COORDINATORS.filter((id) => id.startsWith('S')) };
-  const base = { logLevel: e.LOG_LEVEL, dataDir: e.DATA_DIR, ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}), timeZone: e.DIGEST_TZ, digest, coordinators };
+  const base = {
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    timeZone: e.DIGEST_TZ,
+    digest,
+    coordinators,
+    ...embeddings(e.EMBEDDINGS_URL, e.EMBEDDINGS_MODEL, e.EMBEDDINGS_API_KEY),
+  };
   if (e.SLACK_BOT_TOKEN === undefined) {
     if (e.SLACK_APP_TOKEN !== undefined || e.SLACK_SIGNING_SECRET !== undefined) fail('SLACK_BOT_TOKEN', 'is not set but other Slack variables are');
     return base;

@@ -1,8 +1,8 @@
 /**
  * pino, with secrets kept out of every line. Slack tokens have a recognisable shape (xoxb-…,
  * xapp-…) and are masked wherever they appear, in messages, fields or errors (the Web API client
- * puts request details in its errors); configured secrets such as the signing secret are masked
- * by value. Known secret-bearing fields are redacted by path as well.
+ * puts request details in its errors); configured secrets such as the signing secret and the
+ * embeddings API key are masked by value. Known secret-bearing fields are redacted by path as well.
  */
 import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 
@@ -16,6 +16,7 @@ const REDACTED_PATHS = [
   'token', '*.token', 'botToken', 'appToken', 'signingSecret', '*.botToken', '*.appToken', '*.signingSecret',
   'headers.authorization', '*.headers.authorization', 'headers.Authorization', '*.headers.Authorization',
   'config.SLACK_BOT_TOKEN', 'config.SLACK_APP_TOKEN', 'config.SLACK_SIGNING_SECRET',
+  'apiKey', '*.apiKey', 'config.EMBEDDINGS_API_KEY',
 ];
 
 export function scrubText(text: string, secrets: readonly string[] = []): string {

@@ -53,7 +53,7 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
   process.on('SIGINT', () => stop('SIGINT'));
 
   await service.start();
-  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off' }, 'ready');
+  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off', semantic: config.embeddings?.model ?? 'off' }, 'ready');
 }
 
 async function main(): Promise<void> {
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret])];
+  const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret]), ...(config.embeddings?.apiKey ? [config.embeddings.apiKey] : [])];
   const output = stdoutLog();
   const logger = createLogger({ level: config.logLevel, secrets, destination: output });
   /** Exits after writing out the buffered log lines (and, if given, one line on standard error). */

@@ -1,7 +1,8 @@
 /**
  * The layering the README describes, checked on the code's own imports: data flows one way,
- * edge (slack/, cli/) → render/ → core/, with store/ beside core and never importing it, one
- * composition root, and no circle between folders.
+ * edge (slack/, cli/) → render/ → core/, with store/ beside core and never importing it,
+ * embeddings/ (the semantic search's client) at the edge beside slack/ and neither knowing the
+ * other, one composition root, and no circle between folders.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -17,7 +18,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** `core`, `render`, `store`, `slack`, `cli`, or a root file's name (`config`, `logger`, `compose`, `main`, `cli.ts`). */
+/** `core`, `render`, `store`, `slack`, `cli`, `embeddings`, or a root file's name (`config`, `logger`, `compose`, `main`, `cli.ts`). */
 function layerOf(file: string): string {
   const parts = relative(SRC, file).split('/');
   return parts.length === 1 ? (parts[0] ?? '').replace(/\.ts$/u, '') : (parts[0] ?? '');
@@ -45,7 +46,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   logger: [],
   slack: ['slack', 'render', 'core', 'store', 'config', 'logger'],
   cli: ['cli', 'render', 'core', 'config', 'compose'],
-  compose: ['core', 'render', 'store', 'slack', 'config', 'logger'],
+  embeddings: ['embeddings', 'core', 'config', 'logger'],
+  compose: ['core', 'render', 'store', 'slack', 'embeddings', 'config', 'logger'],
   main: ['compose', 'cli', 'core', 'config', 'logger', 'store'],
   'cli.ts': ['compose', 'cli'],
 };
@@ -96,6 +98,7 @@ describe('the architecture', () => {
       'createProgressBook',
       'createProgressDesk',
       'createCoordinators',
+      'createSemanticSearch',
     ];
     const builders = sourceFiles(SRC)
       .filter((file) => {

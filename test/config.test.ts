@@ -89,6 +89,32 @@ describe('reading the configuration from the environment', () => {
     expect(error.message).not.toContain('hunter22');
   });
 
+  describe('the optional semantic search', () => {
+    it('is off unless EMBEDDINGS_URL is set, whatever else is', () => {
+      expect(readConfig({}).embeddings).toBeUndefined();
+      expect(readConfig({ EMBEDDINGS_MODEL: 'bge-m3', EMBEDDINGS_API_KEY: 'sk-0123456789' }).embeddings).toBeUndefined();
+    });
+
+    it('reads the endpoint, the model and the key', () => {
+      expect(readConfig({ EMBEDDINGS_URL: 'http://localhost:11434/v1', EMBEDDINGS_MODEL: 'bge-m3' }).embeddings).toEqual({ url: 'http://localhost:11434/v1', model: 'bge-m3' });
+      expect(readConfig({ EMBEDDINGS_URL: 'https://api.example.com/v1/embeddings', EMBEDDINGS_MODEL: 'text-embedding-3-small', EMBEDDINGS_API_KEY: ' sk-0123456789 ' }).embeddings).toEqual({
+        url: 'https://api.example.com/v1/embeddings',
+        model: 'text-embedding-3-small',
+        apiKey: 'sk-0123456789',
+      });
+    });
+
+    it.each([
+      [{ EMBEDDINGS_URL: 'localhost:11434/v1', EMBEDDINGS_MODEL: 'bge-m3' }, 'EMBEDDINGS_URL', /^EMBEDDINGS_URL is not an http:\/\/ or https:\/\/ URL \(got "localhost:11434\/v1"\): set it to the base URL of an OpenAI-compatible embeddings API, for example http:\/\/localhost:11434\/v1 \(Ollama\)/u],
+      [{ EMBEDDINGS_URL: 'ftp://models.example.com/v1', EMBEDDINGS_MODEL: 'bge-m3' }, 'EMBEDDINGS_URL', /^EMBEDDINGS_URL is not an http:\/\/ or https:\/\/ URL/u],
+      [{ EMBEDDINGS_URL: 'http://localhost:11434/v1' }, 'EMBEDDINGS_MODEL', /^EMBEDDINGS_MODEL is not set but EMBEDDINGS_URL is: set it to the name of the embedding model the server at EMBEDDINGS_URL serves, for example bge-m3\.$/u],
+    ])('%j names %s and the fix', (env, variable, message) => {
+      const error = configError(env);
+      expect(error.variable).toBe(variable);
+      expect(error.message).toMatch(message);
+    });
+  });
+
   it('never echoes a secret in an error', () => {
     expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'short!' }).message).not.toContain('short!');
   });

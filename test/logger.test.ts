@@ -26,8 +26,9 @@ describe('log lines', () => {
     logger.info({ config: { SLACK_BOT_TOKEN: 'xoxb-1-2-abc' }, token: 'xoxb-9-9-zzz', url: 'https://x/?t=xapp-1-A-2-b' }, 'using xoxb-1-2-abc and xapp-1-A-2-b');
     logger.error(Object.assign(new Error(`An API error occurred: invalid_auth for token xoxb-77-88-yy (secret ${secret})`), { data: { headers: { authorization: 'Bearer xoxb-77-88-yy' } } }));
     logger.warn({ err: new Error(`signing secret ${secret} rejected`) }, 'bad');
+    logger.info({ embeddings: { url: 'http://localhost:11434/v1', apiKey: 'sk-embed-key-1' }, config: { EMBEDDINGS_API_KEY: 'sk-embed-key-2' } }, 'semantic search');
     const out = lines();
-    for (const leaked of ['xoxb-1-2-abc', 'xoxb-9-9-zzz', 'xapp-1-A-2-b', 'xoxb-77-88-yy', secret]) expect(out).not.toContain(leaked);
+    for (const leaked of ['xoxb-1-2-abc', 'xoxb-9-9-zzz', 'xapp-1-A-2-b', 'xoxb-77-88-yy', secret, 'sk-embed-key-1', 'sk-embed-key-2']) expect(out).not.toContain(leaked);
     expect(out).toContain('[redacted]');
     expect(out).toContain('invalid_auth');
   });

@@ -3,14 +3,16 @@
  * serves HTTP mode and stops cleanly on SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/core/paths.js';
+import { startFakeEmbeddingsServer } from './support/fake-embeddings-server.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';
 import { freePort, tsEntryArgs, waitUntilHealthy } from './support/local-process.js';
 import { postSigned } from './support/signed-request.js';
+import { waitUntil } from './support/waiters.js';
 
 interface Run {
   code: number | null;
@@ -87,6 +89,31 @@ describe('npm start', () => {
     expect(lines.some((l) => l.msg === 'ready')).toBe(true);
     expect(lines.some((l) => l.msg === 'stopping')).toBe(true);
     expect(run.stdout).not.toContain('xoxb-1-2-main');
+  });
+
+  it('with EMBEDDINGS_URL set, is ready before the plan is embedded, then embeds and caches it with the key as a bearer token it never logs', async () => {
+    api = await startFakeSlackApi();
+    const embeddings = await startFakeEmbeddingsServer();
+    try {
+      const port = await freePort();
+      const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-main-'));
+      dirs.push(dataDir);
+      const key = 'sk-main-embeddings-key-0123';
+      const main = startMain({ ...httpEnv(api, port, dataDir), EMBEDDINGS_URL: embeddings.url, EMBEDDINGS_MODEL: 'bge-m3', EMBEDDINGS_API_KEY: key });
+      expect(await waitUntilHealthy(port, { timeoutMs: 15_000 })).toBe(true);
+      await waitUntil(() => main.output().includes('semantic search ready'), 'the semantic search', 15_000);
+      expect(embeddings.requests.every((r) => r.headers.authorization === `Bearer ${key}` && r.path === '/v1/embeddings')).toBe(true);
+      expect(readdirSync(join(dataDir, 'embeddings'))).toEqual([expect.stringMatching(/^bge-m3-[0-9a-f]{16}\.json$/u)]);
+      main.child.kill('SIGTERM');
+      const run = await main.exited;
+      expect(run.code).toBe(0);
+      const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { msg: string; semantic?: string });
+      expect(lines.find((l) => l.msg === 'ready')?.semantic).toBe('bge-m3');
+      expect(lines.findIndex((l) => l.msg === 'ready')).toBeLessThan(lines.findIndex((l) => l.msg === 'semantic search ready'));
+      expect(run.stdout).not.toContain(key);
+    } finally {
+      await embeddings.close();
+    }
   });
 
   it('has written every line it logged when it is killed with kill -9 (ready included)', async () => {

@@ -8,10 +8,17 @@
  * Questions about how a measure is being carried out (who leads it, how far it has got, what is
  * overdue or blocked) take their own path, {@link Answering.askProgress}: they are answered from
  * the coordinators' record, never from a search of the plan's text, which does not say.
+ *
+ * With the optional semantic search ({@link QuestionEmbeddings}), a question that is searched is
+ * also ranked by meaning: answered first with what is at hand, and if it searched a question
+ * whose vector is not, that question is embedded (within its short deadline) and answered again
+ * with the fused ranking. Lookups and follow-ups that search nothing never wait on the server;
+ * without the semantic search nothing is added.
  */
 import type { Answer, MeasureResult, PlanSource } from '../core/answer/answer-schema.js';
 import { answerInContext, type Turn } from '../core/answer/answer-in-context.js';
 import { askQuestion, type AskOptions } from '../core/answer/ask-question.js';
+import type { SemanticRanker } from '../core/search/semantic/semantic-ranking.js';
 import type { ThreadContext } from '../core/answer/follow-up.js';
 import { measureResult, planSource, type AnswerContext } from '../core/answer/answer-values.js';
 import { lookupArea } from '../core/answer/lookup-area.js';
@@ -35,9 +42,9 @@ export interface Answering {
   readonly source: PlanSource;
   readonly overview: PlanOverview;
   /** A question in words (/plan). */
-  ask(surface: Surface, question: string, options?: AskOptions): Answer;
+  ask(surface: Surface, question: string, options?: AskOptions): Promise<Answer>;
   /** A message in a conversation (a DM, a mention, a thread): a question, or a follow-up of the last answer. */
-  converse(surface: Surface, message: string, context: ThreadContext | undefined): Turn;
+  converse(surface: Surface, message: string, context: ThreadContext | undefined): Promise<Turn>;
   /** A question about a measure's progress, answered from the record; undefined for any other question. */
   askProgress(surface: Surface, question: string): Promise<ProgressAnswer | undefined>;
   /** `/measure <N | N-M | 关键词>` */
@@ -45,7 +52,7 @@ export interface Answering {
   /** `/area <1-7 | 一…七 | 关键词>` */
   area(text: string): Answer;
   /** Answers again for a button (更多结果, 发到频道): not a new question, not recorded. */
-  again(question: string, options?: AskOptions): Answer;
+  again(question: string, options?: AskOptions): Promise<Answer>;
   range(from: number, to: number): Answer;
   areaCard(number: number): Answer;
   /** One measure, for a card; undefined for a number the plan does not have. */
@@ -53,8 +60,18 @@ export interface Answering {
   recordFeedback(entry: { helpful: boolean; question: string; measures: readonly number[] }): void;
 }
 
+/** What answering needs of the optional semantic search (built in src/embeddings/). */
+export interface QuestionEmbeddings {
+  /** The ranking of a question whose vector is at hand; never waits. */
+  ranking: SemanticRanker;
+  /** Fetches a question's vector within its deadline; true when `ranking` now has it. Never rejects. */
+  embedQuestion(question: string): Promise<boolean>;
+}
+
 export interface AnsweringDeps {
   ctx: AnswerContext;
+  /** The semantic search, when EMBEDDINGS_URL is set. */
+  semantic?: QuestionEmbeddings;
   activity: ActivityStore;
   progress: ProgressBook;
   /** The calendar the digest counts days in. */
@@ -62,7 +79,7 @@ export interface AnsweringDeps {
   now: () => Date;
 }
 
-export function createAnswering({ ctx, activity, progress, timeZone, now }: AnsweringDeps): Answering {
+export function createAnswering({ ctx, semantic, activity, progress, timeZone, now }: AnsweringDeps): Answering {
   const source = planSource(ctx.plan);
   const overview = planOverview(ctx.plan);
   const stamp = () => {
@@ -83,12 +100,27 @@ export function createAnswering({ ctx, activity, progress, timeZone, now }: Answ
     return answer;
   }
 
+  /** `answer` with the semantic ranking when there is one (see the opening comment). */
+  async function withSemantic<T>(answer: (options: AskOptions) => T): Promise<T> {
+    if (!semantic) return answer({});
+    let missing: string | undefined;
+    const first = answer({
+      semantic: (question) => {
+        const ranking = semantic.ranking(question);
+        if (!ranking) missing = question;
+        return ranking;
+      },
+    });
+    if (missing === undefined || !(await semantic.embedQuestion(missing))) return first;
+    return answer({ semantic: semantic.ranking });
+  }
+
   return {
     source,
     overview,
-    ask: (surface, question, options) => recorded(surface, question, askQuestion(ctx, question, options)),
-    converse(surface, message, context) {
-      const turn = answerInContext(ctx, message, context);
+    ask: async (surface, question, options) => recorded(surface, question, await withSemantic((extra) => askQuestion(ctx, question, { ...options, ...extra }))),
+    async converse(surface, message, context) {
+      const turn = await withSemantic((extra) => answerInContext(ctx, message, context, extra));
       recorded(surface, message, turn.answer);
       return turn;
     },
@@ -102,7 +134,7 @@ export function createAnswering({ ctx, activity, progress, timeZone, now }: Answ
     },
     measure: (text) => recorded('/measure', text, lookupMeasure(ctx, text)),
     area: (text) => recorded('/area', text, lookupArea(ctx, text)),
-    again: (question, options) => askQuestion(ctx, question, options),
+    again: (question, options) => withSemantic((extra) => askQuestion(ctx, question, { ...options, ...extra })),
     range: (from, to) => rangeAnswer(ctx, `${from}-${to}`, from, to),
     areaCard: (number) => areaAnswer(ctx, String(number), number),
     measureCard(number) {

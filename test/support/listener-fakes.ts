@@ -8,6 +8,7 @@ import type { AllMiddlewareArgs, SlackActionMiddlewareArgs, SlackCommandMiddlewa
 import type { WebClient } from '@slack/web-api';
 import { createSlackDeps } from '../../src/compose.js';
 import type { Config } from '../../src/config.js';
+import type { QuestionEmbeddings } from '../../src/slack/answering.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { resilientStore, type ResilientStore } from '../../src/store/resilient-store.js';
 import { memorySqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -73,7 +74,7 @@ export interface ListenerFakes {
 const ERROR_LEVEL = 50;
 const CONTEXT = { botUserId: FAKE_BOT_USER_ID, isEnterpriseInstall: false };
 
-export function listenerFakes(now: () => Date = () => new Date(), options: { groups?: GroupMembers } = {}): ListenerFakes {
+export function listenerFakes(now: () => Date = () => new Date(), options: { groups?: GroupMembers; semantic?: QuestionEmbeddings } = {}): ListenerFakes {
   const log = captureLogger();
   const store = resilientStore(memorySqliteStore(), log.logger);
   const groups: GroupMembers = options.groups ?? { [COORDINATOR_GROUP_ID]: [GROUP_MEMBER_ID] };
@@ -84,7 +85,7 @@ export function listenerFakes(now: () => Date = () => new Date(), options: { gro
     if (members instanceof Error) throw members;
     return members ?? [];
   };
-  const deps = createSlackDeps({ config: TEST_CONFIG, ctx: testAnswerContext(), store, logger: log.logger, now, listMembers });
+  const deps = createSlackDeps({ config: TEST_CONFIG, ctx: testAnswerContext(), store, logger: log.logger, now, listMembers, ...(options.semantic ? { semantic: options.semantic } : {}) });
   const calls: Call[] = [];
   let errorsSeen = 0;
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Config, CoordinatorsConfig, DigestConfig, SlackConfig } from '../../src/config.js';
+import type { Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, SlackConfig } from '../../src/config.js';
 import type { SlackAppOptions } from '../../src/slack/app.js';
 import { createService, type Service } from '../../src/compose.js';
 import { testAnswerContext } from './answer-context.js';
@@ -35,6 +35,8 @@ export interface HarnessOptions {
   drainTimeoutMs?: number;
   /** Who may update progress records (COORDINATORS); nobody by default. */
   coordinators?: CoordinatorsConfig;
+  /** The semantic search's server (EMBEDDINGS_URL …); off by default. */
+  embeddings?: EmbeddingsConfig;
 }
 
 export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi, options: HarnessOptions = {}): Promise<AppHarness> {
@@ -51,6 +53,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
     timeZone: 'Asia/Shanghai',
     digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3, ...options.digest },
     coordinators: options.coordinators ?? { users: [], groups: [] },
+    ...(options.embeddings ? { embeddings: options.embeddings } : {}),
   };
   // Bolt's Socket Mode health server listens on all interfaces; tests keep to loopback, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };

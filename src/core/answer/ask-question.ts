@@ -12,6 +12,8 @@
 import { findMeasure } from '../plan/find-in-plan.js';
 import type { QuestionAnalysis } from '../search/query/analyse-question.js';
 import type { SearchHit } from '../search/plan-search.js';
+import { fuseRankings } from '../search/semantic/fuse-rankings.js';
+import type { SemanticRanker } from '../search/semantic/semantic-ranking.js';
 import { buildSnippet } from '../search/snippet.js';
 import type { Answer, AreaMatch, Notice, OverviewFacet } from './answer-schema.js';
 import { checkInput, confidenceOf, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, MIN_COVERAGE, planSource, type AnswerContext } from './answer-values.js';
@@ -35,6 +37,12 @@ export interface AskOptions {
   limit?: number;
   /** Judge whether the top result answers (a question); off for keyword listings (`/measure 关键词`). */
   judge?: boolean;
+  /**
+   * The semantic ranking of a question that is searched, when one is at hand: fused with the
+   * lexical hits (fuse-rankings.ts). Asked only for questions that are searched, with the text
+   * searched (for 还有吗, the earlier question). Without it the answer is lexical.
+   */
+  semantic?: SemanticRanker;
 }
 
 function interpretation(analysis: QuestionAnalysis): Answer['interpretation'] {
@@ -160,5 +168,8 @@ export function askQuestion(ctx: AnswerContext, question: string, options: AskOp
     case undefined:
       break;
   }
-  return searchAnswer(ctx, question, analysis, ctx.search.search(analysis), clampLimit(options.limit), options.judge ?? true);
+  const lexical = ctx.search.search(analysis);
+  const semantic = options.semantic?.(question);
+  const hits = semantic ? fuseRankings(lexical, semantic, { semanticOnlyCoverage: MIN_COVERAGE }) : lexical;
+  return searchAnswer(ctx, question, analysis, hits, clampLimit(options.limit), options.judge ?? true);
 }

@@ -1,7 +1,8 @@
 /**
  * A question asked where people talk (a DM, an @mention, a thread, the assistant panel) → the
- * answer posted in the same thread. The answer is computed first (a millisecond or two), so no
- * 正在检索… status call precedes it: one Web API call per answer.
+ * answer posted in the same thread. The answer is computed first (a millisecond or two; with the
+ * semantic search, at most its 1.5-second deadline more), so no 正在检索… status call precedes
+ * it: one Web API call per answer.
  *
  * - A question about a measure's progress is answered from the coordinators' record.
  * - A follow-up (下一条, 全文, 还有吗) is answered from what the conversation's last answer left;
@@ -52,7 +53,7 @@ async function replyTo(q: ConversationQuestion, previous: ThreadContext | undefi
     const context: ThreadContext = { measures, shown: 0, ...(focus !== undefined ? { focus } : {}) };
     return { message: renderProgressAnswer(progress), context, shown: { answerKind: 'progress', measures } };
   }
-  const { answer, context } = answering.converse(q.surface, q.question, previous);
+  const { answer, context } = await answering.converse(q.surface, q.question, previous);
   return {
     message: renderAnswer(answer, { feedback: q.feedback, shareable: false }),
     context,

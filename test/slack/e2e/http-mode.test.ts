@@ -56,4 +56,9 @@ describe('HTTP mode', () => {
     expect(app.log.raw()).not.toContain(TEST_SIGNING_SECRET);
     expect(app.log.raw()).not.toContain(TEST_BOT_TOKEN);
   });
+
+  it('has no semantic search without EMBEDDINGS_URL, and logs nothing about one', () => {
+    expect(app.semantic).toBeUndefined();
+    expect(app.log.lines().filter((l) => l.kind === 'embeddings')).toEqual([]);
+  });
 });

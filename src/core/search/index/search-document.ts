@@ -24,6 +24,12 @@ export function goalsDocId(area: number): string {
   return `g${area}`;
 }
 
+/** The id a document is indexed under: the inverse of {@link parseDocId}. */
+export function documentId(ref: DocumentRef): string {
+  if (ref.type === 'measure') return measureDocId(ref.number);
+  return ref.type === 'goals' ? goalsDocId(ref.area) : PREAMBLE_ID;
+}
+
 export function parseDocId(id: string): DocumentRef {
   const n = Number(id.slice(1));
   if (id === PREAMBLE_ID) return { type: 'preamble' };

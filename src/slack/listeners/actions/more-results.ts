@@ -11,7 +11,7 @@ export function moreResults(deps: SlackDeps) {
     await deps.work.run('action.more_results', async () => {
       const value = decodeValue(MoreValueSchema, readClick(body)?.value);
       if (!value) return { outcome: 'ignored-bad-value' };
-      const answer = deps.answering.again(value.q, { limit: MAX_MORE_RESULTS });
+      const answer = await deps.answering.again(value.q, { limit: MAX_MORE_RESULTS });
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderMoreResults(answer) });
       return { outcome: 'shown', measures: answer.results.map((r) => r.number) };
     }, privately(respond));

@@ -21,7 +21,7 @@ async function sharedContent(deps: SlackDeps, value: ShareValue): Promise<SlackM
   const options = { feedback: 'buttons' as const, shareable: false };
   switch (value.k) {
     case 'question':
-      return renderAnswer(answering.again(value.q), options);
+      return renderAnswer(await answering.again(value.q), options);
     case 'measure':
       return measureCardMessage(deps, value.n, undefined, { shareable: false });
     case 'range':

@@ -24,7 +24,7 @@ export function planCommand(deps: SlackDeps) {
       }
       const progress = await deps.answering.askProgress('/plan', text);
       if (progress) return { message: privateReply(renderProgressAnswer(progress)), outcome: 'answered', answerKind: 'progress' };
-      const answer = deps.answering.ask('/plan', text);
+      const answer = await deps.answering.ask('/plan', text);
       const message = privateReply(renderAnswer(answer, { feedback: 'buttons', shareable: true }));
       return { message, outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
     }, privateReply);
