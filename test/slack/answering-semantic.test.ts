@@ -101,7 +101,9 @@ describe('answering with the semantic search', () => {
     await directOrThreadMessage(slack.deps)(slack.message(UNWORDED, { ts }));
     await directOrThreadMessage(slack.deps)(slack.message('还有吗', { ts: '1764000001.000301', threadTs: ts }));
     const [, followUp] = posts(slack.takeCalls());
-    expect(String(followUp?.text)).not.toContain('第 50 条');
+    // Everything was shown already: it says so and shows the same ranking again.
+    expect(String(followUp?.text)).toContain('已经都列出来了');
+    expect(String(followUp?.text)).toContain('第 50 条');
     expect(callsWith(UNWORDED)).toBe(asked);
     expect(callsWith('还有吗')).toBe(0);
   });
