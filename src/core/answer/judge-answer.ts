@@ -69,12 +69,19 @@ export function statesEverydayConcept(analysis: QuestionAnalysis, hit: SearchHit
 export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptRole[], weights: readonly number[], hit: SearchHit, text: string): Verdict {
   const [fact] = unstatedFacts(analysis, text);
   if (fact) return { covered: false, missing: { kind: 'fact', asked: fact } };
-  // One kind of right asked about, another answered (专利审查周期 → 商标审查周期).
+  // One kind of right asked about, another answered (专利审查周期 → 商标审查周期). What is asked is
+  // in the last clause when it names a right (商标审查周期控制在9个月，那发明专利的呢): rights named
+  // before it are the premise.
+  const clauses = analysis.normalised.split(/[，,；;。！!？?]/u).filter((c) => c.trim().length > 0);
+  const lastClause = clauses.at(-1) ?? analysis.normalised;
+  const lastStart = analysis.normalised.lastIndexOf(lastClause);
+  const askedPart = RIGHTS.some((r) => lastClause.includes(r)) ? lastClause : analysis.normalised;
   for (const [i, c] of analysis.concepts.entries()) {
     if (roles[i] === 'none') continue;
+    if (askedPart === lastClause && c.start < lastStart) continue;
     const asked = RIGHTS.find((r) => c.label.includes(r));
     // Another right the text states, unless the question asks about that one too (商标、专利).
-    const other = RIGHTS.find((r) => r !== asked && text.includes(r) && !analysis.normalised.includes(r));
+    const other = RIGHTS.find((r) => r !== asked && text.includes(r) && !askedPart.includes(r));
     if (asked && other && !text.includes(asked)) {
       const phrase = phraseOf(analysis, roles, i);
       return { covered: false, missing: { kind: 'other-right', phrase, stated: phrase.replace(asked, other) } };

@@ -63,6 +63,12 @@ describe('retrieval quality', () => {
   it('holds the bar on a second set written from the plan alone: whole areas, the plan itself, declines, everyday wording', () => {
     const report = evaluate(fixture('questions-fresh.jsonl'));
     // First scored unseen: area 0.367, overview 0.5, decline 0.533, everyday recall@3 0.40.
-    expectFloor(report, { r1: 0.35, r3: 0.55, perKind: 0.75, kinds: { decline: 0.8, overview: 0.85, everyday: 0.55 }, answers: 0 });
+    expectFloor(report, { r1: 0.35, r3: 0.55, perKind: 0.8, kinds: { everyday: 0.55 }, answers: 0 });
+  });
+
+  it('holds the bar on a third set written from the plan alone', () => {
+    const report = evaluate(fixture('questions-fresh-2.jsonl'));
+    // First scored unseen: area 0.80, overview 0.40, decline 0.64, everyday recall@3 0.667, topic 0.90.
+    expectFloor(report, { r1: 0.7, r3: 0.7, perKind: 0.8, kinds: { everyday: 0.65 }, answers: 0 });
   });
 });

@@ -103,6 +103,11 @@ describe('questions about the plan, its areas and what it does not say', () => {
     expect(ask('2014年全国一共授权了多少件发明专利？').kind).toBe('not-covered');
   });
 
+  it('hears what a question asks about fees, places and rights in its last clause', () => {
+    expect(ask('作品登记要收费吗？去哪个窗口办？').kind).toBe('not-covered');
+    expect(ask('商标审查周期控制在9个月，那发明专利的审查周期要控制在多少个月？').notice?.message).toContain('计划原文没有规定');
+  });
+
   it('reads 几项 and 哪天 in an earlier clause as “a few” and “some day”, not as what is asked', () => {
     expect(ask('小公司手里有几项发明，能拿去银行做质押融资吗').kind).toBe('search');
   });
