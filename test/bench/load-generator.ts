@@ -27,6 +27,8 @@ export interface SentRequest {
   /** Commands: the acknowledgement carried an answer / the busy notice. */
   answered: boolean;
   busy: boolean;
+  /** What came back when it was neither an answer nor a refusal (the start of the body, or why nothing came). */
+  note?: string;
 }
 
 /** Slack waits this long for an acknowledgement. */
@@ -71,10 +73,13 @@ export async function generateLoad(appUrl: string, rate: number, seconds: number
     const started = performance.now();
     return new Promise<void>((resolve) => {
       let settled = false;
-      const finish = (status: number, text: string) => {
+      const finish = (status: number, text: string, why?: string) => {
         if (settled) return;
         settled = true;
-        results.push({ kind, id, sentAt, status, ackMs: performance.now() - started, answered: status === 200 && kind !== 'message.im' && text.length > 0 && !text.includes(BUSY_MARK), busy: text.includes(BUSY_MARK) });
+        const answered = status === 200 && kind !== 'message.im' && text.length > 0 && !text.includes(BUSY_MARK);
+        const busy = text.includes(BUSY_MARK);
+        const plain = kind === 'message.im' ? status === 200 || status === 503 : answered || busy;
+        results.push({ kind, id, sentAt, status, ackMs: performance.now() - started, answered, busy, ...(plain ? {} : { note: why ?? text.slice(0, 120) }) });
         resolve();
       };
       const req = request(
@@ -83,14 +88,14 @@ export async function generateLoad(appUrl: string, rate: number, seconds: number
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => finish(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
-          res.on('error', () => finish(0, ''));
+          res.on('error', (error) => finish(0, '', `response error: ${error.message}`));
         },
       );
       req.on('timeout', () => {
         req.destroy();
-        finish(0, '');
+        finish(0, '', 'no acknowledgement within 3 s');
       });
-      req.on('error', () => finish(0, ''));
+      req.on('error', (error) => finish(0, '', `request error: ${error.message}`));
       req.end(body);
     });
   }

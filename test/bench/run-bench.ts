@@ -151,6 +151,7 @@ const lines = [
   '',
   ...formatStartup(startup),
   '',
+  ...[...service.steady, ...service.overload].flatMap((run) => run.unaccountedSamples.map((sample) => `unaccounted at ${run.rate} req/s: ${sample}`)),
   missed.length === 0 ? 'all targets met' : `MISSED ${missed.length} target(s):\n${missed.map((m) => `  - ${m}`).join('\n')}`,
 ];
 console.log(lines.join('\n'));

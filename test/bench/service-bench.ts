@@ -49,6 +49,8 @@ export interface LoadRun {
   acknowledgedUnanswered: number;
   /** No acknowledgement within three seconds, a connection error, or another status. */
   unaccounted: number;
+  /** A few of the unaccounted requests: kind, status and what came back. */
+  unaccountedSamples: string[];
   peakRssMb: number;
   /** The app was still running when the load ended. */
   stayedUp: boolean;
@@ -151,6 +153,10 @@ export async function benchLoad(api: FakeSlackApi, rate: number, durationS: numb
     else unaccounted += 1;
   }
   const acks = sent.filter((r) => r.status !== 0).map((r) => r.ackMs);
+  const unaccountedSamples = sent
+    .filter((r) => r.note !== undefined)
+    .slice(0, 5)
+    .map((r) => `${r.kind} ${r.status} after ${Math.round(r.ackMs)} ms: ${r.note ?? ''}`);
   return {
     rate,
     durationS,
@@ -163,6 +169,7 @@ export async function benchLoad(api: FakeSlackApi, rate: number, durationS: numb
     refused,
     acknowledgedUnanswered,
     unaccounted,
+    unaccountedSamples,
     peakRssMb: peak,
     stayedUp,
     sigtermExitMs: stop.ms,
