@@ -74,22 +74,17 @@ function isCron(pattern: string): boolean {
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-function isPostgresUrl(value: string): boolean {
+/** Whether `value` is a URL with a host and one of `protocols` (postgres:, https: …). */
+function isUrlOf(value: string, protocols: readonly string[]): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    return protocols.includes(url.protocol) && url.hostname !== '';
   } catch {
     return false;
   }
 }
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
+const isPostgresUrl = (value: string): boolean => isUrlOf(value, ['postgres:', 'postgresql:']);
+const isHttpUrl = (value: string): boolean => isUrlOf(value, ['http:', 'https:']);
 
 /** A Slack member ID (U…, W…) or user-group ID (S…). */
 const COORDINATOR_ID = /^[UWS][A-Z0-9]{2,}$/u;

@@ -3,6 +3,7 @@
  * is the JSON the CLI prints with `--json`, so it is validated here and documented in README.
  */
 import { z } from 'zod';
+import { PlanOverviewSchema } from './plan-overview.js';
 
 /** `[start, end)` UTF-16 offsets into the snippet that matched the question. */
 export const HighlightSchema = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -91,23 +92,11 @@ export type Confidence = z.infer<typeof ConfidenceSchema>;
 export const OverviewFacetSchema = z.enum(['summary', 'measure-count', 'areas', 'purpose', 'year']);
 export type OverviewFacet = z.infer<typeof OverviewFacetSchema>;
 
-export const PlanOverviewAnswerSchema = z.object({
+/** The plan as a whole (its size and areas), with what was asked and its opening paragraph. */
+export const PlanOverviewAnswerSchema = PlanOverviewSchema.extend({
   facet: OverviewFacetSchema,
-  title: z.string(),
-  year: z.number().int(),
-  measureCount: z.number().int().positive(),
   /** The opening paragraph: why and on what basis the plan was made. */
   preamble: z.string(),
-  areas: z.array(
-    z.object({
-      number: z.number().int().positive(),
-      numeral: z.string(),
-      title: z.string(),
-      firstMeasure: z.number().int().positive(),
-      lastMeasure: z.number().int().positive(),
-      measureCount: z.number().int().positive(),
-    }),
-  ),
 });
 export type PlanOverviewAnswer = z.infer<typeof PlanOverviewAnswerSchema>;
 

@@ -71,7 +71,6 @@ function textOf(ctx: AnswerContext, hit: SearchHit): string {
 
 export function overviewAnswer(ctx: AnswerContext, query: string, facet: OverviewFacet): Answer {
   const { plan } = ctx;
-  const overview = planOverview(plan);
   return {
     query,
     source: planSource(plan),
@@ -82,7 +81,7 @@ export function overviewAnswer(ctx: AnswerContext, query: string, facet: Overvie
     total: 0,
     relatedAreas: [],
     interpretation: { corrections: [], expansions: [] },
-    overview: { facet, title: plan.title, year: plan.year, measureCount: overview.measureCount, preamble: plan.preamble, areas: overview.areas },
+    overview: { facet, ...planOverview(plan), preamble: plan.preamble },
   };
 }
 

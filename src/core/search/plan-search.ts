@@ -123,8 +123,16 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
   const idf = (term: string): number => bm25Idf(documentFrequency(term), total);
   const unknownWeight = bm25Idf(1, total);
   const planText = [...foldedText.values()].join('\n');
-  /** Whether the plan says `phrase` in so many of its paragraphs that it is the background, not a subject. */
-  const isBackground = (phrase: string): boolean => documents.filter((d) => foldedText.get(d.id)?.includes(phrase)).length > total * GENERIC_SHARE;
+  /** Whether the plan says `phrase` in so many of its paragraphs that it is the background, not a subject (asked once per phrase). */
+  const background = new Map<string, boolean>();
+  const isBackground = (phrase: string): boolean => {
+    let answer = background.get(phrase);
+    if (answer === undefined) {
+      answer = documents.filter((d) => foldedText.get(d.id)?.includes(phrase)).length > total * GENERIC_SHARE;
+      background.set(phrase, answer);
+    }
+    return answer;
+  };
 
   const understanding: QueryUnderstanding = {
     tokenizer: index.tokenizer,
