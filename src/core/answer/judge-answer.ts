@@ -66,12 +66,12 @@ export function statesEverydayConcept(analysis: QuestionAnalysis, hit: SearchHit
   return analysis.concepts.some((c, i) => c.everyday === true && (hit.support[i] ?? 0) >= STATED);
 }
 
-export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptRole[], weights: readonly number[], hit: SearchHit, text: string): Verdict {
-  const [fact] = unstatedFacts(analysis, text);
-  if (fact) return { covered: false, missing: { kind: 'fact', asked: fact } };
-  // One kind of right asked about, another answered (专利审查周期 → 商标审查周期). What is asked is
-  // in the last clause when it names a right (商标审查周期控制在9个月，那发明专利的呢): rights named
-  // before it are the premise.
+/**
+ * One kind of right asked about, another stated (专利审查周期 → 商标审查周期). What is asked is in
+ * the last clause when it names a right (商标审查周期控制在9个月，那发明专利的呢): rights named
+ * before it are the premise.
+ */
+function otherRight(analysis: QuestionAnalysis, roles: readonly ConceptRole[], text: string): Missing | undefined {
   const clauses = analysis.normalised.split(/[，,；;。！!？?]/u).filter((c) => c.trim().length > 0);
   const lastClause = clauses.at(-1) ?? analysis.normalised;
   const lastStart = analysis.normalised.lastIndexOf(lastClause);
@@ -84,9 +84,17 @@ export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptR
     const other = RIGHTS.find((r) => r !== asked && text.includes(r) && !askedPart.includes(r));
     if (asked && other && !text.includes(asked)) {
       const phrase = phraseOf(analysis, roles, i);
-      return { covered: false, missing: { kind: 'other-right', phrase, stated: phrase.replace(asked, other) } };
+      return { kind: 'other-right', phrase, stated: phrase.replace(asked, other) };
     }
   }
+  return undefined;
+}
+
+export function judgeAnswer(analysis: QuestionAnalysis, roles: readonly ConceptRole[], weights: readonly number[], hit: SearchHit, text: string): Verdict {
+  const [fact] = unstatedFacts(analysis, text);
+  if (fact) return { covered: false, missing: { kind: 'fact', asked: fact } };
+  const mismatch = otherRight(analysis, roles, text);
+  if (mismatch) return { covered: false, missing: mismatch };
   const unstated = (i: number): boolean => (hit.support[i] ?? 0) < STATED;
   const weightOf = (i: number): number => weights[i] ?? 0;
   const weak = hit.coverage < WEAK_COVERAGE;
