@@ -18,7 +18,8 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import type { AcceptedWork, FeedbackRow, QuestionRow, StateStore } from './state-store.js';
+import type { FeedbackRow, QuestionRow } from '../app/answers/activity-log.js';
+import type { AcceptedWork, StateStore } from './state-store.js';
 
 /** Claims remembered in memory at most; the oldest are forgotten first. */
 const MAX_CLAIMS_IN_MEMORY = 50_000;

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import { PROJECT_ROOT } from '../../src/core/paths.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
-import { ANSWERED_CHANNEL_TYPES } from '../../src/slack/listeners/events/message.js';
+import { ANSWERED_CHANNEL_TYPES } from '../../src/slack/payloads/message-event.js';
 import { listenerFakes } from './listener-fakes.js';
 
 export interface Registered {
@@ -43,7 +43,7 @@ export function registeredListeners(): Registered {
     options: () => undefined,
     shortcut: () => undefined,
   };
-  registerListeners(app as unknown as App, listenerFakes().deps);
+  registerListeners(app as unknown as App, listenerFakes().services);
   return found;
 }
 

@@ -8,8 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, SlackConfig } from '../../src/config.js';
-import type { SlackAppOptions } from '../../src/slack/app.js';
-import { createService, type Service } from '../../src/compose.js';
+import type { SlackAppOptions } from '../../src/slack/bolt/app.js';
+import type { AcknowledgedWorkOptions } from '../../src/slack/intake/acknowledged-work.js';
+import { createSlackService } from '../../src/compose.js';
+import type { Service } from '../../src/service/service.js';
 import { testAnswerContext } from './answer-context.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
 import type { FakeSlackApi } from './fake-slack-api.js';
@@ -37,7 +39,18 @@ export interface HarnessOptions {
   coordinators?: CoordinatorsConfig;
   /** The semantic search's server (EMBEDDINGS_URL …); off by default. */
   embeddings?: EmbeddingsConfig;
+  /**
+   * When the service counts itself overloaded. By default far looser than the service's own
+   * limits, so a busy test machine is not mistaken for overload; tests of overload pass the
+   * service's defaults (`SERVICE_ADMISSION`) or their own.
+   */
+  work?: AcknowledgedWorkOptions;
 }
+
+/** Limits no test that is not about overload reaches, however busy the machine. */
+export const LOOSE_ADMISSION: AcknowledgedWorkOptions = { maxWaiting: 10_000, maxWaitMs: 60_000, maxLoopLagMs: 60_000 };
+/** The service's own limits. */
+export const SERVICE_ADMISSION: AcknowledgedWorkOptions = {};
 
 export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi, options: HarnessOptions = {}): Promise<AppHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ipplan-app-'));
@@ -57,7 +70,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
   };
   // Bolt's Socket Mode health server listens on all interfaces; tests keep to loopback, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };
-  const service = await createService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
+  const service = await createSlackService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, work: options.work ?? LOOSE_ADMISSION, ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
   await service.start();
   const address = service.slack.server()?.address() as AddressInfo | undefined;
   return {

@@ -14,7 +14,7 @@ import type { QuestionAnalysis } from '../search/query/analyse-question.js';
 import type { SearchHit } from '../search/plan-search.js';
 import { fuseRankings } from '../search/semantic/fuse-rankings.js';
 import type { SemanticRanker } from '../search/semantic/semantic-ranking.js';
-import { buildSnippet } from '../search/snippet.js';
+import { buildSnippet } from '../search/text/snippet.js';
 import type { Answer, AreaMatch, Notice, OverviewFacet } from './answer-schema.js';
 import { checkInput, confidenceOf, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, MIN_COVERAGE, planSource, type AnswerContext } from './answer-values.js';
 import { judgeAnswer, missingSentence, statesEverydayConcept, unstatedFacts } from './judge-answer.js';

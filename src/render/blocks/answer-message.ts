@@ -19,8 +19,7 @@ import { overviewLines, renderAreaCard } from './area-blocks.js';
 import { actions, button, context, header, section, sections } from './block-kit.js';
 import { feedbackBlocks, type FeedbackStyle } from './feedback-blocks.js';
 import { renderMeasureCard } from './measure-card.js';
-import type { CardProgress } from './progress-blocks.js';
-import type { StatusCounts } from '../../core/progress/progress-overview.js';
+import type { AnswerProgress } from '../../core/progress/record-view.js';
 import { renderKeywordList, renderMeasureList } from './measure-list.js';
 import { bold, escapeMrkdwn, fallbackText, quote, withHighlights } from './mrkdwn.js';
 import { MAX_SECTION_TEXT, truncate } from './slack-limits.js';
@@ -33,7 +32,7 @@ export interface AnswerRenderOptions {
   /** Show a search as a list of matches (`/measure 关键词`) rather than as an answer. */
   asKeywordList?: boolean;
   /** The coordinators' record for a single measure's card, and an area's status counts. */
-  progress?: { card?: CardProgress; areaCounts?: StatusCounts };
+  progress?: AnswerProgress;
 }
 
 /** Related measures listed under the top one. */
