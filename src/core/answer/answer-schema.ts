@@ -48,7 +48,8 @@ export const AreaCardSchema = z.object({
   number: z.number().int().positive(),
   numeral: z.string(),
   title: z.string(),
-  goals: z.string(),
+  /** The area's 目标任务 paragraph; plans after 2014 have none. */
+  goals: z.string().optional(),
   measures: z.array(AreaMeasureLineSchema),
 });
 export type AreaCard = z.infer<typeof AreaCardSchema>;

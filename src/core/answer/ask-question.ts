@@ -113,7 +113,7 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
     .slice(0, MAX_RELATED_AREAS)
     .flatMap((hit): AreaMatch[] => {
       const area = plan.areas.find((a) => hit.ref.type === 'goals' && a.number === hit.ref.area);
-      if (!area) return [];
+      if (!area?.goals || !area.goalsClauses) return [];
       const snippet = buildSnippet(area.goals, area.goalsClauses, hit.matched, analysis.focus);
       return [{ number: area.number, numeral: area.numeral, title: area.title, snippet: snippet.text, highlights: snippet.highlights, score: Math.round(hit.score * 1000) / 1000 }];
     });

@@ -44,8 +44,13 @@ function snippetLine(result: MeasureResult, style: TextStyle): string {
   return `${parts.before}${mark(parts.text, parts.highlights, style)}${parts.after}`;
 }
 
+/** An area's 目标任务 line, when the plan gives the area one. */
+function goalsLines(goals: string | undefined): string[] {
+  return goals === undefined ? [] : [`目标任务：${goals}`];
+}
+
 function renderArea(card: AreaCard): string[] {
-  return [areaLabel(card), `目标任务：${card.goals}`, '工作措施：', ...card.measures.map((m) => `  ${m.number}. ${m.firstClause}`)];
+  return [areaLabel(card), ...goalsLines(card.goals), '工作措施：', ...card.measures.map((m) => `  ${m.number}. ${m.firstClause}`)];
 }
 
 function renderOverview(overview: PlanOverviewAnswer): string[] {
@@ -103,7 +108,7 @@ export function renderOverviewText(overview: PlanOverview): string {
 export function renderPlanText(plan: Plan): string {
   const lines = [plan.title, ''];
   for (const area of plan.areas) {
-    lines.push(areaLabel(area), `目标任务：${area.goals}`, '工作措施：');
+    lines.push(areaLabel(area), ...goalsLines(area.goals), '工作措施：');
     for (const n of area.measureNumbers) lines.push(`${n}．${plan.measures[n - 1]?.displayText ?? ''}`);
     lines.push('');
   }
