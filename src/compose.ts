@@ -24,7 +24,7 @@ import { createService, type Service } from './service/service.js';
 import type { SlackAppOptions } from './slack/bolt/app.js';
 import { createCoordinators } from './slack/coordinators/slack-coordinators.js';
 import { slackDigestChannel } from './slack/digest/digest-channel.js';
-import { createAcknowledgedWork, type AcknowledgedWorkOptions } from './slack/intake/acknowledged-work.js';
+import { createAcknowledgedWork } from './slack/intake/acknowledged-work.js';
 import { createReplicaPresence } from './slack/intake/replica-presence.js';
 import { localConsoleState } from './store/local-state.js';
 import { openExistingStore, openStore, openStoreForWriting } from './store/open/open-store.js';
@@ -38,8 +38,6 @@ export interface ServiceOptions {
   store?: ResilientStore;
   now?: () => Date;
   slackOptions?: SlackAppOptions;
-  /** When the process counts as falling behind (tests loosen it where overload is not the subject). */
-  work?: AcknowledgedWorkOptions;
   /** How long a graceful stop waits for acknowledged work before giving up on it. */
   drainTimeoutMs?: number;
 }
@@ -56,7 +54,7 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
   const store = options.store ?? openStore(config, logger);
   const clock = officeClock(config.timeZone, now);
   const replica = thisProcess();
-  const work = createAcknowledgedWork(logger, options.work);
+  const work = createAcknowledgedWork(logger, config.admission);
   // Group members are read with the app's own Web API client, which exists once the app does.
   const listMembers = async (group: string): Promise<string[]> => (await slack.app.client.usergroups.users.list({ usergroup: group })).users ?? [];
   const coordinators = createCoordinators({ config: config.coordinators, listMembers, logger, now });

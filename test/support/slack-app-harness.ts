@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, SlackConfig } from '../../src/config.js';
+import type { AdmissionConfig, Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, SlackConfig } from '../../src/config.js';
 import type { SlackAppOptions } from '../../src/slack/bolt/app.js';
-import type { AcknowledgedWorkOptions } from '../../src/slack/intake/acknowledged-work.js';
 import { createSlackService } from '../../src/compose.js';
 import type { Service } from '../../src/service/service.js';
 import { testAnswerContext } from './answer-context.js';
@@ -44,13 +43,13 @@ export interface HarnessOptions {
    * limits, so a busy test machine is not mistaken for overload; tests of overload pass the
    * service's defaults (`SERVICE_ADMISSION`) or their own.
    */
-  work?: AcknowledgedWorkOptions;
+  admission?: AdmissionConfig;
 }
 
 /** Limits no test that is not about overload reaches, however busy the machine. */
-export const LOOSE_ADMISSION: AcknowledgedWorkOptions = { maxWaiting: 10_000, maxWaitMs: 60_000, maxLoopLagMs: 60_000 };
+export const LOOSE_ADMISSION: AdmissionConfig = { maxWaiting: 10_000, maxWaitMs: 60_000, maxLoopLagMs: 60_000 };
 /** The service's own limits. */
-export const SERVICE_ADMISSION: AcknowledgedWorkOptions = {};
+export const SERVICE_ADMISSION: AdmissionConfig = {};
 
 export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi, options: HarnessOptions = {}): Promise<AppHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ipplan-app-'));
@@ -61,6 +60,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
       : { mode, botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN, port: 0, host: '127.0.0.1', apiUrl: api.url };
   const config: Config & { slack: SlackConfig } = {
     slack,
+    admission: options.admission ?? LOOSE_ADMISSION,
     logLevel: 'debug',
     dataDir,
     timeZone: 'Asia/Shanghai',
@@ -70,7 +70,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
   };
   // Bolt's Socket Mode health server listens on all interfaces; tests keep to loopback, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };
-  const service = await createSlackService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, work: options.work ?? LOOSE_ADMISSION, ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
+  const service = await createSlackService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
   await service.start();
   const address = service.slack.server()?.address() as AddressInfo | undefined;
   return {

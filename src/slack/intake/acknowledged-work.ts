@@ -16,6 +16,7 @@
  * {@link MAX_LOOP_LAG_MS}, in a way Slack retries or the user sees, rather than acknowledge what
  * it could not answer in time.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import PQueue from 'p-queue';
 import type { Logger } from '../../logger.js';
 
@@ -36,9 +37,9 @@ export const MAX_WAIT_MS = 750;
  * to be read, and acknowledgements risk Slack's three seconds.
  */
 export const MAX_LOOP_LAG_MS = 100;
-/** How often the loop's lateness is sampled, and over how many samples the worst counts. */
-const LAG_SAMPLE_MS = 20;
-const LAG_WINDOW = 5;
+/** The resolution of Node's event-loop delay histogram, and the window over which its worst counts. */
+const LAG_RESOLUTION_MS = 10;
+const LAG_WINDOW_MS = 100;
 
 export interface Pressure {
   waiting: number;
@@ -65,33 +66,49 @@ export interface AcknowledgedWork {
   drain(timeoutMs: number): Promise<{ drained: boolean; remaining: number }>;
 }
 
-export interface AcknowledgedWorkOptions {
-  nowMs?: () => number;
+/**
+ * When the process counts as falling behind: the service's configuration (ADMISSION_*), with
+ * {@link MAX_WAITING}, {@link MAX_WAIT_MS} and {@link MAX_LOOP_LAG_MS} by default.
+ */
+export interface AdmissionLimits {
   maxWaiting?: number;
   maxWaitMs?: number;
   maxLoopLagMs?: number;
 }
 
-/** How late timers fire, over the last few samples: the event loop's backlog. */
-function watchLoopLag(): () => number {
-  const recent: number[] = [];
-  let expected = performance.now() + LAG_SAMPLE_MS;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    recent.push(Math.max(0, now - expected));
-    if (recent.length > LAG_WINDOW) recent.shift();
-    expected = now + LAG_SAMPLE_MS;
-  }, LAG_SAMPLE_MS);
-  timer.unref();
-  // A sample not yet taken is late too: it counts from when it was due.
-  return () => Math.max(0, performance.now() - expected, ...recent);
+export interface AcknowledgedWorkOptions extends AdmissionLimits {
+  nowMs?: () => number;
+  /** How late the event loop ran lately, in ms (Node's event-loop delay histogram by default). */
+  loopLag?: () => number;
+}
+
+/**
+ * How late the event loop ran lately, from Node's own histogram of its delay
+ * (`perf_hooks.monitorEventLoopDelay`): the worst delay in the current window, or in the last one
+ * while the current one is young, so a reading never drops to nothing just after a window turns.
+ */
+function eventLoopLag(nowMs: () => number): () => number {
+  const histogram = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+  histogram.enable();
+  let windowStart = nowMs();
+  let previousWorst = 0;
+  return () => {
+    const worst = histogram.count > 0 ? histogram.max / 1e6 : 0;
+    const now = nowMs();
+    if (now - windowStart < LAG_WINDOW_MS) return Math.max(worst, previousWorst);
+    previousWorst = worst;
+    histogram.reset();
+    windowStart = now;
+    return worst;
+  };
 }
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function createAcknowledgedWork(logger: Logger, { nowMs = () => performance.now(), maxWaiting = MAX_WAITING, maxWaitMs = MAX_WAIT_MS, maxLoopLagMs = MAX_LOOP_LAG_MS }: AcknowledgedWorkOptions = {}): AcknowledgedWork {
+export function createAcknowledgedWork(logger: Logger, options: AcknowledgedWorkOptions = {}): AcknowledgedWork {
+  const { nowMs = () => performance.now(), maxWaiting = MAX_WAITING, maxWaitMs = MAX_WAIT_MS, maxLoopLagMs = MAX_LOOP_LAG_MS } = options;
   const queue = new PQueue({ concurrency: CONCURRENT_ANSWERS });
-  const loopLag = watchLoopLag();
+  const loopLag = options.loopLag ?? eventLoopLag(nowMs);
   const running = new Set<Promise<unknown>>();
   /** When each waiting task was queued, oldest first (the queue is first in, first out). */
   const queuedAt: number[] = [];
