@@ -13,6 +13,7 @@
  */
 import type { Answer, AreaMatch, MeasureResult, PlanOverviewAnswer } from '../../core/answer/answer-schema.js';
 import { ANSWER_SHOWS, MAX_RANGE_RESULTS } from '../../core/answer/answer-values.js';
+import { overviewListsAreas } from '../../core/answer/plan-overview.js';
 import { areaLabel, measureLabel, overviewSentence, snippetParts, sourceLine } from '../answer-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { overviewLines, renderAreaCard } from './area-blocks.js';
@@ -128,7 +129,7 @@ function renderOverview(overview: PlanOverviewAnswer): SlackMessage {
     header(`《${overview.title}》`),
     section(escapeMrkdwn(overviewSentence(overview))),
     ...(withPreamble && overview.preamble ? [section(quote(escapeMrkdwn(overview.preamble)))] : []),
-    ...(overview.facet === 'purpose' ? [] : [section(overviewLines(overview))]),
+    ...(overviewListsAreas(overview.facet) ? [section(overviewLines(overview))] : []),
     context('用 /area 编号 查看某个领域的目标任务和措施，例如 /area 3；用 /measure 编号 查看某条措施。'),
   ];
   return { text: fallbackText(`${overviewSentence(overview)}${withPreamble ? overview.preamble : ''}`), blocks };

@@ -4,7 +4,7 @@
  * numbers it came from.
  */
 import type { Answer, AreaCard, MeasureResult, PlanOverviewAnswer } from '../../core/answer/answer-schema.js';
-import type { PlanOverview } from '../../core/answer/plan-overview.js';
+import { overviewListsAreas, type PlanOverview } from '../../core/answer/plan-overview.js';
 import type { Plan } from '../../core/plan/plan-schema.js';
 import { areaLabel, measureLabel, overviewSentence, snippetParts, sourceLine, type Highlights } from '../answer-parts.js';
 
@@ -51,7 +51,7 @@ function renderArea(card: AreaCard): string[] {
 function renderOverview(overview: PlanOverviewAnswer): string[] {
   const lines = [overviewSentence(overview)];
   if ((overview.facet === 'purpose' || overview.facet === 'summary') && overview.preamble) lines.push(`  ${overview.preamble}`);
-  if (overview.facet !== 'purpose') lines.push(...overview.areas.map((a) => `  ${areaLabel(a)}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`));
+  if (overviewListsAreas(overview.facet)) lines.push(...overview.areas.map((a) => `  ${areaLabel(a)}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`));
   return lines;
 }
 
