@@ -11,6 +11,7 @@
  */
 import { findMeasure } from '../plan/find-in-plan.js';
 import type { QuestionAnalysis } from '../search/query/analyse-question.js';
+import type { PlanReference } from '../search/query/plan-reference.js';
 import type { SearchHit } from '../search/plan-search.js';
 import { fuseRankings } from '../search/semantic/fuse-rankings.js';
 import type { SemanticRanker } from '../search/semantic/semantic-ranking.js';
@@ -131,8 +132,8 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
 }
 
 /** A lookup that also asks for a kind of fact: said plainly when the measures do not state it. */
-function referenceWithQuestion(ctx: AnswerContext, query: string, analysis: QuestionAnalysis, numbers: readonly number[]): Answer {
-  const answer = measuresAnswer(ctx, query, numbers);
+function referenceWithQuestion(ctx: AnswerContext, query: string, analysis: QuestionAnalysis, reference: PlanReference): Answer {
+  const answer = referenceAnswer(ctx, query, reference);
   if (answer.kind !== 'lookup') return answer;
   const texts = answer.results.map((r) => r.text).join('');
   const [fact] = unstatedFacts(analysis, texts);
@@ -147,7 +148,7 @@ export function askQuestion(ctx: AnswerContext, question: string, options: AskOp
   const analysis = ctx.search.analyse(question);
   const { reference } = analysis;
   if (reference) {
-    if (reference.type === 'measures' && reference.asksMore) return referenceWithQuestion(ctx, question, analysis, reference.numbers);
+    if (reference.asksMore) return referenceWithQuestion(ctx, question, analysis, reference);
     return referenceAnswer(ctx, question, reference);
   }
 
