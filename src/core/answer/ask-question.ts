@@ -1,11 +1,13 @@
 /**
  * The question → Answer function every surface uses. In order:
  *
- * 1. A question naming measures or an area by number is looked up (and if it asks for a kind of
+ * 1. A question about where things stand (倒数第三条, 保护部分的第一条, 第30条的下一条, 第五部分
+ *    讲什么, 哪一部分措施最多) is answered from the plan model.
+ * 2. A question naming measures or an area by number is looked up (and if it asks for a kind of
  *    fact the measures do not state, 第73条…具体哪个月, it says so).
- * 2. A question about the plan's structure (how many measures, which areas, why it was made, an
- *    area in everyday words, a pasted heading, the last measure) gets the overview or the area.
- * 3. Anything else is searched, and the top measure is judged: it answers only if it states the
+ * 3. A question about the plan as a whole (how many measures, which areas, why it was made, an
+ *    area in everyday words, a pasted heading) gets the overview or the area.
+ * 4. Anything else is searched, and the top measure is judged: it answers only if it states the
  *    words that carry the question and the kind of fact asked for. If it does not, the answer
  *    says what the plan does not say and offers the nearest measures as related, not as the answer.
  */
@@ -16,14 +18,16 @@ import type { SearchHit } from '../search/plan-search.js';
 import { fuseRankings } from '../search/semantic/fuse-rankings.js';
 import type { SemanticRanker } from '../search/semantic/semantic-ranking.js';
 import { buildSnippet } from '../search/snippet.js';
-import type { Answer, AreaMatch, Notice, OverviewFacet } from './answer-schema.js';
+import type { Answer, AreaMatch, Notice } from './answer-schema.js';
 import { checkInput, confidenceOf, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, MIN_COVERAGE, planSource, type AnswerContext } from './answer-values.js';
 import { judgeAnswer, missingSentence, statesEverydayConcept, unstatedFacts } from './judge-answer.js';
-import { rankAreas } from './lookup-area.js';
+import { clearArea } from './lookup-area.js';
+import { overviewAnswer } from './overview-answer.js';
 import { notices } from './notices.js';
 import { readPlanQuestion } from './plan-questions.js';
-import { planOverview } from './plan-overview.js';
-import { areaAnswer, measuresAnswer, referenceAnswer } from './reference-answer.js';
+import { areaAnswer, referenceAnswer } from './reference-answer.js';
+import { structureAnswer } from './structure-answer.js';
+import { readStructureQuestion } from './structure-question.js';
 
 /** A result covering less than this share of what the best one covers is noise beside it… */
 const RELATIVE_COVERAGE_FLOOR = 0.5;
@@ -31,8 +35,6 @@ const RELATIVE_COVERAGE_FLOOR = 0.5;
 const RELATIVE_SCORE_FLOOR = 0.05;
 /** Goals paragraphs shown beside the measures, at most. */
 const MAX_RELATED_AREAS = 2;
-/** An area named in other words is taken when it outweighs the next one by this much. */
-const CLEAR_AREA = 1.5;
 
 export interface AskOptions {
   limit?: number;
@@ -68,22 +70,6 @@ function textOf(ctx: AnswerContext, hit: SearchHit): string {
     return ctx.plan.areas.find((a) => a.number === area)?.goals ?? '';
   }
   return ctx.plan.preamble;
-}
-
-export function overviewAnswer(ctx: AnswerContext, query: string, facet: OverviewFacet): Answer {
-  const { plan } = ctx;
-  return {
-    query,
-    source: planSource(plan),
-    kind: 'overview',
-    confidence: 'high',
-    confidenceScore: 1,
-    results: [],
-    total: 0,
-    relatedAreas: [],
-    interpretation: { corrections: [], expansions: [] },
-    overview: { facet, ...planOverview(plan), preamble: plan.preamble },
-  };
 }
 
 /** Ranks search hits into an answer (also used by keyword lookups of measures). */
@@ -146,6 +132,11 @@ export function askQuestion(ctx: AnswerContext, question: string, options: AskOp
   const problem = checkInput(question);
   if (problem) return emptyAnswer(ctx.plan, question, problem);
   const analysis = ctx.search.analyse(question);
+  // Where things stand in the plan (倒数第三条, 第30条的下一条, 第五部分是干嘛的) is read before a
+  // number is taken for a measure's own: 倒数第三条 is not measure 3.
+  const structure = readStructureQuestion(analysis.normalised);
+  const placed = structure ? structureAnswer(ctx, question, structure) : undefined;
+  if (placed) return placed;
   const { reference } = analysis;
   if (reference) {
     if (reference.asksMore) return referenceWithQuestion(ctx, question, analysis, reference);
@@ -156,13 +147,11 @@ export function askQuestion(ctx: AnswerContext, question: string, options: AskOp
   switch (structural?.type) {
     case 'overview':
       return overviewAnswer(ctx, question, structural.facet);
-    case 'measure':
-      return measuresAnswer(ctx, question, [structural.number]);
     case 'area':
       return areaAnswer(ctx, question, structural.number);
     case 'area-words': {
-      const [first, second] = rankAreas(ctx, structural.words);
-      if (first && (!second || first.score >= second.score * CLEAR_AREA)) return areaAnswer(ctx, question, first.area);
+      const area = clearArea(ctx, structural.words);
+      if (area !== undefined) return areaAnswer(ctx, question, area);
       break;
     }
     case undefined:

@@ -15,6 +15,7 @@ export function evalAnswer(ctx: AnswerContext, question: EvalQuestion): EvalAnsw
     numbers: answer.results.map((r) => r.number),
     ...(answer.results[0] ? { topSnippet: answer.results[0].snippet } : {}),
     ...(answer.area ? { area: answer.area.number } : {}),
+    ...(answer.overview?.named ? { namedAreas: answer.overview.named } : {}),
     ...(answer.overview ? { listsEveryArea: overviewListsAreas(answer.overview.facet) && answer.overview.areas.length === ctx.plan.areas.length } : {}),
   };
 }
