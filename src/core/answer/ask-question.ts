@@ -7,11 +7,14 @@
  *    fact the measures do not state, 第73条…具体哪个月, it says so).
  * 3. A question about the plan as a whole (how many measures, which areas, why it was made, an
  *    area in everyday words, a pasted heading) gets the overview or the area.
- * 4. Anything else is searched, and the top measure is judged: it answers only if it states the
- *    words that carry the question and the kind of fact asked for. If it does not, the answer
- *    says what the plan does not say and offers the nearest measures as related, not as the answer.
+ * 4. Anything else is searched. A question asking to name things one by one that a matched measure
+ *    only counts (3个专利导航实验区…分别在哪) is told the plan gives only the number. Otherwise the
+ *    top measure is judged: it answers only if it states the words that carry the question and
+ *    the kind of fact asked for. If it does not, the answer says what the plan does not say and
+ *    offers the nearest measures as related, not as the answer.
  */
 import { findMeasure } from '../plan/find-in-plan.js';
+import type { Measure } from '../plan/plan-schema.js';
 import type { QuestionAnalysis } from '../search/query/analyse-question.js';
 import type { PlanReference } from '../search/query/plan-reference.js';
 import type { SearchHit } from '../search/plan-search.js';
@@ -21,6 +24,7 @@ import { buildSnippet } from '../search/snippet.js';
 import type { Answer, AreaMatch, Notice } from './answer-schema.js';
 import { checkInput, confidenceOf, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, MIN_COVERAGE, planSource, type AnswerContext } from './answer-values.js';
 import { judgeAnswer, missingSentence, statesEverydayConcept, unstatedFacts } from './judge-answer.js';
+import { countedNotNamedAnswer, findCountedNotNamed } from './counted-not-named.js';
 import { clearArea } from './lookup-area.js';
 import { overviewAnswer } from './overview-answer.js';
 import { notices } from './notices.js';
@@ -117,10 +121,16 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
   return { ...base, kind: 'search', confidence: verdict.confidence, ...(verdict.confidence === 'low' ? { notice: notices.lowConfidence() } : {}) };
 }
 
+function measuresOf(ctx: AnswerContext, numbers: readonly number[]): Measure[] {
+  return numbers.flatMap((n) => findMeasure(ctx.plan, n) ?? []);
+}
+
 /** A lookup that also asks for a kind of fact: said plainly when the measures do not state it. */
 function referenceWithQuestion(ctx: AnswerContext, query: string, analysis: QuestionAnalysis, reference: PlanReference): Answer {
   const answer = referenceAnswer(ctx, query, reference);
   if (answer.kind !== 'lookup') return answer;
+  const counted = findCountedNotNamed(analysis.normalised, measuresOf(ctx, answer.results.map((r) => r.number)));
+  if (counted) return countedNotNamedAnswer(ctx, query, counted);
   const texts = answer.results.map((r) => r.text).join('');
   const [fact] = unstatedFacts(analysis, texts);
   if (!fact) return answer;
@@ -160,5 +170,8 @@ export function askQuestion(ctx: AnswerContext, question: string, options: AskOp
   const lexical = ctx.search.search(analysis);
   const semantic = options.semantic?.(question);
   const hits = semantic ? fuseRankings(lexical, semantic, { semanticOnlyCoverage: MIN_COVERAGE }) : lexical;
+  // Things a matched measure counts without naming them (3个专利导航实验区 … 分别在哪): only the number.
+  const counted = (options.judge ?? true) ? findCountedNotNamed(analysis.normalised, measuresOf(ctx, hits.flatMap((h) => (h.ref.type === 'measure' ? [h.ref.number] : [])))) : undefined;
+  if (counted) return countedNotNamedAnswer(ctx, question, counted);
   return searchAnswer(ctx, question, analysis, hits, clampLimit(options.limit), options.judge ?? true);
 }
