@@ -171,7 +171,8 @@ export function askQuestion(ctx: AnswerContext, question: string, options: AskOp
   const semantic = options.semantic?.(question);
   const hits = semantic ? fuseRankings(lexical, semantic, { semanticOnlyCoverage: MIN_COVERAGE }) : lexical;
   // Things a matched measure counts without naming them (3个专利导航实验区 … 分别在哪): only the number.
-  const counted = (options.judge ?? true) ? findCountedNotNamed(analysis.normalised, measuresOf(ctx, hits.flatMap((h) => (h.ref.type === 'measure' ? [h.ref.number] : [])))) : undefined;
+  const matched = measuresOf(ctx, hits.flatMap((h) => (h.ref.type === 'measure' ? [h.ref.number] : [])));
+  const counted = (options.judge ?? true) ? findCountedNotNamed(analysis.normalised, matched) : undefined;
   if (counted) return countedNotNamedAnswer(ctx, question, counted);
   return searchAnswer(ctx, question, analysis, hits, clampLimit(options.limit), options.judge ?? true);
 }

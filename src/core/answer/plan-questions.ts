@@ -37,7 +37,7 @@ const OVERVIEW: ReadonlyArray<{ facet: OverviewFacet; pattern: RegExp }> = [
   {
     facet: 'areas',
     pattern:
-      /(?:几|多少|[一二三四五六七八九十\d]+)个?(?:部分|领域|方面|大块|块|板块|大领域)|(?:所有|全部|各个|每个)的?(?:部分|领域|方面|大块|块|板块)|哪(?:几|些)个?(?:大的?)?(?:部分|领域|方面|块|板块)|分(?:成|为)?(?:哪|几)|(?:一级|大)?标题|框架|结构|目录|大纲|每块|各有多少|(?:从)?第几条到第几条|起止/u,
+      /(?:几|多少|[一二三四五六七八九十\d]+)个?(?:部分|领域|方面|大块|块|板块|大领域)|(?:所有|全部|各个|每个)的?大?(?:部分|领域|方面|大块|块|板块)|哪(?:几|些)个?(?:大的?)?(?:部分|领域|方面|块|板块)|分(?:成|为)?(?:哪|几)|(?:一级|大)?标题|框架|结构|目录|大纲|每块|各有多少|(?:从)?第几条到第几条|起止|(?:连续|统一|重新|从头|分别|按部分|各部分)(?:编号|编的号|排号)|编号(?:是|都)?(?:连续|统一|重新|从头|分别|按部分|每部分|接着)/u,
   },
   { facet: 'summary', pattern: /概括一下|概述|简介|总体介绍|简单介绍|讲讲这份|介绍一下这|整体(?:情况|内容)|汇报|主要内容|讲了什么|说了什么/u },
 ];
@@ -90,7 +90,7 @@ export function readPlanQuestion(normalised: string, plan: Plan): PlanQuestion |
   }
 
   for (const { facet, pattern } of OVERVIEW) {
-    if (pattern.test(text) && onlyAbout(text.replace(new RegExp(pattern.source, 'gu'), ''), ABOUT_THE_PLAN, /措施|条|项|部分|领域|方面|块|板块|框架|年度|年|精神|制定|出台|依据|目的|会议|要求|落实|为什么|为了|哪个|标题|名字|汇报|领导|简单|概括/gu)) {
+    if (pattern.test(text) && onlyAbout(text.replace(new RegExp(pattern.source, 'gu'), ''), ABOUT_THE_PLAN, /措施|条|项|部分|领域|方面|块|板块|框架|年度|年|精神|制定|出台|依据|目的|会议|要求|落实|为什么|为了|哪个|标题|名字|汇报|领导|简单|概括|还是|开始|接着|的话|全计划|全文/gu)) {
       return { type: 'overview', facet };
     }
   }

@@ -99,8 +99,10 @@ export function structureAnswer(ctx: AnswerContext, query: string, question: Str
       return neighbourAnswer(ctx, query, question.of, question.side);
     case 'places':
       return placesAnswer(ctx, query, question.scope, question.places);
-    case 'area-extreme':
-      return overviewAnswer(ctx, query, question.extreme === 'most' ? 'most-measures' : 'fewest-measures', { named: areasBySize(ctx.plan, question.extreme, question.rank), rank: question.rank });
+    case 'area-extreme': {
+      const facet = question.extreme === 'most' ? 'most-measures' : 'fewest-measures';
+      return overviewAnswer(ctx, query, facet, { named: areasBySize(ctx.plan, question.extreme, question.rank), rank: question.rank });
+    }
     case 'area-equal':
       return overviewAnswer(ctx, query, 'equal-measures', { named: areasOfEqualSize(ctx.plan) });
     case 'area': {

@@ -16,6 +16,7 @@
  * is returned as words, to be weighed against the areas by the caller.
  */
 import { NUMBER_PATTERN, parseNumberWord } from '../search/query/number-words.js';
+import { MAX_RANGE_RESULTS } from './answer-values.js';
 
 /** Counted from the start or from the end. */
 export type End = 'start' | 'end';
@@ -53,8 +54,10 @@ const PREVIOUS = /上一|前一|上条|上面(?:的)?(?:一|那)|之前|以前|�
 /** 紧挨着 says next to, not which side. */
 const BESIDE = /紧挨着|挨着|相邻/u;
 
-/** Counted from the end with its place: 倒数第三条, 从后往前数第三条, 倒着数第三条. */
-const FROM_END_PLACE = new RegExp(`(?:倒数|倒着数|倒过来数|从后往前数?|从后向前数?|从后面?数|从末尾数?|从(?:最后|末尾)(?:一条|那条|一项)?(?:往前|向前|倒着)数?|最后)(?:的)?第${N}(?!个?${AREA_UNIT})${UNIT_OR_MEASURE}?`, 'u');
+/** Counting from the end: 倒数, 倒着数, 从后往前数, 从最后一条往前数, 最后(第二条). */
+const FROM_END = '(?:倒数|倒着数|倒过来数?|从后面?往前数?|从后面?向前数?|从后面?数|从末尾数?|从(?:最后|末尾)(?:一条|那条|一项)?(?:往前|向前|倒着)数?|最后)';
+/** Counted from the end with its place: 倒数第三条, 从后往前数第三条 (not 倒数第二部分, an area). */
+const FROM_END_PLACE = new RegExp(`${FROM_END}(?:的)?第${N}(?!个?${AREA_UNIT})${UNIT_OR_MEASURE}?`, 'u');
 /** The last one, in the many ways it is said. */
 const LAST_ONE = new RegExp(
   [
@@ -97,24 +100,50 @@ const AREA_POINTER = /(?:那一?|这一?)(?:大块|部分|块|板块|领域|方�
 /** Words before an area's subject that only lead up to it (整个计划里讲创造质量的那部分). */
 const LEAD_IN = /^(?:请问|整个计划|整份计划|这份计划|这个计划|计划|里面|里|中|的|关于|有关|专讲|讲|说|涉及)+|(?:的)$/gu;
 
+/** Words (longer ones first where one starts another), any punctuation or space: what may be left around a form. */
+function talk(...words: string[]): RegExp {
+  return new RegExp(`${words.join('|')}|[\\s\\p{P}\\p{S}]`, 'gu');
+}
+
 /** Around a measure asked for by its place, words that only ask to be shown it (or which area holds it, which its card shows). */
-const SHOW_TALK =
-  /第几条|第几项|第几|属于|归在|归|(?:哪个|哪一个|哪一|哪)(?:大)?(?:领域|部分|方面|块|板块)(?:的|下面|里)?|工作措施|措施|举措|内容|原文|全文|具体|主要|分别|都是|都|讲的是|说的是|讲了些|说了些|讲了|说了|讲的|说的|写的|写了|讲|说|写|是什么|什么|是啥|啥|哪一条|哪条|哪一项|哪项|哪个|哪一个|哪方面的事|哪方面的|哪方面|的事|事情|概括一下|概括|总结|介绍|看看|看一下|一下|查一下|告诉我|请问|请|给我|整个计划|整份计划|全计划|这份计划|这个计划|推进计划|计划|文件|里面|里头|里|中|之中|当中|上|在|排|和|与|跟|以及|还有|是|哪|的|事|了|呢|吗|啊|呀|吧|这|那|条|项|个|数|[\s\p{P}\p{S}]/gu;
+const SHOW_TALK = talk(
+  '第几条', '第几项', '第几', '属于', '归在', '归', '(?:哪个|哪一个|哪一|哪)(?:大)?(?:领域|部分|方面|块|板块)(?:的|下面|里)?',
+  '工作措施', '措施', '举措', '内容', '原文', '全文', '具体', '主要', '分别', '都是', '都',
+  '讲的是', '说的是', '讲了些', '说了些', '讲了', '说了', '讲的', '说的', '写的', '写了', '讲', '说', '写',
+  '是什么', '什么', '是啥', '啥', '哪一条', '哪条', '哪一项', '哪项', '哪个', '哪一个', '哪方面的事', '哪方面的', '哪方面', '的事', '事情',
+  '概括一下', '概括', '总结', '介绍', '看看', '看一下', '一下', '查一下', '告诉我', '请问', '请', '给我',
+  '整个计划', '整份计划', '全计划', '这份计划', '这个计划', '推进计划', '计划', '文件', '里面', '里头', '里', '中', '之中', '当中', '上', '在', '排',
+  '和', '与', '跟', '以及', '还有', '是', '哪', '的', '事', '了', '呢', '吗', '啊', '呀', '吧', '这', '那', '条', '项', '个', '数',
+);
 /** Around an area asked for by its place, words that ask what it is about or how big it is. */
-const AREA_TALK =
-  /是干嘛的|干嘛的|干嘛|整个计划|这份计划|计划里|计划中|计划的|计划|包括|包含|涵盖|安排了|安排|列了|题目|名称|叫啥|干什么的|干什么|做什么|做啥|要做|讲什么|讲的什么|讲的是什么|讲的啥|讲了什么|讲了啥|说什么|说的是什么|说的啥|说了什么|说了些什么|关注的是|关注|关于|涉及|针对|哪方面|什么方面|哪些方面|哪一方面|方面|的工作|工作措施|工作|措施|目标任务|目标|任务|主要|内容|重点|主题|标题|叫什么|名字|是什么|是啥|啥|什么|有哪些|哪些|都|一共|总共|共有|共|有|多少条|几条|多少项|几项|多少|几|讲|说|是|的|了|呢|吗|啊|呀|那一部分|这一部分|那部分|这部分|那块|这块|那|这|一下|介绍|概括|讲讲|说说|列一下|列出|条|项|个|[\s\p{P}\p{S}]/gu;
+const AREA_TALK = talk(
+  '是干嘛的', '干嘛的', '干嘛', '干什么的', '干什么', '做什么', '做啥', '要做', '下面', '里面',
+  '整个计划', '这份计划', '计划里', '计划中', '计划的', '计划', '包括', '包含', '涵盖', '安排了', '安排', '列了', '题目', '名称', '叫啥',
+  '讲什么', '讲的什么', '讲的是什么', '讲的啥', '讲了什么', '讲了啥', '说什么', '说的是什么', '说的啥', '说了什么', '说了些什么',
+  '关注的是', '关注', '关于', '涉及', '针对', '哪方面', '什么方面', '哪些方面', '哪一方面', '方面', '的工作', '工作措施', '工作', '措施',
+  '目标任务', '目标', '任务', '主要', '内容', '重点', '主题', '标题', '叫什么', '名字', '是什么', '是啥', '啥', '什么', '有哪些', '哪些', '都',
+  '一共', '总共', '共有', '共', '有', '多少条', '几条', '多少项', '几项', '多少', '几', '讲', '说', '是', '的', '了', '呢', '吗', '啊', '呀',
+  '那一部分', '这一部分', '那部分', '这部分', '那块', '这块', '那', '这', '一下', '介绍', '概括', '讲讲', '说说', '列一下', '列出', '条', '项', '个',
+);
 /** The most or the fewest measures (第二多: the second most), as many as another, and words that say the size is what is compared. */
 const MOST = /最多|最长|最大|最重(?!要)/u;
 const FEWEST = /最少|最短|最小/u;
 const RANKED = new RegExp(`第${N}(多|长|大|少|短|小)`, 'u');
 const EQUAL = /一样多|同样多|一样长|一般多|相同|相等|并列|一样/u;
-const WHICH_AREA = new RegExp(`哪(?:[一两二三几些])?(?:个)?(?:大)?${AREA_UNIT}|(?:有没有|是否有).*${AREA_UNIT}|${AREA_UNIT}(?:是)?(?:哪|什么)|哪块|哪个`, 'u');
+const WHICH_AREA = new RegExp(`(?:哪(?:[一两二三几些])?|第几)(?:个)?(?:大)?${AREA_UNIT}|(?:有没有|是否有).*${AREA_UNIT}|${AREA_UNIT}(?:是)?(?:哪|什么)|哪块|哪个`, 'u');
 /** 最多 and 最少 compare the size only beside these; 最长, 最短 and 篇幅 say it themselves. */
 const SIZE_WORD = /措施|条数|篇幅|条目|条|内容|长|短/u;
-const SIZE_TALK =
-  /按照?|算的话|算|来看|来算|比较|相比|下面|下的|下|工作|有没有|是否有|一样多|同样多|一样长|一般多|相同|相等|并列|一样|多|少|长|短|第|两|几|安排的|安排|包含的|包含|的|措施|条数|篇幅|条目|条|内容|数量|数目|数|[一二三四五六七八九十\d]|当中|之中|最多|最长|最大|最重|最少|最短|最小|哪一|哪个|哪些|哪|一|个|大部分|部分|大块|板块|块|领域|方面|计划|整个|这份|里面|里|中|是|有|了|呢|吗|啊|[\s\p{P}\p{S}]/gu;
+const SIZE_TALK = talk(
+  '按照?', '算的话', '算', '来看', '来算', '看的话', '看', '比较', '相比', '下面', '下的', '下', '工作', '有没有', '是否有',
+  '一样多', '同样多', '一样长', '一般多', '相同', '相等', '并列', '一样', '多', '少', '长', '短', '第', '两', '几',
+  '安排的', '安排', '包含的', '包含', '的', '措施', '条数', '篇幅', '条目', '条', '内容', '数量', '数目', '数', '[一二三四五六七八九十\\d]',
+  '当中', '之中', '最多', '最长', '最大', '最重', '最少', '最短', '最小', '哪一', '哪个', '哪些', '哪', '一', '个',
+  '大部分', '部分', '大块', '板块', '块', '领域', '方面', '计划', '整个', '这份', '里面', '里', '中', '是', '有', '了', '呢', '吗', '啊',
+);
+/** 前三条 or 最后三条 lists at most this many, as a range lookup does. */
+const MAX_RUN = MAX_RANGE_RESULTS;
 
-function numberOf(match: RegExpExecArray | null): number | undefined {
+function numberOf(match: RegExpMatchArray | null): number | undefined {
   const word = match?.slice(1).find((g) => g !== undefined);
   return word === undefined ? undefined : parseNumberWord(word);
 }
@@ -153,8 +182,9 @@ function readScope(text: string): { scope: Scope; rest: string } | undefined {
   return undefined;
 }
 
-function cut(text: string, match: RegExpExecArray): string {
-  return `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`;
+function cut(text: string, match: RegExpMatchArray): string {
+  const at = match.index ?? 0;
+  return `${text.slice(0, at)} ${text.slice(at + match[0].length)}`;
 }
 
 interface PlacesAsked {
@@ -171,16 +201,18 @@ interface PlacesAsked {
 function readPlaces(text: string): PlacesAsked {
   const found: Array<{ at: number; places: Place[]; positional: boolean }> = [];
   let rest = text;
-  const take = (pattern: RegExp, read: (match: RegExpExecArray) => { places: Place[]; positional: boolean } | undefined): void => {
-    const global = new RegExp(pattern.source, 'gu');
-    for (const match of rest.matchAll(global)) {
-      const read_ = read(match as RegExpExecArray);
-      if (!read_ || read_.places.length === 0) continue;
-      found.push({ at: match.index ?? 0, ...read_ });
-      rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice((match.index ?? 0) + match[0].length);
+  const take = (pattern: RegExp, read: (match: RegExpMatchArray) => { places: Place[]; positional: boolean } | undefined): void => {
+    for (const match of rest.matchAll(new RegExp(pattern.source, 'gu'))) {
+      const asked = read(match);
+      if (!asked || asked.places.length === 0) continue;
+      const at = match.index ?? 0;
+      found.push({ at, ...asked });
+      rest = rest.slice(0, at) + ' '.repeat(match[0].length) + rest.slice(at + match[0].length);
     }
   };
-  const run = (from: End, count: number | undefined): Place[] => (count !== undefined && count >= 2 && count <= 20 ? Array.from({ length: count }, (_, i) => ({ from, place: from === 'start' ? i + 1 : count - i, numbered: false })) : []);
+  // 前三条 → the first, second, third; 最后三条 → the third, second, first from the end, so in the plan's order.
+  const run = (from: End, count: number | undefined): Place[] =>
+    count !== undefined && count >= 2 && count <= MAX_RUN ? Array.from({ length: count }, (_, i) => ({ from, place: from === 'start' ? i + 1 : count - i, numbered: false })) : [];
   take(FROM_END_PLACE, (m) => {
     const place = numberOf(m);
     return place === undefined ? undefined : { places: [{ from: 'end', place, numbered: false }], positional: true };

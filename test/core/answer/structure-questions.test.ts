@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { AnswerSchema } from '../../../src/core/answer/answer-schema.js';
 import { askQuestion } from '../../../src/core/answer/ask-question.js';
+import { loadEvalQuestions } from '../../../src/core/eval/eval-questions.js';
+import { PROJECT_ROOT } from '../../../src/core/paths.js';
 import { testAnswerContext } from '../../support/answer-context.js';
 
 const ctx = testAnswerContext();
@@ -19,6 +22,8 @@ describe('measures asked for by their place in the plan', () => {
     ['倒数第二项', [78]],
     ['整个计划里从后往前数第三条措施是啥？', [77]],
     ['从最后一条往前数第三条是哪条', [77]],
+    ['倒过来第三条是什么', [77]],
+    ['最后第二条', [78]],
     ['排在最后的那条措施讲的啥？', [79]],
     ['最后三条', [77, 78, 79]],
     ['前三条', [1, 2, 3]],
@@ -44,6 +49,9 @@ describe('measures asked for by their place in the plan', () => {
     ['最后一部分的第一条', [72]],
     ['保护部分的第一条和最后一条', [19, 43]],
     ['第三部分的前三条', [19, 20, 21]],
+    ['运用效益部分打头的是哪条', [8]],
+    ['基础能力建设部分第一条', [64]],
+    ['管理和公共服务部分最后一条是第几条？', [54]],
   ])('answers %s with the area’s own measures: %j', (q, numbers) => {
     expect(shown(q)).toEqual(numbers);
   });
@@ -116,6 +124,7 @@ describe('areas asked for by their place or their size', () => {
   it('names the area with the most measures and the one with the fewest', () => {
     expect(ask('哪一部分安排的措施条数最多？').overview).toMatchObject({ facet: 'most-measures', named: [3] });
     expect(ask('按措施条数算，哪块最短？').overview).toMatchObject({ facet: 'fewest-measures', named: [1] });
+    expect(ask('措施最多的是第几部分？').overview).toMatchObject({ facet: 'most-measures', named: [3] });
   });
 
   it('says ties as ties', () => {
@@ -125,7 +134,8 @@ describe('areas asked for by their place or their size', () => {
   });
 
   it('lists every area with its measures when asked how the plan is divided', () => {
-    for (const q of ['一共分哪几块，列一下', '这份推进计划的一级标题有哪些？', '把七个领域的名称列出来', '有哪几个部分，各从第几条到第几条']) {
+    const asked = ['一共分哪几块，列一下', '这份推进计划的一级标题有哪些？', '把七个领域的名称列出来', '有哪几个部分，各从第几条到第几条', '措施是每部分重新编号还是全计划连续编号？'];
+    for (const q of asked) {
       const answer = ask(q);
       expect(answer.overview?.facet, q).toBe('areas');
       expect(answer.overview?.areas.map((a) => `${a.firstMeasure}–${a.lastMeasure}`)).toEqual(['1–7', '8–18', '19–43', '44–54', '55–63', '64–71', '72–79']);
@@ -142,5 +152,13 @@ describe('ranges written in Chinese numerals', () => {
   ])('looks up %s like 15-17', (q, numbers) => {
     expect(ask(q)).toMatchObject({ kind: 'lookup' });
     expect(shown(q)).toEqual(numbers);
+  });
+});
+
+describe('every answer about the plan’s structure', () => {
+  it('is an Answer every surface can take', () => {
+    for (const { q } of loadEvalQuestions(`${PROJECT_ROOT}/test/fixtures/questions-structure.jsonl`)) {
+      expect(AnswerSchema.safeParse(ask(q)).success, q).toBe(true);
+    }
   });
 });

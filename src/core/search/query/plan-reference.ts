@@ -37,13 +37,15 @@ const RANGE = new RegExp(
   `^(?:第|措施|measures?|#)?\\s*${N}\\s*${MEASURE_UNIT}?\\s*${RANGE_SEPARATOR}\\s*第?\\s*${N}\\s*${MEASURE_UNIT}?$`,
   'u',
 );
+/** What follows a number that counts something else than measures: 第一到第三部分, 第1到3次. */
+const NOT_MEASURES = '(?:个|部分|领域|方面|块|板块|大块|大项|章|次|年|月|日)';
 /**
  * A range marked as measures wherever it stands (`第十五到十七条分别讲了什么`, `第二十至二十二条`,
  * `三十八到四十条的内容`): 第 before it or 条/项 after it, so `2—3个产业` is no range.
  */
 const MARKED_RANGE = new RegExp(
   [
-    `第\\s*${N}\\s*${MEASURE_UNIT}?\\s*${RANGE_SEPARATOR}\\s*第?\\s*${N}\\s*${MEASURE_UNIT}?(?![\\d${CHINESE_NUMERAL_CHARS}]|\\s*(?:个|部分|领域|方面|块|板块|大块|大项|章|次|年|月|日))`,
+    `第\\s*${N}\\s*${MEASURE_UNIT}?\\s*${RANGE_SEPARATOR}\\s*第?\\s*${N}\\s*${MEASURE_UNIT}?(?![\\d${CHINESE_NUMERAL_CHARS}]|\\s*${NOT_MEASURES})`,
     `(?<![\\d${CHINESE_NUMERAL_CHARS}])${N}\\s*${MEASURE_UNIT}?\\s*${RANGE_SEPARATOR}\\s*第?\\s*${N}\\s*${MEASURE_UNIT}`,
   ].join('|'),
   'u',
