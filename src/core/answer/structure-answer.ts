@@ -80,14 +80,14 @@ function neighbourAnswer(ctx: AnswerContext, query: string, of: number, side: 'n
 }
 
 /** The areas with the most (or the fewest) measures, `rank` 2 the second most: several when they tie. */
-export function areasBySize(plan: Plan, extreme: 'most' | 'fewest', rank: number): number[] {
+function areasBySize(plan: Plan, extreme: 'most' | 'fewest', rank: number): number[] {
   const sizes = [...new Set(plan.areas.map((a) => a.measureNumbers.length))].sort((a, b) => (extreme === 'most' ? b - a : a - b));
   const target = sizes[rank - 1];
   return plan.areas.filter((a) => a.measureNumbers.length === target).map((a) => a.number);
 }
 
 /** The areas with as many measures as another area. */
-export function areasOfEqualSize(plan: Plan): number[] {
+function areasOfEqualSize(plan: Plan): number[] {
   const size = (a: Area): number => a.measureNumbers.length;
   return plan.areas.filter((a) => plan.areas.some((b) => b !== a && size(b) === size(a))).map((a) => a.number);
 }
