@@ -4,9 +4,9 @@
  * numbers it came from.
  */
 import type { Answer, AreaCard, MeasureResult, PlanOverviewAnswer } from '../../core/answer/answer-schema.js';
-import type { PlanOverview } from '../../core/answer/plan-overview.js';
+import { overviewListsAreas, type PlanOverview } from '../../core/answer/plan-overview.js';
 import type { Plan } from '../../core/plan/plan-schema.js';
-import { areaLabel, measureLabel, overviewSentence, snippetParts, sourceLine, type Highlights } from '../answer-parts.js';
+import { areaLabel, measureLabel, overviewSentence, placesSentence, snippetParts, sourceLine, type Highlights } from '../answer-parts.js';
 
 export interface TextStyle {
   /** Use ANSI bold/dim (a terminal) rather than 【】 marks. */
@@ -56,7 +56,7 @@ function renderArea(card: AreaCard): string[] {
 function renderOverview(overview: PlanOverviewAnswer): string[] {
   const lines = [overviewSentence(overview)];
   if ((overview.facet === 'purpose' || overview.facet === 'summary') && overview.preamble) lines.push(`  ${overview.preamble}`);
-  if (overview.facet !== 'purpose') lines.push(...overview.areas.map((a) => `  ${areaLabel(a)}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`));
+  if (overviewListsAreas(overview.facet)) lines.push(...overview.areas.map((a) => `  ${areaLabel(a)}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`));
   return lines;
 }
 
@@ -65,6 +65,7 @@ export function renderAnswerText(answer: Answer, style: TextStyle): string {
   if (answer.notice && answer.kind === 'none') return answer.notice.message;
   if (answer.kind === 'overview' && answer.overview) return renderOverview(answer.overview).join('\n');
   if (answer.notice) lines.push(answer.notice.message, '');
+  if (answer.places && answer.places.length > 0) lines.push(placesSentence(answer.places), '');
   for (const c of answer.interpretation.corrections) lines.push(dim(`（按“${c.word}”理解“${c.typed}”）`, style));
 
   if (answer.kind === 'area' && answer.area) {

@@ -71,4 +71,10 @@ describe('retrieval quality', () => {
     // First scored unseen: area 0.80, overview 0.40, decline 0.64, everyday recall@3 0.667, topic 0.90.
     expectFloor(report, { r1: 0.7, r3: 0.7, perKind: 0.8, kinds: { everyday: 0.65 }, answers: 0 });
   });
+
+  it('answers questions about the plan’s structure from the plan model: places, areas, sizes, what it only counts', () => {
+    const report = evaluate(fixture('questions-structure.jsonl'));
+    // Scored before structure questions were read from the plan model: 0.268.
+    expect(report.byKind.structure?.score, misses(report)).toBeGreaterThanOrEqual(0.95);
+  });
 });
