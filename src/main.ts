@@ -44,7 +44,10 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
     logger.info({ signal }, 'stopping');
     void service
       .stop()
-      .then(({ dropped }) => (dropped > 0 ? exit(1, `stopped with ${dropped} acknowledged request(s) unanswered at the drain deadline`) : exit(0)))
+      .then(({ dropped, unwritten }) => {
+        const lost = [dropped > 0 ? `${dropped} acknowledged request(s) unanswered at the drain deadline` : '', unwritten > 0 ? `${unwritten} record(s) the state store could not take` : ''].filter(Boolean);
+        return lost.length > 0 ? exit(1, `stopped with ${lost.join(' and ')}`) : exit(0);
+      })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'error while stopping');
         exit(1);

@@ -51,6 +51,8 @@ export interface ServiceParts {
 export interface StopResult {
   /** Acknowledged requests still unanswered when the deadline came. */
   dropped: number;
+  /** Records (questions, feedback, conversations, finished work) the state store could not take before the stop. */
+  unwritten: number;
 }
 
 export interface Service {
@@ -99,8 +101,11 @@ export function createService(parts: ServiceParts): Service {
       else logger.info('all acknowledged work answered');
       await presence.stop();
       await slack.stop(Math.max(0, deadline - Date.now()));
+      await store.flush();
+      const unwritten = store.pendingWrites();
+      if (unwritten > 0) logger.error({ unwritten, kinds: store.pendingByKind() }, `stopped with ${unwritten} record(s) the state store could not take; they are lost`);
       await store.close();
-      return { dropped: remaining };
+      return { dropped: remaining, unwritten };
     },
   };
 }

@@ -4,10 +4,12 @@
  * connection.
  */
 import { connect, type Socket } from 'node:net';
+import { resilientStore } from '../../src/store/resilient-store.js';
+import { memorySqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
-import { commandBody, nowSeconds, postSigned, signedSender, signSlackRequest } from '../support/signed-request.js';
-import { eventEnvelope, mentionEvent, slashCommand } from '../support/slack-payloads.js';
+import { commandBody, nowSeconds, postSigned, RETRY_NUM_HEADER, RETRY_REASON_HEADER, signedSender, signSlackRequest } from '../support/signed-request.js';
+import { eventEnvelope, mentionEvent, messageEvent, slashCommand } from '../support/slack-payloads.js';
 import { startAppHarness, TEST_SIGNING_SECRET, type AppHarness } from '../support/slack-app-harness.js';
 import { startSocketModeServer } from '../support/socket-mode-server.js';
 import { waitUntil } from '../support/waiters.js';
@@ -131,6 +133,25 @@ describe('a graceful stop', () => {
   });
 });
 
+describe('a stop while the state store cannot be written', () => {
+  it('says how many records it could not write, instead of that all is well', async () => {
+    const engine = memorySqliteStore();
+    engine.activity.recordQuestion = async () => {
+      throw new Error('SQLITE_FULL: database or disk is full');
+    };
+    const { api, app: service, url } = await httpApp({ store: (logger) => resilientStore(engine, logger) });
+    await signedSender(url, TEST_SIGNING_SECRET).event(eventEnvelope(mentionEvent('专利导航')));
+    await api.waitFor('chat.postMessage');
+    app = undefined;
+    const stopped = await service.stop();
+    // The question could not be written, and what queued behind it (writes keep their order) waits with it.
+    expect(stopped.dropped).toBe(0);
+    expect(stopped.unwritten).toBeGreaterThanOrEqual(1);
+    const line = service.log.lines().find((l) => l.msg === `stopped with ${stopped.unwritten} record(s) the state store could not take; they are lost`);
+    expect(line?.kinds).toMatchObject({ question: 1 });
+  });
+});
+
 describe('a stop with clients that never finish', () => {
   it('ends within the drain deadline although fifty clients are still trickling their bodies', async () => {
     const { app: service } = await httpApp({ drainTimeoutMs: 500 });
@@ -146,7 +167,7 @@ describe('a stop with clients that never finish', () => {
       const server = service.slack.server();
       await waitUntil(() => new Promise<boolean>((resolve) => server?.getConnections((_e, n) => resolve(n >= 50))), 'fifty connections open');
       app = undefined;
-      expect(await service.stop()).toEqual({ dropped: 0 });
+      expect(await service.stop()).toEqual({ dropped: 0, unwritten: 0 });
     } finally {
       for (const socket of sockets) socket.destroy();
     }
@@ -193,7 +214,7 @@ describe('a stop that gives up', () => {
       expect((await signedSender(url, TEST_SIGNING_SECRET).event(eventEnvelope(mentionEvent('专利导航')))).status).toBe(200);
       await api.waitFor('chat.postMessage');
       app = undefined;
-      expect(await service.stop()).toEqual({ dropped: 1 });
+      expect(await service.stop()).toEqual({ dropped: 1, unwritten: 0 });
     } finally {
       release();
     }
@@ -216,5 +237,28 @@ describe('Socket Mode', () => {
     const mention = mentionEvent('剑网行动');
     await (await socket.sendEnvelope('events_api', eventEnvelope(mention, 'EvAFTERDROP'))).ack;
     expect((await api.waitFor('chat.postMessage')).args.thread_ts).toBe(mention.ts);
+  });
+});
+
+describe('a work ledger that cannot be written', () => {
+  it('leaves a DM unacknowledged (503, Slack retries) instead of owing it from memory, and takes the retry once the ledger is back', async () => {
+    const engine = memorySqliteStore();
+    const accept = engine.work.accept.bind(engine.work);
+    let diskFull = true;
+    engine.work.accept = async (work) => {
+      if (diskFull) throw new Error('SQLITE_FULL: database or disk is full');
+      return accept(work);
+    };
+    const { api, app: service, url } = await httpApp({ store: (logger) => resilientStore(engine, logger) });
+    const send = signedSender(url, TEST_SIGNING_SECRET);
+    const envelope = eventEnvelope(messageEvent('商标审查周期要控制在多久？'));
+    expect((await send.event(envelope)).status).toBe(503);
+    expect(api.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(service.log.lines().some((l) => l.outcome === 'refused' && String(l.msg).includes('the work ledger cannot be written'))).toBe(true);
+
+    diskFull = false;
+    expect((await send.event(envelope, { [RETRY_NUM_HEADER]: '1', [RETRY_REASON_HEADER]: 'http_error' }, nowSeconds() + 1)).status).toBe(200);
+    await api.waitFor('chat.postMessage');
+    expect(api.callsTo('chat.postMessage')).toHaveLength(1);
   });
 });

@@ -100,7 +100,8 @@ export function calledWebApiMethods(registered: Registered = registeredListeners
 /**
  * Bot scopes by Web API method, from each method's page in Slack's reference ("Required scopes").
  * `conversations.history` reads the digest channel, public or private (DIGEST_CHANNEL is C… or
- * G…); `conversations.replies` reads assistant threads, which live in the app's DM.
+ * G…); `conversations.replies` reads the thread an answer went to (a channel's, a private channel's or the
+ * app's DM), to find an answer whose post was answered late before posting it again.
  */
 export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'auth.test': [],
@@ -116,7 +117,7 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'assistant.threads.setTitle': ['assistant:write'],
   'assistant.threads.setSuggestedPrompts': ['assistant:write'],
   'conversations.history': ['channels:history', 'groups:history'],
-  'conversations.replies': ['im:history'],
+  'conversations.replies': ['channels:history', 'groups:history', 'im:history'],
   'usergroups.list': ['usergroups:read'],
   'usergroups.users.list': ['usergroups:read'],
   'users.info': ['users:read'],

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import type { AdmissionConfig, Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, SlackConfig } from '../../src/config.js';
 import type { SlackAppOptions } from '../../src/slack/bolt/app.js';
 import { createSlackService } from '../../src/compose.js';
+import type { Logger } from '../../src/logger.js';
 import type { Service } from '../../src/service/service.js';
+import type { ResilientStore } from '../../src/store/resilient-store.js';
 import { testAnswerContext } from './answer-context.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
 import type { FakeSlackApi } from './fake-slack-api.js';
@@ -44,6 +46,10 @@ export interface HarnessOptions {
    * service's defaults (`SERVICE_ADMISSION`) or their own.
    */
   admission?: AdmissionConfig;
+  /** The state in PostgreSQL (replicas sharing it) instead of SQLite under the DATA_DIR. */
+  databaseUrl?: string;
+  /** A state store of the test's own (an engine made to fail), instead of the one the settings name. */
+  store?: (logger: Logger) => ResilientStore;
 }
 
 /** Limits no test that is not about overload reaches, however busy the machine. */
@@ -63,6 +69,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
     admission: options.admission ?? LOOSE_ADMISSION,
     logLevel: 'debug',
     dataDir,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     timeZone: 'Asia/Shanghai',
     digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3, ...options.digest },
     coordinators: options.coordinators ?? { users: [], groups: [] },
@@ -70,7 +77,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
   };
   // Bolt's Socket Mode health server listens on all interfaces; tests keep to loopback, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };
-  const service = await createSlackService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
+  const service = await createSlackService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.store ? { store: options.store(log.logger) } : {}), ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
   await service.start();
   const address = service.slack.server()?.address() as AddressInfo | undefined;
   return {

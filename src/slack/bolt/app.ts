@@ -16,7 +16,7 @@ import { createSlackCalls, type SlackCalls } from '../delivery/slack-calls.js';
 import { slackErrorCode, slackRefused } from '../delivery/slack-errors.js';
 import { guardRequests } from '../http/http-guard.js';
 import type { AcknowledgedWork } from '../intake/acknowledged-work.js';
-import { admission, Overloaded, admitDeliveries, messageClaims } from '../intake/admit-deliveries.js';
+import { admission, admitDeliveries, messageClaims, RetryLater } from '../intake/admit-deliveries.js';
 import { healthReport, healthRoute, type HealthCheck, type Lifecycle } from '../health/health-route.js';
 import { registerListeners } from '../listeners/index.js';
 
@@ -27,10 +27,13 @@ import { registerListeners } from '../listeners/index.js';
  */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 /**
- * Web API calls for an answer someone is waiting for retry briefly, not for half an hour: three
- * attempts of at most {@link SLACK_CALL_TIMEOUT_MS} each, a quarter second then half a second apart.
+ * The Web API client never retries on its own: a call that timed out may have been carried out
+ * (a post Slack accepted but answered late), so sending it again blindly could post twice. Posts
+ * are retried by delivery/post-message.ts, which looks for the first before sending a second;
+ * reads and windows are retried by their callers where it matters. A rate limit (429) is waited
+ * out by the client as Slack's Retry-After says, then reported like any unanswered call.
  */
-const WEB_API_RETRY = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 };
+const WEB_API_RETRY = { retries: 0 };
 /** Node closes connections whose request headers take longer than this. */
 const HEADERS_TIMEOUT_MS = 10_000;
 
@@ -87,9 +90,9 @@ function logConnection(receiver: SocketModeReceiver, logger: Logger): void {
   }
 }
 
-/** HTTP: work refused for being too much gets 503 (Slack retries events), not Bolt's 500. */
+/** HTTP: work refused for now (too much of it, or a ledger that cannot be written) gets 503, which Slack retries, not Bolt's 500. */
 async function httpErrorHandler(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
-  if (!(args.error instanceof Overloaded)) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+  if (!(args.error instanceof RetryLater)) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
   if (!args.response.headersSent) {
     args.response.writeHead(503, { 'Retry-After': '1' });
     args.response.end();
@@ -97,9 +100,9 @@ async function httpErrorHandler(args: ReceiverProcessEventErrorHandlerArgs): Pro
   return false;
 }
 
-/** Socket Mode: work refused for being too much is left unacknowledged, so Slack redelivers it. */
+/** Socket Mode: work refused for now is left unacknowledged, so Slack redelivers it. */
 async function socketErrorHandlerWithRefusal(args: SocketModeReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
-  return args.error instanceof Overloaded ? false : socketErrorHandler(args);
+  return args.error instanceof RetryLater ? false : socketErrorHandler(args);
 }
 
 /** A token Slack refuses, or a Web API that cannot be reached, as one line naming what to fix. */

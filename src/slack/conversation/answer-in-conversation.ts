@@ -13,12 +13,15 @@ import type { FeedbackStyle } from '../../render/blocks/feedback-blocks.js';
 import { renderHelp } from '../../render/blocks/help-blocks.js';
 import { renderProgressAnswer } from '../../render/blocks/progress-blocks.js';
 import type { SlackMessage } from '../../render/blocks/slack-message.js';
-import { postMessage, type PostOutcome } from '../delivery/post-message.js';
+import { answerMetadata, findAnswer } from '../delivery/answer-metadata.js';
+import { deliverOnce, postMessage, type DeliveryOutcome } from '../delivery/post-message.js';
 import { userFacingError } from '../delivery/slack-errors.js';
 import { INTERNAL_ERROR_TEXT, type Outcome } from '../intake/acknowledged-work.js';
 
 export interface ConversationQuestion {
   question: string;
+  /** The message asked: its ts names the answer's delivery (in the answer's metadata). */
+  messageTs: string;
   target: { channel: string; threadTs: string };
   /** Who asked: told directly when the answer cannot be posted where they asked. */
   userId?: string;
@@ -26,6 +29,8 @@ export interface ConversationQuestion {
   feedback: FeedbackStyle;
   /** A reply in a channel thread: answered only where the bot has answered before. */
   followUpOnly?: boolean;
+  /** Replayed from the work ledger after a restart: it may have been answered already. */
+  replayed?: boolean;
 }
 
 function render(reply: ConversationReply, feedback: FeedbackStyle): SlackMessage {
@@ -42,9 +47,11 @@ function render(reply: ConversationReply, feedback: FeedbackStyle): SlackMessage
 }
 
 export async function answerInConversation(conversation: ConversationReplies, client: WebClient, q: ConversationQuestion, logger: Logger): Promise<Outcome> {
-  const deliver = async (reply: ConversationReply): Promise<PostOutcome & { delivered: boolean }> => {
+  const metadata = answerMetadata(q.target.channel, q.messageTs);
+  const deliver = async (reply: ConversationReply): Promise<DeliveryOutcome & { delivered: boolean }> => {
     if (reply.kind === 'failed') logger.error({ err: reply.error, surface: q.surface }, 'answering failed');
-    const posted = await postMessage(client, q.target, render(reply, q.feedback), logger);
+    const find = findAnswer(client, q.target.channel, q.target.threadTs, metadata);
+    const posted = await deliverOnce(client, { ...q.target, metadata }, render(reply, q.feedback), logger, { find, ...(q.replayed ? { lookFirst: true } : {}) });
     if (!posted.ok && q.userId && q.userId !== q.target.channel) {
       await postMessage(client, { channel: q.userId }, { text: userFacingError(posted.error), blocks: [] }, logger);
     }
@@ -56,6 +63,7 @@ export async function answerInConversation(conversation: ConversationReplies, cl
   const { reply, shown, delivery } = result;
   if (reply.kind === 'failed') return { outcome: 'failed' };
   if (!delivery.ok) return { outcome: 'post-failed', error: delivery.error, answerKind: shown.answerKind, measures: shown.measures };
+  if (delivery.found) return { outcome: 'found-answered', ...shown };
   if (reply.kind === 'help') return { outcome: 'help' };
   return { outcome: delivery.fallback ? 'answered-plain-text' : 'answered', ...shown };
 }

@@ -1,14 +1,14 @@
 /**
  * The coordination channel as the digest reaches it through Slack: a post with the digest's
- * metadata (its date), and a bounded look through the channel's recent history for a digest a
- * crashed attempt may have posted without recording it.
+ * metadata (its date), posted at most once (see deliverOnce), and a bounded look through the
+ * channel's recent history for a digest a crashed attempt may have posted without recording it.
  */
 import type { WebClient } from '@slack/web-api';
 import type { DigestChannel } from '../../app/digest/post-digest.js';
 import { isDigestFor } from '../../core/digest/digest-metadata.js';
 import type { Logger } from '../../logger.js';
 import { renderDigest } from '../../render/blocks/digest-blocks.js';
-import { postMessage } from '../delivery/post-message.js';
+import { deliverOnce, type Lookup } from '../delivery/post-message.js';
 import { slackErrorCode } from '../delivery/slack-errors.js';
 
 /** History pages read when looking for an unrecorded digest (200 messages each). */
@@ -18,7 +18,7 @@ const HISTORY_PAGE = 200;
 const HISTORY_MARGIN_MS = 10 * 60 * 1000;
 
 export function slackDigestChannel(client: WebClient, channel: string, logger: Logger): DigestChannel {
-  async function find(date: string, sinceMs: number): Promise<string | undefined> {
+  async function findByDate(date: string, sinceMs: number): Promise<string | undefined> {
     let cursor: string | undefined;
     for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
       const result = await client.conversations.history({
@@ -39,12 +39,22 @@ export function slackDigestChannel(client: WebClient, channel: string, logger: L
   return {
     id: channel,
     async post(content, metadata) {
-      const posted = await postMessage(client, { channel, metadata }, renderDigest(content), logger);
+      // Posted at most once: a post whose answer never came is looked for before posting again.
+      const since = Date.now();
+      const find = async (): Promise<Lookup> => {
+        try {
+          const ts = await findByDate(metadata.event_payload.date, since);
+          return ts ? { ok: true, ts } : { ok: true };
+        } catch (error) {
+          return { ok: false, error: slackErrorCode(error) };
+        }
+      };
+      const posted = await deliverOnce(client, { channel, metadata }, renderDigest(content), logger, { find });
       return posted.ok ? { ok: true, ts: posted.ts } : posted;
     },
     async findPosted(date, sinceMs) {
       try {
-        const ts = await find(date, sinceMs);
+        const ts = await findByDate(date, sinceMs);
         return ts ? { ok: true, ts } : { ok: true };
       } catch (error) {
         return { ok: false, error: slackErrorCode(error), cause: error };

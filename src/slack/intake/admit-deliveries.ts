@@ -7,10 +7,11 @@
  *    Claims are kept in the state store, so this holds across a restart and across replicas.
  * 2. Bounded. When the process falls behind, new work is refused rather than acknowledged and
  *    left waiting, as the one admission decision below says: a slash command gets the
- *    busy notice, an event or a click is not acknowledged ({@link Overloaded}), so Slack retries.
+ *    busy notice, an event or a click is not acknowledged ({@link RetryLater}), so Slack retries.
  * 3. Durable. An event that owes someone an answer is recorded in the state store's work
  *    ledger before Bolt acknowledges it, and removed once answered; if the process dies in
- *    between, a later start or another replica answers it (see accepted-work-recovery.ts).
+ *    between, a later start or another replica answers it (replica-presence.ts). When the ledger
+ *    cannot be written, the event is not acknowledged ({@link RetryLater}): Slack retries it.
  *
  * A delivery replayed from the ledger carries `replayed: true` in its context and skips 1–3.
  */
@@ -50,13 +51,20 @@ export function admission(kind: WorkKind, overloaded: boolean): Admission {
   return { admit: false, refusal: kind === 'command' ? 'busy-notice' : 'retry-later' };
 }
 
-/** Thrown to leave a delivery unacknowledged, so Slack delivers it again later. */
-export class Overloaded extends Error {
-  readonly code = 'OVERLOADED';
+/**
+ * Thrown to leave a delivery unacknowledged, so Slack delivers it again later: the process is
+ * falling behind, or the work it would owe cannot be recorded durably (nothing acknowledged may
+ * depend on this process's memory alone).
+ */
+export class RetryLater extends Error {
+  readonly code = 'RETRY_LATER';
 
-  constructor(readonly what: string) {
-    super(`overloaded: ${what} refused for Slack to retry`);
-    this.name = 'Overloaded';
+  constructor(
+    readonly what: string,
+    readonly reason: 'overloaded' | 'not-recordable',
+  ) {
+    super(`${reason}: ${what} refused for Slack to retry`);
+    this.name = 'RetryLater';
   }
 }
 
@@ -84,7 +92,7 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
     const pressure = work.pressure();
     if (admission(kind, pressure.overloaded).admit) return;
     logger.warn({ kind: 'admission', outcome: 'refused', what, waiting: pressure.waiting, oldestWaitMs: Math.round(pressure.oldestWaitMs), loopLagMs: Math.round(pressure.loopLagMs) }, `${what}: refused, too much work waiting`);
-    throw new Overloaded(what);
+    throw new RetryLater(what, 'overloaded');
   }
 
   return async (event) => {
@@ -107,7 +115,15 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
           return processEvent(event);
         }
         admitOrRefuse('event', delivery.eventType);
-        if (!(await ledger.accept({ key, body: JSON.stringify(event.body), acceptedAt: nowMs, owner: owner.id }))) return duplicate(event, { eventId: delivery.eventId });
+        let accepted: boolean;
+        try {
+          accepted = await ledger.accept({ key, body: JSON.stringify(event.body), acceptedAt: nowMs, owner: owner.id });
+        } catch (error) {
+          // Acknowledging work that lives only in memory would lose it to a crash: Slack retries it.
+          logger.error({ err: error, kind: 'admission', outcome: 'refused', what: delivery.eventType, eventId: delivery.eventId }, `${delivery.eventType}: refused, the work ledger cannot be written`);
+          throw new RetryLater(delivery.eventType, 'not-recordable');
+        }
+        if (!accepted) return duplicate(event, { eventId: delivery.eventId });
         try {
           await processEvent(event);
         } finally {
@@ -136,9 +152,14 @@ const ReplayedSchema = z.object({ replayed: z.literal(true) });
 /** Whether this delivery is the first of its message (true: answer it). */
 export type MessageClaims = (context: Context, channel: string, ts: string) => Promise<boolean>;
 
+/** Whether a delivery was replayed from the work ledger (it may have been answered before the restart). */
+export function isReplayed(context: Context): boolean {
+  return ReplayedSchema.safeParse(context).success;
+}
+
 export function messageClaims(events: Pick<EventLedger, 'claim'>, nowMs: () => number): MessageClaims {
   return async (context, channel, ts) => {
-    if (ReplayedSchema.safeParse(context).success) return true;
+    if (isReplayed(context)) return true;
     return events.claim(`message:${channel}:${ts}`, nowMs());
   };
 }

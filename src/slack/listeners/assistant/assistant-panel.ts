@@ -10,7 +10,7 @@ import { truncate } from '../../../render/blocks/slack-limits.js';
 import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../../render/blocks/suggested-prompts.js';
 import { answerInConversation } from '../../conversation/answer-in-conversation.js';
 import type { AcknowledgedWork } from '../../intake/acknowledged-work.js';
-import type { MessageClaims } from '../../intake/admit-deliveries.js';
+import { isReplayed, type MessageClaims } from '../../intake/admit-deliveries.js';
 import { isPersonWriting, MessageEventSchema, questionFromSlackText } from '../../payloads/message-event.js';
 
 export const ASSISTANT_GREETING = '你好！我可以回答关于《2014年国家知识产权战略实施推进计划》的问题，答案都注明出自第几条措施。';
@@ -39,7 +39,7 @@ export function assistantPanel(conversation: ConversationReplies, work: Acknowle
         } catch (error) {
           logger.debug({ err: error }, 'assistant.threads.setTitle failed');
         }
-        return answerInConversation(conversation, client, { question, target: { channel: m.channel, threadTs }, userId: user, surface: 'assistant', feedback: 'native' }, logger);
+        return answerInConversation(conversation, client, { question, messageTs: m.ts, ...(isReplayed(context) ? { replayed: true } : {}), target: { channel: m.channel, threadTs }, userId: user, surface: 'assistant', feedback: 'native' }, logger);
       });
     },
   });

@@ -3,7 +3,7 @@ import type { ConversationReplies } from '../../../app/answers/reply-to-message.
 import type { Logger } from '../../../logger.js';
 import { answerInConversation } from '../../conversation/answer-in-conversation.js';
 import type { AcknowledgedWork } from '../../intake/acknowledged-work.js';
-import type { MessageClaims } from '../../intake/admit-deliveries.js';
+import { isReplayed, type MessageClaims } from '../../intake/admit-deliveries.js';
 import { isPersonWriting, MessageEventSchema, questionFromSlackText } from '../../payloads/message-event.js';
 
 /** `@助手 问题` in a channel: answered in the thread of the mention. */
@@ -15,6 +15,8 @@ export function appMention(conversation: ConversationReplies, work: Acknowledged
     if (!isPersonWriting(mention)) return;
     if (!(await firstDelivery(context, mention.channel, mention.ts))) return;
     const question = {
+      messageTs: mention.ts,
+      ...(isReplayed(context) ? { replayed: true } : {}),
       question: questionFromSlackText(mention.text),
       target: { channel: mention.channel, threadTs: mention.thread_ts ?? mention.ts },
       ...(mention.user ? { userId: mention.user } : {}),

@@ -9,7 +9,7 @@ import type { ConversationReplies } from '../../../app/answers/reply-to-message.
 import type { Logger } from '../../../logger.js';
 import { answerInConversation } from '../../conversation/answer-in-conversation.js';
 import type { AcknowledgedWork } from '../../intake/acknowledged-work.js';
-import type { MessageClaims } from '../../intake/admit-deliveries.js';
+import { isReplayed, type MessageClaims } from '../../intake/admit-deliveries.js';
 import { answerableAs, mentions, MessageEventSchema, questionFromSlackText } from '../../payloads/message-event.js';
 
 export function directOrThreadMessage(conversation: ConversationReplies, work: AcknowledgedWork, firstDelivery: MessageClaims, logger: Logger) {
@@ -22,6 +22,8 @@ export function directOrThreadMessage(conversation: ConversationReplies, work: A
     if (as === 'thread' && mentions(m.text, context.botUserId)) return; // app_mention answers it
     if (!(await firstDelivery(context, m.channel, m.ts))) return;
     const question = {
+      messageTs: m.ts,
+      ...(isReplayed(context) ? { replayed: true } : {}),
       question: questionFromSlackText(m.text),
       target: { channel: m.channel, threadTs: m.thread_ts ?? m.ts },
       userId: m.user,
