@@ -5,6 +5,7 @@
  */
 import type { ProgressAnswer } from '../core/progress/progress-question.js';
 import { NOT_REGISTERED, UNIT_SEPARATOR } from '../core/progress/progress-schema.js';
+import { RECORD_UNAVAILABLE } from '../core/progress/record-view.js';
 import { measureLabel } from './answer-parts.js';
 
 const LIST_TITLES: Readonly<Record<string, string>> = { overdue: '逾期的措施', blocked: '受阻的措施' };
@@ -18,6 +19,12 @@ type MeasureAnswer = Extract<ProgressAnswer, { kind: 'measure' }>;
 
 export function progressListTitle(answer: ListAnswer): string {
   return LIST_TITLES[answer.list] ?? `状态为“${answer.list}”的措施`;
+}
+
+/** What an answer says when the record could not be read just now, or undefined when it could. */
+export function unavailableSentence(answer: ProgressAnswer): string | undefined {
+  if (!answer.unavailable) return undefined;
+  return answer.kind === 'list' ? `${progressListTitle(answer)}：${RECORD_UNAVAILABLE}` : `${measureLabel(answer.measure.number)}的推进情况：${RECORD_UNAVAILABLE}`;
 }
 
 /** The sentence for a list with nothing to show, or undefined when it has measures. */

@@ -14,8 +14,10 @@
  * - Digest claims are not papered over: a claim that cannot be made fails, so nothing is posted
  *   without one (and nothing twice when the engine is back).
  * - A conversation that cannot be read is answered without its context.
- * - Progress records are not papered over either: an update goes straight to the engine and its
- *   failure reaches the coordinator who made it, who must know at once that it was not saved.
+ * - Progress records and the digest's record are not papered over either: reads and updates go
+ *   to the engine, and a failure reaches the caller (a coordinator must know at once that an
+ *   update was not saved; a card says its record cannot be read now). While the engine is
+ *   failing they fail at once instead of waiting for a timeout each.
  */
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
@@ -106,6 +108,30 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
     }
   }
 
+  /**
+   * A read that has no fallback (the implementation record, the digest's record): it goes to the
+   * engine, but while the engine is failing it fails at once (one call a second probes), so a
+   * reader who can do without it (a card, Home) is not kept waiting on a dead database.
+   */
+  async function readThrough<T>(what: string, run: () => Promise<T>): Promise<T> {
+    if (failing) {
+      const now = nowMs();
+      if (now - lastProbe < PROBE_INTERVAL_MS) {
+        unlogged += 1;
+        throw new Error(`state store failing: ${what} not read`);
+      }
+      lastProbe = now;
+    }
+    try {
+      const result = await run();
+      succeeded();
+      return result;
+    } catch (error) {
+      failed(what, error);
+      throw error;
+    }
+  }
+
   function scheduleRetry(): void {
     if (retryTimer || pending.length === 0) return;
     retryTimer = setTimeout(() => {
@@ -157,8 +183,20 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
   return {
     location: store.location,
     open: () => store.open(),
-    digest: store.digest,
-    progress: store.progress,
+    digest: {
+      ...store.digest,
+      cycleStart: () => readThrough('digest', () => store.digest.cycleStart()),
+      postedDates: () => readThrough('digest', () => store.digest.postedDates()),
+    },
+    progress: {
+      get: (measure) => readThrough('progress', () => store.progress.get(measure)),
+      all: () => readThrough('progress', () => store.progress.all()),
+      history: (measure) => readThrough('progress', () => store.progress.history(measure)),
+      changesBetween: (from, to) => readThrough('progress', () => store.progress.changesBetween(from, to)),
+      allChanges: () => readThrough('progress', () => store.progress.allChanges()),
+      latestNotes: () => readThrough('progress', () => store.progress.latestNotes()),
+      write: (write) => readThrough('progress write', () => store.progress.write(write)),
+    },
     events: {
       async claim(key, atMs) {
         if (!firstInMemory(key)) return false;
@@ -169,7 +207,7 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
     activity: {
       recordQuestion: (row: QuestionRow) => write('question', () => store.activity.recordQuestion(row)),
       recordFeedback: (row: FeedbackRow) => write('feedback', () => store.activity.recordFeedback(row)),
-      activityOn: (date) => store.activity.activityOn(date),
+      activityOn: (date) => readThrough('activity', () => store.activity.activityOn(date)),
     },
     threads: {
       // Without the engine a conversation is answered without its context.

@@ -17,6 +17,7 @@ import { messageClaims, type MessageClaims } from '../../src/slack/intake/admit-
 import type { ListenerServices } from '../../src/slack/listeners/index.js';
 import { resilientStore, type ResilientStore } from '../../src/store/resilient-store.js';
 import { memorySqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { StateStore } from '../../src/store/state-store.js';
 import { testAnswerContext } from './answer-context.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
 import { FAKE_BOT_USER_ID } from './fake-slack-api.js';
@@ -87,9 +88,9 @@ export interface ListenerFakes {
 const ERROR_LEVEL = 50;
 const CONTEXT = { botUserId: FAKE_BOT_USER_ID, isEnterpriseInstall: false };
 
-export function listenerFakes(now: () => Date = () => new Date(), options: { groups?: GroupMembers; semantic?: QuestionEmbeddings } = {}): ListenerFakes {
+export function listenerFakes(now: () => Date = () => new Date(), options: { groups?: GroupMembers; semantic?: QuestionEmbeddings; engine?: StateStore } = {}): ListenerFakes {
   const log = captureLogger();
-  const store = resilientStore(memorySqliteStore(), log.logger);
+  const store = resilientStore(options.engine ?? memorySqliteStore(), log.logger);
   const groups: GroupMembers = options.groups ?? { [COORDINATOR_GROUP_ID]: [GROUP_MEMBER_ID] };
   const lookups: Record<string, number> = {};
   const listMembers = async (group: string): Promise<string[]> => {

@@ -12,6 +12,13 @@ import type { ActivityLog } from '../answers/activity-log.js';
 import type { OfficeClock } from '../process/office-clock.js';
 import type { DigestStore } from './digest-store.js';
 
+/** A history with nothing in it: what a digest counts from when the state cannot be read. */
+const NOTHING_KNOWN: DigestHistory = {
+  cycleStart: async () => undefined,
+  postedDates: async () => new Set(),
+  activityOn: async () => ({ questions: [], feedback: { helpful: 0, notHelpful: 0 } }),
+};
+
 export interface Digests {
   /** The digest for `date` as it would be posted now. */
   forDate(date: string): Promise<DigestContent>;
@@ -38,5 +45,17 @@ export function createDigests({ plan, store, activity, book, settings, clock }: 
     progress: book,
   };
   const forDate = (date: string) => previewDigest(plan, history, settings, date, clock.today());
-  return { forDate, today: () => forDate(clock.today()), toPost: (date) => previewDigest(plan, history, settings, date, date) };
+  return {
+    forDate,
+    // Shown to a reader (/plan digest): without the state, the plan's text counted from today, saying so.
+    async today() {
+      const today = clock.today();
+      try {
+        return await forDate(today);
+      } catch {
+        return { ...(await previewDigest(plan, NOTHING_KNOWN, settings, today, today)), unavailable: true };
+      }
+    },
+    toPost: (date) => previewDigest(plan, history, settings, date, date),
+  };
 }

@@ -9,13 +9,16 @@ export interface Coordinators {
   readonly contacts: Contacts;
   /** For showing 更新进展: answers from what is known now, never waiting on a lookup. */
   canEdit(userId: string): Promise<boolean>;
-  /** For a write: may wait on a lookup (within its deadline); unknown counts as no. */
-  mayWrite(userId: string): Promise<boolean>;
+  /** For a write: may wait on a lookup, within its deadline; `unknown` when that does not settle it. */
+  mayWrite(userId: string): Promise<WriteAccess>;
 }
+
+/** Whether a person may write: yes, no, or not known well enough now (ask them to try again shortly). */
+export type WriteAccess = 'granted' | 'refused' | 'unknown';
 
 /** Where nobody may edit (the local console, which has no Slack user). */
 export const NO_COORDINATORS: Coordinators = {
   contacts: { users: [], groups: [] },
   canEdit: async () => false,
-  mayWrite: async () => false,
+  mayWrite: async () => 'refused',
 };

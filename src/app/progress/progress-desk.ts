@@ -16,8 +16,11 @@ import type { AnswerProgress, CardProgress, Contacts } from '../../core/progress
 import type { Logger } from '../../logger.js';
 import type { Coordinators } from './coordinators.js';
 
-/** An update's outcome: the book's, or refused (not a coordinator), or not saved (the store failed). */
-export type DeskOutcome = UpdateOutcome | { outcome: 'refused' } | { outcome: 'not-saved' };
+/**
+ * An update's outcome: the book's; refused (not a coordinator); unverified (whether they are one
+ * could not be settled in time: ask again shortly); or not saved (the store failed).
+ */
+export type DeskOutcome = UpdateOutcome | { outcome: 'refused' } | { outcome: 'unverified' } | { outcome: 'not-saved' };
 
 /** A measure and its record as the viewer sees it. */
 export interface MeasureCard {
@@ -41,11 +44,35 @@ export type ProgressCommandResult =
   | { type: 'usage' }
   | { type: 'invalid'; message: string }
   | { type: 'show'; measure: number; card?: MeasureCard }
-  | { type: 'history'; measure: number; changes: ProgressChange[] }
+  | { type: 'history'; measure: number; read: HistoryRead }
   | { type: 'update'; measure: number; update: UpdateResult };
 
-/** What 更新进展 leads to: the form, or a refusal. */
-export type EditorOpening = { type: 'refused'; contacts: Contacts } | { type: 'form'; measure: MeasureResult; record?: ProgressRecord };
+/** What 更新进展 leads to: the form, or a refusal, or a notice that it cannot be settled or read now. */
+export type EditorOpening = { type: 'refused'; contacts: Contacts } | { type: 'unverified' } | { type: 'unavailable' } | { type: 'form'; measure: MeasureResult; record?: ProgressRecord };
+
+/** A measure's history, or that the record cannot be read just now. */
+export type HistoryRead = { type: 'history'; changes: ProgressChange[] } | { type: 'unavailable' };
+
+/** An area's standing in the record (counts are of nothing when the record cannot be read just now). */
+export interface AreaStanding {
+  area: AreaRef;
+  counts: StatusCounts;
+  measures: MeasureLine[];
+  unavailable?: boolean;
+}
+
+/**
+ * A read of the record that its reader can do without (a card, an answer, Home): the value, or
+ * undefined when the state store cannot be read just now. The store logs the failure itself
+ * (once a minute), so nothing is logged here. Writes never come this way.
+ */
+async function readable<T>(read: () => Promise<T>): Promise<{ value: T } | undefined> {
+  try {
+    return { value: await read() };
+  } catch {
+    return undefined;
+  }
+}
 
 export interface ProgressDesk {
   readonly contacts: Contacts;
@@ -54,9 +81,10 @@ export interface ProgressDesk {
   /** What an answer's card or area card shows of the record. */
   forAnswer(answer: Answer, viewer: string | undefined): Promise<AnswerProgress | undefined>;
   /** A measure's history; undefined for a number the plan does not have. */
-  history(measure: number): Promise<ProgressChange[] | undefined>;
+  /** A measure's history; undefined for a number the plan does not have. */
+  history(measure: number): Promise<HistoryRead | undefined>;
   dashboard(): Promise<ProgressDashboard>;
-  area(number: number): Promise<{ area: AreaRef; counts: StatusCounts; measures: MeasureLine[] } | undefined>;
+  area(number: number): Promise<AreaStanding | undefined>;
   /** A question about how measures are being carried out, answered from the record; undefined for any other question. */
   answerQuestion(question: string): Promise<ProgressAnswer | undefined>;
   /** `/progress <text>` from `userId`. */
@@ -86,16 +114,24 @@ export function createProgressDesk({ ctx, book, coordinators, logger }: Progress
   async function card(number: number, viewer: string | undefined): Promise<MeasureCard | undefined> {
     const measure = measureOf(number);
     if (!measure) return undefined;
-    const [record, canEdit] = await Promise.all([book.record(number), viewer ? coordinators.canEdit(viewer) : false]);
-    return { measure, source, progress: { ...(record ? { record } : {}), canEdit } };
+    const [read, canEdit] = await Promise.all([readable(() => book.record(number)), viewer ? coordinators.canEdit(viewer) : false]);
+    // Without the record there is nothing to edit from (the form needs its version).
+    if (!read) return { measure, source, progress: { canEdit: false, unavailable: true } };
+    return { measure, source, progress: { ...(read.value ? { record: read.value } : {}), canEdit } };
+  }
+
+  async function history(measure: number): Promise<HistoryRead | undefined> {
+    if (!measureOf(measure)) return undefined;
+    const read = await readable(() => book.history(measure));
+    return read ? { type: 'history', changes: read.value } : { type: 'unavailable' };
   }
 
   async function update(userId: string, surface: UpdateSurface, request: Omit<ProgressRequest, 'author'>): Promise<UpdateResult> {
-    const refuse = (): UpdateResult => {
-      logger.warn({ kind: 'progress', outcome: 'refused', user: userId, surface, measure: request.measure }, 'progress update refused: not a coordinator');
-      return { result: { outcome: 'refused' } };
-    };
-    if (surface !== 'cli' && !(await coordinators.mayWrite(userId))) return refuse();
+    const access = surface === 'cli' ? 'granted' : await coordinators.mayWrite(userId);
+    if (access !== 'granted') {
+      logger.warn({ kind: 'progress', outcome: access, user: userId, surface, measure: request.measure }, access === 'refused' ? 'progress update refused: not a coordinator' : 'progress update not made: could not tell in time whether they are a coordinator');
+      return { result: { outcome: access === 'refused' ? 'refused' : 'unverified' } };
+    }
     let result: UpdateOutcome;
     try {
       result = await book.update({ ...request, author: userId });
@@ -119,17 +155,30 @@ export function createProgressDesk({ ctx, book, coordinators, logger }: Progress
         return shown ? { card: shown.progress } : undefined;
       }
       if (answer.kind === 'area' && answer.area) {
-        const records = new Map((await book.records()).map((r) => [r.measure, r]));
+        const read = await readable(() => book.records());
+        if (!read) return { unavailable: true };
+        const records = new Map(read.value.map((r) => [r.measure, r]));
         return { areaCounts: statusCounts(answer.area.measures.map((m) => m.number), records, book.today()) };
       }
       return undefined;
     },
-    history: async (measure) => (measureOf(measure) ? book.history(measure) : undefined),
-    dashboard: async () => progressDashboard(plan, await book.records(), book.today()),
-    area: async (number) => areaProgress(plan, number, await book.records(), book.today()),
+    history,
+    async dashboard() {
+      const read = await readable(() => book.records());
+      const dashboard = progressDashboard(plan, read?.value ?? [], book.today());
+      return read ? dashboard : { ...dashboard, unavailable: true };
+    },
+    async area(number) {
+      const read = await readable(() => book.records());
+      const standing = areaProgress(plan, number, read?.value ?? [], book.today());
+      return standing && !read ? { ...standing, unavailable: true } : standing;
+    },
     async answerQuestion(question) {
-      const read = readProgressQuestion(ctx, question);
-      return read ? progressAnswer(plan, read, await book.records(), book.today()) : undefined;
+      const asked = readProgressQuestion(ctx, question);
+      if (!asked) return undefined;
+      const read = await readable(() => book.records());
+      const answer = progressAnswer(plan, asked, read?.value ?? [], book.today());
+      return read ? answer : { ...answer, unavailable: true };
     },
     async command(text, userId) {
       const command = readProgressCommand(text, plan.measures.length);
@@ -142,7 +191,7 @@ export function createProgressDesk({ ctx, book, coordinators, logger }: Progress
           return { type: 'show', measure: command.measure, ...(shown ? { card: shown } : {}) };
         }
         case 'history':
-          return { type: 'history', measure: command.measure, changes: await book.history(command.measure) };
+          return { type: 'history', measure: command.measure, read: (await history(command.measure)) ?? { type: 'history', changes: [] } };
         case 'update':
           return { type: 'update', measure: command.measure, update: await update(userId, '/progress', { measure: command.measure, input: command.input }) };
       }
@@ -150,12 +199,18 @@ export function createProgressDesk({ ctx, book, coordinators, logger }: Progress
     async openEditor(number, userId) {
       const measure = measureOf(number);
       if (!measure) return undefined;
-      if (!(await coordinators.mayWrite(userId))) {
+      const access = await coordinators.mayWrite(userId);
+      if (access === 'unknown') {
+        logger.warn({ kind: 'progress', outcome: 'unverified', user: userId, surface: 'button', measure: number }, 'progress form not opened: could not tell in time whether they are a coordinator');
+        return { type: 'unverified' };
+      }
+      if (access === 'refused') {
         logger.warn({ kind: 'progress', outcome: 'refused', user: userId, surface: 'button', measure: number }, 'progress update refused: not a coordinator');
         return { type: 'refused', contacts: coordinators.contacts };
       }
-      const record = await book.record(number);
-      return { type: 'form', measure, ...(record ? { record } : {}) };
+      const read = await readable(() => book.record(number));
+      if (!read) return { type: 'unavailable' };
+      return { type: 'form', measure, ...(read.value ? { record: read.value } : {}) };
     },
     update,
   };

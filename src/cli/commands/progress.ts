@@ -28,7 +28,7 @@ async function withApplication<T>(run: CliRun, access: StateAccess, use: (opened
 
 async function show(run: CliRun, rest: string): Promise<number> {
   const { io, options } = run;
-  return withApplication(run, 'read', async ({ progress, book }) => {
+  return withApplication(run, 'read', async ({ book }) => {
     if (rest.length === 0) {
       const records = await book.records();
       writeLine(io.stdout, options.json ? JSON.stringify({ records }) : options.csv ? renderRecordsCsv(records) : renderRecordsText(records));
@@ -37,8 +37,8 @@ async function show(run: CliRun, rest: string): Promise<number> {
     const parsed = readProgressCommand(rest, run.context().plan.measures.length);
     if (parsed.type === 'invalid') throw new CliUsageError(parsed.message, 'bad-measure');
     if (parsed.type !== 'show') throw new CliUsageError(USAGE);
-    const [card, history = []] = await Promise.all([progress.card(parsed.measure, undefined), progress.history(parsed.measure)]);
-    const record = card?.progress.record;
+    // The administrator's read fails loudly: it goes to the book, not through the desk's degraded reads.
+    const [record, history] = await Promise.all([book.record(parsed.measure), book.history(parsed.measure)]);
     if (options.json) writeLine(io.stdout, JSON.stringify({ measure: parsed.measure, record: record ?? null, history }));
     else if (options.csv) writeLine(io.stdout, renderChangesCsv(history));
     else writeLine(io.stdout, `${renderRecordText(parsed.measure, record)}\n\n${renderHistoryText(history)}`);

@@ -63,6 +63,8 @@ export const DigestContentSchema = z.object({
       more: z.number(),
     })
     .optional(),
+  /** The digest's record or the activity could not be read just now: the issue number and the sections from the record may be missing. */
+  unavailable: z.boolean().optional(),
   /** 逾期/受阻 on the digest's date. Absent when there are none. */
   attention: z
     .object({
@@ -72,6 +74,9 @@ export const DigestContentSchema = z.object({
     .optional(),
 });
 export type DigestContent = z.infer<typeof DigestContentSchema>;
+
+/** What a digest says when the state it counts from could not be read just now. */
+export const DIGEST_STATE_UNAVAILABLE = '记录暂时读不到：期号按今天起算，昨日问答和推进情况暂缺。';
 
 /** What was recorded on one calendar day: each question with the measures its answer showed, and the feedback clicks. */
 export interface DayActivity {

@@ -35,6 +35,8 @@ export interface ProgressDashboard {
   recent: MeasureLine[];
   overdue: MeasureLine[];
   blocked: MeasureLine[];
+  /** The record could not be read just now: nothing above is known (the counts are not zero). */
+  unavailable?: boolean;
 }
 
 /** Recently updated measures on the dashboard, at most. */

@@ -25,7 +25,7 @@ export type ProgressQuestion =
   | { kind: 'measure'; intent: ProgressIntent; measure: number }
   | { kind: 'list'; list: 'overdue' | 'blocked' | ProgressStatus };
 
-export type ProgressAnswer =
+export type ProgressAnswer = (
   | { kind: 'measure'; intent: ProgressIntent; measure: { number: number; area: AreaRef; firstClause: string }; record?: ProgressRecord }
   | {
       kind: 'list';
@@ -33,7 +33,11 @@ export type ProgressAnswer =
       measures: MeasureLine[];
       /** Measures with a record at all: none means the coordinators have registered nothing yet. */
       registered: number;
-    };
+    }
+) & {
+  /** The record could not be read just now: the answer says so rather than "nothing registered". */
+  unavailable?: boolean;
+};
 
 const INTENTS: ReadonlyArray<readonly [ProgressIntent, RegExp]> = [
   ['overdue', /逾期|超期|过期|延期|拖期|误期/u],

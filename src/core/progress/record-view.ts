@@ -10,7 +10,12 @@ import type { ProgressRecord } from './progress-schema.js';
 export interface CardProgress {
   record?: ProgressRecord;
   canEdit: boolean;
+  /** The record could not be read just now (the state store is failing): the card says so. */
+  unavailable?: boolean;
 }
+
+/** What a reader is told when the record cannot be read just now. */
+export const RECORD_UNAVAILABLE = '推进情况记录暂时读不到，请稍后再看。';
 
 /** Who may grant access to the record: configured member and group IDs. */
 export interface Contacts {
@@ -22,4 +27,6 @@ export interface Contacts {
 export interface AnswerProgress {
   card?: CardProgress;
   areaCounts?: StatusCounts;
+  /** An area's counts could not be read just now. */
+  unavailable?: boolean;
 }

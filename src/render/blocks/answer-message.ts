@@ -157,7 +157,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
       return renderNothing(answer);
     case 'area':
       return answer.area
-        ? renderAreaCard(answer.area, { shareable: options.shareable, planTitle: answer.source.title, ...(options.progress?.areaCounts ? { counts: options.progress.areaCounts } : {}) })
+        ? renderAreaCard(answer.area, { shareable: options.shareable, planTitle: answer.source.title, ...(options.progress?.areaCounts ? { counts: options.progress.areaCounts } : {}), ...(options.progress?.unavailable ? { recordUnavailable: true } : {}) })
         : renderNothing(answer);
     case 'overview':
       return answer.overview ? renderOverview(answer.overview) : renderNothing(answer);

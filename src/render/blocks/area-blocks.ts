@@ -8,6 +8,7 @@ import type { StatusCounts } from '../../core/progress/progress-overview.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { actions, button, context, header, section, sections } from './block-kit.js';
 import { escapeMrkdwn, bold, fallbackText } from './mrkdwn.js';
+import { RECORD_UNAVAILABLE } from '../../core/progress/record-view.js';
 import { countsLine } from './progress-blocks.js';
 import type { SlackMessage } from './slack-message.js';
 
@@ -16,6 +17,8 @@ export interface AreaCardOptions {
   planTitle: string;
   /** How the area's measures stand in the coordinators' record. */
   counts?: StatusCounts;
+  /** The record could not be read just now. */
+  recordUnavailable?: boolean;
 }
 
 export function renderAreaCard(card: AreaCard, options: AreaCardOptions): SlackMessage {
@@ -29,6 +32,7 @@ export function renderAreaCard(card: AreaCard, options: AreaCardOptions): SlackM
       ...(card.goals === undefined ? [] : [section(`${bold('目标任务')}\n${escapeMrkdwn(card.goals)}`)]),
       ...sections(`${bold('工作措施')}（共 ${card.measures.length} 条，第 ${first}–${last} 条）\n${lines}`),
       ...(options.counts ? [section(`${bold('推进情况')}（协调办登记）\n${countsLine(options.counts)}`)] : []),
+      ...(options.recordUnavailable ? [context(`${bold('推进情况')}：${RECORD_UNAVAILABLE}`)] : []),
       context(escapeMrkdwn(`用 /measure 编号 查看某条措施全文 · 《${options.planTitle}》`)),
       ...(options.shareable ? [actions(`area_${card.number}`, button('发到频道', ACTION.share, encodeValue({ k: 'area', n: card.number }), 'primary'))] : []),
     ],

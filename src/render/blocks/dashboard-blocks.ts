@@ -3,6 +3,7 @@
  * area, what was updated lately, what is overdue or blocked — every area and measure with 查看,
  * which opens it in a window — and, below, how to use the app.
  */
+import { RECORD_UNAVAILABLE } from '../../core/progress/record-view.js';
 import type { PlanOverview } from '../../core/answer/plan-overview.js';
 import type { MeasureLine, ProgressDashboard } from '../../core/progress/progress-overview.js';
 import { ACTION, encodeValue } from './action-values.js';
@@ -27,6 +28,19 @@ function list(title: string, lines: readonly MeasureLine[], empty: string): Bloc
 }
 
 export function renderDashboard(dashboard: ProgressDashboard, overview: PlanOverview): HomeView {
+  if (dashboard.unavailable) {
+    // What is readable: the plan's areas and how to use the app; the counts would all read 未登记.
+    const blocks: Block[] = [
+      header(`《${overview.title}》推进看板`),
+      section(escapeMrkdwn(`截至 ${dashboard.today}：${RECORD_UNAVAILABLE}计划原文照常可查。`)),
+      divider(),
+      section(bold('各领域')),
+      ...dashboard.areas.map(({ area }) => section(`${bold(`${area.numeral}、${area.title}`)}　第 ${area.firstMeasure}–${area.lastMeasure} 条`)),
+      divider(),
+      ...usageBlocks(),
+    ];
+    return { type: 'home', blocks: blocks.slice(0, MAX_VIEW_BLOCKS) };
+  }
   const blocks: Block[] = [
     header(`《${overview.title}》推进看板`),
     context(escapeMrkdwn(`截至 ${dashboard.today} · 协调办已登记 ${dashboard.registered} / ${dashboard.measureCount} 条措施 · ${countsLine(dashboard.totals)}`)),

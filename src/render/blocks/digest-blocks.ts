@@ -6,7 +6,7 @@
  * not named here: a mention in a channel post would notify them every day.
  */
 import { activityHeading, progressChangeText, updatesHeading } from '../text/digest-text.js';
-import type { DigestContent } from '../../core/digest/digest-content.js';
+import { type DigestContent, DIGEST_STATE_UNAVAILABLE } from '../../core/digest/digest-content.js';
 import { chineseDate } from '../../core/time/weekday.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { button, context, divider, header, section } from './block-kit.js';
@@ -27,6 +27,7 @@ export function renderDigest(content: DigestContent): SlackMessage {
   const blocks: Block[] = [
     header(`计划简报 · 第 ${content.issue.number} 期，共 ${content.issue.total} 期`),
     context(escapeMrkdwn(`${chineseDate(content.date)} · 《${content.planTitle}》今日：${range}`)),
+    ...(content.unavailable ? [context(escapeMrkdwn(DIGEST_STATE_UNAVAILABLE))] : []),
   ];
   for (const area of content.areas) {
     blocks.push(section(bold(`${area.numeral}、${area.title}`)));

@@ -7,9 +7,9 @@ import type { MeasureResult, PlanSource } from '../../core/answer/answer-schema.
 import { areaLabel, measureLabel } from '../answer-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { actions, button, context, header, sections } from './block-kit.js';
-import { escapeMrkdwn, fallbackText } from './mrkdwn.js';
+import { bold, escapeMrkdwn, fallbackText } from './mrkdwn.js';
 import { progressBlocks, progressButtons } from './progress-blocks.js';
-import type { CardProgress } from '../../core/progress/record-view.js';
+import { RECORD_UNAVAILABLE, type CardProgress } from '../../core/progress/record-view.js';
 import type { Block, Button, SlackMessage } from './slack-message.js';
 
 export interface MeasureCardOptions {
@@ -26,7 +26,7 @@ export function measureCardBlocks(measure: MeasureResult, source: PlanSource, pr
     header(measureLabel(number)),
     context(escapeMrkdwn(`${areaLabel(area)} · 第 ${area.firstMeasure}–${area.lastMeasure} 条 · 《${source.title}》`)),
     ...sections(escapeMrkdwn(measure.text)),
-    ...(progress ? progressBlocks(progress.record) : []),
+    ...(progress?.unavailable ? [context(`${bold('推进情况')}：${RECORD_UNAVAILABLE}`)] : progress ? progressBlocks(progress.record) : []),
   ];
 }
 

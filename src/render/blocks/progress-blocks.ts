@@ -10,12 +10,15 @@ import type { ProgressAnswer } from '../../core/progress/progress-question.js';
 import type { CardProgress, Contacts } from '../../core/progress/record-view.js';
 import { FIELD_LABELS, NOT_REGISTERED, UNIT_SEPARATOR, type ProgressChange, type ProgressRecord, type ProgressStatus } from '../../core/progress/progress-schema.js';
 import { measureLabel } from '../answer-parts.js';
-import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_NOT_IN_PLAN, PROGRESS_SOURCE } from '../progress-parts.js';
+import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_NOT_IN_PLAN, PROGRESS_SOURCE, unavailableSentence } from '../progress-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { button, context, header, section, sectionWithButton } from './block-kit.js';
 import { bold, escapeMrkdwn, fallbackText, quote } from './mrkdwn.js';
 import { MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, truncate } from './slack-limits.js';
 import type { Block, Button, SlackMessage } from './slack-message.js';
+
+/** Said when whether someone is a coordinator could not be settled in time (Slack slow to list the groups). */
+export const UNVERIFIED_TEXT = '暂时无法确认你是否有权更新推进情况（协调员名单暂时读不到），这次没有保存任何更改。请稍后再试。';
 
 /** History entries (updates) shown in one message, at most; the rest is in the CLI export. */
 export const MAX_HISTORY_UPDATES = 40;
@@ -151,6 +154,8 @@ export function measureLineBlock(line: MeasureLine, action: string): Block {
 
 /** An answer to a question about progress, from the record (or saying it has nothing). */
 export function renderProgressAnswer(answer: ProgressAnswer): SlackMessage {
+  const unavailable = unavailableSentence(answer);
+  if (unavailable) return { text: fallbackText(unavailable), blocks: [section(escapeMrkdwn(unavailable)), context('计划原文照常可查；推进情况由协调办登记，记录恢复后可在这里查询。')] };
   if (answer.kind === 'list') {
     const title = progressListTitle(answer);
     const empty = emptyListSentence(answer);

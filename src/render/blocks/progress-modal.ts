@@ -17,7 +17,7 @@ import { ACTION } from './action-values.js';
 import { actions, context, input, section } from './block-kit.js';
 import { measureCardBlocks } from './measure-card.js';
 import { bold, escapeMrkdwn } from './mrkdwn.js';
-import { author, countsLine, historyBlocks, measureLineBlock, progressBlocks, progressButtons, refusalText, savedNotice } from './progress-blocks.js';
+import { UNVERIFIED_TEXT, author, countsLine, historyBlocks, measureLineBlock, progressBlocks, progressButtons, refusalText, savedNotice } from './progress-blocks.js';
 import type { CardProgress, Contacts } from '../../core/progress/record-view.js';
 import { MAX_MODAL_TITLE, MAX_PLACEHOLDER, MAX_PRIVATE_METADATA, MAX_TEXT_INPUT_LENGTH, MAX_VIEW_BLOCKS, truncate } from './slack-limits.js';
 import type { Block, ModalView } from './slack-message.js';
@@ -132,6 +132,16 @@ export function renderUnchangedModal(number: number): ModalView {
 
 export function renderRefusalModal(contacts: Contacts): ModalView {
   return modal('没有权限', [section(`:lock: ${refusalText(contacts)}`)]);
+}
+
+/** A short notice in a window (from Home, which has nowhere else to answer). */
+export function renderNoticeModal(text: string): ModalView {
+  return modal('请稍后再试', [section(escapeMrkdwn(text))]);
+}
+
+/** When whether the clicker is a coordinator could not be settled in time. */
+export function renderUnverifiedModal(): ModalView {
+  return renderNoticeModal(UNVERIFIED_TEXT);
 }
 
 /** A measure's card in a window (from the dashboard): no 上一条/下一条/发到频道, which need a message. */

@@ -1,6 +1,6 @@
 /** The digest as plain text, for the command line. */
 import { chineseDate, shortChineseDate } from '../../core/time/weekday.js';
-import type { DigestContent } from '../../core/digest/digest-content.js';
+import { type DigestContent, DIGEST_STATE_UNAVAILABLE } from '../../core/digest/digest-content.js';
 import { FIELD_LABELS } from '../../core/progress/progress-schema.js';
 
 export function activityHeading(activity: NonNullable<DigestContent['activity']>): string {
@@ -18,7 +18,7 @@ export function progressChangeText(change: NonNullable<DigestContent['updates']>
 }
 
 export function renderDigestText(content: DigestContent): string {
-  const lines = [`计划简报 · 第 ${content.issue.number} 期，共 ${content.issue.total} 期`, `${chineseDate(content.date)} · 《${content.planTitle}》`, ''];
+  const lines = [`计划简报 · 第 ${content.issue.number} 期，共 ${content.issue.total} 期`, `${chineseDate(content.date)} · 《${content.planTitle}》`, ...(content.unavailable ? [DIGEST_STATE_UNAVAILABLE] : []), ''];
   for (const area of content.areas) {
     lines.push(`${area.numeral}、${area.title}`);
     for (const m of area.measures) lines.push(`  第 ${m.number} 条：${m.text}`);

@@ -6,7 +6,7 @@
 import type { ProgressAnswer } from '../../core/progress/progress-question.js';
 import { type ProgressChange, type ProgressRecord, FIELD_LABELS, NOT_REGISTERED, UNIT_SEPARATOR } from '../../core/progress/progress-schema.js';
 import { measureLabel } from '../answer-parts.js';
-import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_NOT_IN_PLAN, PROGRESS_SOURCE } from '../progress-parts.js';
+import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_NOT_IN_PLAN, PROGRESS_SOURCE, unavailableSentence } from '../progress-parts.js';
 
 function units(list: readonly string[]): string {
   return list.length > 0 ? list.join(UNIT_SEPARATOR) : '未登记';
@@ -67,6 +67,8 @@ export function renderChangesCsv(changes: readonly ProgressChange[]): string {
 
 /** An answer to a question about progress, as the console prints it. */
 export function renderProgressAnswerText(answer: ProgressAnswer): string {
+  const unavailable = unavailableSentence(answer);
+  if (unavailable) return unavailable;
   if (answer.kind === 'list') {
     const empty = emptyListSentence(answer);
     if (empty) return empty;

@@ -7,11 +7,11 @@
 import type { ViewResponseAction } from '@slack/bolt';
 import type { DeskOutcome, MeasureCard, ProgressCommandResult, UpdateResult } from '../../app/progress/progress-desk.js';
 import { PROGRESS_FIELDS, type ProgressField } from '../../core/progress/progress-schema.js';
-import type { Contacts } from '../../core/progress/record-view.js';
+import { RECORD_UNAVAILABLE, type Contacts } from '../../core/progress/record-view.js';
 import { context } from '../../render/blocks/block-kit.js';
 import { renderMeasureCard } from '../../render/blocks/measure-card.js';
 import { fallbackText } from '../../render/blocks/mrkdwn.js';
-import { renderHistory, renderNotice, renderRefusal, savedNotice } from '../../render/blocks/progress-blocks.js';
+import { renderHistory, renderNotice, renderRefusal, savedNotice, UNVERIFIED_TEXT } from '../../render/blocks/progress-blocks.js';
 import { progressBlockId, renderProgressForm, renderRefusalModal, renderSavedModal, renderUnchangedModal } from '../../render/blocks/progress-modal.js';
 import type { SlackMessage } from '../../render/blocks/slack-message.js';
 import { renderUsage, USAGE } from '../../render/blocks/usage-blocks.js';
@@ -46,6 +46,8 @@ function updateMessage(measure: number, { result, card }: UpdateResult, contacts
   switch (result.outcome) {
     case 'refused':
       return renderRefusal(contacts);
+    case 'unverified':
+      return renderNotice(UNVERIFIED_TEXT);
     case 'not-saved':
       return renderNotice(NOT_SAVED);
     case 'invalid':
@@ -75,7 +77,9 @@ export function progressCommandReply(result: ProgressCommandResult, contacts: Co
         ? { message: cardMessage(result.card, { shareable: true }), outcome: { outcome: 'shown', measure: result.measure } }
         : { message: renderNotice(NO_SUCH_MEASURE), outcome: { outcome: 'invalid' } };
     case 'history':
-      return { message: renderHistory(result.measure, result.changes), outcome: { outcome: 'history', measure: result.measure } };
+      return result.read.type === 'history'
+        ? { message: renderHistory(result.measure, result.read.changes), outcome: { outcome: 'history', measure: result.measure } }
+        : { message: renderNotice(RECORD_UNAVAILABLE), outcome: { outcome: 'record-unavailable', measure: result.measure } };
     case 'update':
       return { message: updateMessage(result.measure, result.update, contacts), outcome: { outcome: result.update.result.outcome, measure: result.measure } };
   }
@@ -88,6 +92,8 @@ export function formAcknowledgement(submission: SubmittedForm, { result, card }:
   switch (outcome.outcome) {
     case 'refused':
       return { response_action: 'update', view: renderRefusalModal(contacts) };
+    case 'unverified':
+      return { response_action: 'errors', errors: { [progressBlockId('status', v)]: UNVERIFIED_TEXT } };
     case 'not-saved':
       return { response_action: 'errors', errors: { [progressBlockId('status', v)]: FORM_NOT_SAVED } };
     case 'invalid': {

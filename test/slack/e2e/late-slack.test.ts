@@ -8,20 +8,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ANSWER_EVENT_TYPE, answerMetadata } from '../../../src/slack/delivery/answer-metadata.js';
 import { DIGEST_EVENT_TYPE } from '../../../src/core/digest/digest-metadata.js';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { startFakeSlackApi, type FakeSlackApi, type MethodHandler, type StoredMessage } from '../../support/fake-slack-api.js';
-import { startPostgres, type PostgresServer } from '../../support/postgres-server.js';
 import { signedSender } from '../../support/signed-request.js';
-import { eventEnvelope, messageEvent } from '../../support/slack-payloads.js';
+import { eventEnvelope, messageEvent, slashCommand } from '../../support/slack-payloads.js';
 import { startAppHarness, TEST_SIGNING_SECRET, type AppHarness } from '../../support/slack-app-harness.js';
 import { waitUntil } from '../../support/waiters.js';
 
 /** A call's deadline short enough for a test; the fake answers only once the app gave up. */
 const CALL_TIMEOUT_MS = 300;
 const DIGEST_CHANNEL = 'C0DIGEST';
+/** 10:00 in Shanghai, with the digest at 18:00: start-up posts nothing, the test ticks the schedule itself. */
+const MORNING = { now: () => new Date('2026-11-24T02:00:00Z'), digest: { channel: DIGEST_CHANNEL, days: 'daily' as const, cron: '0 18 * * *' } };
 
 /** Slack accepts the post (it is in the channel) but answers after the client gave up on it. */
 const acceptedButLate: MethodHandler = async (_args, fallback, { aborted }) => {
@@ -60,7 +61,7 @@ describe('when Slack accepts a post but answers after the deadline', () => {
 
   it('posts the day’s digest once, and records it as posted', async () => {
     api = await startFakeSlackApi();
-    app = await startAppHarness('http', api, { slack: { slackCallTimeoutMs: CALL_TIMEOUT_MS }, digest: { channel: DIGEST_CHANNEL, days: 'daily' } });
+    app = await startAppHarness('http', api, { slack: { slackCallTimeoutMs: CALL_TIMEOUT_MS }, ...MORNING });
     api.respondOnce('chat.postMessage', acceptedButLate);
     expect(await app.digest?.tick()).toMatchObject({ outcome: 'posted' });
     expect(api.history(DIGEST_CHANNEL).filter(withEventType(DIGEST_EVENT_TYPE))).toHaveLength(1);
@@ -103,30 +104,33 @@ describe('a delivery replayed after a restart', () => {
   });
 });
 
-describe('two replicas on one PostgreSQL, Slack answering a post late', () => {
-  let server: PostgresServer | undefined;
-  afterAll(async () => {
-    await server?.stop();
-  });
-
-  it('post one digest between them', async () => {
-    server = await startPostgres();
-    const databaseUrl = await server.createDatabase();
+describe('when Slack is slow to list the coordinators’ user group', () => {
+  it('shows cards at once (without 更新进展 until the group is known), and asks a write to try again shortly', async () => {
     api = await startFakeSlackApi();
-    const options = { slack: { slackCallTimeoutMs: CALL_TIMEOUT_MS }, digest: { channel: DIGEST_CHANNEL, days: 'daily' as const }, databaseUrl };
-    const first = await startAppHarness('http', api, options);
-    const second = await startAppHarness('http', api, options);
+    let release: () => void = () => undefined;
+    const listed = new Promise<void>((resolve) => (release = resolve));
+    api.respondWith('usergroups.users.list', async () => {
+      await listed; // Slack holds the lookup until the test lets it go
+      return { ok: true, users: ['U0MEMBER'] };
+    });
+    app = await startAppHarness('http', api, { coordinators: { users: [], groups: ['S0COORDS'] } });
+    const send = signedSender(`${app.baseUrl}/slack/events`, TEST_SIGNING_SECRET);
     try {
-      api.respondOnce('chat.postMessage', acceptedButLate);
-      const outcomes = await Promise.all([first.digest?.tick(), second.digest?.tick()]);
-      const again = await Promise.all([first.digest?.tick(), second.digest?.tick()]);
-      expect(api.history(DIGEST_CHANNEL).filter(withEventType(DIGEST_EVENT_TYPE))).toHaveLength(1);
-      expect(api.callsTo('chat.postMessage')).toHaveLength(1);
-      expect(outcomes.map((o) => o?.outcome)).toContain('posted');
-      expect(again.map((o) => o?.outcome)).toEqual(['already-posted', 'already-posted']);
+      const card = await send.command(slashCommand({ command: '/measure', text: '42', user_id: 'U0MEMBER' }));
+      expect(card.status).toBe(200);
+      expect(card.body).toContain('加大对海关知识产权大要案的查处力度');
+      expect(card.body).not.toContain('更新进展');
+      const shown = await send.command(slashCommand({ command: '/progress', text: '42', user_id: 'U0MEMBER' }));
+      expect(shown.body).toContain('第 42 条');
+      const write = await send.command(slashCommand({ command: '/progress', text: '42 推进中', user_id: 'U0MEMBER' }));
+      expect(write.status).toBe(200);
+      expect(write.body).toContain('请稍后再试');
     } finally {
-      await first.stop();
-      await second.stop();
+      release();
     }
+    await waitUntil(async () => {
+      const card = await send.command(slashCommand({ command: '/measure', text: '42', user_id: 'U0MEMBER' }));
+      return card.body.includes('更新进展') || undefined;
+    }, 'the group known, 更新进展 shown to its member');
   });
 });

@@ -6,9 +6,10 @@
  */
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ProgressDesk } from '../../../app/progress/progress-desk.js';
+import { RECORD_UNAVAILABLE } from '../../../core/progress/record-view.js';
 import { AreaValueSchema, decodeValue, MeasureValueSchema } from '../../../render/blocks/action-values.js';
-import { renderHistory, renderRefusal } from '../../../render/blocks/progress-blocks.js';
-import { renderAreaModal, renderHistoryModal, renderMeasureModal, renderProgressForm, renderRefusalModal } from '../../../render/blocks/progress-modal.js';
+import { renderHistory, renderNotice, renderRefusal, UNVERIFIED_TEXT } from '../../../render/blocks/progress-blocks.js';
+import { renderAreaModal, renderHistoryModal, renderMeasureModal, renderProgressForm, renderNoticeModal, renderRefusalModal, renderUnverifiedModal } from '../../../render/blocks/progress-modal.js';
 import { openWindow } from '../../delivery/open-window.js';
 import { privately } from '../../delivery/private-reply.js';
 import type { AcknowledgedWork } from '../../intake/acknowledged-work.js';
@@ -24,6 +25,16 @@ export function progressEdit(desk: ProgressDesk, work: AcknowledgedWork) {
       const n = decodeValue(MeasureValueSchema, click?.value)?.n ?? 0;
       const opening = click && (await desk.openEditor(n, click.userId));
       if (!click || !opening) return { outcome: 'ignored-bad-value' };
+      if (opening.type === 'unavailable') {
+        if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(RECORD_UNAVAILABLE) });
+        else await openWindow(client, click, renderNoticeModal(RECORD_UNAVAILABLE));
+        return { outcome: 'record-unavailable', measure: n };
+      }
+      if (opening.type === 'unverified') {
+        if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(UNVERIFIED_TEXT) });
+        else await openWindow(client, click, renderUnverifiedModal());
+        return { outcome: 'unverified', measure: n };
+      }
       if (opening.type === 'refused') {
         if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderRefusal(opening.contacts) });
         else await openWindow(client, click, renderRefusalModal(opening.contacts));
@@ -42,8 +53,14 @@ export function progressHistory(desk: ProgressDesk, work: AcknowledgedWork) {
     await work.run('action.progress_history', async () => {
       const click = readClick(body);
       const n = decodeValue(MeasureValueSchema, click?.value)?.n;
-      const changes = click && n !== undefined ? await desk.history(n) : undefined;
-      if (!click || n === undefined || !changes) return { outcome: 'ignored-bad-value' };
+      const read = click && n !== undefined ? await desk.history(n) : undefined;
+      if (!click || n === undefined || !read) return { outcome: 'ignored-bad-value' };
+      if (read.type === 'unavailable') {
+        if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(RECORD_UNAVAILABLE) });
+        else await openWindow(client, click, renderNoticeModal(RECORD_UNAVAILABLE));
+        return { outcome: 'record-unavailable', measure: n };
+      }
+      const { changes } = read;
       if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderHistory(n, changes) });
       else await openWindow(client, click, renderHistoryModal(n, changes));
       return { outcome: 'shown', measure: n, updates: new Set(changes.map((c) => c.version)).size };
