@@ -213,6 +213,8 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
         changeRows(
           (await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE field = 'note' GROUP BY measure) ORDER BY measure`)).rows,
         ),
+      latestNote: async (measure) =>
+        changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = $1 AND field = 'note' ORDER BY id DESC LIMIT 1`, [measure])).rows)[0],
       // The version is read and the row written under the measure's lock: two replicas updating
       // the same measure at once are serialised, and the second finds its version stale.
       write: ({ row, expectedVersion, changes }) =>

@@ -115,6 +115,7 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   const historyOf = db.prepare<[number], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = ? ORDER BY id`);
   const changesBetween = db.prepare<[string, string], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE date >= ? AND date <= ? ORDER BY id`);
   const allChanges = db.prepare<[], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes ORDER BY id`);
+  const latestNoteOf = db.prepare<[number], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = ? AND field = 'note' ORDER BY id DESC LIMIT 1`);
   const latestNotes = db.prepare<[], ProgressChangeRow>(
     `SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE field = 'note' GROUP BY measure) ORDER BY measure`,
   );
@@ -210,6 +211,7 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
       changesBetween: async (from, to) => changesBetween.all(from, to),
       allChanges: async () => allChanges.all(),
       latestNotes: async () => latestNotes.all(),
+      latestNote: async (measure) => latestNoteOf.get(measure),
       write: async ({ row, expectedVersion, changes }) => writeProgressTx.immediate(row, expectedVersion, changes),
     },
     close: async () => void db.close(),
