@@ -161,7 +161,6 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
         if (!firstInMemory(key)) return false;
         return guarded('claim', () => store.events.claim(key, atMs), true);
       },
-      prune: (beforeMs) => guarded('prune', () => store.events.prune(beforeMs), undefined),
     },
     activity: {
       recordQuestion: (row: QuestionRow) => write('question', () => store.activity.recordQuestion(row)),
@@ -172,7 +171,6 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
       // Without the engine a conversation is answered without its context.
       get: (key) => guarded('thread', () => store.threads.get(key), undefined),
       put: (key, state, atMs) => write('thread', () => store.threads.put(key, state, atMs)),
-      prune: (beforeMs) => guarded('prune threads', () => store.threads.prune(beforeMs), undefined),
     },
     work: {
       async accept(work: AcceptedWork) {
@@ -188,6 +186,8 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
       heartbeat: (me, nowMs) => guarded('heartbeat', () => store.replicas.heartbeat(me, nowMs), undefined),
       leave: (me) => guarded('leave', () => store.replicas.leave(me), undefined),
     },
+    // A prune that fails is the upkeep's to log; the next one tries again.
+    prune: (before) => store.prune(before),
     pendingWrites: () => pending.length,
     flush,
     health: () => ({ state: failing || pending.length > 0 ? 'degraded' : 'ok', details: { pendingWrites: pending.length, droppedWrites: dropped, failing } }),

@@ -21,6 +21,7 @@ import type { Replica } from '../../app/process/replica.js';
 import type { ProgressChangeRow, ProgressRow, ProgressWriteResult } from '../../core/progress/progress-ledger.js';
 import { isProcessAlive } from '../process-alive.js';
 import { replicaGone } from '../replica-liveness.js';
+import { pruneTables } from '../retention.js';
 import { StoreError } from '../store-error.js';
 import type { AcceptedWork, ReplicaRow, StateStore } from '../state-store.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
@@ -159,7 +160,6 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
     },
     events: {
       claim: async (key, atMs) => ((await query('INSERT INTO processed_events (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [key, atMs])).rowCount ?? 0) === 1,
-      prune: async (beforeMs) => void (await query('DELETE FROM processed_events WHERE at < $1', [beforeMs])),
     },
     activity: {
       recordQuestion: async (r) => void (await query('INSERT INTO questions (date, at, surface, question, kind, measures, found) VALUES ($1, $2, $3, $4, $5, $6, $7)', [r.date, r.at, r.surface, r.question, r.kind, r.measures, r.found])),
@@ -238,7 +238,6 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
       get: async (key) => ThreadSchema.optional().parse((await query('SELECT state FROM threads WHERE key = $1', [key])).rows[0])?.state,
       put: async (key, state, atMs) =>
         void (await query('INSERT INTO threads (key, state, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET state = $2, updated_at = $3', [key, state, atMs])),
-      prune: async (beforeMs) => void (await query('DELETE FROM threads WHERE updated_at < $1', [beforeMs])),
     },
     work: {
       accept: (work: AcceptedWork) =>
@@ -273,6 +272,12 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
       heartbeat: async (me, nowMs) => void (await query('UPDATE replicas SET seen_at = $1 WHERE id = $2', [nowMs, me.id])),
       leave: async (me) => void (await query('DELETE FROM replicas WHERE id = $1', [me.id])),
     },
+    prune: (before) =>
+      pruneTables(
+        before,
+        async ({ table, column }, cutoff, limit) =>
+          (await query(`DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE ${column} < $1 LIMIT $2))`, [cutoff, limit])).rowCount ?? 0,
+      ),
     close: () => pool.end(),
   };
 }

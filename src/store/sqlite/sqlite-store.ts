@@ -8,6 +8,7 @@ import type { Replica } from '../../app/process/replica.js';
 import type { ProgressChangeRow, ProgressRow, ProgressWriteResult } from '../../core/progress/progress-ledger.js';
 import type { AcceptedWork, ReplicaRow, StateStore } from '../state-store.js';
 import { replicaGone } from '../replica-liveness.js';
+import { PRUNED_ROWS, pruneTables } from '../retention.js';
 import { isProcessAlive } from '../process-alive.js';
 import { hasStateFile, openDatabase, openMemoryDatabase, stateFile, type SqliteDatabase } from './open-sqlite.js';
 
@@ -52,7 +53,9 @@ const CHANGE_COLUMNS = 'measure, version, at, date, author, field, before, after
 
 export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = isProcessAlive }: SqliteStoreOptions = {}): StateStore & { db: SqliteDatabase } {
   const insertEvent = db.prepare('INSERT OR IGNORE INTO processed_events (key, at) VALUES (?, ?)');
-  const pruneEvents = db.prepare('DELETE FROM processed_events WHERE at < ?');
+  const pruneStatements = new Map(
+    PRUNED_ROWS.map(({ table, column }) => [table, db.prepare<[number | string, number]>(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${column} < ? LIMIT ?)`)]),
+  );
 
   const insertQuestion = db.prepare('INSERT INTO questions (date, at, surface, question, kind, measures, found) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertFeedback = db.prepare('INSERT INTO feedback (date, at, helpful, question, measures) VALUES (?, ?, ?, ?, ?)');
@@ -69,7 +72,6 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   const dropAnyAttempt = db.prepare('DELETE FROM digest_attempts WHERE date = ?');
   const getThread = db.prepare<[string], { state: string }>('SELECT state FROM threads WHERE key = ?');
   const putThread = db.prepare('INSERT INTO threads (key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at');
-  const pruneThreads = db.prepare('DELETE FROM threads WHERE updated_at < ?');
   const putPost = db.prepare('INSERT OR IGNORE INTO digest_posts (date, channel, ts, issue, posted_at, found_in_history) VALUES (?, ?, ?, ?, ?, ?)');
 
   const insertWork = db.prepare('INSERT INTO accepted_work (key, body, accepted_at, owner) VALUES (?, ?, ?, ?)');
@@ -159,7 +161,6 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
     location,
     events: {
       claim: async (key, atMs) => insertEvent.run(key, atMs).changes === 1,
-      prune: async (beforeMs) => void pruneEvents.run(beforeMs),
     },
     activity: {
       recordQuestion: async (r) => void insertQuestion.run(r.date, r.at, r.surface, r.question, r.kind, JSON.stringify(r.measures), r.found ? 1 : 0),
@@ -188,7 +189,6 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
     threads: {
       get: async (key) => getThread.get(key)?.state,
       put: async (key, state, atMs) => void putThread.run(key, state, atMs),
-      prune: async (beforeMs) => void pruneThreads.run(beforeMs),
     },
     work: {
       accept: async (work) => acceptTx.immediate(work),
@@ -214,6 +214,7 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
       latestNote: async (measure) => latestNoteOf.get(measure),
       write: async ({ row, expectedVersion, changes }) => writeProgressTx.immediate(row, expectedVersion, changes),
     },
+    prune: (before) => pruneTables(before, ({ table }, cutoff, limit) => pruneStatements.get(table)?.run(cutoff, limit).changes ?? 0),
     close: async () => void db.close(),
   };
 }
