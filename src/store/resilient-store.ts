@@ -15,11 +15,16 @@
  * - A conversation that cannot be read is answered without its context.
  * - Progress records are not papered over either: an update goes straight to the engine and its
  *   failure reaches the coordinator who made it, who must know at once that it was not saved.
+ * - A state that can no longer be written durably (SQLite's file or WAL deleted or replaced under
+ *   the process: {@link StateStore.fault}) is checked every {@link FILE_CHECK_INTERVAL_MS}, on
+ *   every health probe and after a refused write; it makes {@link ResilientStore.health}
+ *   `failing` (503 on /healthz) and is logged once, with what was done to save the state.
  */
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { FeedbackRow, QuestionRow } from '../app/answers/activity-log.js';
-import type { AcceptedWork, StateStore } from './state-store.js';
+import { repeatEvery, type RepeatEvery } from '../app/process/repeat-every.js';
+import type { AcceptedWork, StateStore, StoreFault } from './state-store.js';
 
 /** Claims remembered in memory at most; the oldest are forgotten first. */
 const MAX_CLAIMS_IN_MEMORY = 50_000;
@@ -34,10 +39,13 @@ const RETRY_INTERVAL_MS = 5_000;
  * return); the others take the in-memory path at once instead of waiting for a timeout each.
  */
 const PROBE_INTERVAL_MS = 1_000;
+/** How often the state's files are checked while nothing else asks (two `stat` calls for SQLite). */
+export const FILE_CHECK_INTERVAL_MS = 10_000;
 
 export interface StoreHealth {
-  state: 'ok' | 'degraded';
-  details: { pendingWrites: number; droppedWrites: number; failing: boolean };
+  /** `failing`: the state cannot be written durably any more (restart); `degraded`: the engine fails for now, writes wait. */
+  state: 'ok' | 'degraded' | 'failing';
+  details: { pendingWrites: number; droppedWrites: number; failing: boolean; broken?: string };
 }
 
 export interface ResilientStore extends StateStore {
@@ -51,9 +59,11 @@ export interface ResilientStore extends StateStore {
 export interface ResilientOptions {
   nowMs?: () => number;
   retryIntervalMs?: number;
+  /** Repeats the check of the state's files (tests fire it by hand). */
+  every?: RepeatEvery;
 }
 
-export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date.now, retryIntervalMs = RETRY_INTERVAL_MS }: ResilientOptions = {}): ResilientStore {
+export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date.now, retryIntervalMs = RETRY_INTERVAL_MS, every = repeatEvery }: ResilientOptions = {}): ResilientStore {
   const claimed = new LRUCache<string, true>({ max: MAX_CLAIMS_IN_MEMORY });
   const pending: Array<{ what: string; write: () => Promise<void> }> = [];
   let dropped = 0;
@@ -144,6 +154,33 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
     return flush();
   }
 
+  let faultLogged = false;
+  /** Why the state can no longer be written durably, if it cannot; logged the first time. */
+  function fault(): StoreFault | undefined {
+    const found = store.fault();
+    if (found && !faultLogged) {
+      faultLogged = true;
+      logger.error(
+        { file: store.location, reason: found.reason, rescue: found.rescue },
+        'state file deleted or replaced under the running service: progress updates and the digest are refused, /healthz says failing; restart the service',
+      );
+    }
+    return found;
+  }
+  const stopChecking = every(FILE_CHECK_INTERVAL_MS, () => void fault());
+
+  /** A write that is not papered over: its failure goes to the caller, and may be the state's files gone. */
+  function confirmed<A extends unknown[], R>(run: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+    return async (...args) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        fault();
+        throw error;
+      }
+    };
+  }
+
   /** True the first time this process sees `key`. */
   function firstInMemory(key: string): boolean {
     if (claimed.has(key)) return false;
@@ -154,8 +191,8 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
   return {
     location: store.location,
     open: () => store.open(),
-    digest: store.digest,
-    progress: store.progress,
+    digest: { ...store.digest, claim: confirmed(store.digest.claim), recordPost: confirmed(store.digest.recordPost), ensureCycleStart: confirmed(store.digest.ensureCycleStart) },
+    progress: { ...store.progress, write: confirmed(store.progress.write) },
     events: {
       async claim(key, atMs) {
         if (!firstInMemory(key)) return false;
@@ -190,8 +227,15 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
     prune: (before) => store.prune(before),
     pendingWrites: () => pending.length,
     flush,
-    health: () => ({ state: failing || pending.length > 0 ? 'degraded' : 'ok', details: { pendingWrites: pending.length, droppedWrites: dropped, failing } }),
+    fault,
+    health() {
+      const details = { pendingWrites: pending.length, droppedWrites: dropped, failing };
+      const broken = fault();
+      if (broken) return { state: 'failing', details: { ...details, broken: broken.reason } };
+      return { state: failing || pending.length > 0 ? 'degraded' : 'ok', details };
+    },
     close: async () => {
+      stopChecking();
       clearTimeout(retryTimer);
       await flush();
       await store.close();

@@ -95,7 +95,21 @@ export interface StateStore {
    * went. The digest's posts and the progress record are never pruned.
    */
   prune(before: PruneBefore): Promise<PruneCounts>;
+  /**
+   * Why the state can no longer be written durably by this process, looked at anew on each call;
+   * undefined while all is well. SQLite: its file or write-ahead log deleted or replaced under
+   * the open connection (sqlite/state-file-watch.ts); the store then refuses the writes it would
+   * confirm (progress updates, the digest's record) until the process restarts. PostgreSQL keeps
+   * its own files: never.
+   */
+  fault(): StoreFault | undefined;
   close(): Promise<void>;
+}
+
+/** The state cannot be written durably any more, and what was done to save what it held. */
+export interface StoreFault {
+  reason: string;
+  rescue: string;
 }
 
 /** Rows older than these go: instants in ms, and for activity a calendar day (YYYY-MM-DD). */

@@ -278,6 +278,7 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
         async ({ table, column }, cutoff, limit) =>
           (await query(`DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE ${column} < $1 LIMIT $2))`, [cutoff, limit])).rowCount ?? 0,
       ),
+    fault: () => undefined,
     close: () => pool.end(),
   };
 }

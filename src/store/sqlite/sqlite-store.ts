@@ -1,7 +1,9 @@
 /**
  * {@link StateStore} on SQLite (better-sqlite3). The calls are synchronous underneath and
  * answered as promises, so callers are written once for every engine. The digest claim runs in
- * an IMMEDIATE transaction, which SQLite serialises across the processes sharing the file.
+ * an IMMEDIATE transaction, which SQLite serialises across the processes sharing the file. The
+ * writes someone is told were saved (progress updates, the digest's record) are refused once the
+ * file or its WAL is gone from under the connection (state-file-watch.ts).
  */
 import { ATTEMPT_LEASE_MS, type ClaimResult } from '../../app/digest/digest-store.js';
 import type { Replica } from '../../app/process/replica.js';
@@ -10,7 +12,9 @@ import type { AcceptedWork, ReplicaRow, StateStore } from '../state-store.js';
 import { replicaGone } from '../replica-liveness.js';
 import { PRUNED_ROWS, pruneTables } from '../retention.js';
 import { isProcessAlive } from '../process-alive.js';
+import { StoreError } from '../store-error.js';
 import { hasStateFile, openDatabase, openMemoryDatabase, stateFile, type SqliteDatabase } from './open-sqlite.js';
+import { watchStateFiles, type StateFileWatch } from './state-file-watch.js';
 
 interface AttemptRow {
   owner: string;
@@ -22,6 +26,11 @@ interface AttemptRow {
 export interface SqliteStoreOptions {
   /** Whether a pid on this host still runs (injected by tests). */
   isAlive?: (pid: number) => boolean;
+}
+
+interface StoreInternals extends SqliteStoreOptions {
+  /** The state file's watch (none for a database in memory). */
+  files?: StateFileWatch;
 }
 
 function measuresOf(json: string): number[] {
@@ -51,7 +60,22 @@ function progressRow(r: ProgressTableRow): ProgressRow {
 
 const CHANGE_COLUMNS = 'measure, version, at, date, author, field, before, after';
 
-export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = isProcessAlive }: SqliteStoreOptions = {}): StateStore & { db: SqliteDatabase } {
+export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = isProcessAlive, files }: StoreInternals = {}): StateStore & { db: SqliteDatabase } {
+  /**
+   * Runs a write someone will be told was saved, only while the state file is the one at its path,
+   * and confirms it only if it still is afterwards (state-file-watch.ts says why and what else).
+   */
+  function durable<T>(write: () => T): T {
+    const refuse = () => {
+      const fault = files?.check();
+      if (fault) throw new StoreError(location, `the state in ${location} can no longer be written safely: ${fault.reason}. ${fault.rescue}. Nothing is confirmed any more: restart the service (it opens the file at its path again).`);
+    };
+    refuse();
+    const result = write();
+    refuse();
+    return result;
+  }
+
   const insertEvent = db.prepare('INSERT OR IGNORE INTO processed_events (key, at) VALUES (?, ?)');
   const pruneStatements = new Map(
     PRUNED_ROWS.map(({ table, column }) => [table, db.prepare<[number | string, number]>(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${column} < ? LIMIT ?)`)]),
@@ -178,12 +202,12 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
     digest: {
       cycleStart: async () => getStart.get()?.start_date,
       async ensureCycleStart(date) {
-        setStart.run(date);
+        durable(() => setStart.run(date));
         return getStart.get()?.start_date ?? date;
       },
       postedDates: async () => new Set(allPosts.all().map((r) => r.date)),
-      claim: async (date, owner, nowMs) => claimTx.immediate(date, owner, nowMs),
-      recordPost: async (date, post, nowMs) => void recordPostTx.immediate(date, post, nowMs),
+      claim: async (date, owner, nowMs) => durable(() => claimTx.immediate(date, owner, nowMs)),
+      recordPost: async (date, post, nowMs) => durable(() => recordPostTx.immediate(date, post, nowMs)),
       release: async (date, owner) => void dropAttempt.run(date, owner.id),
     },
     threads: {
@@ -212,16 +236,19 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
       allChanges: async () => allChanges.all(),
       latestNotes: async () => latestNotes.all(),
       latestNote: async (measure) => latestNoteOf.get(measure),
-      write: async ({ row, expectedVersion, changes }) => writeProgressTx.immediate(row, expectedVersion, changes),
+      write: async ({ row, expectedVersion, changes }) => durable(() => writeProgressTx.immediate(row, expectedVersion, changes)),
     },
     prune: (before) => pruneTables(before, ({ table }, cutoff, limit) => pruneStatements.get(table)?.run(cutoff, limit).changes ?? 0),
+    fault: () => files?.check(),
     close: async () => void db.close(),
   };
 }
 
 /** The state under `dataDir`, created if need be. */
 export function openSqliteStore(dataDir: string, options?: SqliteStoreOptions): StateStore & { db: SqliteDatabase } {
-  return sqliteStore(openDatabase(dataDir), stateFile(dataDir), options);
+  const db = openDatabase(dataDir);
+  const file = stateFile(dataDir);
+  return sqliteStore(db, file, { ...options, files: watchStateFiles(db, file) });
 }
 
 /** Empty state that lives only in memory. */
