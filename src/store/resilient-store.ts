@@ -40,7 +40,7 @@ const RETRY_INTERVAL_MS = 5_000;
  */
 const PROBE_INTERVAL_MS = 1_000;
 /** How often the state's files are checked while nothing else asks (two `stat` calls for SQLite). */
-export const FILE_CHECK_INTERVAL_MS = 10_000;
+const FILE_CHECK_INTERVAL_MS = 10_000;
 
 export interface StoreHealth {
   /** `failing`: the state cannot be written durably any more (restart); `degraded`: the engine fails for now, writes wait. */

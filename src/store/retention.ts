@@ -64,7 +64,7 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
  * and says how many it did. Between batches, other work gets its turn (SQLite's calls block the
  * event loop while they run). Returns how many rows went.
  */
-export async function pruneInBatches(deleteBatch: (limit: number) => Promise<number> | number): Promise<number> {
+async function pruneInBatches(deleteBatch: (limit: number) => Promise<number> | number): Promise<number> {
   let total = 0;
   for (;;) {
     const deleted = await deleteBatch(PRUNE_BATCH);
