@@ -21,6 +21,7 @@ import type { Plan } from './core/plan/plan-schema.js';
 import type { SemanticSearch } from './embeddings/semantic-search.js';
 import type { Logger } from './logger.js';
 import { createService, type Service } from './service/service.js';
+import { createStateUpkeep } from './service/state-upkeep.js';
 import type { SlackAppOptions } from './slack/bolt/app.js';
 import { createCoordinators } from './slack/coordinators/slack-coordinators.js';
 import { slackDigestChannel } from './slack/digest/digest-channel.js';
@@ -82,13 +83,13 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
     application,
     slack,
     store,
+    upkeep: createStateUpkeep({ store, logger, now }),
     work,
     presence,
     coordinators,
     ...(digest ? { digest } : {}),
     ...(semantic ? { semantic } : {}),
     logger,
-    now,
     ...(drainTimeoutMs !== undefined ? { drainTimeoutMs } : {}),
   });
 }

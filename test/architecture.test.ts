@@ -137,7 +137,7 @@ describe('the architecture', () => {
       createDigests: 'app/application.ts',
       createAnswerer: 'app/application.ts',
       createThreadMemory: 'app/application.ts',
-      openSearchIndex: 'core/answer/open-answer-context.ts',
+      openSearchIndex: 'core/search/index/open-plan-indexes.ts',
       createPlanSearch: 'core/answer/open-answer-context.ts',
     };
     const misplaced = sourceFiles(SRC).flatMap((file) => {

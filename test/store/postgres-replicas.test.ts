@@ -18,8 +18,8 @@ import { DIGEST_EVENT_TYPE } from '../../src/core/digest/digest-metadata.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
 import { freePort, tsEntryArgs, waitUntilHealthy, LOOSE_ADMISSION_ENV } from '../support/local-process.js';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.js';
-import { nowSeconds, RETRY_NUM_HEADER, signedSender } from '../support/signed-request.js';
-import { eventEnvelope, messageEvent } from '../support/slack-payloads.js';
+import { nowSeconds, RETRY_NUM_HEADER, RETRY_REASON_HEADER, signedSender } from '../support/signed-request.js';
+import { eventEnvelope, messageEvent, slashCommand } from '../support/slack-payloads.js';
 import { waitUntil } from '../support/waiters.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -167,11 +167,16 @@ describe('two replicas on one PostgreSQL', () => {
       return { status: res.status, body: (await res.json()) as { status: string } };
     };
 
+    const asked = messageEvent('剑网行动');
+    const envelope = eventEnvelope(asked, 'EvDBGONE1');
     await server.pause();
     try {
-      const asked = messageEvent('剑网行动');
-      expect((await send.event(eventEnvelope(asked, 'EvDBGONE1'))).status).toBe(200);
-      await waitUntil(() => fake.history('D0DIRECT').some((m) => m.thread_ts === asked.ts), 'an answer with the database gone');
+      // The DM's work cannot be recorded: it is left for Slack to retry, not owed from memory.
+      expect((await send.event(envelope)).status).toBe(503);
+      // A lookup needs no database.
+      const lookup = await send.command(slashCommand({ command: '/measure', text: '28' }));
+      expect(lookup.status).toBe(200);
+      expect(lookup.body).toContain('剑网');
       const degraded = await waitUntil(async () => {
         const h = await health();
         return h.body.status === 'degraded' ? h : undefined;
@@ -180,6 +185,13 @@ describe('two replicas on one PostgreSQL', () => {
     } finally {
       await server.restart();
     }
+    // Slack's retry, once the database is back, is answered.
+    let retries = 0;
+    await waitUntil(async () => {
+      retries += 1; // each retry is a new request, signed anew
+      return (await send.event(envelope, { [RETRY_NUM_HEADER]: String(retries), [RETRY_REASON_HEADER]: 'http_error' }, nowSeconds() + retries)).status === 200 || undefined;
+    }, 'the retry to be taken');
+    await waitUntil(() => fake.history('D0DIRECT').some((m) => m.thread_ts === asked.ts), 'the retried DM answered');
     await waitUntil(async () => (await health()).body.status === 'ready', '/healthz ready again once the database is back', 15_000);
     const failureLines = replica.log().split('\n').filter((l) => l.includes('state store failing'));
     expect(failureLines.length).toBeGreaterThanOrEqual(1);

@@ -3,7 +3,8 @@
  * transaction is either in the file or not), serialises writers from several processes on one
  * host, and detects a damaged file. Opening checks all three promises up front: a file that is
  * unreadable, damaged or from a newer version of the app is a {@link StoreError} naming the
- * file, and the file is left as it is for inspection, never replaced with an empty one.
+ * file, and the file is left as it is for inspection, never replaced with an empty one. What
+ * SQLite cannot notice, its files deleted or replaced while open, state-file-watch.ts does.
  */
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
