@@ -84,6 +84,21 @@ function isUrlOf(value: string, protocols: readonly string[]): boolean {
   }
 }
 const isPostgresUrl = (value: string): boolean => isUrlOf(value, ['postgres:', 'postgresql:']);
+
+/** Whether `value` is a URL with a user name or password in it (`https://user:password@host/…`). */
+function hasCredentials(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]*@/iu.test(value);
+  }
+}
+
+/** `value` as it may be shown back: a URL's user name and password masked. */
+function shownValue(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/iu, '$1***@');
+}
 const isHttpUrl = (value: string): boolean => isUrlOf(value, ['http:', 'https:']);
 
 /** A Slack member ID (U…, W…) or user-group ID (S…). */
@@ -201,6 +216,16 @@ function readDigestCalendar(file: string): CalendarOverrides {
   }
 }
 
+/**
+ * URL settings other than DATABASE_URL must not hold a user name or password: fetch refuses such
+ * a URL by quoting it whole, and the settings are logged. DATABASE_URL is the one that may (the
+ * PostgreSQL client takes its password from it, and it is never logged).
+ */
+function refuseCredentials(variable: string, value: string | undefined, where: string): void {
+  if (value === undefined || !hasCredentials(value)) return;
+  throw new ConfigError(variable, `${variable} holds a user name or password (got "${shownValue(value).slice(0, 60)}"): remove them from the URL${where}; set it to ${HOW_TO_FIX[variable]}.`);
+}
+
 /** The Web API base URL with the trailing slash the Slack client expects. */
 function apiUrl(value: string | undefined): { apiUrl?: string } {
   return value === undefined ? {} : { apiUrl: value.endsWith('/') ? value : `${value}/` };
@@ -219,10 +244,12 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
     // Secrets are never echoed back, not even in an error (a database URL may hold a password).
-    const shown = /TOKEN|SECRET|DATABASE_URL|API_KEY/u.test(variable) ? '' : ` (got "${String(env[variable] ?? '').slice(0, 40)}")`;
+    const shown = /TOKEN|SECRET|DATABASE_URL|API_KEY/u.test(variable) ? '' : ` (got "${shownValue(String(env[variable] ?? '')).slice(0, 40)}")`;
     fail(variable, `${issue?.message ?? 'is not valid'}${shown}`);
   }
   const e = parsed.data;
+  refuseCredentials('EMBEDDINGS_URL', e.EMBEDDINGS_URL, ' (a key goes in EMBEDDINGS_API_KEY)');
+  refuseCredentials('SLACK_API_URL', e.SLACK_API_URL, '');
   const digest: DigestConfig = {
     ...(e.DIGEST_CHANNEL ? { channel: e.DIGEST_CHANNEL } : {}),
     cron: e.DIGEST_CRON,

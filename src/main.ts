@@ -23,6 +23,12 @@ function exitWith(message: string): never {
   process.exit(1);
 }
 
+/** DATABASE_URL's password, as written and decoded, masked wherever it appears in the log (the URL itself is cut down by the logger). */
+function databasePassword(url: string | undefined): string[] {
+  const password = url === undefined ? '' : new URL(url).password;
+  return password === '' ? [] : [...new Set([password, decodeURIComponent(password)])];
+}
+
 function openContext(logger: Logger): AnswerContext {
   return openAnswerContext({
     onStaleIndex: (reason) => logger.warn({ reason }, 'the prebuilt search index in index/ is stale; rebuilt it in memory (run `npm run build:index`)'),
@@ -80,7 +86,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret]), ...(config.embeddings?.apiKey ? [config.embeddings.apiKey] : [])];
+  const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret]), ...(config.embeddings?.apiKey ? [config.embeddings.apiKey] : []), ...databasePassword(config.databaseUrl)];
   const output = stdoutLog();
   const logger = createLogger({ level: config.logLevel, secrets, destination: output });
   /** Exits after writing out the buffered log lines (and, if given, one line on standard error). */

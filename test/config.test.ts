@@ -89,6 +89,28 @@ describe('reading the configuration from the environment', () => {
     expect(error.message).not.toContain('hunter22');
   });
 
+  describe('URLs with a user name or password', () => {
+    it.each([
+      ['EMBEDDINGS_URL', { EMBEDDINGS_URL: 'https://alice:pa55word@api.example.com/v1', EMBEDDINGS_MODEL: 'bge-m3' }, 'EMBEDDINGS_URL holds a user name or password (got "https://***@api.example.com/v1"): remove them from the URL (a key goes in EMBEDDINGS_API_KEY); set it to the base URL'],
+      ['SLACK_API_URL', { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'http://proxy:pa55word@127.0.0.1:9999/api/' }, 'SLACK_API_URL holds a user name or password (got "http://***@127.0.0.1:9999/api/"): remove them from the URL; set it to the Slack Web API base URL'],
+      ['SLACK_API_URL', { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'http://proxy@127.0.0.1:9999/api/' }, 'SLACK_API_URL holds a user name or password (got "http://***@127.0.0.1:9999/api/")'],
+    ])('are refused in %s, without echoing them', (variable, env, message) => {
+      const error = configError(env);
+      expect(error.variable).toBe(variable);
+      expect(error.message.startsWith(message)).toBe(true);
+      expect(error.message).not.toMatch(/pa55word|proxy@|alice/u);
+      expect(error.message.split('\n')).toHaveLength(1);
+    });
+
+    it('are not echoed when the URL is wrong for another reason', () => {
+      expect(configError({ EMBEDDINGS_URL: 'ftp://alice:pa55word@models.example.com/v1', EMBEDDINGS_MODEL: 'bge-m3' }).message).not.toContain('pa55word');
+    });
+
+    it('are DATABASE_URL\'s business: its password is read as given', () => {
+      expect(readConfig({ DATABASE_URL: 'postgresql://app:pa55word@db:5432/ipplan' }).databaseUrl).toBe('postgresql://app:pa55word@db:5432/ipplan');
+    });
+  });
+
   describe('the optional semantic search', () => {
     it('is off unless EMBEDDINGS_URL is set, whatever else is', () => {
       expect(readConfig({}).embeddings).toBeUndefined();
