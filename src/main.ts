@@ -26,7 +26,12 @@ function exitWith(message: string): never {
 /** DATABASE_URL's password, as written and decoded, masked wherever it appears in the log (the URL itself is cut down by the logger). */
 function databasePassword(url: string | undefined): string[] {
   const password = url === undefined ? '' : new URL(url).password;
-  return password === '' ? [] : [...new Set([password, decodeURIComponent(password)])];
+  if (password === '') return [];
+  try {
+    return [...new Set([password, decodeURIComponent(password)])];
+  } catch {
+    return [password];
+  }
 }
 
 function openContext(logger: Logger): AnswerContext {
