@@ -231,9 +231,16 @@ function apiUrl(value: string | undefined): { apiUrl?: string } {
   return value === undefined ? {} : { apiUrl: value.endsWith('/') ? value : `${value}/` };
 }
 
-/** The semantic search's settings: EMBEDDINGS_URL turns it on and then needs EMBEDDINGS_MODEL; the others are ignored without it. */
+/**
+ * The semantic search's settings: EMBEDDINGS_URL turns it on and then needs EMBEDDINGS_MODEL.
+ * Without it the others are refused rather than ignored: whoever set them meant the search on.
+ */
 function embeddings(url: string | undefined, model: string | undefined, apiKey: string | undefined): { embeddings?: EmbeddingsConfig } {
-  if (url === undefined) return {};
+  if (url === undefined) {
+    const stray = model !== undefined ? 'EMBEDDINGS_MODEL' : apiKey !== undefined ? 'EMBEDDINGS_API_KEY' : undefined;
+    if (stray) throw new ConfigError(stray, `${stray} is set but EMBEDDINGS_URL is not, so the semantic search would stay off: set EMBEDDINGS_URL to the base URL of the embeddings server, or remove ${stray}.`);
+    return {};
+  }
   if (model === undefined) fail('EMBEDDINGS_MODEL', 'is not set but EMBEDDINGS_URL is');
   return { embeddings: { url, model, ...(apiKey ? { apiKey } : {}) } };
 }

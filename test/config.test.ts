@@ -112,9 +112,19 @@ describe('reading the configuration from the environment', () => {
   });
 
   describe('the optional semantic search', () => {
-    it('is off unless EMBEDDINGS_URL is set, whatever else is', () => {
+    it('is off unless EMBEDDINGS_URL is set', () => {
       expect(readConfig({}).embeddings).toBeUndefined();
-      expect(readConfig({ EMBEDDINGS_MODEL: 'bge-m3', EMBEDDINGS_API_KEY: 'sk-0123456789' }).embeddings).toBeUndefined();
+    });
+
+    it.each([
+      [{ EMBEDDINGS_MODEL: 'bge-m3' }, 'EMBEDDINGS_MODEL', 'EMBEDDINGS_MODEL is set but EMBEDDINGS_URL is not, so the semantic search would stay off: set EMBEDDINGS_URL to the base URL of the embeddings server, or remove EMBEDDINGS_MODEL.'],
+      [{ EMBEDDINGS_API_KEY: 'sk-0123456789' }, 'EMBEDDINGS_API_KEY', 'EMBEDDINGS_API_KEY is set but EMBEDDINGS_URL is not, so the semantic search would stay off: set EMBEDDINGS_URL to the base URL of the embeddings server, or remove EMBEDDINGS_API_KEY.'],
+      [{ EMBEDDINGS_MODEL: 'bge-m3', EMBEDDINGS_API_KEY: 'sk-0123456789' }, 'EMBEDDINGS_MODEL', 'EMBEDDINGS_MODEL is set but EMBEDDINGS_URL is not'],
+    ])('refuses %j without EMBEDDINGS_URL rather than ignore it, naming %s', (env, variable, message) => {
+      const error = configError(env);
+      expect(error.variable).toBe(variable);
+      expect(error.message.startsWith(message)).toBe(true);
+      expect(error.message).not.toContain('sk-0123456789');
     });
 
     it('reads the endpoint, the model and the key', () => {
