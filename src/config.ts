@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { Cron } from 'croner';
 import { CalendarParseError, parseDigestCalendar, type CalendarOverrides } from './core/digest/digest-calendar.js';
+import { digestCronProblem } from './core/digest/digest-schedule.js';
 import type { DigestDays } from './core/digest/posting-days.js';
 import { isIsoDate, isValidTimeZone } from './core/time/local-date.js';
 
@@ -45,7 +45,8 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   DATABASE_URL: 'a PostgreSQL connection URL, postgres://user:password@host:5432/database (leave it unset for the embedded SQLite store under DATA_DIR)',
   DIGEST_TZ: 'an IANA time zone name, for example Asia/Shanghai',
   DIGEST_CHANNEL: 'the ID of the coordination channel, for example C0123456789 (channel details → About, at the bottom)',
-  DIGEST_CRON: 'a cron expression with five fields (minute hour day month weekday), for example "0 9 * * *" for 09:00',
+  DIGEST_CRON:
+    'a cron expression that runs at least once a year, with five fields (minute hour day month weekday) or six with the second first as one number (second minute hour day month weekday), for example "0 9 * * *" for 09:00',
   DIGEST_DAYS: 'workdays (China\'s working days, adjusted working days included) or daily',
   DIGEST_SIZE: 'how many measures each digest walks through, a whole number from 1 to 20',
   DIGEST_START: 'the first day of the walk through the plan, as YYYY-MM-DD (optional)',
@@ -62,15 +63,6 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
 export const DEFAULT_DIGEST_CRON = '0 9 * * *';
 export const DEFAULT_DIGEST_SIZE = 3;
 const MAX_DIGEST_SIZE = 20;
-
-function isCron(pattern: string): boolean {
-  try {
-    new Cron(pattern, { paused: true }).stop();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -127,7 +119,7 @@ const EnvSchema = z.object({
     .refine((v) => v === undefined || isValidTimeZone(v), 'is not a time zone this system knows')
     .transform((v) => v ?? DEFAULT_TIME_ZONE),
   DIGEST_CHANNEL: optionalText.refine((v) => v === undefined || /^[CG][A-Z0-9]{6,}$/u.test(v), 'is not a channel ID'),
-  DIGEST_CRON: optionalText.refine((v) => v === undefined || isCron(v), 'is not a cron expression').transform((v) => v ?? DEFAULT_DIGEST_CRON),
+  DIGEST_CRON: optionalText.transform((v) => v ?? DEFAULT_DIGEST_CRON),
   DIGEST_DAYS: optionalText.refine((v) => v === undefined || v === 'workdays' || v === 'daily', 'is neither workdays nor daily').transform((v) => (v ?? 'workdays') as DigestDays),
   DIGEST_SIZE: optionalText
     .refine((v) => v === undefined || (/^\d{1,2}$/u.test(v) && Number(v) >= 1 && Number(v) <= MAX_DIGEST_SIZE), 'is not a number from 1 to 20')
@@ -245,7 +237,11 @@ function embeddings(url: string | undefined, model: string | undefined, apiKey: 
   return { embeddings: { url, model, ...(apiKey ? { apiKey } : {}) } };
 }
 
-export function readConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+/**
+ * The configuration in `env`, or a {@link ConfigError}. `now` is the instant the schedule and
+ * DIGEST_START are judged from (the process's start).
+ */
+export function readConfig(env: Readonly<Record<string, string | undefined>> = process.env, now: Date = new Date()): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -257,6 +253,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
   const e = parsed.data;
   refuseCredentials('EMBEDDINGS_URL', e.EMBEDDINGS_URL, ' (a key goes in EMBEDDINGS_API_KEY)');
   refuseCredentials('SLACK_API_URL', e.SLACK_API_URL, '');
+  const cronProblem = digestCronProblem(e.DIGEST_CRON, e.DIGEST_TZ, now);
+  if (cronProblem) fail('DIGEST_CRON', `${cronProblem} (got "${e.DIGEST_CRON.slice(0, 40)}")`);
   const digest: DigestConfig = {
     ...(e.DIGEST_CHANNEL ? { channel: e.DIGEST_CHANNEL } : {}),
     cron: e.DIGEST_CRON,

@@ -50,9 +50,9 @@ describe('reading the configuration from the environment', () => {
   });
 
   it('reads the digest settings', () => {
-    expect(readConfig({ DIGEST_CHANNEL: 'C0123ABCD', DIGEST_CRON: '*/5 * * * * *', DIGEST_TZ: 'UTC', DIGEST_DAYS: 'daily', DIGEST_SIZE: '5' }).digest).toEqual({
+    expect(readConfig({ DIGEST_CHANNEL: 'C0123ABCD', DIGEST_CRON: '30 0 9 * * 1-5', DIGEST_TZ: 'UTC', DIGEST_DAYS: 'daily', DIGEST_SIZE: '5' }).digest).toEqual({
       channel: 'C0123ABCD',
-      cron: '*/5 * * * * *',
+      cron: '30 0 9 * * 1-5',
       timeZone: 'UTC',
       days: 'daily',
       size: 5,
@@ -71,7 +71,10 @@ describe('reading the configuration from the environment', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL is not a log level (got "loud"): set it to one of fatal, error, warn, info, debug, trace, silent.'],
     [{ DIGEST_TZ: 'Mars/Olympus' }, 'DIGEST_TZ', 'DIGEST_TZ is not a time zone this system knows (got "Mars/Olympus"): set it to an IANA time zone name, for example Asia/Shanghai.'],
     [{ DIGEST_CHANNEL: '#general' }, 'DIGEST_CHANNEL', 'DIGEST_CHANNEL is not a channel ID (got "#general"): set it to the ID of the coordination channel, for example C0123456789 (channel details → About, at the bottom).'],
-    [{ DIGEST_CRON: '0 25 * * *' }, 'DIGEST_CRON', 'DIGEST_CRON is not a cron expression (got "0 25 * * *"): set it to a cron expression with five fields (minute hour day month weekday), for example "0 9 * * *" for 09:00.'],
+    [{ DIGEST_CRON: '0 25 * * *' }, 'DIGEST_CRON', 'DIGEST_CRON is not a cron expression (got "0 25 * * *"): set it to a cron expression that runs at least once a year, with five fields (minute hour day month weekday) or six with the second first as one number (second minute hour day month weekday), for example "0 9 * * *" for 09:00.'],
+    [{ DIGEST_CRON: '0 9 31 2 *' }, 'DIGEST_CRON', 'DIGEST_CRON never runs: no date matches it (got "0 9 31 2 *"): set it to a cron expression that runs at least once a year, with five fields (minute hour day month weekday) or six with the second first as one number (second minute hour day month weekday), for example "0 9 * * *" for 09:00.'],
+    [{ DIGEST_CRON: '* * * * * * *' }, 'DIGEST_CRON', 'DIGEST_CRON has 7 fields, not five or six (got "* * * * * * *"): set it to a cron expression that runs at least once a year, with five fields (minute hour day month weekday) or six with the second first as one number (second minute hour day month weekday), for example "0 9 * * *" for 09:00.'],
+    [{ DIGEST_CRON: '* 0 9 * * *' }, 'DIGEST_CRON', 'DIGEST_CRON has a seconds field (the first of six) that is not one number from 0 to 59, so it would run many times a minute (got "* 0 9 * * *"): set it to a cron expression that runs at least once a year, with five fields (minute hour day month weekday) or six with the second first as one number (second minute hour day month weekday), for example "0 9 * * *" for 09:00.'],
     [{ DIGEST_DAYS: 'weekends' }, 'DIGEST_DAYS', "DIGEST_DAYS is neither workdays nor daily (got \"weekends\"): set it to workdays (China's working days, adjusted working days included) or daily."],
     [{ DIGEST_SIZE: '0' }, 'DIGEST_SIZE', 'DIGEST_SIZE is not a number from 1 to 20 (got "0"): set it to how many measures each digest walks through, a whole number from 1 to 20.'],
     [{ SLACK_APP_TOKEN: APP }, 'SLACK_BOT_TOKEN', 'SLACK_BOT_TOKEN is not set but other Slack variables are: set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions).'],
