@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { CalendarParseError, parseDigestCalendar, type CalendarOverrides } from './core/digest/digest-calendar.js';
 import { digestCronProblem } from './core/digest/digest-schedule.js';
 import type { DigestDays } from './core/digest/posting-days.js';
-import { isIsoDate, isValidTimeZone } from './core/time/local-date.js';
+import { isIsoDate, isValidTimeZone, localDate } from './core/time/local-date.js';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_ERROR';
@@ -59,6 +59,20 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   COORDINATORS:
     'the Slack IDs of the people who may update progress records, separated by commas: member IDs (U…, W…; profile → ⋮ → Copy member ID) and/or user-group IDs (S…; the group\'s page → ⋮ → Copy group ID)',
 };
+
+/**
+ * DIGEST_START's range. Each digest counts the posting days between the start and its date one by
+ * one, so a start centuries away (9999-12-31, a mistyped 0226-09-01) would cost every digest
+ * millions of steps. No plan this assistant walks through starts before 2000, and a walk is
+ * pinned at most a year ahead; a start in the past stays valid however long the app runs.
+ */
+const EARLIEST_DIGEST_START = '2000-01-01';
+
+/** The same day a year later (29 February → 28 February). */
+function aYearAfter(date: string): string {
+  const next = `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+  return isIsoDate(next) ? next : next.replace(/-02-29$/u, '-02-28');
+}
 
 export const DEFAULT_DIGEST_CRON = '0 9 * * *';
 export const DEFAULT_DIGEST_SIZE = 3;
@@ -218,6 +232,17 @@ function refuseCredentials(variable: string, value: string | undefined, where: s
   throw new ConfigError(variable, `${variable} holds a user name or password (got "${shownValue(value).slice(0, 60)}"): remove them from the URL${where}; set it to ${HOW_TO_FIX[variable]}.`);
 }
 
+/** DIGEST_START within its range: from {@link EARLIEST_DIGEST_START} to a year after `today`. */
+function checkDigestStart(start: string, today: string): void {
+  const latest = aYearAfter(today);
+  const problem = start < EARLIEST_DIGEST_START ? `is before ${EARLIEST_DIGEST_START}` : start > latest ? 'is more than a year from today' : undefined;
+  if (!problem) return;
+  throw new ConfigError(
+    'DIGEST_START',
+    `DIGEST_START ${problem} (got "${start}"): set it to the first day of the walk through the plan, as YYYY-MM-DD, from ${EARLIEST_DIGEST_START} to ${latest} (a year from today), or leave it unset.`,
+  );
+}
+
 /** The Web API base URL with the trailing slash the Slack client expects. */
 function apiUrl(value: string | undefined): { apiUrl?: string } {
   return value === undefined ? {} : { apiUrl: value.endsWith('/') ? value : `${value}/` };
@@ -255,6 +280,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
   refuseCredentials('SLACK_API_URL', e.SLACK_API_URL, '');
   const cronProblem = digestCronProblem(e.DIGEST_CRON, e.DIGEST_TZ, now);
   if (cronProblem) fail('DIGEST_CRON', `${cronProblem} (got "${e.DIGEST_CRON.slice(0, 40)}")`);
+  if (e.DIGEST_START) checkDigestStart(e.DIGEST_START, localDate(now, e.DIGEST_TZ));
   const digest: DigestConfig = {
     ...(e.DIGEST_CHANNEL ? { channel: e.DIGEST_CHANNEL } : {}),
     cron: e.DIGEST_CRON,

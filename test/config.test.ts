@@ -8,9 +8,9 @@ const BOT = 'xoxb-1111-2222-abcdef';
 const APP = 'xapp-1-A0APP-3333-abcdef';
 const SECRET = '0123456789abcdef0123456789abcdef';
 
-function configError(env: Record<string, string>): ConfigError {
+function configError(env: Record<string, string>, now?: Date): ConfigError {
   try {
-    readConfig(env);
+    readConfig(env, now);
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
@@ -152,6 +152,30 @@ describe('reading the configuration from the environment', () => {
 
   it('never echoes a secret in an error', () => {
     expect(configError({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'short!' }).message).not.toContain('short!');
+  });
+
+  describe('DIGEST_START', () => {
+    // 10:00 on 2 December 2026 in Shanghai.
+    const now = new Date('2026-12-02T02:00:00Z');
+    const range = 'set it to the first day of the walk through the plan, as YYYY-MM-DD, from 2000-01-01 to 2027-12-02 (a year from today), or leave it unset.';
+
+    it.each(['2000-01-01', '2014-01-01', '2026-12-02', '2027-12-02'])('takes %s, within the range', (start) => {
+      expect(readConfig({ DIGEST_START: start }, now).digest.start).toBe(start);
+    });
+
+    it.each([
+      ['9999-12-31', `DIGEST_START is more than a year from today (got "9999-12-31"): ${range}`],
+      ['2027-12-03', `DIGEST_START is more than a year from today (got "2027-12-03"): ${range}`],
+      ['0226-09-01', `DIGEST_START is before 2000-01-01 (got "0226-09-01"): ${range}`],
+    ])('refuses %s, saying the range', (start, message) => {
+      const error = configError({ DIGEST_START: start }, now);
+      expect(error.variable).toBe('DIGEST_START');
+      expect(error.message).toBe(message);
+    });
+
+    it('refuses a date that does not exist', () => {
+      expect(configError({ DIGEST_START: '2026-02-30' }).message).toMatch(/^DIGEST_START is not a date \(got "2026-02-30"\): set it to/u);
+    });
   });
 
   describe('DIGEST_CALENDAR', () => {
