@@ -8,6 +8,7 @@
  * no `SLACK_BOT_TOKEN` → no Slack (the local console).
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { CalendarParseError, parseDigestCalendar, type CalendarOverrides } from './core/digest/digest-calendar.js';
@@ -107,6 +108,11 @@ function shownValue(value: string): string {
 }
 const isHttpUrl = (value: string): boolean => isUrlOf(value, ['http:', 'https:']);
 
+/** A host name (RFC 1123): dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/iu;
+/** HOST's syntax; whether this machine has the address is known only when the port is bound. */
+const isListenAddress = (value: string): boolean => isIP(value) !== 0 || HOST_NAME.test(value);
+
 /** A Slack member ID (U…, W…) or user-group ID (S…). */
 const COORDINATOR_ID = /^[UWS][A-Z0-9]{2,}$/u;
 
@@ -122,7 +128,7 @@ const EnvSchema = z.object({
   PORT: optionalText
     .refine((v) => v === undefined || (/^\d{1,5}$/u.test(v) && Number(v) >= 1 && Number(v) <= 65535), 'is not a port number')
     .transform((v) => (v === undefined ? DEFAULT_PORT : Number(v))),
-  HOST: optionalText.transform((v) => v ?? DEFAULT_HOST),
+  HOST: optionalText.refine((v) => v === undefined || isListenAddress(v), 'is not an IP address or a host name').transform((v) => v ?? DEFAULT_HOST),
   LOG_LEVEL: optionalText
     .refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), 'is not a log level')
     .transform((v) => (v ?? 'info') as LogLevel),

@@ -45,6 +45,16 @@ describe('reading the configuration from the environment', () => {
     expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '8080', HOST: '127.0.0.1' }).slack).toMatchObject({ port: 8080, host: '127.0.0.1' });
   });
 
+  it.each(['0.0.0.0', '127.0.0.1', '::', '::1', 'localhost', 'assistant.internal', 'ip-10-0-0-7'])('takes HOST %s, an IP address or a host name', (host) => {
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, HOST: host }).slack).toMatchObject({ host });
+  });
+
+  it.each(['0.0.0.0:3000', 'http://0.0.0.0', '[::1]', '*', 'my host', '-bad.example', 'a..b'])('refuses HOST %s, naming it and the fix', (host) => {
+    const error = configError({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, HOST: host });
+    expect(error.variable).toBe('HOST');
+    expect(error.message).toBe(`HOST is not an IP address or a host name (got "${host}"): set it to the address to listen on, for example 0.0.0.0 or 127.0.0.1.`);
+  });
+
   it('hands SLACK_API_URL to the client with its trailing slash', () => {
     expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'http://127.0.0.1:9999/api' }).slack).toMatchObject({ apiUrl: 'http://127.0.0.1:9999/api/' });
   });
