@@ -118,6 +118,7 @@ describe('the architecture', () => {
     /** Each constructor, and the one file that may call it (besides its own). */
     const BUILT_IN: Readonly<Record<string, string>> = {
       createSlackApp: 'compose.ts',
+      bindPort: 'compose.ts',
       openStore: 'compose.ts',
       openStoreForWriting: 'compose.ts',
       openExistingStore: 'compose.ts',
