@@ -91,6 +91,7 @@ function isUrlOf(value: string, protocols: readonly string[]): boolean {
   }
 }
 const isPostgresUrl = (value: string): boolean => isUrlOf(value, ['postgres:', 'postgresql:']);
+const isHttpUrl = (value: string): boolean => isUrlOf(value, ['http:', 'https:']);
 
 /** Whether `value` is a URL with a user name or password in it (`https://user:password@host/…`). */
 function hasCredentials(value: string): boolean {
@@ -106,7 +107,6 @@ function hasCredentials(value: string): boolean {
 function shownValue(value: string): string {
   return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/iu, '$1***@');
 }
-const isHttpUrl = (value: string): boolean => isUrlOf(value, ['http:', 'https:']);
 
 /** A host name (RFC 1123): dot-separated labels of letters, digits and inner hyphens. */
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/iu;

@@ -11,7 +11,7 @@ import { createSlackService, openLocalApplication } from './compose.js';
 import { runLocalConsole } from './cli/console/local-console.js';
 import { processIo } from './cli/terminal/cli-io.js';
 import { ConfigError, readConfig, type Config } from './config.js';
-import { createLogger, stdoutLog, type Logger } from './logger.js';
+import { createLogger, scrubText, stdoutLog, type Logger } from './logger.js';
 import { StoreError } from './store/store-error.js';
 
 const NO_SLACK =
@@ -97,7 +97,8 @@ async function main(): Promise<void> {
   /** Exits after writing out the buffered log lines (and, if given, one line on standard error). */
   const exit = (code: number, message?: string): never => {
     output.flushSync();
-    if (message) process.stderr.write(`${message}\n`);
+    // Scrubbed as the log is: an unexpected error's message may quote a URL or a secret.
+    if (message) process.stderr.write(`${scrubText(message, secrets)}\n`);
     process.exit(code);
   };
   // Last resorts, logged never silently: a promise nobody awaited is logged and the app keeps
