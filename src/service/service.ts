@@ -2,10 +2,12 @@
  * The running service and the order of its life: what starts first and stops last, and how long a
  * graceful stop waits for acknowledged work. Built by the composition root from its parts.
  *
- * Start: open the state → join the replicas (one line and exit when a live one runs with other
- * settings) → prune the state past its retention, and from then on every hour → connect to
- * Slack → adopt work gone replicas left → load the coordinator groups, schedule the digest, and
- * prepare the semantic search's vectors, each in the background.
+ * Start (PORT is already bound by the composition root, answering 503 until ready, so a port in
+ * use stops start-up before the state is created): open the state → join the replicas (one line
+ * and exit when a live one runs with other settings) → prune the state past its retention, and
+ * from then on every hour → check the token and connect to Slack, or take requests → adopt work
+ * gone replicas left → load the coordinator groups, schedule the digest, and prepare the semantic
+ * search's vectors, each in the background.
  *
  * Stop, within the drain deadline whatever clients or Slack do: take no new work → let answers
  * still waiting on the embeddings server finish by the plan's words → stop the digest → wait for
