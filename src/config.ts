@@ -6,6 +6,11 @@
  * Slack mode follows from the tokens: `SLACK_BOT_TOKEN` and `SLACK_APP_TOKEN` → Socket Mode (no
  * public URL needed); `SLACK_BOT_TOKEN` and `SLACK_SIGNING_SECRET` → HTTP mode on `PORT`;
  * no `SLACK_BOT_TOKEN` → no Slack (the local console).
+ *
+ * The state goes to SQLite under `DATA_DIR` unless PostgreSQL is named, by `DATABASE_URL` or by
+ * its parts in the variables libpq and node-postgres read (`PGHOST`, `PGPORT`, `PGUSER`,
+ * `PGPASSWORD`, `PGDATABASE`). The parts let a deployment pass a password as it is: the URL is
+ * built here with each part percent-encoded, so `@ / : #` in a password cannot break it.
  */
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
@@ -32,6 +37,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '0.0.0.0';
 export const DEFAULT_DATA_DIR = './data';
+/** For the parts PGHOST may leave out: PostgreSQL's port, and the user the official postgres image creates. */
+const DEFAULT_PG_PORT = 5432;
+const DEFAULT_PG_USER = 'postgres';
 
 /** How to fix each variable, appended to its error. */
 const HOW_TO_FIX: Readonly<Record<string, string>> = {
@@ -44,6 +52,8 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   SLACK_API_URL: 'the Slack Web API base URL, for example https://slack.com/api/ (only for proxies and tests)',
   DATA_DIR: 'a directory the app may write its state to, for example ./data',
   DATABASE_URL: 'a PostgreSQL connection URL, postgres://user:password@host:5432/database (leave it unset for the embedded SQLite store under DATA_DIR)',
+  PGHOST: 'the PostgreSQL server\'s host name or address, for example db (a Unix socket directory needs DATABASE_URL)',
+  PGPORT: 'the PostgreSQL server\'s port, for example 5432',
   DIGEST_TZ: 'an IANA time zone name, for example Asia/Shanghai',
   DIGEST_CHANNEL: 'the ID of the coordination channel, for example C0123456789 (channel details → About, at the bottom)',
   DIGEST_CRON:
@@ -128,12 +138,22 @@ const optionalText = z
 const limit = (max: number) =>
   optionalText.refine((v) => v === undefined || (/^\d{1,6}$/u.test(v) && Number(v) >= 1 && Number(v) <= max), `is not a whole number from 1 to ${max}`).transform((v) => (v === undefined ? undefined : Number(v)));
 
+/** A secret taken as it is, spaces included; empty counts as unset. */
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
+
+/** A host name, an IPv4 address or an IPv6 address (two colons at least, bracketed or not); not a socket directory, not host:port. */
+const isPgHost = (v: string): boolean => /^[^\s/@#?:[\]]+$/u.test(v) || /^\[?[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\]?$/u.test(v);
+const isPort = (v: string): boolean => /^\d{1,5}$/u.test(v) && Number(v) >= 1 && Number(v) <= 65535;
+
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^xoxb-[A-Za-z0-9-]+$/u.test(v), 'must start with xoxb-'),
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || /^xapp-[A-Za-z0-9-]+$/u.test(v), 'must start with xapp-'),
   SLACK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9]{8,}$/u.test(v), 'must be the 32-character hexadecimal secret'),
   PORT: optionalText
-    .refine((v) => v === undefined || (/^\d{1,5}$/u.test(v) && Number(v) >= 1 && Number(v) <= 65535), 'is not a port number')
+    .refine((v) => v === undefined || isPort(v), 'is not a port number')
     .transform((v) => (v === undefined ? DEFAULT_PORT : Number(v))),
   HOST: optionalText.refine((v) => v === undefined || isListenAddress(v), 'is not an IP address or a host name').transform((v) => v ?? DEFAULT_HOST),
   LOG_LEVEL: optionalText
@@ -142,6 +162,11 @@ const EnvSchema = z.object({
   SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/u.test(v), 'must be an http(s) URL'),
   DATA_DIR: optionalText.transform((v) => v ?? DEFAULT_DATA_DIR),
   DATABASE_URL: optionalText.refine((v) => v === undefined || isPostgresUrl(v), 'is not a postgres:// URL'),
+  PGHOST: optionalText.refine((v) => v === undefined || isPgHost(v), 'is not a host name or address'),
+  PGPORT: optionalText.refine((v) => v === undefined || isPort(v), 'is not a port number'),
+  PGUSER: optionalText,
+  PGPASSWORD: optionalSecret,
+  PGDATABASE: optionalText,
   DIGEST_TZ: optionalText
     .refine((v) => v === undefined || isValidTimeZone(v), 'is not a time zone this system knows')
     .transform((v) => v ?? DEFAULT_TIME_ZONE),
@@ -270,6 +295,23 @@ function checkDigestStart(start: string, today: string): void {
   );
 }
 
+type PostgresParts = Pick<z.infer<typeof EnvSchema>, 'PGHOST' | 'PGPORT' | 'PGUSER' | 'PGPASSWORD' | 'PGDATABASE'>;
+
+/**
+ * The PostgreSQL URL: DATABASE_URL as given, else one built from PGHOST and the other parts (each
+ * percent-encoded; node-postgres decodes them), else none. The database defaults to the user's
+ * name, as in libpq.
+ */
+function databaseUrl(url: string | undefined, parts: PostgresParts): { databaseUrl?: string } {
+  if (url !== undefined) return { databaseUrl: url };
+  if (parts.PGHOST === undefined) return {};
+  const host = parts.PGHOST.includes(':') && !parts.PGHOST.startsWith('[') ? `[${parts.PGHOST}]` : parts.PGHOST;
+  const user = parts.PGUSER ?? DEFAULT_PG_USER;
+  const password = parts.PGPASSWORD === undefined ? '' : `:${encodeURIComponent(parts.PGPASSWORD)}`;
+  const database = parts.PGDATABASE ?? user;
+  return { databaseUrl: `postgres://${encodeURIComponent(user)}${password}@${host}:${parts.PGPORT ?? DEFAULT_PG_PORT}/${encodeURIComponent(database)}` };
+}
+
 /** The Web API base URL with the trailing slash the Slack client expects. */
 function apiUrl(value: string | undefined): { apiUrl?: string } {
   return value === undefined ? {} : { apiUrl: value.endsWith('/') ? value : `${value}/` };
@@ -299,7 +341,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
     // Secrets are never echoed back, not even in an error (a database URL may hold a password).
-    const shown = /TOKEN|SECRET|DATABASE_URL|API_KEY/u.test(variable) ? '' : ` (got "${shownValue(String(env[variable] ?? '')).slice(0, 40)}")`;
+    const shown = /TOKEN|SECRET|DATABASE_URL|API_KEY|PASSWORD/u.test(variable) ? '' : ` (got "${shownValue(String(env[variable] ?? '')).slice(0, 40)}")`;
     fail(variable, `${issue?.message ?? 'is not valid'}${shown}`);
   }
   const e = parsed.data;
@@ -327,7 +369,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     admission,
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
-    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...databaseUrl(e.DATABASE_URL, e),
     timeZone: e.DIGEST_TZ,
     digest,
     coordinators,

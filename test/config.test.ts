@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../src/config.js';
 
@@ -128,6 +129,32 @@ describe('reading the configuration from the environment', () => {
     it('are DATABASE_URL\'s business: its password is read as given', () => {
       expect(readConfig({ DATABASE_URL: 'postgresql://app:pa55word@db:5432/ipplan' }).databaseUrl).toBe('postgresql://app:pa55word@db:5432/ipplan');
     });
+  });
+
+  it('selects PostgreSQL from PGHOST and its parts, and a password with @ / : # reaches node-postgres intact', () => {
+    const password = 'p@ss/w:rd#1 ?%';
+    const url = readConfig({ PGHOST: 'db', PGUSER: 'ipplan', PGPASSWORD: password, PGDATABASE: 'ipplan' }).databaseUrl ?? '';
+    const client = new pg.Client({ connectionString: url });
+    expect({ host: client.host, port: client.port, user: client.user, password: client.password, database: client.database }).toEqual({
+      host: 'db',
+      port: 5432,
+      user: 'ipplan',
+      password,
+      database: 'ipplan',
+    });
+    expect(readConfig({ PGHOST: '::1', PGPORT: '6543' }).databaseUrl).toBe('postgres://postgres@[::1]:6543/postgres');
+  });
+
+  it('prefers DATABASE_URL to the PG parts, and ignores the parts without PGHOST', () => {
+    expect(readConfig({ DATABASE_URL: 'postgres://app:pw@other:5432/app', PGHOST: 'db', PGPASSWORD: 'x' }).databaseUrl).toBe('postgres://app:pw@other:5432/app');
+    expect(readConfig({ PGUSER: 'ipplan', PGPASSWORD: 'x', PGDATABASE: 'ipplan' }).databaseUrl).toBeUndefined();
+    expect(readConfig({ PGHOST: '' }).databaseUrl).toBeUndefined();
+  });
+
+  it('names a PGHOST that is a socket directory or host:port, and a bad PGPORT, with the fix', () => {
+    expect(configError({ PGHOST: '/var/run/postgresql' }).message).toMatch(/^PGHOST is not a host name or address \(got "\/var\/run\/postgresql"\): set it to .*Unix socket directory needs DATABASE_URL/u);
+    expect(configError({ PGHOST: 'db:5432' }).variable).toBe('PGHOST');
+    expect(configError({ PGHOST: 'db', PGPORT: '70000' }).message).toMatch(/^PGPORT is not a port number/u);
   });
 
   describe('the optional semantic search', () => {
