@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** Command-line entry: `npm run cli -- ask "…"`, or the `ipplan` bin. */
-import { openAnswerContext } from './core/answer/open-answer-context.js';
+import { join } from 'node:path';
+import { openAnswerLibrary } from './core/answer/open-answer-library.js';
 import { openLocalApplication } from './compose.js';
 import { runCli } from './cli/run-cli.js';
 import { readCliConfig } from './cli/terminal/cli-config.js';
@@ -9,9 +10,14 @@ import { createLogger } from './logger.js';
 
 const io = processIo();
 process.exitCode = await runCli(process.argv.slice(2), io, {
-  openContext: () =>
-    openAnswerContext({
+  openLibrary: () => {
+    const config = readCliConfig(process.env);
+    return openAnswerLibrary({
+      ...(config.plans.dir ? { plansDir: config.plans.dir } : {}),
+      ...(config.plans.current ? { currentPlan: config.plans.current } : {}),
+      cacheDir: join(config.dataDir, 'plan-indexes'),
       onStaleIndex: (reason) => writeLine(io.stderr, `warning: the prebuilt search index is not usable (${reason}); rebuilt it in memory. Run \`npm run build:index\` to refresh index/.`),
-    }),
-  openApplication: (context, access) => openLocalApplication(context, readCliConfig(process.env), access, createLogger({ level: 'warn', destination: process.stderr })),
+    });
+  },
+  openApplication: (library, access) => openLocalApplication(library, readCliConfig(process.env), access, createLogger({ level: 'warn', destination: process.stderr })),
 });

@@ -16,7 +16,7 @@ import { createDigestPoster } from './app/digest/post-digest.js';
 import { NO_COORDINATORS } from './app/progress/coordinators.js';
 import { thisProcess } from './app/process/replica.js';
 import type { Config, EmbeddingsConfig, SlackConfig } from './config.js';
-import type { AnswerContext } from './core/answer/answer-values.js';
+import type { AnswerLibrary } from './core/answer/open-answer-library.js';
 import type { Plan } from './core/plan/plan-schema.js';
 import type { SemanticSearch } from './embeddings/semantic-search.js';
 import type { Logger } from './logger.js';
@@ -34,7 +34,8 @@ import type { ResilientStore } from './store/resilient-store.js';
 
 export interface ServiceOptions {
   config: Config & { slack: SlackConfig };
-  ctx: AnswerContext;
+  /** Every plan and its search. */
+  library: AnswerLibrary;
   logger: Logger;
   /** The state store; opened from the configuration when not given. */
   store?: ResilientStore;
@@ -51,7 +52,7 @@ async function openSemanticSearch(config: EmbeddingsConfig, plan: Plan, dataDir:
 }
 
 export async function createSlackService(options: ServiceOptions): Promise<Service> {
-  const { config, ctx, logger, now = () => new Date(), slackOptions, drainTimeoutMs } = options;
+  const { config, library, logger, now = () => new Date(), slackOptions, drainTimeoutMs } = options;
   const { createSlackApp } = await import('./slack/bolt/app.js');
   // PORT first: a port in use or a HOST this machine lacks stops start-up before any state exists.
   const port = config.slack.mode === 'http' || slackOptions?.socketHealth !== false ? await bindPort(config.slack.port, config.slack.host) : undefined;
@@ -62,8 +63,8 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
   // Group members are read with the app's own Web API client, which exists once the app does.
   const listMembers = async (group: string): Promise<string[]> => (await slack.app.client.usergroups.users.list({ usergroup: group })).users ?? [];
   const coordinators = createCoordinators({ config: config.coordinators, listMembers, logger, now });
-  const semantic = config.embeddings ? await openSemanticSearch(config.embeddings, ctx.plan, config.dataDir, logger, now) : undefined;
-  const application = createApplication({ ctx, state: store, coordinators, digest: config.digest, clock, logger, ...(semantic ? { semantic } : {}) });
+  const semantic = config.embeddings ? await openSemanticSearch(config.embeddings, library.current.plan, config.dataDir, logger, now) : undefined;
+  const application = createApplication({ library, state: store, coordinators, digest: config.digest, clock, logger, ...(semantic ? { semantic } : {}) });
   const storeHealth = () => ({ name: 'store', ...store.health() });
   const slack = createSlackApp(
     config.slack,
@@ -110,9 +111,9 @@ export interface LocalApplication {
  * `write`: an administrator's change (the state is created if need be, and failures are loud);
  * `read`: nothing is created, and the console's questions are not recorded.
  */
-export async function openLocalApplication(ctx: AnswerContext, settings: LocalSettings, mode: 'read' | 'write', logger: Logger, now: () => Date = () => new Date()): Promise<LocalApplication> {
+export async function openLocalApplication(library: AnswerLibrary, settings: LocalSettings, mode: 'read' | 'write', logger: Logger, now: () => Date = () => new Date()): Promise<LocalApplication> {
   const store = await (mode === 'write' ? openStoreForWriting(settings) : openExistingStore(settings));
   const state = mode === 'write' ? store : localConsoleState(store);
-  const application = createApplication({ ctx, state, coordinators: NO_COORDINATORS, digest: settings.digest, clock: officeClock(settings.timeZone, now), logger });
+  const application = createApplication({ library, state, coordinators: NO_COORDINATORS, digest: settings.digest, clock: officeClock(settings.timeZone, now), logger });
   return { application, close: () => store.close() };
 }

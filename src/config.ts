@@ -51,6 +51,8 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
   SLACK_API_URL: 'the Slack Web API base URL, for example https://slack.com/api/ (only for proxies and tests)',
   DATA_DIR: 'a directory the app may write its state to, for example ./data',
+  PLANS_DIR: 'the folder holding the plan files (*.txt, one plan each), for example /etc/ipplan/plans (leave it unset for the plan this project ships)',
+  CURRENT_PLAN: 'the year of the plan answers use when nobody names one, as the plan writes it, for example 2015 or 2021-2022 (leave it unset for the newest)',
   DATABASE_URL: 'a PostgreSQL connection URL, postgres://user:password@host:5432/database (leave it unset for the embedded SQLite store under DATA_DIR)',
   PGHOST: 'the PostgreSQL server\'s host name or address, for example db (a Unix socket directory needs DATABASE_URL)',
   PGPORT: 'the PostgreSQL server\'s port, for example 5432',
@@ -161,6 +163,8 @@ const EnvSchema = z.object({
     .transform((v) => (v ?? 'info') as LogLevel),
   SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/u.test(v), 'must be an http(s) URL'),
   DATA_DIR: optionalText.transform((v) => v ?? DEFAULT_DATA_DIR),
+  PLANS_DIR: optionalText,
+  CURRENT_PLAN: optionalText.refine((v) => v === undefined || /^(?:19|20)\d{2}(?:-(?:19|20)\d{2})?$/u.test(v), 'is not a year (2015) or a span of years (2021-2022)'),
   DATABASE_URL: optionalText.refine((v) => v === undefined || isPostgresUrl(v), 'is not a postgres:// URL'),
   PGHOST: optionalText.refine((v) => v === undefined || isPgHost(v), 'is not a host name or address'),
   PGPORT: optionalText.refine((v) => v === undefined || isPort(v), 'is not a port number'),
@@ -244,6 +248,8 @@ export interface Config {
   coordinators: CoordinatorsConfig;
   logLevel: LogLevel;
   dataDir: string;
+  /** The plans: PLANS_DIR, and the one answers use by default (CURRENT_PLAN); absent: the project's own, the newest. */
+  plans: { dir?: string; current?: string };
   /** PostgreSQL for the state (several replicas); absent: SQLite under `dataDir`. */
   databaseUrl?: string;
   /** The calendar days are counted in (activity, digest). */
@@ -369,6 +375,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     admission,
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
+    plans: { ...(e.PLANS_DIR ? { dir: e.PLANS_DIR } : {}), ...(e.CURRENT_PLAN ? { current: e.CURRENT_PLAN } : {}) },
     ...databaseUrl(e.DATABASE_URL, e),
     timeZone: e.DIGEST_TZ,
     digest,

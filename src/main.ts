@@ -4,9 +4,11 @@
  * store) are one line on standard error and exit code 1, never a stack trace.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { config as loadDotEnv } from 'dotenv';
-import type { AnswerContext } from './core/answer/answer-values.js';
-import { openAnswerContext } from './core/answer/open-answer-context.js';
+import { openAnswerLibrary, type AnswerLibrary } from './core/answer/open-answer-library.js';
+import { PlanLibraryError } from './core/plan/plan-library.js';
+import { PlanParseError } from './core/plan/plan-parse-error.js';
 import { createSlackService, openLocalApplication } from './compose.js';
 import { runLocalConsole } from './cli/console/local-console.js';
 import { processIo } from './cli/terminal/cli-io.js';
@@ -34,15 +36,20 @@ function databasePassword(url: string | undefined): string[] {
   }
 }
 
-function openContext(logger: Logger): AnswerContext {
-  return openAnswerContext({
+/** The library of plans the configuration names (PLANS_DIR, CURRENT_PLAN), with their indexes. */
+function openLibrary(config: Config, logger: Logger): AnswerLibrary {
+  return openAnswerLibrary({
+    ...(config.plans.dir ? { plansDir: config.plans.dir } : {}),
+    ...(config.plans.current ? { currentPlan: config.plans.current } : {}),
+    cacheDir: join(config.dataDir, 'plan-indexes'),
     onStaleIndex: (reason) => logger.warn({ reason }, 'the prebuilt search index in index/ is stale; rebuilt it in memory (run `npm run build:index`)'),
+    onIndexesBuilt: ({ plans, ms, cached }) => logger.info({ kind: 'plans', plans, ms, cached }, cached ? 'plan indexes loaded' : 'plan indexes built (kept for the next start)'),
   });
 }
 
 async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger, exit: (code: number, message?: string) => never): Promise<void> {
   const started = performance.now();
-  const service = await createSlackService({ config, ctx: openContext(logger), logger });
+  const service = await createSlackService({ config, library: openLibrary(config, logger), logger });
 
   // Listening for signals before start-up ends: work adopted at start is answered meanwhile.
   let stopping = false;
@@ -85,7 +92,14 @@ async function main(): Promise<void> {
     const io = processIo();
     if (!io.interactive) exitWith(NO_SLACK);
     const logger = createLogger({ level: 'warn', destination: process.stderr });
-    const local = await openLocalApplication(openContext(logger), config, 'read', logger);
+    let library: AnswerLibrary;
+    try {
+      library = openLibrary(config, logger);
+    } catch (error) {
+      if (error instanceof PlanLibraryError || error instanceof PlanParseError) exitWith(error.message);
+      throw error;
+    }
+    const local = await openLocalApplication(library, config, 'read', logger);
     try {
       await runLocalConsole(local.application, io, 'no-slack-tokens');
     } finally {
@@ -114,7 +128,7 @@ async function main(): Promise<void> {
   try {
     await serveSlack({ ...config, slack }, logger, exit);
   } catch (error) {
-    if (error instanceof StoreError || error instanceof ConfigError) exit(1, error.message);
+    if (error instanceof StoreError || error instanceof ConfigError || error instanceof PlanLibraryError || error instanceof PlanParseError) exit(1, error.message);
     logger.fatal({ err: error }, 'start-up failed');
     exit(1, `start-up failed: ${error instanceof Error ? error.message : String(error)}`);
   }

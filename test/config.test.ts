@@ -30,6 +30,7 @@ describe('reading the configuration from the environment', () => {
       admission: {},
       logLevel: 'info',
       dataDir: './data',
+      plans: {},
       timeZone: 'Asia/Shanghai',
       digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3 },
       coordinators: { users: [], groups: [] },

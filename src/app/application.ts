@@ -5,10 +5,10 @@
  * in their own files: the state (activity, conversations, the implementation record, the digest's
  * record), who the coordinators are, the optional semantic search, and the office's clock.
  */
-import type { AnswerContext } from '../core/answer/answer-values.js';
+import type { AnswerLibrary } from '../core/answer/open-answer-library.js';
 import type { DigestSettings } from '../core/digest/digest-preview.js';
 import { createProgressBook, type ProgressBook } from '../core/progress/progress-book.js';
-import type { ProgressLedger } from '../core/progress/progress-ledger.js';
+import type { ProgressLedgers } from '../core/progress/progress-ledger.js';
 import type { Logger } from '../logger.js';
 import { activityRecorder, type ActivityLog, type ActivityRecorder } from './answers/activity-log.js';
 import { createAnswerer, type QuestionEmbeddings } from './answers/answerer.js';
@@ -26,12 +26,13 @@ import { createProgressDesk, type ProgressDesk } from './progress/progress-desk.
 export interface ApplicationState {
   activity: ActivityLog;
   threads: ThreadStore;
-  progress: ProgressLedger;
+  progress: ProgressLedgers;
   digest: Pick<DigestStore, 'cycleStart' | 'postedDates'>;
 }
 
 export interface ApplicationPorts {
-  ctx: AnswerContext;
+  /** Every plan and its search; answers use the current one unless a question names another. */
+  library: AnswerLibrary;
   state: ApplicationState;
   coordinators: Coordinators;
   digest: DigestSettings;
@@ -54,18 +55,31 @@ export interface Application {
   digests: Digests;
   /** 有帮助 / 没帮助. */
   feedback: ActivityRecorder['feedback'];
-  /** The record as kept, for the digest poster and exports. */
-  book: ProgressBook;
+  /** A plan's record as kept (the current plan's by default), for exports and the administrator's tools. */
+  book(planId?: string): ProgressBook;
+  /** The plans with any record kept, in id order (exports). */
+  recordedPlans(): Promise<string[]>;
 }
 
-export function createApplication({ ctx, state, coordinators, digest, clock, logger, semantic }: ApplicationPorts): Application {
-  const book = createProgressBook({ ledger: state.progress, measureCount: ctx.plan.measures.length, timeZone: clock.timeZone, now: clock.now });
+export function createApplication({ library, state, coordinators, digest, clock, logger, semantic }: ApplicationPorts): Application {
+  const books = new Map<string, ProgressBook>();
+  /** Each plan's record, kept under its id. */
+  const book = (planId = library.current.plan.id): ProgressBook => {
+    const plan = (library.find(planId) ?? library.current).plan;
+    let kept = books.get(plan.id);
+    if (!kept) {
+      kept = createProgressBook({ ledger: state.progress.forPlan(plan.id), measureCount: plan.measures.length, timeZone: clock.timeZone, now: clock.now });
+      books.set(plan.id, kept);
+    }
+    return kept;
+  };
   const activity = activityRecorder(state.activity, clock);
-  const answerer = createAnswerer(ctx, semantic);
+  const answerer = createAnswerer(library, semantic);
   const threads = createThreadMemory(state.threads, clock.now);
-  const desk = createProgressDesk({ ctx, book, coordinators, logger });
+  const desk = createProgressDesk({ library, book, coordinators, logger });
   const lookups = createLookups({ answerer, desk, activity });
-  const digests = createDigests({ plan: ctx.plan, store: state.digest, activity: state.activity, book, settings: digest, clock });
+  // The digest walks the current plan.
+  const digests = createDigests({ plan: library.current.plan, store: state.digest, activity: state.activity, book: book(), settings: digest, clock });
   return {
     conversation: createConversationReplies({ answerer, desk, threads, activity, overview: lookups.overview }),
     planRequests: createPlanRequests({ answerer, desk, todaysDigest: digests.today, activity, overview: lookups.overview }),
@@ -74,5 +88,6 @@ export function createApplication({ ctx, state, coordinators, digest, clock, log
     digests,
     feedback: activity.feedback,
     book,
+    recordedPlans: () => state.progress.plans(),
   };
 }

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { type AnswerContext, MAX_RESULT_LIMIT } from '../core/answer/answer-values.js';
+import { MAX_RESULT_LIMIT } from '../core/answer/answer-values.js';
+import type { AnswerLibrary } from '../core/answer/open-answer-library.js';
 import { areaCommand } from './commands/area.js';
 import { askCommand } from './commands/ask.js';
 import { buildIndexCommand } from './commands/build-index.js';
@@ -56,10 +57,10 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
 };
 
 export interface CliDeps {
-  /** Opens the answer context (the composition root's, or a test's). */
-  openContext: (io: CliIo) => AnswerContext;
-  /** Opens the application over the state the configuration names, on that answer context. */
-  openApplication: (context: AnswerContext, access: StateAccess) => Promise<OpenedApplication>;
+  /** Opens the library of plans and their searches (the composition root's, or a test's). */
+  openLibrary: (io: CliIo) => AnswerLibrary;
+  /** Opens the application over the state the configuration names, on that library. */
+  openApplication: (library: AnswerLibrary, access: StateAccess) => Promise<OpenedApplication>;
 }
 
 const OPTIONS = {
@@ -69,6 +70,7 @@ const OPTIONS = {
   date: { type: 'string' },
   csv: { type: 'boolean' },
   by: { type: 'string' },
+  plan: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -123,8 +125,9 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: CliDeps): Prom
     ...(limit !== undefined ? { limit } : {}),
     ...(values.date !== undefined ? { date: values.date } : {}),
     ...(values.by !== undefined ? { by: values.by } : {}),
+    ...(values.plan !== undefined ? { plan: values.plan } : {}),
   };
-  let opened: AnswerContext | undefined;
-  const context = (): AnswerContext => (opened ??= deps.openContext(io));
-  return command({ argument: rest.join(' '), options, io, context, openApplication: (access) => deps.openApplication(context(), access) });
+  let opened: AnswerLibrary | undefined;
+  const library = (): AnswerLibrary => (opened ??= deps.openLibrary(io));
+  return command({ argument: rest.join(' '), options, io, context: () => library().current, library, openApplication: (access) => deps.openApplication(library(), access) });
 }

@@ -3,7 +3,7 @@
  * and a set of measures are named, where a snippet is marked as cut (…), and the source line
  * that ends every answer. Renderers differ only in how they mark emphasis.
  */
-import type { AreaRef, MeasurePlace, MeasureResult, PlanOverviewAnswer } from '../core/answer/answer-schema.js';
+import type { AreaRef, MeasurePlace, MeasureResult, PlanOverviewAnswer, PlanRef } from '../core/answer/answer-schema.js';
 import { toChineseNumeral } from '../core/plan/chinese-numerals.js';
 
 export type Highlights = ReadonlyArray<readonly [number, number]>;
@@ -40,6 +40,23 @@ export function measuresLabel(numbers: readonly number[]): string {
   if (first === undefined || last === undefined) return '';
   const consecutive = numbers.length > 2 && numbers.every((n, i) => n === first + i);
   return consecutive ? `第 ${first}–${last} 条` : `第 ${numbers.join('、')} 条`;
+}
+
+/** `2015年计划第 7 条`: a measure named with its plan, where answers span several years. */
+export function planMeasureLabel(number: number, plan: Pick<PlanRef, 'year'>): string {
+  return `${plan.year}年计划${measureLabel(number)}`;
+}
+
+/** Where an answer across years comes from: each plan and its measures, newest first. */
+export function yearsSourceLine(results: readonly Pick<MeasureResult, 'number' | 'plan'>[]): string {
+  const byPlan = new Map<string, { title: string; numbers: number[] }>();
+  for (const r of results) {
+    if (!r.plan) continue;
+    const entry = byPlan.get(r.plan.id) ?? { title: r.plan.title, numbers: [] };
+    entry.numbers.push(r.number);
+    byPlan.set(r.plan.id, entry);
+  }
+  return `来源：${[...byPlan.values()].map((p) => `《${p.title}》第 ${p.numbers.join('、')} 条`).join('；')}`;
 }
 
 /** `来源：《…》第 3、35 条` */

@@ -229,14 +229,20 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
       ensureCycleStart: confirmed(store.digest.ensureCycleStart),
     },
     progress: {
-      get: (measure) => readThrough('progress', () => store.progress.get(measure)),
-      all: () => readThrough('progress', () => store.progress.all()),
-      history: (measure) => readThrough('progress', () => store.progress.history(measure)),
-      latestNote: (measure) => readThrough('progress', () => store.progress.latestNote(measure)),
-      changesBetween: (from, to) => readThrough('progress', () => store.progress.changesBetween(from, to)),
-      allChanges: () => readThrough('progress', () => store.progress.allChanges()),
-      latestNotes: () => readThrough('progress', () => store.progress.latestNotes()),
-      write: confirmed((write) => readThrough('progress write', () => store.progress.write(write))),
+      forPlan(plan) {
+        const ledger = store.progress.forPlan(plan);
+        return {
+          get: (measure) => readThrough('progress', () => ledger.get(measure)),
+          all: () => readThrough('progress', () => ledger.all()),
+          history: (measure) => readThrough('progress', () => ledger.history(measure)),
+          latestNote: (measure) => readThrough('progress', () => ledger.latestNote(measure)),
+          changesBetween: (from, to) => readThrough('progress', () => ledger.changesBetween(from, to)),
+          allChanges: () => readThrough('progress', () => ledger.allChanges()),
+          latestNotes: () => readThrough('progress', () => ledger.latestNotes()),
+          write: confirmed((write) => readThrough('progress write', () => ledger.write(write))),
+        };
+      },
+      plans: () => readThrough('progress', () => store.progress.plans()),
     },
     events: {
       async claim(key, atMs) {

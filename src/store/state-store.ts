@@ -10,7 +10,7 @@ import type { ActivityLog } from '../app/answers/activity-log.js';
 import type { ThreadStore } from '../app/answers/thread-memory.js';
 import type { DigestStore } from '../app/digest/digest-store.js';
 import type { Replica } from '../app/process/replica.js';
-import type { ProgressLedger } from '../core/progress/progress-ledger.js';
+import type { ProgressLedgers } from '../core/progress/progress-ledger.js';
 
 /** Which Slack deliveries have been handled, so a retried or redelivered one is answered once. */
 export interface EventLedger {
@@ -88,7 +88,7 @@ export interface StateStore {
   readonly replicas: ReplicaRegistry;
   /** Connects and brings the schema up to date (SQLite did both when the file was opened). */
   open(): Promise<void>;
-  readonly progress: ProgressLedger;
+  readonly progress: ProgressLedgers;
   /**
    * Deletes the rows older than the cut-offs (retention.ts says how old, and why), a batch of
    * {@link PRUNE_BATCH} rows at a time so other work goes on between batches; returns how many

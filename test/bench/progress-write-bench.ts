@@ -55,9 +55,9 @@ async function main(): Promise<void> {
   const store: StateStore = url ? openPostgresStore(url) : openSqliteStore(dir);
   await store.open();
   let clock = AT + 10_000_000;
-  const book = createProgressBook({ ledger: store.progress, measureCount: 79, timeZone: 'Asia/Shanghai', now: () => new Date((clock += 1)) });
-  await giveHistory(store.progress, SHORT_MEASURE, SHORT);
-  await giveHistory(store.progress, LONG_MEASURE, LONG);
+  const book = createProgressBook({ ledger: store.progress.forPlan('2014'), measureCount: 79, timeZone: 'Asia/Shanghai', now: () => new Date((clock += 1)) });
+  await giveHistory(store.progress.forPlan('2014'), SHORT_MEASURE, SHORT);
+  await giveHistory(store.progress.forPlan('2014'), LONG_MEASURE, LONG);
 
   const perWrite: Record<number, number[]> = { [SHORT_MEASURE]: [], [LONG_MEASURE]: [] };
   let n = 0;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_HELP, consoleReply, newConsoleSession, runLocalConsole } from '../../src/cli/console/local-console.js';
 import { openLocalApplication } from '../../src/compose.js';
-import { testAnswerContext } from '../support/answer-context.js';
+import { testAnswerContext, testAnswerLibrary } from '../support/answer-context.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { fakeIo } from '../support/fake-io.js';
 import { TEST_CONFIG } from '../support/listener-fakes.js';
@@ -12,7 +12,7 @@ const ctx = testAnswerContext();
 const style = { color: false };
 /** No state yet (DATA_DIR does not exist): the digest previews from today. */
 const settings = { dataDir: join(tmpdir(), 'ipplan-console-no-state'), digest: TEST_CONFIG.digest, timeZone: TEST_CONFIG.timeZone, logLevel: 'warn' as const };
-const { application } = await openLocalApplication(ctx, settings, 'read', captureLogger().logger, () => new Date('2026-11-30T02:00:00Z'));
+const { application } = await openLocalApplication(testAnswerLibrary(), settings, 'read', captureLogger().logger, () => new Date('2026-11-30T02:00:00Z'));
 const session = newConsoleSession();
 const reply = (line: string) => consoleReply(application, line, style, session);
 

@@ -142,8 +142,11 @@ describe('progress', () => {
     expect(json.record).toMatchObject({ status: '推进中', lead: ['海关总署', '公安部'], version: 2, updatedBy: 'cli' });
     expect(json.history).toHaveLength(3);
     const exported = JSON.parse((await run(['progress', 'export', '--json'])).out);
-    expect(exported.records).toHaveLength(1);
-    expect(exported.changes.map((c: { field: string }) => c.field)).toEqual(['status', 'note', 'lead']);
+    expect(exported.format).toBe(2);
+    expect(exported.plans).toHaveLength(1);
+    expect(exported.plans[0].plan).toBe('2014');
+    expect(exported.plans[0].records).toHaveLength(1);
+    expect(exported.plans[0].changes.map((c: { field: string }) => c.field)).toEqual(['status', 'note', 'lead']);
     const csv = (await run(['progress', 'export', '--csv'])).out.trimEnd().split('\r\n');
     expect(csv[0]).toBe('measure,status,lead,participants,due,overdue,version,updated_date,updated_time,updated_by,latest_note_date,latest_note_author,latest_note');
     expect(csv[1]).toMatch(/^42,推进中,海关总署、公安部,,,false,2,\d{4}-\d{2}-\d{2},\d{2}:\d{2},cli,\d{4}-\d{2}-\d{2},王协调,本周完成海关系统联调$/u);

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Answer, type AreaCard, type MeasureResult, type Notice, AnswerSchema } from '../../src/core/answer/answer-schema.js';
-import { areaCard, measureResult, planSource } from '../../src/core/answer/answer-values.js';
+import { areaCard, measureResult, planRef, planSource } from '../../src/core/answer/answer-values.js';
 import { askQuestion } from '../../src/core/answer/ask-question.js';
 import { lookupArea } from '../../src/core/answer/lookup-area.js';
 import { lookupMeasure } from '../../src/core/answer/lookup-measure.js';
@@ -142,6 +142,7 @@ function syntheticAnswer(rng: Rng): Answer {
   }
   const answer: Answer = {
     query: renderableText(rng),
+    plan: planRef(plan),
     source: planSource(plan),
     kind,
     confidence: kind === 'none' ? 'none' : rng.pick(['high', 'medium', 'low'] as const),

@@ -17,6 +17,7 @@ import type { ProgressChangeRow, ProgressRow } from '../../src/core/progress/pro
 import { healthReport } from '../../src/slack/health/health-route.js';
 import { resilientStore } from '../../src/store/resilient-store.js';
 import { STATE_FILE } from '../../src/store/sqlite/open-sqlite.js';
+import type { ProgressLedgers } from '../../src/core/progress/progress-ledger.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { captureLogger } from '../support/capture-logger.js';
@@ -78,8 +79,8 @@ function manualSchedule(): { every: RepeatEvery; fire(): void } {
 
 const row = (version: number): ProgressRow => ({ measure: 42, status: '推进中', lead: [], participants: [], due: null, version, updatedAt: 1_764_000_000_000 + version, updatedBy: 'U0COORD' });
 const note = (version: number, text: string): ProgressChangeRow => ({ measure: 42, version, at: 1_764_000_000_000 + version, date: '2026-11-24', author: 'U0COORD', field: 'note', before: null, after: text });
-const write = (store: { progress: { write: ReturnType<typeof openSqliteStore>['progress']['write'] } }, version: number, text: string) =>
-  store.progress.write({ row: row(version), expectedVersion: version - 1, changes: [note(version, text)] });
+const write = (store: { progress: ProgressLedgers }, version: number, text: string) =>
+  store.progress.forPlan('2014').write({ row: row(version), expectedVersion: version - 1, changes: [note(version, text)] });
 
 describe('the SQLite state file gone from under the running service', () => {
   it('refuses a progress update once the WAL is deleted, says failing, and after kill -9 a restart finds every update it confirmed', { timeout: 120_000 }, async () => {
@@ -96,8 +97,8 @@ describe('the SQLite state file gone from under the running service', () => {
     expect(writer.logLines().filter((l) => BROKEN_LINE.test(String(l.msg)))).toEqual([expect.objectContaining({ level: 50 })]);
 
     const restarted = openSqliteStore(dir);
-    expect((await restarted.progress.history(42)).map((c) => c.after)).toEqual(['第1次进展', '第2次进展', '第3次进展', '第4次进展', '第5次进展']);
-    expect((await restarted.progress.get(42))?.version).toBe(5);
+    expect((await restarted.progress.forPlan('2014').history(42)).map((c) => c.after)).toEqual(['第1次进展', '第2次进展', '第3次进展', '第4次进展', '第5次进展']);
+    expect((await restarted.progress.forPlan('2014').get(42))?.version).toBe(5);
     await restarted.close();
   });
 
@@ -120,7 +121,7 @@ describe('the SQLite state file gone from under the running service', () => {
     await store.close();
 
     const restarted = openSqliteStore(dir);
-    expect((await restarted.progress.history(42)).map((c) => c.after)).toEqual(['第一条说明']);
+    expect((await restarted.progress.forPlan('2014').history(42)).map((c) => c.after)).toEqual(['第一条说明']);
     await restarted.close();
   });
 

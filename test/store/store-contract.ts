@@ -196,7 +196,7 @@ export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
       await store.replicas.join(owner('recent', 8, 'host-z'), '{}', cut.replicas);
       // The progress record: never pruned, however old.
       const old = { measure: 42, status: '推进中', lead: ['海关总署'], participants: [], due: null, version: 1, updatedAt: 0, updatedBy: 'U0COORD' };
-      await store.progress.write({ row: old, expectedVersion: 0, changes: [{ measure: 42, version: 1, at: 0, date: '1970-01-01', author: 'U0COORD', field: 'note', before: null, after: '最早的说明' }] });
+      await store.progress.forPlan('2014').write({ row: old, expectedVersion: 0, changes: [{ measure: 42, version: 1, at: 0, date: '1970-01-01', author: 'U0COORD', field: 'note', before: null, after: '最早的说明' }] });
 
       expect(await other.prune(cut)).toEqual({ deliveries: 2, acceptedWork: 1, conversations: 1, questions: 1, feedback: 1, digestAttempts: 1, replicas: 1 });
 
@@ -212,8 +212,8 @@ export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
       expect((await store.digest.claim('2026-11-18', owner('b', 200), NOW)).status).toBe('claimed-after-interruption');
       expect(await store.digest.postedDates()).toEqual(new Set(['2025-01-02']));
       expect(await store.digest.cycleStart()).toBe('2025-01-02');
-      expect(await store.progress.get(42)).toEqual(old);
-      expect((await store.progress.history(42)).map((c) => c.after)).toEqual(['最早的说明']);
+      expect(await store.progress.forPlan('2014').get(42)).toEqual(old);
+      expect((await store.progress.forPlan('2014').history(42)).map((c) => c.after)).toEqual(['最早的说明']);
       expect(await other.prune(cut)).toEqual({ deliveries: 0, acceptedWork: 0, conversations: 0, questions: 0, feedback: 0, digestAttempts: 0, replicas: 0 });
     });
 

@@ -1,14 +1,19 @@
-/** One answer context per test process, opened from the committed `index/` (as the app does). */
+/** One library of plans per test process (the plan this project ships), opened from the committed `index/` as the app does. */
 import type { AnswerContext } from '../../src/core/answer/answer-values.js';
-import { openAnswerContext } from '../../src/core/answer/open-answer-context.js';
+import { openAnswerLibrary, type AnswerLibrary } from '../../src/core/answer/open-answer-library.js';
 
-let context: AnswerContext | undefined;
+let library: AnswerLibrary | undefined;
 
-export function testAnswerContext(): AnswerContext {
-  context ??= openAnswerContext({
+export function testAnswerLibrary(): AnswerLibrary {
+  library ??= openAnswerLibrary({
     onStaleIndex: (reason) => {
       throw new Error(`index/ is stale (${reason}): run npm run build:index`);
     },
   });
-  return context;
+  return library;
+}
+
+/** The shipped plan and its search. */
+export function testAnswerContext(): AnswerContext {
+  return testAnswerLibrary().current;
 }

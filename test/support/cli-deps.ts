@@ -2,12 +2,12 @@
 import type { CliDeps } from '../../src/cli/run-cli.js';
 import { readCliConfig } from '../../src/cli/terminal/cli-config.js';
 import { openLocalApplication } from '../../src/compose.js';
-import { testAnswerContext } from './answer-context.js';
+import { testAnswerLibrary } from './answer-context.js';
 import { captureLogger } from './capture-logger.js';
 
 export function cliDeps(env: Readonly<Record<string, string | undefined>> = process.env): CliDeps {
   return {
-    openContext: testAnswerContext,
-    openApplication: (context, access) => openLocalApplication(context, readCliConfig(env), access, captureLogger().logger),
+    openLibrary: testAnswerLibrary,
+    openApplication: (library, access) => openLocalApplication(library, readCliConfig(env), access, captureLogger().logger),
   };
 }

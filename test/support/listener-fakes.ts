@@ -18,7 +18,7 @@ import type { ListenerServices } from '../../src/slack/listeners/index.js';
 import { resilientStore, type ResilientStore } from '../../src/store/resilient-store.js';
 import { memorySqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { StateStore } from '../../src/store/state-store.js';
-import { testAnswerContext } from './answer-context.js';
+import { testAnswerContext, testAnswerLibrary } from './answer-context.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
 import { FAKE_BOT_USER_ID } from './fake-slack-api.js';
 import { blockAction, mentionEvent, messageEvent, slashCommand, viewSubmission, type ClickOptions, type MessageOptions, type ViewInputState } from './slack-payloads.js';
@@ -101,7 +101,7 @@ export function listenerFakes(now: () => Date = () => new Date(), options: { gro
   };
   const coordinators = createCoordinators({ config: TEST_CONFIG.coordinators, listMembers, logger: log.logger, now });
   const app = createApplication({
-    ctx: testAnswerContext(),
+    library: testAnswerLibrary(),
     state: store,
     coordinators,
     digest: TEST_CONFIG.digest,

@@ -3,13 +3,14 @@
  * out here rather than computed, so a renderer test changes only when rendering does (never when
  * ranking does). The texts are the plan's own.
  */
-import type { Answer, AreaCard, AreaRef, MeasureResult, PlanSource } from '../../src/core/answer/answer-schema.js';
+import type { Answer, AreaCard, AreaRef, MeasureResult, PlanRef, PlanSource } from '../../src/core/answer/answer-schema.js';
 import type { PlanOverview } from '../../src/core/answer/plan-overview.js';
 import type { DigestContent } from '../../src/core/digest/digest-content.js';
 import type { ProgressDashboard, StatusCounts } from '../../src/core/progress/progress-overview.js';
 import type { ProgressChange, ProgressRecord } from '../../src/core/progress/progress-schema.js';
 
-export const SOURCE: PlanSource = { title: '2014年国家知识产权战略实施推进计划', measureCount: 79 };
+export const SOURCE: PlanSource = { id: '2014', title: '2014年国家知识产权战略实施推进计划', measureCount: 79 };
+export const PLAN: PlanRef = { id: '2014', title: SOURCE.title, year: '2014' };
 
 export const AREA_1: AreaRef = { number: 1, numeral: '一', title: '提高知识产权创造质量', firstMeasure: 1, lastMeasure: 7 };
 export const AREA_3: AreaRef = { number: 3, numeral: '三', title: '提高知识产权保护效果', firstMeasure: 19, lastMeasure: 43 };
@@ -27,6 +28,7 @@ const EMPTY_INTERPRETATION = { corrections: [], expansions: [] };
 /** 商标审查周期要控制在多久？ — the answering clause with its words marked, one related measure. */
 export const SEARCH_ANSWER: Answer = {
   query: '商标审查周期要控制在多久？',
+  plan: PLAN,
   source: SOURCE,
   kind: 'search',
   confidence: 'high',
@@ -42,6 +44,7 @@ export const SEARCH_ANSWER: Answer = {
 
 export const NO_MATCH_ANSWER: Answer = {
   query: '今天天气怎么样',
+  plan: PLAN,
   source: SOURCE,
   kind: 'none',
   confidence: 'none',

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import type { AdmissionConfig, Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, SlackConfig } from '../../src/config.js';
 import type { SlackAppOptions } from '../../src/slack/bolt/app.js';
 import { createSlackService } from '../../src/compose.js';
+import type { AnswerLibrary } from '../../src/core/answer/open-answer-library.js';
 import type { Logger } from '../../src/logger.js';
 import type { Service } from '../../src/service/service.js';
 import type { ResilientStore } from '../../src/store/resilient-store.js';
-import { testAnswerContext } from './answer-context.js';
+import { testAnswerLibrary } from './answer-context.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
 import type { FakeSlackApi } from './fake-slack-api.js';
 
@@ -48,6 +49,8 @@ export interface HarnessOptions {
   admission?: AdmissionConfig;
   /** The state in PostgreSQL (replicas sharing it) instead of SQLite under the DATA_DIR. */
   databaseUrl?: string;
+  /** The plans answered from (the shipped plan by default). */
+  library?: AnswerLibrary;
   /** A state store of the test's own (an engine made to fail), instead of the one the settings name. */
   store?: (logger: Logger) => ResilientStore;
 }
@@ -69,6 +72,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
     admission: options.admission ?? LOOSE_ADMISSION,
     logLevel: 'debug',
     dataDir,
+    plans: {},
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     timeZone: 'Asia/Shanghai',
     digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3, ...options.digest },
@@ -77,7 +81,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
   };
   // Socket Mode's /healthz would bind a port these tests do not probe, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };
-  const service = await createSlackService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.store ? { store: options.store(log.logger) } : {}), ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
+  const service = await createSlackService({ config, library: options.library ?? testAnswerLibrary(), logger: log.logger, slackOptions, ...(options.store ? { store: options.store(log.logger) } : {}), ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
   await service.start();
   const address = service.slack.server()?.address() as AddressInfo | undefined;
   return {

@@ -20,7 +20,7 @@ if (!dataDir) throw new Error('usage: state-writer-process.ts DATA_DIR');
 const logger = createLogger({ level: 'info', destination: pino.destination({ dest: 2, sync: true }) });
 const store = openStore({ dataDir }, logger);
 await store.open();
-const book = createProgressBook({ ledger: store.progress, measureCount: 79, timeZone: 'Asia/Shanghai', now: () => new Date() });
+const book = createProgressBook({ ledger: store.progress.forPlan('2014'), measureCount: 79, timeZone: 'Asia/Shanghai', now: () => new Date() });
 const answer = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 
 for await (const line of createInterface({ input: process.stdin })) {

@@ -1,15 +1,19 @@
 /**
- * Questions answered from the plan, with the optional semantic search (EMBEDDINGS_URL): a question
- * that is searched is answered first with what is at hand; if it searched a question whose vector
- * is not at hand, that question is embedded (within its short deadline) and answered again with
- * the fused ranking. Lookups and follow-ups that search nothing never wait on the embeddings
- * server; without the semantic search nothing is added and nothing waits.
+ * Questions answered from the library of plans (the plan a question names, every plan across the
+ * years, or the current one), with the optional semantic search (EMBEDDINGS_URL): a question that
+ * is searched is answered first with what is at hand; if it searched a question whose vector is
+ * not at hand, that question is embedded (within its short deadline) and answered again with the
+ * fused ranking. Lookups and follow-ups that search nothing never wait on the embeddings server;
+ * without the semantic search nothing is added and nothing waits. The semantic ranking is of the
+ * current plan's measures, so only questions asked of the current plan use it.
  */
-import { answerInContext, type Turn } from '../../core/answer/answer-in-context.js';
+import type { Turn } from '../../core/answer/answer-in-context.js';
+import { answerInLibrary } from '../../core/answer/answer-in-library.js';
 import type { Answer } from '../../core/answer/answer-schema.js';
-import type { AnswerContext } from '../../core/answer/answer-values.js';
-import { askQuestion, type AskOptions } from '../../core/answer/ask-question.js';
+import { askLibrary } from '../../core/answer/ask-library.js';
+import type { AskOptions } from '../../core/answer/ask-question.js';
 import type { ThreadContext } from '../../core/answer/follow-up.js';
+import type { AnswerLibrary } from '../../core/answer/open-answer-library.js';
 import type { SemanticRanker } from '../../core/search/semantic/semantic-ranking.js';
 
 /** What answering needs of the optional semantic search (the embeddings client implements it). */
@@ -21,14 +25,14 @@ export interface QuestionEmbeddings {
 }
 
 export interface Answerer {
-  readonly ctx: AnswerContext;
+  readonly library: AnswerLibrary;
   /** A question in words. */
   ask(question: string, options?: AskOptions): Promise<Answer>;
   /** A message in a conversation: a question, or a follow-up of the last answer. */
   converse(message: string, context: ThreadContext | undefined): Promise<Turn>;
 }
 
-export function createAnswerer(ctx: AnswerContext, semantic?: QuestionEmbeddings): Answerer {
+export function createAnswerer(library: AnswerLibrary, semantic?: QuestionEmbeddings): Answerer {
   /** `answer` with the semantic ranking when there is one (see the opening comment). */
   async function withSemantic<T>(answer: (options: AskOptions) => T): Promise<T> {
     if (!semantic) return answer({});
@@ -45,8 +49,8 @@ export function createAnswerer(ctx: AnswerContext, semantic?: QuestionEmbeddings
   }
 
   return {
-    ctx,
-    ask: (question, options) => withSemantic((extra) => askQuestion(ctx, question, { ...options, ...extra })),
-    converse: (message, context) => withSemantic((extra) => answerInContext(ctx, message, context, extra)),
+    library,
+    ask: (question, options) => withSemantic((extra) => askLibrary(library, question, { ...options, ...extra })),
+    converse: (message, context) => withSemantic((extra) => answerInLibrary(library, message, context, extra)),
   };
 }

@@ -1,6 +1,7 @@
 /** What every CLI command receives: its argument, the options, the streams, and what it answers from, on demand. */
 import type { Application } from '../../app/application.js';
 import type { AnswerContext } from '../../core/answer/answer-values.js';
+import type { AnswerLibrary } from '../../core/answer/open-answer-library.js';
 import type { CliIo } from './cli-io.js';
 
 export interface CliOptions {
@@ -11,6 +12,8 @@ export interface CliOptions {
   date?: string;
   /** Who is making a change (`progress set`). */
   by?: string;
+  /** Which year's plan (`--plan 2015`); the current plan without it. */
+  plan?: string;
 }
 
 /** The application over the state the configuration names, and how to let go of that state. */
@@ -29,6 +32,8 @@ export interface CliRun {
   io: CliIo;
   /** Opens the answer context (the plan and its search index); only commands that answer call it. */
   context(): AnswerContext;
+  /** Every plan and its search (opened with the context). */
+  library(): AnswerLibrary;
   /** Opens the application over the stored state (the record, the digest); close it when done. */
   openApplication(access: StateAccess): Promise<OpenedApplication>;
 }

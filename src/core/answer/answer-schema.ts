@@ -20,10 +20,22 @@ export type AreaRef = z.infer<typeof AreaRefSchema>;
 
 /** Which document an answer comes from: what its source line cites, and how far 下一条 can go. */
 export const PlanSourceSchema = z.object({
+  /** The plan's id (`2014`, `2021-2022`): buttons carry it, so a click stays in the plan it was shown from. */
+  id: z.string(),
   title: z.string(),
   measureCount: z.number().int().positive(),
 });
 export type PlanSource = z.infer<typeof PlanSourceSchema>;
+
+/** Which plan an answer or a measure comes from, so a reader never confuses years. */
+export const PlanRefSchema = z.object({
+  /** `2014`, `2021-2022`. */
+  id: z.string(),
+  title: z.string(),
+  /** The year(s) as a reader says them: `2014`, `2021—2022`. */
+  year: z.string(),
+});
+export type PlanRef = z.infer<typeof PlanRefSchema>;
 
 export const MeasureResultSchema = z.object({
   number: z.number().int().positive(),
@@ -35,6 +47,8 @@ export const MeasureResultSchema = z.object({
   highlights: z.array(HighlightSchema),
   /** Ranking score; comparable within one answer only. Lookups score 1. */
   score: z.number(),
+  /** The plan the measure is from, when it is not the answer's own (an answer across years). */
+  plan: PlanRefSchema.optional(),
 });
 export type MeasureResult = z.infer<typeof MeasureResultSchema>;
 
@@ -76,6 +90,10 @@ export const NoticeCodeSchema = z.enum([
   'not-covered',
   'no-context',
   'no-more',
+  /** A year's plan the library does not hold. */
+  'no-such-plan',
+  /** The current plan has nothing that answers; another year's plan does. */
+  'other-plan',
 ]);
 export type NoticeCode = z.infer<typeof NoticeCodeSchema>;
 
@@ -143,6 +161,8 @@ export const AnswerKindSchema = z.enum([
   'overview',
   /** The plan does not say what was asked; `results` are the nearest measures, offered as related. */
   'not-covered',
+  /** A question asked across the years: the measure of each plan that answers it, newest plan first (each result names its plan). */
+  'years',
   /** Nothing to show; `notice` says why. */
   'none',
 ]);
@@ -150,6 +170,8 @@ export type AnswerKind = z.infer<typeof AnswerKindSchema>;
 
 export const AnswerSchema = z.object({
   query: z.string(),
+  /** The plan the answer is from. */
+  plan: PlanRefSchema,
   source: PlanSourceSchema,
   kind: AnswerKindSchema,
   /**

@@ -9,7 +9,7 @@ import { trimClauseEnd } from '../plan/split-clauses.js';
 import type { PlanSearch } from '../search/plan-search.js';
 import { cleanQuestion, MAX_QUESTION_LENGTH } from '../search/query/clean-question.js';
 import type { Snippet } from '../search/text/snippet.js';
-import type { Answer, AreaCard, AreaRef, Confidence, MeasureResult, Notice, PlanSource } from './answer-schema.js';
+import type { Answer, AreaCard, AreaRef, Confidence, MeasureResult, Notice, PlanRef, PlanSource } from './answer-schema.js';
 import { notices } from './notices.js';
 
 /** What answering needs: the plan and a search over it. Built once at start-up. */
@@ -37,7 +37,13 @@ export function confidenceOf(coverage: number): Confidence {
 }
 
 export function planSource(plan: Plan): PlanSource {
-  return { title: plan.title, measureCount: plan.measures.length };
+  return { id: plan.id, title: plan.title, measureCount: plan.measures.length };
+}
+
+/** The plan, as an answer names it. */
+export function planRef(plan: Plan): PlanRef {
+  const [first, last] = plan.years;
+  return { id: plan.id, title: plan.title, year: first === last ? String(first) : `${first}—${last}` };
 }
 
 /** The problem with a question or argument before any search, if it has one. */
@@ -53,6 +59,7 @@ export function checkInput(raw: string): Notice | undefined {
 export function emptyAnswer(plan: Plan, query: string, notice: Notice): Answer {
   return {
     query,
+    plan: planRef(plan),
     source: planSource(plan),
     kind: 'none',
     confidence: 'none',
@@ -69,6 +76,7 @@ export function emptyAnswer(plan: Plan, query: string, notice: Notice): Answer {
 export function lookupAnswer(plan: Plan, query: string, kind: Answer['kind'], results: MeasureResult[], extra: Partial<Answer> = {}): Answer {
   return {
     query,
+    plan: planRef(plan),
     source: planSource(plan),
     kind,
     confidence: 'high',

@@ -22,7 +22,7 @@ import { fuseRankings } from '../search/semantic/fuse-rankings.js';
 import type { SemanticRanker } from '../search/semantic/semantic-ranking.js';
 import { buildSnippet } from '../search/text/snippet.js';
 import type { Answer, AreaMatch, Notice } from './answer-schema.js';
-import { checkInput, confidenceOf, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, MIN_COVERAGE, planSource, type AnswerContext } from './answer-values.js';
+import { checkInput, confidenceOf, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, MIN_COVERAGE, planRef, planSource, type AnswerContext } from './answer-values.js';
 import { judgeAnswer, missingSentence, statesEverydayConcept, unstatedFacts } from './judge-answer.js';
 import { countedNotNamedAnswer, findCountedNotNamed } from './counted-not-named.js';
 import { clearArea } from './lookup-area.js';
@@ -109,7 +109,7 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
       return [{ number: area.number, numeral: area.numeral, title: area.title, snippet: snippet.text, highlights: snippet.highlights, score: Math.round(hit.score * 1000) / 1000 }];
     });
 
-  const base = { query, source: planSource(plan), confidenceScore: Math.round(Math.min(1, best.coverage) * 1000) / 1000, results, total: shown.length, relatedAreas, interpretation: interpretation(analysis) };
+  const base = { query, plan: planRef(plan), source: planSource(plan), confidenceScore: Math.round(Math.min(1, best.coverage) * 1000) / 1000, results, total: shown.length, relatedAreas, interpretation: interpretation(analysis) };
   if (!judge) {
     const confidence = confidenceOf(best.coverage);
     return { ...base, kind: 'search', confidence, ...(confidence === 'low' ? { notice: notices.lowConfidence() } : {}) };

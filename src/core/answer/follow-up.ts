@@ -17,6 +17,8 @@ export const ThreadContextSchema = z.object({
   focus: z.number().int().positive().optional(),
   /** How many results of `question` have been shown so far. */
   shown: z.number().int().nonnegative(),
+  /** The plan the measures are from (`2014`): 下一条 steps within it. Absent in conversations kept before plans had ids. */
+  plan: z.string().optional(),
 });
 export type ThreadContext = z.infer<typeof ThreadContextSchema>;
 
@@ -49,5 +51,6 @@ export function contextAfter(answer: Answer, previous?: ThreadContext): ThreadCo
     measures,
     ...(measures[0] !== undefined ? { focus: measures[0] } : {}),
     shown: searched ? measures.length : 0,
+    plan: answer.results[0]?.plan?.id ?? answer.plan.id,
   };
 }

@@ -80,6 +80,14 @@ export const notices = {
     code: 'no-more',
     message: count > 0 ? `与“${quoted(question)}”相关的措施已经都列出来了，就是这 ${count} 条。` : `与“${quoted(question)}”相关的措施已经都列出来了。`,
   }),
+  noSuchPlan: (label: string, held: readonly string[]): Notice => ({
+    code: 'no-such-plan',
+    message: `没有${label}的推进计划。现有：${held.map((y) => `${y}年`).join('、')}的计划；下面按${held[0] ?? ''}年的计划回答。`,
+  }),
+  otherPlan: (current: string, other: string): Notice => ({
+    code: 'other-plan',
+    message: `${current}年的计划里没有相关内容；${other}年的计划里有，见下。`,
+  }),
   noContext: (): Notice => ({ code: 'no-context', message: '这句话是接着上一个回答问的，但这里还没有上一个回答。请直接说要看什么，例如“第43条”或“剑网行动”。' }),
 };
 

@@ -4,12 +4,11 @@
  * The plan this project ships, alone, opens from its prebuilt index in `index/` as it always has;
  * several plans share one dictionary and keep their indexes in a cache between starts.
  */
-import { SEEDS_DIR, PLAN_SEED_FILE, PROJECT_ROOT } from '../paths.js';
+import { PLAN_SEED_FILE, SEEDS_DIR } from '../paths.js';
 import { readPlanFiles, planLibrary, type PlanLibrary } from '../plan/plan-library.js';
 import { openPlanIndexes } from '../search/index/open-plan-indexes.js';
 import { loadLexicon } from '../search/lexicon/load-lexicon.js';
 import { createPlanSearch } from '../search/plan-search.js';
-import { join, relative } from 'node:path';
 import type { AnswerContext } from './answer-values.js';
 
 /** The plans and a search over each: what every answer is computed from. */
@@ -49,7 +48,7 @@ export function openAnswerLibrary(options: OpenAnswerLibraryOptions = {}): Answe
   const plans = planLibrary(files, options.currentPlan);
   const lexicon = loadLexicon();
   const indexes = openPlanIndexes({
-    plans: files.map(({ plan, file }) => ({ plan, file: join(PROJECT_ROOT, file) === file ? file : relative(PROJECT_ROOT, file).startsWith('..') ? file : join(PROJECT_ROOT, file) })),
+    plans: files.map(({ plan, path }) => ({ plan, file: path })),
     lexicon,
     shippedPlanFile: PLAN_SEED_FILE,
     ...(options.indexDir ? { indexDir: options.indexDir } : {}),

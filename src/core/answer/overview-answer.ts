@@ -1,6 +1,6 @@
 /** The answer about the plan as a whole: its size and areas, with what was asked about it. */
 import type { Answer, OverviewFacet } from './answer-schema.js';
-import { planSource, type AnswerContext } from './answer-values.js';
+import { planRef, planSource, type AnswerContext } from './answer-values.js';
 import { planOverview } from './plan-overview.js';
 
 /** What an overview names beside the plan: the areas with the most measures (`rank` 2: the second most), … */
@@ -13,6 +13,7 @@ export function overviewAnswer(ctx: AnswerContext, query: string, facet: Overvie
   const { plan } = ctx;
   return {
     query,
+    plan: planRef(plan),
     source: planSource(plan),
     kind: 'overview',
     confidence: 'high',

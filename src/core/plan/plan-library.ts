@@ -8,7 +8,7 @@
  * does not hold.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 import { parsePlan } from './parse-plan.js';
 import type { Plan } from './plan-schema.js';
@@ -31,8 +31,10 @@ export class PlanLibraryError extends Error {
 
 export interface PlanFile {
   plan: Plan;
-  /** The file it was read from, relative to the project when inside it. */
+  /** The file it was read from, as messages name it (relative to the project when inside it). */
   file: string;
+  /** The same file's absolute path. */
+  path: string;
 }
 
 export interface PlanLibrary {
@@ -85,9 +87,9 @@ export function readPlanFiles(dir: string): PlanFile[] {
     throw new PlanLibraryError('PLANS_DIR', `PLANS_DIR ${dir} cannot be read (${reason}): set it to the folder that holds the plan files.`);
   }
   return names.map((name) => {
-    const path = join(dir, name);
+    const path = resolve(dir, name);
     const file = relative(PROJECT_ROOT, path).startsWith('..') ? path : relative(PROJECT_ROOT, path);
-    return { plan: parsePlan(readFileSync(path, 'utf8'), file), file };
+    return { plan: parsePlan(readFileSync(path, 'utf8'), file), file, path };
   });
 }
 

@@ -1,6 +1,7 @@
 /**
- * The port through which the coordinators' record is kept: plain rows, as any engine stores them.
- * The core declares it (the book reads and writes through it); the state store implements it.
+ * The port through which the coordinators' record is kept: plain rows, as any engine stores them,
+ * one record a plan (a measure is a measure of one year's plan). The core declares it (a book a
+ * plan reads and writes through it); the state store implements it.
  */
 
 /** A measure's implementation record as the coordinators keep it (one row per measure). */
@@ -37,8 +38,18 @@ export type ProgressWriteResult =
   /** The record has moved past the expected version (or exists when none was expected): nothing was written. */
   | { status: 'stale'; current: ProgressRow | undefined };
 
+/** The records of every plan: each plan's ledger, and which plans have any record. */
+export interface ProgressLedgers {
+  forPlan(plan: string): ProgressLedger;
+  /** The plans with at least one record or change, in id order. */
+  plans(): Promise<string[]>;
+}
+
+/** The plan records made before plans had ids belong to: the only plan there was then. */
+export const FIRST_PLAN_ID = '2014';
+
 /**
- * The record of each measure: the current row and every change to it. Rows are never rewritten
+ * The record of each measure of one plan: the current row and every change to it. Rows are never rewritten
  * without their audit rows: {@link ProgressLedger.write} writes the new row and its changes in
  * one transaction, and only over the version the update was computed from.
  */

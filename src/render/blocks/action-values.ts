@@ -27,18 +27,21 @@ export const ACTION = {
 /** Questions carried in buttons are cut to this length (the rest of the value is small). */
 export const MAX_CARRIED_QUESTION = 400;
 
-export const MeasureValueSchema = z.object({ n: z.number().int().positive() });
+/** `p`: the plan the measure is from (`2014`); absent: the current plan. */
+const PlanIdSchema = z.string().regex(/^[0-9]{4}(?:-[0-9]{4})?$/u).optional();
+
+export const MeasureValueSchema = z.object({ n: z.number().int().positive(), p: PlanIdSchema });
 export type MeasureValue = z.infer<typeof MeasureValueSchema>;
 
 export const ShareValueSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('question'), q: z.string().min(1) }),
-  z.object({ k: z.literal('measure'), n: z.number().int().positive() }),
-  z.object({ k: z.literal('range'), from: z.number().int().positive(), to: z.number().int().positive() }),
-  z.object({ k: z.literal('area'), n: z.number().int().positive() }),
+  z.object({ k: z.literal('measure'), n: z.number().int().positive(), p: PlanIdSchema }),
+  z.object({ k: z.literal('range'), from: z.number().int().positive(), to: z.number().int().positive(), p: PlanIdSchema }),
+  z.object({ k: z.literal('area'), n: z.number().int().positive(), p: PlanIdSchema }),
 ]);
 export type ShareValue = z.infer<typeof ShareValueSchema>;
 
-export const AreaValueSchema = z.object({ a: z.number().int().positive() });
+export const AreaValueSchema = z.object({ a: z.number().int().positive(), p: PlanIdSchema });
 export type AreaValue = z.infer<typeof AreaValueSchema>;
 
 export const MoreValueSchema = z.object({ q: z.string().min(1) });

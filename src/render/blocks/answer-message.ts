@@ -14,7 +14,7 @@
 import type { Answer, AreaMatch, MeasureResult, PlanOverviewAnswer } from '../../core/answer/answer-schema.js';
 import { ANSWER_SHOWS, MAX_RANGE_RESULTS } from '../../core/answer/answer-values.js';
 import { overviewListsAreas } from '../../core/answer/plan-overview.js';
-import { areaLabel, measureLabel, overviewSentence, placesSentence, snippetParts, sourceLine } from '../answer-parts.js';
+import { areaLabel, measureLabel, overviewSentence, placesSentence, planMeasureLabel, snippetParts, sourceLine, yearsSourceLine } from '../answer-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { overviewLines, renderAreaCard } from './area-blocks.js';
 import { actions, button, context, header, section, sections } from './block-kit.js';
@@ -23,7 +23,7 @@ import { renderMeasureCard } from './measure-card.js';
 import type { AnswerProgress } from '../../core/progress/record-view.js';
 import { renderKeywordList, renderMeasureList } from './measure-list.js';
 import { bold, escapeMrkdwn, fallbackText, quote, withHighlights } from './mrkdwn.js';
-import { MAX_FALLBACK_TEXT, MAX_SECTION_TEXT, truncate } from './slack-limits.js';
+import { MAX_FALLBACK_TEXT, MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, truncate } from './slack-limits.js';
 import type { Block, Button, SlackMessage } from './slack-message.js';
 
 export interface AnswerRenderOptions {
@@ -157,7 +157,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
       return renderNothing(answer);
     case 'area':
       return answer.area
-        ? renderAreaCard(answer.area, { shareable: options.shareable, planTitle: answer.source.title, ...(options.progress?.areaCounts ? { counts: options.progress.areaCounts } : {}), ...(options.progress?.unavailable ? { recordUnavailable: true } : {}) })
+        ? renderAreaCard(answer.area, { shareable: options.shareable, planTitle: answer.source.title, planId: answer.plan.id, ...(options.progress?.areaCounts ? { counts: options.progress.areaCounts } : {}), ...(options.progress?.unavailable ? { recordUnavailable: true } : {}) })
         : renderNothing(answer);
     case 'overview':
       return answer.overview ? renderOverview(answer.overview) : renderNothing(answer);
@@ -173,7 +173,22 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
       return renderNotCovered(answer, options);
     case 'search':
       return options.asKeywordList && answer.results.length > 0 ? renderKeywordList(answer) : renderSearchAnswer(answer, options);
+    case 'years':
+      return renderYearsAnswer(answer, options);
   }
+}
+
+/** A question asked across the years: each plan's measure that answers it, newest plan first, each named with its year. */
+function renderYearsAnswer(answer: Answer, options: AnswerRenderOptions): SlackMessage {
+  if (answer.results.length === 0) return renderNothing(answer);
+  const label = (r: MeasureResult) => (r.plan ? planMeasureLabel(r.number, r.plan) : measureLabel(r.number));
+  const blocks: Block[] = [
+    ...(answer.notice ? [section(escapeMrkdwn(answer.notice.message))] : []),
+    ...answer.results.map((r) => section(`${bold(label(r))}｜${escapeMrkdwn(r.area.title)}\n${quote(clauseMrkdwn(r))}`)),
+    context(escapeMrkdwn(yearsSourceLine(answer.results))),
+    ...feedbackBlocks(options.feedback, answer.query, answer.results.map((r) => r.number)),
+  ];
+  return { text: fallbackText(answer.results.map((r) => `${label(r)}：${r.snippet}`).join('\n')), blocks: blocks.slice(0, MAX_MESSAGE_BLOCKS) };
 }
 
 /** The longer list behind 更多结果: every result, a line each. */

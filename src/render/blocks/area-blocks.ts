@@ -15,6 +15,8 @@ import type { SlackMessage } from './slack-message.js';
 export interface AreaCardOptions {
   shareable: boolean;
   planTitle: string;
+  /** The plan the area is from, carried by its buttons. */
+  planId?: string;
   /** How the area's measures stand in the coordinators' record. */
   counts?: StatusCounts;
   /** The record could not be read just now. */
@@ -34,7 +36,7 @@ export function renderAreaCard(card: AreaCard, options: AreaCardOptions): SlackM
       ...(options.counts ? [section(`${bold('推进情况')}（协调办登记）\n${countsLine(options.counts)}`)] : []),
       ...(options.recordUnavailable ? [context(`${bold('推进情况')}：${RECORD_UNAVAILABLE}`)] : []),
       context(escapeMrkdwn(`用 /measure 编号 查看某条措施全文 · 《${options.planTitle}》`)),
-      ...(options.shareable ? [actions(`area_${card.number}`, button('发到频道', ACTION.share, encodeValue({ k: 'area', n: card.number }), 'primary'))] : []),
+      ...(options.shareable ? [actions(`area_${card.number}`, button('发到频道', ACTION.share, encodeValue({ k: 'area', n: card.number, ...(options.planId ? { p: options.planId } : {}) }), 'primary'))] : []),
     ],
   };
 }

@@ -33,10 +33,10 @@ export function measureCardBlocks(measure: MeasureResult, source: PlanSource, pr
 export function renderMeasureCard(measure: MeasureResult, source: PlanSource, options: MeasureCardOptions): SlackMessage {
   const { number } = measure;
   const buttons: Button[] = [];
-  if (number > 1) buttons.push(button('← 上一条', ACTION.measurePrevious, encodeValue({ n: number - 1 })));
-  if (number < source.measureCount) buttons.push(button('下一条 →', ACTION.measureNext, encodeValue({ n: number + 1 })));
+  if (number > 1) buttons.push(button('← 上一条', ACTION.measurePrevious, encodeValue({ n: number - 1, p: source.id })));
+  if (number < source.measureCount) buttons.push(button('下一条 →', ACTION.measureNext, encodeValue({ n: number + 1, p: source.id })));
   if (options.progress) buttons.push(...progressButtons(number, options.progress));
-  if (options.shareable) buttons.push(button('发到频道', ACTION.share, encodeValue({ k: 'measure', n: number }), 'primary'));
+  if (options.shareable) buttons.push(button('发到频道', ACTION.share, encodeValue({ k: 'measure', n: number, p: source.id }), 'primary'));
   return {
     text: fallbackText(`${measureLabel(number)}：${measure.text}`),
     blocks: [...measureCardBlocks(measure, source, options.progress), ...(buttons.length > 0 ? [actions(`measure_${number}`, ...buttons)] : [])],

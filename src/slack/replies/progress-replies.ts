@@ -72,6 +72,8 @@ export function progressCommandReply(result: ProgressCommandResult, contacts: Co
       return { message: renderUsage(USAGE.progress), outcome: { outcome: 'usage' } };
     case 'invalid':
       return { message: renderNotice(result.message), outcome: { outcome: 'invalid' } };
+    case 'no-such-plan':
+      return { message: renderNotice(`没有${result.label}的推进计划（现有：${result.held.map((y) => `${y}年`).join('、')}）。`), outcome: { outcome: 'no-such-plan' } };
     case 'show':
       return result.card
         ? { message: cardMessage(result.card, { shareable: true }), outcome: { outcome: 'shown', measure: result.measure } }

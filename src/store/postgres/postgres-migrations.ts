@@ -86,4 +86,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    CREATE INDEX progress_changes_by_date ON progress_changes(date);`,
   // A measure's latest note is read on every update: found through this index, whatever the history.
   `CREATE INDEX progress_notes_by_measure ON progress_changes(measure, id) WHERE field = 'note';`,
+  // Records are kept a plan each; those made before plans had ids belong to the 2014 plan.
+  `ALTER TABLE progress ADD COLUMN plan TEXT NOT NULL DEFAULT '2014';
+   ALTER TABLE progress DROP CONSTRAINT progress_pkey;
+   ALTER TABLE progress ADD PRIMARY KEY (plan, measure);
+   ALTER TABLE progress_changes ADD COLUMN plan TEXT NOT NULL DEFAULT '2014';
+   DROP INDEX progress_changes_by_measure;
+   DROP INDEX progress_notes_by_measure;
+   CREATE INDEX progress_changes_by_plan ON progress_changes(plan, measure, id);
+   CREATE INDEX progress_notes_by_plan ON progress_changes(plan, measure, id) WHERE field = 'note';`,
 ];

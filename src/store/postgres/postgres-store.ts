@@ -18,7 +18,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { ATTEMPT_LEASE_MS, type ClaimResult } from '../../app/digest/digest-store.js';
 import type { Replica } from '../../app/process/replica.js';
-import type { ProgressChangeRow, ProgressRow, ProgressWriteResult } from '../../core/progress/progress-ledger.js';
+import type { ProgressChangeRow, ProgressLedger, ProgressRow, ProgressWriteResult } from '../../core/progress/progress-ledger.js';
 import { isProcessAlive } from '../process-alive.js';
 import { replicaGone } from '../replica-liveness.js';
 import { pruneTables } from '../retention.js';
@@ -65,6 +65,7 @@ const ChangeSchema = z.object({
   after: z.string().nullable(),
 });
 const CHANGE_COLUMNS = 'measure, version, at, date, author, field, before, after';
+const PlanIdSchema = z.object({ plan: z.string() });
 
 function progressRow(r: unknown): ProgressRow {
   const row = ProgressSchema.parse(r);
@@ -201,38 +202,41 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
       release: async (date, owner) => void (await query('DELETE FROM digest_attempts WHERE date = $1 AND owner = $2', [date, owner.id])),
     },
     progress: {
-      get: async (measure) => {
-        const [row] = (await query('SELECT * FROM progress WHERE measure = $1', [measure])).rows;
-        return row === undefined ? undefined : progressRow(row);
-      },
-      all: async () => (await query('SELECT * FROM progress ORDER BY measure')).rows.map(progressRow),
-      history: async (measure) => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = $1 ORDER BY id`, [measure])).rows),
-      changesBetween: async (from, to) => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE date >= $1 AND date <= $2 ORDER BY id`, [from, to])).rows),
-      allChanges: async () => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes ORDER BY id`)).rows),
-      latestNotes: async () =>
-        changeRows(
-          (await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE field = 'note' GROUP BY measure) ORDER BY measure`)).rows,
-        ),
-      latestNote: async (measure) =>
-        changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = $1 AND field = 'note' ORDER BY id DESC LIMIT 1`, [measure])).rows)[0],
-      // The version is read and the row written under the measure's lock: two replicas updating
-      // the same measure at once are serialised, and the second finds its version stale.
-      write: ({ row, expectedVersion, changes }) =>
-        inTransaction(pool, { name: `progress:${row.measure}` }, async (db): Promise<ProgressWriteResult> => {
-          const [found] = (await db.query('SELECT * FROM progress WHERE measure = $1', [row.measure])).rows;
-          const current = found === undefined ? undefined : progressRow(found);
-          if ((current?.version ?? 0) !== expectedVersion) return { status: 'stale', current };
-          const values = [row.measure, row.status, JSON.stringify(row.lead), JSON.stringify(row.participants), row.due, expectedVersion + 1, row.updatedAt, row.updatedBy];
-          await db.query(
-            `INSERT INTO progress (measure, status, lead, participants, due, version, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-             ON CONFLICT (measure) DO UPDATE SET status = $2, lead = $3, participants = $4, due = $5, version = $6, updated_at = $7, updated_by = $8`,
-            values,
-          );
-          for (const c of changes) {
-            await db.query(`INSERT INTO progress_changes (${CHANGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [row.measure, expectedVersion + 1, c.at, c.date, c.author, c.field, c.before, c.after]);
-          }
-          return { status: 'written' };
-        }),
+      forPlan: (plan): ProgressLedger => ({
+        get: async (measure) => {
+          const [row] = (await query('SELECT * FROM progress WHERE plan = $1 AND measure = $2', [plan, measure])).rows;
+          return row === undefined ? undefined : progressRow(row);
+        },
+        all: async () => (await query('SELECT * FROM progress WHERE plan = $1 ORDER BY measure', [plan])).rows.map(progressRow),
+        history: async (measure) => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = $1 AND measure = $2 ORDER BY id`, [plan, measure])).rows),
+        changesBetween: async (from, to) => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = $1 AND date >= $2 AND date <= $3 ORDER BY id`, [plan, from, to])).rows),
+        allChanges: async () => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = $1 ORDER BY id`, [plan])).rows),
+        latestNotes: async () =>
+          changeRows(
+            (await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE plan = $1 AND field = 'note' GROUP BY measure) ORDER BY measure`, [plan])).rows,
+          ),
+        latestNote: async (measure) =>
+          changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = $1 AND measure = $2 AND field = 'note' ORDER BY id DESC LIMIT 1`, [plan, measure])).rows)[0],
+        // The version is read and the row written under the measure's lock: two replicas updating
+        // the same measure at once are serialised, and the second finds its version stale.
+        write: ({ row, expectedVersion, changes }) =>
+          inTransaction(pool, { name: `progress:${plan}:${row.measure}` }, async (db): Promise<ProgressWriteResult> => {
+            const [found] = (await db.query('SELECT * FROM progress WHERE plan = $1 AND measure = $2', [plan, row.measure])).rows;
+            const current = found === undefined ? undefined : progressRow(found);
+            if ((current?.version ?? 0) !== expectedVersion) return { status: 'stale', current };
+            const values = [plan, row.measure, row.status, JSON.stringify(row.lead), JSON.stringify(row.participants), row.due, expectedVersion + 1, row.updatedAt, row.updatedBy];
+            await db.query(
+              `INSERT INTO progress (plan, measure, status, lead, participants, due, version, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+               ON CONFLICT (plan, measure) DO UPDATE SET status = $3, lead = $4, participants = $5, due = $6, version = $7, updated_at = $8, updated_by = $9`,
+              values,
+            );
+            for (const c of changes) {
+              await db.query(`INSERT INTO progress_changes (plan, ${CHANGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [plan, row.measure, expectedVersion + 1, c.at, c.date, c.author, c.field, c.before, c.after]);
+            }
+            return { status: 'written' };
+          }),
+      }),
+      plans: async () => (await query('SELECT plan FROM progress UNION SELECT plan FROM progress_changes ORDER BY plan')).rows.map((r) => PlanIdSchema.parse(r).plan),
     },
     threads: {
       get: async (key) => ThreadSchema.optional().parse((await query('SELECT state FROM threads WHERE key = $1', [key])).rows[0])?.state,

@@ -84,4 +84,26 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `CREATE INDEX progress_notes_by_measure ON progress_changes(measure, id) WHERE field = 'note';`,
   // The state's upkeep deletes delivery claims by age (the other pruned tables had their index).
   `CREATE INDEX processed_events_by_at ON processed_events(at);`,
+  // Records are kept a plan each (a measure is a measure of one year's plan); those made before
+  // plans had ids belong to the 2014 plan, the only one there was.
+  `CREATE TABLE progress_by_plan (
+     plan TEXT NOT NULL,
+     measure INTEGER NOT NULL,
+     status TEXT,
+     lead TEXT NOT NULL,
+     participants TEXT NOT NULL,
+     due TEXT,
+     version INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     updated_by TEXT NOT NULL,
+     PRIMARY KEY (plan, measure)
+   );
+   INSERT INTO progress_by_plan SELECT '2014', measure, status, lead, participants, due, version, updated_at, updated_by FROM progress;
+   DROP TABLE progress;
+   ALTER TABLE progress_by_plan RENAME TO progress;
+   ALTER TABLE progress_changes ADD COLUMN plan TEXT NOT NULL DEFAULT '2014';
+   DROP INDEX progress_changes_by_measure;
+   DROP INDEX progress_notes_by_measure;
+   CREATE INDEX progress_changes_by_plan ON progress_changes(plan, measure, id);
+   CREATE INDEX progress_notes_by_plan ON progress_changes(plan, measure, id) WHERE field = 'note';`,
 ];

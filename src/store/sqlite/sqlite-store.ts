@@ -7,7 +7,7 @@
  */
 import { ATTEMPT_LEASE_MS, type ClaimResult } from '../../app/digest/digest-store.js';
 import type { Replica } from '../../app/process/replica.js';
-import type { ProgressChangeRow, ProgressRow, ProgressWriteResult } from '../../core/progress/progress-ledger.js';
+import type { ProgressChangeRow, ProgressLedger, ProgressRow, ProgressWriteResult } from '../../core/progress/progress-ledger.js';
 import type { AcceptedWork, ReplicaRow, StateStore } from '../state-store.js';
 import { replicaGone } from '../replica-liveness.js';
 import { PRUNED_ROWS, pruneTables } from '../retention.js';
@@ -133,28 +133,43 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
     if (conflicting.length === 0) putReplica.run(me.id, me.host, me.pid, settings, nowMs);
     return conflicting;
   });
-  const getProgress = db.prepare<[number], ProgressTableRow>('SELECT * FROM progress WHERE measure = ?');
-  const allProgress = db.prepare<[], ProgressTableRow>('SELECT * FROM progress ORDER BY measure');
-  const insertProgress = db.prepare('INSERT INTO progress (measure, status, lead, participants, due, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const updateProgress = db.prepare('UPDATE progress SET status = ?, lead = ?, participants = ?, due = ?, version = ?, updated_at = ?, updated_by = ? WHERE measure = ? AND version = ?');
-  const insertChange = db.prepare(`INSERT INTO progress_changes (${CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const historyOf = db.prepare<[number], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = ? ORDER BY id`);
-  const changesBetween = db.prepare<[string, string], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE date >= ? AND date <= ? ORDER BY id`);
-  const allChanges = db.prepare<[], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes ORDER BY id`);
-  const latestNoteOf = db.prepare<[number], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = ? AND field = 'note' ORDER BY id DESC LIMIT 1`);
-  const latestNotes = db.prepare<[], ProgressChangeRow>(
-    `SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE field = 'note' GROUP BY measure) ORDER BY measure`,
+  const getProgress = db.prepare<[string, number], ProgressTableRow>('SELECT * FROM progress WHERE plan = ? AND measure = ?');
+  const allProgress = db.prepare<[string], ProgressTableRow>('SELECT * FROM progress WHERE plan = ? ORDER BY measure');
+  const insertProgress = db.prepare('INSERT INTO progress (plan, measure, status, lead, participants, due, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const updateProgress = db.prepare('UPDATE progress SET status = ?, lead = ?, participants = ?, due = ?, version = ?, updated_at = ?, updated_by = ? WHERE plan = ? AND measure = ? AND version = ?');
+  const insertChange = db.prepare(`INSERT INTO progress_changes (plan, ${CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const historyOf = db.prepare<[string, number], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = ? AND measure = ? ORDER BY id`);
+  const changesBetween = db.prepare<[string, string, string], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = ? AND date >= ? AND date <= ? ORDER BY id`);
+  const allChanges = db.prepare<[string], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = ? ORDER BY id`);
+  const latestNoteOf = db.prepare<[string, number], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = ? AND measure = ? AND field = 'note' ORDER BY id DESC LIMIT 1`);
+  const latestNotes = db.prepare<[string, string], ProgressChangeRow>(
+    `SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE plan = ? AND field = 'note' GROUP BY measure) AND plan = ? ORDER BY measure`,
   );
+  const plansWithRecords = db.prepare<[], { plan: string }>('SELECT plan FROM progress UNION SELECT plan FROM progress_changes ORDER BY plan');
 
   // IMMEDIATE: the version is read and the row written under one write lock, across processes.
-  const writeProgressTx = db.transaction((row: ProgressRow, expectedVersion: number, changes: ProgressChangeRow[]): ProgressWriteResult => {
-    const current = getProgress.get(row.measure);
+  const writeProgressTx = db.transaction((plan: string, row: ProgressRow, expectedVersion: number, changes: ProgressChangeRow[]): ProgressWriteResult => {
+    const current = getProgress.get(plan, row.measure);
     if ((current?.version ?? 0) !== expectedVersion) return { status: 'stale', current: current ? progressRow(current) : undefined };
     const values = [row.status, JSON.stringify(row.lead), JSON.stringify(row.participants), row.due, expectedVersion + 1, row.updatedAt, row.updatedBy] as const;
-    if (current) updateProgress.run(...values, row.measure, expectedVersion);
-    else insertProgress.run(row.measure, ...values);
-    for (const c of changes) insertChange.run(row.measure, expectedVersion + 1, c.at, c.date, c.author, c.field, c.before, c.after);
+    if (current) updateProgress.run(...values, plan, row.measure, expectedVersion);
+    else insertProgress.run(plan, row.measure, ...values);
+    for (const c of changes) insertChange.run(plan, row.measure, expectedVersion + 1, c.at, c.date, c.author, c.field, c.before, c.after);
     return { status: 'written' };
+  });
+
+  const ledgerOf = (plan: string): ProgressLedger => ({
+    get: async (measure) => {
+      const row = getProgress.get(plan, measure);
+      return row ? progressRow(row) : undefined;
+    },
+    all: async () => allProgress.all(plan).map(progressRow),
+    history: async (measure) => historyOf.all(plan, measure),
+    changesBetween: async (from, to) => changesBetween.all(plan, from, to),
+    allChanges: async () => allChanges.all(plan),
+    latestNotes: async () => latestNotes.all(plan, plan),
+    latestNote: async (measure) => latestNoteOf.get(plan, measure),
+    write: async ({ row, expectedVersion, changes }) => durable(() => writeProgressTx.immediate(plan, row, expectedVersion, changes)),
   });
 
   /** Whether the attempt's process may still be posting. */
@@ -226,17 +241,8 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
     },
     open: async () => undefined,
     progress: {
-      get: async (measure) => {
-        const row = getProgress.get(measure);
-        return row ? progressRow(row) : undefined;
-      },
-      all: async () => allProgress.all().map(progressRow),
-      history: async (measure) => historyOf.all(measure),
-      changesBetween: async (from, to) => changesBetween.all(from, to),
-      allChanges: async () => allChanges.all(),
-      latestNotes: async () => latestNotes.all(),
-      latestNote: async (measure) => latestNoteOf.get(measure),
-      write: async ({ row, expectedVersion, changes }) => durable(() => writeProgressTx.immediate(row, expectedVersion, changes)),
+      forPlan: ledgerOf,
+      plans: async () => plansWithRecords.all().map((r) => r.plan),
     },
     prune: (before) => pruneTables(before, ({ table }, cutoff, limit) => pruneStatements.get(table)?.run(cutoff, limit).changes ?? 0),
     fault: () => files?.check(),

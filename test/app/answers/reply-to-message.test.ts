@@ -8,7 +8,7 @@ import type { ConversationMessage, ConversationReply } from '../../../src/app/an
 import { officeClock } from '../../../src/app/process/office-clock.js';
 import { NO_COORDINATORS } from '../../../src/app/progress/coordinators.js';
 import { memorySqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
-import { testAnswerContext } from '../../support/answer-context.js';
+import { testAnswerContext, testAnswerLibrary } from '../../support/answer-context.js';
 import { captureLogger } from '../../support/capture-logger.js';
 
 const NOW = new Date('2026-11-25T03:00:00Z');
@@ -16,7 +16,7 @@ const NOW = new Date('2026-11-25T03:00:00Z');
 function application() {
   const store = memorySqliteStore();
   const app = createApplication({
-    ctx: testAnswerContext(),
+    library: testAnswerLibrary(),
     state: store,
     coordinators: NO_COORDINATORS,
     digest: { days: 'workdays', size: 3 },

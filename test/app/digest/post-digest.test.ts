@@ -45,7 +45,7 @@ function processOn(owner: Replica, options: { alive?: (pid: number) => boolean }
   const client = new WebClient('xoxb-digest', { slackApiUrl: api.url, retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 } });
   const clock = officeClock('Asia/Shanghai', () => NOW);
   const { plan } = testAnswerContext();
-  const book = createProgressBook({ ledger: store.progress, measureCount: plan.measures.length, timeZone: clock.timeZone, now: clock.now });
+  const book = createProgressBook({ ledger: store.progress.forPlan(plan.id), measureCount: plan.measures.length, timeZone: clock.timeZone, now: clock.now });
   const deps: DigestPosterDeps = {
     channel: slackDigestChannel(client, CHANNEL, log.logger),
     digests: createDigests({ plan, store: store.digest, activity: store.activity, book, settings: { days: 'workdays', size: 3 }, clock }),

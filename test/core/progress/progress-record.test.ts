@@ -71,7 +71,7 @@ describe('what a coordinator typed, checked', () => {
 function book(start = '2026-11-24T02:00:00Z') {
   let now = new Date(start);
   const store = memorySqliteStore();
-  return { book: createProgressBook({ ledger: store.progress, measureCount: 79, timeZone: 'Asia/Shanghai', now: () => now }), store, at: (iso: string) => void (now = new Date(iso)) };
+  return { book: createProgressBook({ ledger: store.progress.forPlan('2014'), measureCount: 79, timeZone: 'Asia/Shanghai', now: () => now }), store, at: (iso: string) => void (now = new Date(iso)) };
 }
 
 describe('the progress book', () => {
@@ -124,9 +124,9 @@ describe('the progress book', () => {
     const store = memorySqliteStore();
     const reads: string[] = [];
     const ledger: ProgressLedger = {
-      ...store.progress,
-      history: async (measure) => (reads.push(`history ${measure}`), store.progress.history(measure)),
-      allChanges: async () => (reads.push('allChanges'), store.progress.allChanges()),
+      ...store.progress.forPlan('2014'),
+      history: async (measure) => (reads.push(`history ${measure}`), store.progress.forPlan('2014').history(measure)),
+      allChanges: async () => (reads.push('allChanges'), store.progress.forPlan('2014').allChanges()),
     };
     const b = createProgressBook({ ledger, measureCount: 79, timeZone: 'Asia/Shanghai', now: () => new Date('2026-11-24T02:00:00Z') });
     await b.update({ measure: 42, author: 'U1', input: { status: '推进中', note: '第一条说明' } });

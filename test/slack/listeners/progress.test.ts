@@ -7,6 +7,8 @@ import { appHomeOpened } from '../../../src/slack/listeners/events/app-home-open
 import { directOrThreadMessage } from '../../../src/slack/listeners/events/message.js';
 import { progressFormSubmitted } from '../../../src/slack/listeners/views/progress-form.js';
 import { PROGRESS_FORM, progressBlockId } from '../../../src/render/blocks/progress-modal.js';
+import { memorySqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+import { overrideLedgers } from '../../support/ledger-faults.js';
 import { COORDINATOR_ID, GROUP_MEMBER_ID, listenerFakes, type Call, type ListenerFakes } from '../../support/listener-fakes.js';
 import { slackMessageProblems } from '../../support/slack-message-check.js';
 import { filledState } from '../../support/slack-payloads.js';
@@ -59,7 +61,7 @@ describe('/progress', () => {
     expect(reply?.response_type).toBe('ephemeral');
     expect(JSON.stringify(reply?.blocks)).toContain(`没有登记推进情况的权限，这次没有做任何更改。推进情况由协调办指定的人员登记：<@${COORDINATOR_ID}>、<!subteam^S0COORDS>`);
     expect(slack.log.lines().find((l) => l.outcome === 'refused')).toMatchObject({ level: 40, user: FAKE_USER_ID, surface: '/progress', measure: 42 });
-    expect(await slack.app.book.record(42)).toBeUndefined();
+    expect(await slack.app.book().record(42)).toBeUndefined();
   });
 
   it('lets a member of a coordinator user group write', async () => {
@@ -87,7 +89,7 @@ describe('the 更新进展 form', () => {
     const saved = await submit(slack, view, { progress_status: '推进中', progress_note: '本周完成海关系统联调' });
     expect(saved.response_action).toBe('update');
     expect(JSON.stringify(saved.view)).toContain('已登记第 42 条（第 2 版）');
-    expect(await slack.app.book.record(42)).toMatchObject({ status: '推进中', lead: ['海关总署'], version: 2 });
+    expect(await slack.app.book().record(42)).toMatchObject({ status: '推进中', lead: ['海关总署'], version: 2 });
   });
 
   it('comes back with an inline error for an empty status, and saves nothing', async () => {
@@ -95,7 +97,7 @@ describe('the 更新进展 form', () => {
     const view = await openForm(slack, 42);
     const ack = await submit(slack, view, { progress_status: '', progress_note: '说明' });
     expect(ack).toEqual({ response_action: 'errors', errors: { [progressBlockId('status', 0)]: '请选择状态：未启动 / 推进中 / 已完成 / 受阻。' } });
-    expect(await slack.app.book.record(42)).toBeUndefined();
+    expect(await slack.app.book().record(42)).toBeUndefined();
   });
 
   it('refuses a stale submission with the current values, keeping the note typed', async () => {
@@ -109,7 +111,7 @@ describe('the 更新进展 form', () => {
     expect(refreshed).toContain('"private_metadata":"{\\"n\\":42,\\"v\\":1}"');
     expect(refreshed).toContain('"initial_option":{"text":{"type":"plain_text","text":"受阻","emoji":false},"value":"受阻"}');
     expect(refreshed).toContain('"initial_value":"我写的说明"');
-    expect(await slack.app.book.record(42)).toMatchObject({ status: '受阻', version: 1 });
+    expect(await slack.app.book().record(42)).toMatchObject({ status: '受阻', version: 1 });
   });
 
   it('is not opened for anyone else, who is told who can grant access; a submission from them is refused too', async () => {
@@ -121,7 +123,7 @@ describe('the 更新进展 form', () => {
     const view = await openForm(slack, 42);
     const ack = await submit(slack, view, { progress_status: '推进中' }, FAKE_USER_ID);
     expect(JSON.stringify(ack.view)).toContain('没有权限');
-    expect(await slack.app.book.record(42)).toBeUndefined();
+    expect(await slack.app.book().record(42)).toBeUndefined();
   });
 });
 
@@ -171,14 +173,20 @@ describe('reading the record', () => {
 
 describe('when the record cannot be written', () => {
   it('tells the coordinator the update was not saved, in the message box and in the form', async () => {
-    const slack = listenerFakes(NOW);
+    let diskFull = false;
+    const engine = memorySqliteStore();
+    overrideLedgers(engine.progress, (ledger) => ({
+      write: async (write) => {
+        if (diskFull) throw new Error('SQLITE_FULL: database or disk is full');
+        return ledger.write(write);
+      },
+    }));
+    const slack = listenerFakes(NOW, { engine });
     const view = await openForm(slack, 42);
-    slack.store.progress.write = async () => {
-      throw new Error('SQLITE_FULL: database or disk is full');
-    };
+    diskFull = true;
     expect(String((await progress(slack, '42 推进中'))?.text)).toContain('进展没有保存，没有做任何更改');
     expect(await submit(slack, view, { progress_status: '推进中' })).toEqual({ response_action: 'errors', errors: { [progressBlockId('status', 0)]: '保存失败，没有做任何更改。请稍后再试；如果一直这样，请联系管理员。' } });
     // One line per failed write, whichever surface it came from.
-    expect(slack.takeErrors()).toEqual(['a progress update could not be saved: SQLITE_FULL: database or disk is full', 'a progress update could not be saved: SQLITE_FULL: database or disk is full']);
+    expect(slack.takeErrors().filter((line) => line.startsWith('a progress update'))).toEqual(['a progress update could not be saved: SQLITE_FULL: database or disk is full', 'a progress update could not be saved: SQLITE_FULL: database or disk is full']);
   });
 });

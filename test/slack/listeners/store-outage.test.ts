@@ -14,6 +14,7 @@ import { appHomeOpened } from '../../../src/slack/listeners/events/app-home-open
 import { directOrThreadMessage } from '../../../src/slack/listeners/events/message.js';
 import { memorySqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { StateStore } from '../../../src/store/state-store.js';
+import { overrideLedgers } from '../../support/ledger-faults.js';
 import { COORDINATOR_ID, listenerFakes, type Call } from '../../support/listener-fakes.js';
 
 /** PostgreSQL gone: every read of the record, the digest's record and the activity fails. */
@@ -22,7 +23,7 @@ function unreachable(): StateStore {
   const refuse = async (): Promise<never> => {
     throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
   };
-  Object.assign(store.progress, { get: refuse, all: refuse, history: refuse, changesBetween: refuse, allChanges: refuse, latestNotes: refuse, write: refuse });
+  overrideLedgers(store.progress, { get: refuse, all: refuse, history: refuse, changesBetween: refuse, allChanges: refuse, latestNotes: refuse, latestNote: refuse, write: refuse }, refuse);
   Object.assign(store.digest, { cycleStart: refuse, postedDates: refuse });
   Object.assign(store.activity, { activityOn: refuse });
   return store;
