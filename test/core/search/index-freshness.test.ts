@@ -6,7 +6,7 @@ import { INDEX_DIR } from '../../../src/core/paths.js';
 import { loadPlan } from '../../../src/core/plan/load-plan.js';
 import { buildIndexArtifacts } from '../../../src/core/search/index/build-search-index.js';
 import { computeInputsHash } from '../../../src/core/search/index/index-inputs.js';
-import { DICTIONARY_FILE, MANIFEST_FILE, SEARCH_INDEX_FILE, type IndexArtifacts } from '../../../src/core/search/index/index-files.js';
+import { DICTIONARY_FILE, MANIFEST_FILE, SEARCH_INDEX_FILE, WORD_BRIDGE_FILE, type IndexArtifacts } from '../../../src/core/search/index/index-files.js';
 import { openSearchIndex } from '../../../src/core/search/index/open-search-index.js';
 import { loadLexicon } from '../../../src/core/search/lexicon/load-lexicon.js';
 
@@ -39,6 +39,7 @@ describe('the committed index/', () => {
     expect(readFileSync(join(INDEX_DIR, MANIFEST_FILE), 'utf8')).toBe(`${JSON.stringify(fresh.manifest, null, 2)}\n`);
     expect(readFileSync(join(INDEX_DIR, DICTIONARY_FILE), 'utf8')).toBe(fresh.dictionaryText);
     expect(readFileSync(join(INDEX_DIR, SEARCH_INDEX_FILE), 'utf8')).toBe(fresh.searchIndexJson);
+    expect(readFileSync(join(INDEX_DIR, WORD_BRIDGE_FILE), 'utf8')).toBe(fresh.wordBridgeJson);
   });
 
   it('is loaded as is when its fingerprint matches', () => {

@@ -1,6 +1,8 @@
-/** Builds everything `index/` holds from the plan and the lexicon. */
+/** Builds everything `index/` holds from the plan, the lexicon and (for the word bridge) CC-CEDICT. */
 import MiniSearch from 'minisearch';
 import type { Plan } from '../../plan/plan-schema.js';
+import { buildPlanWordBridge } from '../bridge/plan-word-bridge.js';
+import { formatWordBridge } from '../bridge/word-bridge.js';
 import { buildPlanDictionary } from '../dictionary/build-dictionary.js';
 import type { Lexicon } from '../lexicon/load-lexicon.js';
 import { createTokenizer } from '../tokenize.js';
@@ -15,6 +17,7 @@ export function buildIndexArtifacts(plan: Plan, lexicon: Lexicon, inputsHash = c
   const miniSearch = new MiniSearch(indexOptions(tokenize));
   const documents = planDocuments(plan);
   miniSearch.addAll(documents);
+  const bridge = buildPlanWordBridge(documents.map((d) => tokenize(d.text)));
   return {
     manifest: {
       formatVersion: INDEX_FORMAT_VERSION,
@@ -23,8 +26,10 @@ export function buildIndexArtifacts(plan: Plan, lexicon: Lexicon, inputsHash = c
       dictionaryWords: dictionary.words.length,
       names: dictionary.names,
       phrases: dictionary.phrases,
+      bridgeWords: bridge.size,
     },
     searchIndexJson: JSON.stringify(miniSearch),
     dictionaryText: dictionary.text,
+    wordBridgeJson: formatWordBridge(bridge),
   };
 }

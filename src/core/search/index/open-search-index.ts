@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { INDEX_DIR } from '../../paths.js';
 import type { Plan } from '../../plan/plan-schema.js';
+import { parseWordBridge, type BridgeTarget } from '../bridge/word-bridge.js';
 import { PLACEHOLDERS } from '../dictionary/base-dictionary.js';
 import { parseDictionary } from '../dictionary/dictionary-entry.js';
 import type { Lexicon } from '../lexicon/load-lexicon.js';
@@ -16,7 +17,7 @@ import { forgetLoadedJieba, loadJieba } from '../segmenter/jieba.js';
 import { createTokenizer, type Tokenizer } from '../tokenize.js';
 import { buildIndexArtifacts } from './build-search-index.js';
 import { computeInputsHash, INDEX_FORMAT_VERSION } from './index-inputs.js';
-import { DICTIONARY_FILE, readManifest, SEARCH_INDEX_FILE, type IndexArtifacts } from './index-files.js';
+import { DICTIONARY_FILE, readManifest, SEARCH_INDEX_FILE, WORD_BRIDGE_FILE, type IndexArtifacts } from './index-files.js';
 import { indexOptions } from './index-options.js';
 import type { SearchDocument } from './search-document.js';
 
@@ -25,6 +26,8 @@ export interface SearchIndex {
   tokenizer: Tokenizer;
   /** Every word of the plan dictionary. */
   vocabulary: ReadonlySet<string>;
+  /** Everyday words → the plan's words of nearly the same meaning (index/word-bridge.json). */
+  bridge: ReadonlyMap<string, readonly BridgeTarget[]>;
   /** A dictionary word's part of speech as jieba tags it (n, v, ns, vn …). */
   tagOf(word: string): string | undefined;
   /** Whether the prebuilt index was used or a fresh one had to be built. */
@@ -41,7 +44,7 @@ export interface OpenSearchIndexOptions {
   build?: () => IndexArtifacts;
 }
 
-function openFrom(dictionaryFile: string, searchIndexJson: string, source: SearchIndex['source']): SearchIndex {
+function openFrom(dictionaryFile: string, searchIndexJson: string, wordBridgeJson: string, source: SearchIndex['source']): SearchIndex {
   forgetLoadedJieba();
   loadJieba(dictionaryFile);
   const entries = parseDictionary(readFileSync(dictionaryFile, 'utf8')).filter((e) => !PLACEHOLDERS.has(e.word));
@@ -49,7 +52,7 @@ function openFrom(dictionaryFile: string, searchIndexJson: string, source: Searc
   const vocabulary = new Set(tags.keys());
   const tokenizer = createTokenizer(vocabulary);
   const miniSearch = MiniSearch.loadJSON<SearchDocument>(searchIndexJson, indexOptions(tokenizer.tokenize));
-  return { miniSearch, tokenizer, vocabulary, tagOf: (word) => tags.get(word), source };
+  return { miniSearch, tokenizer, vocabulary, bridge: parseWordBridge(wordBridgeJson), tagOf: (word) => tags.get(word), source };
 }
 
 /** Opens a freshly built index (used after a rebuild and by tests). */
@@ -58,7 +61,7 @@ export function openBuiltIndex(artifacts: IndexArtifacts): SearchIndex {
   try {
     const dictionaryFile = join(dir, DICTIONARY_FILE);
     writeFileSync(dictionaryFile, artifacts.dictionaryText);
-    return openFrom(dictionaryFile, artifacts.searchIndexJson, 'rebuilt');
+    return openFrom(dictionaryFile, artifacts.searchIndexJson, artifacts.wordBridgeJson, 'rebuilt');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -74,7 +77,8 @@ export function openSearchIndex({ plan, lexicon, dir = INDEX_DIR, onStale, build
 
   if (reason === undefined) {
     try {
-      return openFrom(join(dir, DICTIONARY_FILE), readFileSync(join(dir, SEARCH_INDEX_FILE), 'utf8'), 'prebuilt');
+      const read = (file: string): string => readFileSync(join(dir, file), 'utf8');
+      return openFrom(join(dir, DICTIONARY_FILE), read(SEARCH_INDEX_FILE), read(WORD_BRIDGE_FILE), 'prebuilt');
     } catch (error) {
       reason = `the index files could not be loaded (${(error as Error).message})`;
     }
