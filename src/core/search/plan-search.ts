@@ -17,6 +17,7 @@ import { analyseQuestion, type Concept, type QuestionAnalysis, type QueryUnderst
 import { EVERYDAY_ACTORS, GENERIC_WORDS } from './stop-words.js';
 import { createEnglishGlossary } from './query/english-glossary.js';
 import { createSynonymFinder } from './query/synonym-expansion.js';
+import { createRelatedFinder } from './bridge/word-bridge.js';
 import { createTypoCorrector } from './query/typo-correction.js';
 
 /** Even a document covering nothing keeps this share of its BM25 score (it matched something). */
@@ -149,6 +150,8 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
         .map((c) => ({ from: c.words.filter((w) => !planText.includes(foldText(w))), to: [c.concept] }))
         .filter((e) => e.from.length > 0),
     ),
+    // Below both lexicons, a general-purpose dictionary's near meanings (index/word-bridge.json).
+    findRelated: createRelatedFinder(index.bridge),
     readEnglish: createEnglishGlossary(lexicon.english),
     correctTypos: createTypoCorrector(typoTargets, index.vocabulary, planCorpus(plan).map(foldText).join('\n')),
     documentFrequency,

@@ -38,8 +38,10 @@ describe('everyday words in a question', () => {
     expect(analysis.concepts.find((c) => c.label === '冒牌')?.credits.get('冒牌')).toBe(1);
   });
 
-  it('leave a question in the plan\'s own words ranked exactly as without the concept lexicon', () => {
-    const without = createPlanSearch(ctx.plan, openSearchIndex({ plan: ctx.plan, lexicon }), { ...lexicon, concepts: [] });
+  it('leave a question in the plan\'s own words ranked exactly as without the concept lexicon or the word bridge', () => {
+    const index = openSearchIndex({ plan: ctx.plan, lexicon });
+    const without = createPlanSearch(ctx.plan, index, { ...lexicon, concepts: [] });
+    const withoutBridge = createPlanSearch(ctx.plan, { ...index, bridge: new Map() }, lexicon);
     const fixtures = ['questions-dev.jsonl', 'questions-team.jsonl', 'questions-review.jsonl'].flatMap((f) => loadEvalQuestions(join(PROJECT_ROOT, 'test', 'fixtures', f)));
     // Questions whose every Chinese word is one the plan uses.
     const inPlanWords = (q: string) => without.analyse(q).concepts.every((c) => c.inPlan || !/\p{Script=Han}/u.test(c.label));
@@ -48,5 +50,10 @@ describe('everyday words in a question', () => {
     const ranking = (search: typeof without, q: string) => search.search(search.analyse(q)).slice(0, 10).map((h) => `${JSON.stringify(h.ref)}:${h.score.toFixed(6)}`);
     const changed = planWorded.filter((q) => ranking(ctx.search, q.q).join() !== ranking(without, q.q).join());
     expect(changed.map((q) => q.id)).toEqual([]);
+    const changedByBridge = planWorded.filter((q) => ranking(ctx.search, q.q).join() !== ranking(withoutBridge, q.q).join());
+    expect(changedByBridge.map((q) => q.id)).toEqual([]);
+    // …and the bridge does reach questions in other words.
+    const bridged = fixtures.filter((q) => ctx.search.analyse(q.q).related.length > 0);
+    expect(bridged.length).toBeGreaterThan(0);
   });
 });
