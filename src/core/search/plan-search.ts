@@ -150,7 +150,7 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
         .map((c) => ({ from: c.words.filter((w) => !planText.includes(foldText(w))), to: [c.concept] }))
         .filter((e) => e.from.length > 0),
     ),
-    // Below both lexicons, a general-purpose dictionary's near meanings (index/word-bridge.json).
+    // Below both lexicons, a general-purpose dictionary's near meanings (index/word-bridge.tsv).
     findRelated: createRelatedFinder(index.bridge),
     readEnglish: createEnglishGlossary(lexicon.english),
     correctTypos: createTypoCorrector(typoTargets, index.vocabulary, planCorpus(plan).map(foldText).join('\n')),

@@ -7,6 +7,7 @@ import { foldText } from '../../../src/core/search/fold-text.js';
 import { openSearchIndex } from '../../../src/core/search/index/open-search-index.js';
 import { LexiconError, loadLexicon, parseConcepts } from '../../../src/core/search/lexicon/load-lexicon.js';
 import { createPlanSearch } from '../../../src/core/search/plan-search.js';
+import { bridgeLookup } from '../../../src/core/search/bridge/word-bridge.js';
 import { testAnswerContext } from '../../support/answer-context.js';
 
 const ctx = testAnswerContext();
@@ -41,7 +42,7 @@ describe('everyday words in a question', () => {
   it('leave a question in the plan\'s own words ranked exactly as without the concept lexicon or the word bridge', () => {
     const index = openSearchIndex({ plan: ctx.plan, lexicon });
     const without = createPlanSearch(ctx.plan, index, { ...lexicon, concepts: [] });
-    const withoutBridge = createPlanSearch(ctx.plan, { ...index, bridge: new Map() }, lexicon);
+    const withoutBridge = createPlanSearch(ctx.plan, { ...index, bridge: bridgeLookup(new Map()) }, lexicon);
     const fixtures = ['questions-dev.jsonl', 'questions-team.jsonl', 'questions-review.jsonl'].flatMap((f) => loadEvalQuestions(join(PROJECT_ROOT, 'test', 'fixtures', f)));
     // Questions whose every Chinese word is one the plan uses.
     const inPlanWords = (q: string) => without.analyse(q).concepts.every((c) => c.inPlan || !/\p{Script=Han}/u.test(c.label));

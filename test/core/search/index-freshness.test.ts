@@ -39,7 +39,7 @@ describe('the committed index/', () => {
     expect(readFileSync(join(INDEX_DIR, MANIFEST_FILE), 'utf8')).toBe(`${JSON.stringify(fresh.manifest, null, 2)}\n`);
     expect(readFileSync(join(INDEX_DIR, DICTIONARY_FILE), 'utf8')).toBe(fresh.dictionaryText);
     expect(readFileSync(join(INDEX_DIR, SEARCH_INDEX_FILE), 'utf8')).toBe(fresh.searchIndexJson);
-    expect(readFileSync(join(INDEX_DIR, WORD_BRIDGE_FILE), 'utf8')).toBe(fresh.wordBridgeJson);
+    expect(readFileSync(join(INDEX_DIR, WORD_BRIDGE_FILE), 'utf8')).toBe(fresh.wordBridgeText);
   });
 
   it('is loaded as is when its fingerprint matches', () => {

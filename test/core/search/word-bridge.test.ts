@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { buildWordBridge } from '../../../src/core/search/bridge/build-word-bridge.js';
 import { parseGlossDictionary, senseWords } from '../../../src/core/search/bridge/gloss-dictionary.js';
-import { createRelatedFinder, formatWordBridge, parseWordBridge, type WordBridge } from '../../../src/core/search/bridge/word-bridge.js';
+import { bridgeLookup, createRelatedFinder, formatWordBridge, parseWordBridge } from '../../../src/core/search/bridge/word-bridge.js';
 import { INDEX_DIR } from '../../../src/core/paths.js';
 import { WORD_BRIDGE_FILE } from '../../../src/core/search/index/index-files.js';
 import { CREDIT } from '../../../src/core/search/query/analyse-question.js';
@@ -57,14 +57,20 @@ describe('building the word bridge', () => {
     for (const targets of bridge.values()) for (const t of targets) expect(t.strength).toBeGreaterThan(0);
   });
 
-  it('reads back what it writes, and names what is wrong with a malformed file', () => {
-    expect(parseWordBridge(formatWordBridge(bridge))).toEqual(bridge);
-    expect(() => parseWordBridge('{"words":{"港口":[["口岸",2]]}}')).toThrow(ZodError);
-    expect(() => parseWordBridge('{"words":{"港口":[]}}')).toThrow(ZodError);
+  it('reads back what it writes, one word a line, and says how to fix a malformed file', () => {
+    const text = formatWordBridge(bridge);
+    expect(text.split('\n')[0]).toMatch(/^公司\t企业 (?:0\.\d+|1)$/u);
+    const read = parseWordBridge(text);
+    expect(read.size).toBe(bridge.size);
+    for (const [word, targets] of bridge) expect(read.get(word)).toEqual(targets);
+    expect(read.get('坚定')).toBeUndefined();
+    expect(() => parseWordBridge('港口\t口岸 2\n')).toThrow(/npm run build:index/u);
+    expect(() => parseWordBridge('港口\n')).toThrow(ZodError);
+    expect(parseWordBridge('').size).toBe(0);
   });
 
   it('finds its words in a question, longest first', () => {
-    const find = createRelatedFinder(new Map([['港口', [{ word: '口岸', strength: 0.8 }]], ['港', [{ word: '香港', strength: 0.5 }]]]) satisfies WordBridge);
+    const find = createRelatedFinder(bridgeLookup(new Map([['港口', [{ word: '口岸', strength: 0.8 }]], ['港', [{ word: '香港', strength: 0.5 }]]])));
     expect(find('货在港口被扣').map((m) => [m.word, m.start, m.end])).toEqual([['港口', 2, 4]]);
   });
 });

@@ -30,6 +30,6 @@ export function buildIndexArtifacts(plan: Plan, lexicon: Lexicon, inputsHash = c
     },
     searchIndexJson: JSON.stringify(miniSearch),
     dictionaryText: dictionary.text,
-    wordBridgeJson: formatWordBridge(bridge),
+    wordBridgeText: formatWordBridge(bridge),
   };
 }

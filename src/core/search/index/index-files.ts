@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const MANIFEST_FILE = 'manifest.json';
 export const SEARCH_INDEX_FILE = 'search-index.json';
 export const DICTIONARY_FILE = 'dictionary.utf8';
-export const WORD_BRIDGE_FILE = 'word-bridge.json';
+export const WORD_BRIDGE_FILE = 'word-bridge.tsv';
 
 export const IndexManifestSchema = z.object({
   formatVersion: z.number().int().positive(),
@@ -28,7 +28,7 @@ export interface IndexArtifacts {
   manifest: IndexManifest;
   searchIndexJson: string;
   dictionaryText: string;
-  wordBridgeJson: string;
+  wordBridgeText: string;
 }
 
 function writeAtomically(file: string, content: string): void {
@@ -41,7 +41,7 @@ export function writeIndexFiles(dir: string, artifacts: IndexArtifacts): void {
   mkdirSync(dir, { recursive: true });
   writeAtomically(join(dir, DICTIONARY_FILE), artifacts.dictionaryText);
   writeAtomically(join(dir, SEARCH_INDEX_FILE), artifacts.searchIndexJson);
-  writeAtomically(join(dir, WORD_BRIDGE_FILE), artifacts.wordBridgeJson);
+  writeAtomically(join(dir, WORD_BRIDGE_FILE), artifacts.wordBridgeText);
   // The manifest last: a manifest on disk means the files it describes are complete.
   writeAtomically(join(dir, MANIFEST_FILE), `${JSON.stringify(artifacts.manifest, null, 2)}\n`);
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { INDEX_DIR } from '../../paths.js';
 import type { Plan } from '../../plan/plan-schema.js';
-import { parseWordBridge, type BridgeTarget } from '../bridge/word-bridge.js';
+import { parseWordBridge, type BridgeLookup } from '../bridge/word-bridge.js';
 import { PLACEHOLDERS } from '../dictionary/base-dictionary.js';
 import { parseDictionary } from '../dictionary/dictionary-entry.js';
 import type { Lexicon } from '../lexicon/load-lexicon.js';
@@ -26,8 +26,8 @@ export interface SearchIndex {
   tokenizer: Tokenizer;
   /** Every word of the plan dictionary. */
   vocabulary: ReadonlySet<string>;
-  /** Everyday words → the plan's words of nearly the same meaning (index/word-bridge.json). */
-  bridge: ReadonlyMap<string, readonly BridgeTarget[]>;
+  /** Everyday words → the plan's words of nearly the same meaning (index/word-bridge.tsv). */
+  bridge: BridgeLookup;
   /** A dictionary word's part of speech as jieba tags it (n, v, ns, vn …). */
   tagOf(word: string): string | undefined;
   /** Whether the prebuilt index was used or a fresh one had to be built. */
@@ -44,7 +44,7 @@ export interface OpenSearchIndexOptions {
   build?: () => IndexArtifacts;
 }
 
-function openFrom(dictionaryFile: string, searchIndexJson: string, wordBridgeJson: string, source: SearchIndex['source']): SearchIndex {
+function openFrom(dictionaryFile: string, searchIndexJson: string, wordBridgeText: string, source: SearchIndex['source']): SearchIndex {
   forgetLoadedJieba();
   loadJieba(dictionaryFile);
   const entries = parseDictionary(readFileSync(dictionaryFile, 'utf8')).filter((e) => !PLACEHOLDERS.has(e.word));
@@ -52,7 +52,7 @@ function openFrom(dictionaryFile: string, searchIndexJson: string, wordBridgeJso
   const vocabulary = new Set(tags.keys());
   const tokenizer = createTokenizer(vocabulary);
   const miniSearch = MiniSearch.loadJSON<SearchDocument>(searchIndexJson, indexOptions(tokenizer.tokenize));
-  return { miniSearch, tokenizer, vocabulary, bridge: parseWordBridge(wordBridgeJson), tagOf: (word) => tags.get(word), source };
+  return { miniSearch, tokenizer, vocabulary, bridge: parseWordBridge(wordBridgeText), tagOf: (word) => tags.get(word), source };
 }
 
 /** Opens a freshly built index (used after a rebuild and by tests). */
@@ -61,7 +61,7 @@ export function openBuiltIndex(artifacts: IndexArtifacts): SearchIndex {
   try {
     const dictionaryFile = join(dir, DICTIONARY_FILE);
     writeFileSync(dictionaryFile, artifacts.dictionaryText);
-    return openFrom(dictionaryFile, artifacts.searchIndexJson, artifacts.wordBridgeJson, 'rebuilt');
+    return openFrom(dictionaryFile, artifacts.searchIndexJson, artifacts.wordBridgeText, 'rebuilt');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
