@@ -31,8 +31,8 @@ export interface WordBridgeOptions {
 }
 
 /** Tuned on test/fixtures/questions-everyday-fresh*.jsonl (0.3–0.5 tried; 0.4 best, 0.35–0.45 within a question). */
-export const MIN_BRIDGE_STRENGTH = 0.4;
-export const MAX_BRIDGE_TARGETS = 3;
+const MIN_BRIDGE_STRENGTH = 0.4;
+const MAX_BRIDGE_TARGETS = 3;
 /** Each further sense down an entry counts this much less (the fifth and later count 40%). */
 const LATER_SENSE_DISCOUNT = 0.15;
 const LATEST_SENSE_WEIGHT = 0.4;

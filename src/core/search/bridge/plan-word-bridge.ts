@@ -14,7 +14,7 @@ const BACKGROUND_SHARE = 0.3;
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /** The plan's words worth reaching, from the terms of each of its documents. */
-export function bridgeTargets(documentTerms: ReadonlyArray<readonly string[]>): Set<string> {
+function bridgeTargets(documentTerms: ReadonlyArray<readonly string[]>): Set<string> {
   const df = new Map<string, number>();
   for (const terms of documentTerms) for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
   const targets = new Set<string>();
