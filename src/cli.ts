@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 /** Command-line entry: `npm run cli -- ask "…"`, or the `ipplan` bin. */
-import { openAnswerContext } from './compose.js';
+import { openAnswerContext } from './core/answer/open-answer-context.js';
+import { openLocalApplication } from './compose.js';
 import { runCli } from './cli/run-cli.js';
-import { processIo, writeLine } from './cli/cli-io.js';
+import { readCliConfig } from './cli/terminal/cli-config.js';
+import { processIo, writeLine } from './cli/terminal/cli-io.js';
+import { createLogger } from './logger.js';
 
-process.exitCode = await runCli(process.argv.slice(2), processIo(), {
-  openContext: (io) =>
+const io = processIo();
+process.exitCode = await runCli(process.argv.slice(2), io, {
+  openContext: () =>
     openAnswerContext({
       onStaleIndex: (reason) => writeLine(io.stderr, `warning: the prebuilt search index is not usable (${reason}); rebuilt it in memory. Run \`npm run build:index\` to refresh index/.`),
     }),
+  openApplication: (context, access) => openLocalApplication(context, readCliConfig(process.env), access, createLogger({ level: 'warn', destination: process.stderr })),
 });

@@ -55,6 +55,9 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
     'the base URL of an OpenAI-compatible embeddings API, for example http://localhost:11434/v1 (Ollama) or http://localhost:8080/v1 (text-embeddings-inference); a URL ending in /embeddings is used as it is. Leave it unset to search by the plan\'s words only',
   EMBEDDINGS_MODEL: 'the name of the embedding model the server at EMBEDDINGS_URL serves, for example bge-m3',
   EMBEDDINGS_API_KEY: 'the key the embeddings server expects, sent as Authorization: Bearer (optional; local servers need none)',
+  ADMISSION_MAX_WAITING: 'how many answers may wait for their turn before new work is refused, a whole number from 1 to 100000 (default 200)',
+  ADMISSION_MAX_WAIT_MS: 'how long, in milliseconds, the oldest waiting answer may wait before new work is refused, from 1 to 600000 (default 750)',
+  ADMISSION_MAX_LOOP_LAG_MS: 'how late, in milliseconds, the event loop may run before new work is refused, from 1 to 600000 (default 100)',
   COORDINATORS:
     'the Slack IDs of the people who may update progress records, separated by commas: member IDs (U…, W…; profile → ⋮ → Copy member ID) and/or user-group IDs (S…; the group\'s page → ⋮ → Copy group ID)',
 };
@@ -94,6 +97,10 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** An optional whole number from 1 to `max`. */
+const limit = (max: number) =>
+  optionalText.refine((v) => v === undefined || (/^\d{1,6}$/u.test(v) && Number(v) >= 1 && Number(v) <= max), `is not a whole number from 1 to ${max}`).transform((v) => (v === undefined ? undefined : Number(v)));
+
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^xoxb-[A-Za-z0-9-]+$/u.test(v), 'must start with xoxb-'),
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || /^xapp-[A-Za-z0-9-]+$/u.test(v), 'must start with xapp-'),
@@ -119,6 +126,9 @@ const EnvSchema = z.object({
     .transform((v) => (v === undefined ? DEFAULT_DIGEST_SIZE : Number(v))),
   DIGEST_START: optionalText.refine((v) => v === undefined || isIsoDate(v), 'is not a date'),
   DIGEST_CALENDAR: optionalText,
+  ADMISSION_MAX_WAITING: limit(100_000),
+  ADMISSION_MAX_WAIT_MS: limit(600_000),
+  ADMISSION_MAX_LOOP_LAG_MS: limit(600_000),
   COORDINATORS: optionalText
     .transform((v) => (v === undefined ? [] : [...new Set(v.split(/[\s,，;；]+/u).filter((id) => id.length > 0))]))
     .refine((ids) => ids.every((id) => COORDINATOR_ID.test(id)), 'has an entry that is not a member ID (U…, W…) or user-group ID (S…)'),
@@ -165,9 +175,20 @@ export interface EmbeddingsConfig {
   apiKey?: string;
 }
 
+/**
+ * When the service counts as falling behind and refuses new work (for Slack to retry, or with a
+ * busy notice): unset values keep the service's defaults.
+ */
+export interface AdmissionConfig {
+  maxWaiting?: number;
+  maxWaitMs?: number;
+  maxLoopLagMs?: number;
+}
+
 export interface Config {
   /** Absent when no Slack tokens are configured. */
   slack?: SlackConfig;
+  admission: AdmissionConfig;
   coordinators: CoordinatorsConfig;
   logLevel: LogLevel;
   dataDir: string;
@@ -233,7 +254,13 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     ...(e.DIGEST_CALENDAR ? { calendar: readDigestCalendar(e.DIGEST_CALENDAR), calendarFile: resolve(e.DIGEST_CALENDAR) } : {}),
   };
   const coordinators: CoordinatorsConfig = { users: e.COORDINATORS.filter((id) => !id.startsWith('S')), groups: e.COORDINATORS.filter((id) => id.startsWith('S')) };
+  const admission: AdmissionConfig = {
+    ...(e.ADMISSION_MAX_WAITING !== undefined ? { maxWaiting: e.ADMISSION_MAX_WAITING } : {}),
+    ...(e.ADMISSION_MAX_WAIT_MS !== undefined ? { maxWaitMs: e.ADMISSION_MAX_WAIT_MS } : {}),
+    ...(e.ADMISSION_MAX_LOOP_LAG_MS !== undefined ? { maxLoopLagMs: e.ADMISSION_MAX_LOOP_LAG_MS } : {}),
+  };
   const base = {
+    admission,
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),

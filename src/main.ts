@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { config as loadDotEnv } from 'dotenv';
 import type { AnswerContext } from './core/answer/answer-values.js';
-import { consoleDeps, createService, openAnswerContext } from './compose.js';
-import { processIo } from './cli/cli-io.js';
-import { runLocalConsole } from './cli/local-console.js';
+import { openAnswerContext } from './core/answer/open-answer-context.js';
+import { createSlackService, openLocalApplication } from './compose.js';
+import { runLocalConsole } from './cli/console/local-console.js';
+import { processIo } from './cli/terminal/cli-io.js';
 import { ConfigError, readConfig, type Config } from './config.js';
 import { createLogger, stdoutLog, type Logger } from './logger.js';
 import { StoreError } from './store/store-error.js';
@@ -30,7 +31,7 @@ function openContext(logger: Logger): AnswerContext {
 
 async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger, exit: (code: number, message?: string) => never): Promise<void> {
   const started = performance.now();
-  const service = await createService({ config, ctx: openContext(logger), logger });
+  const service = await createSlackService({ config, ctx: openContext(logger), logger });
 
   // Listening for signals before start-up ends: work adopted at start is answered meanwhile.
   let stopping = false;
@@ -43,7 +44,10 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
     logger.info({ signal }, 'stopping');
     void service
       .stop()
-      .then(({ dropped }) => (dropped > 0 ? exit(1, `stopped with ${dropped} acknowledged request(s) unanswered at the drain deadline`) : exit(0)))
+      .then(({ dropped, unwritten }) => {
+        const lost = [dropped > 0 ? `${dropped} acknowledged request(s) unanswered at the drain deadline` : '', unwritten > 0 ? `${unwritten} record(s) the state store could not take` : ''].filter(Boolean);
+        return lost.length > 0 ? exit(1, `stopped with ${lost.join(' and ')}`) : exit(0);
+      })
       .catch((error: unknown) => {
         logger.error({ err: error }, 'error while stopping');
         exit(1);
@@ -69,7 +73,13 @@ async function main(): Promise<void> {
   if (!slack) {
     const io = processIo();
     if (!io.interactive) exitWith(NO_SLACK);
-    await runLocalConsole(consoleDeps(openContext(createLogger({ level: 'warn', destination: process.stderr })), () => config), io, 'no-slack-tokens');
+    const logger = createLogger({ level: 'warn', destination: process.stderr });
+    const local = await openLocalApplication(openContext(logger), config, 'read', logger);
+    try {
+      await runLocalConsole(local.application, io, 'no-slack-tokens');
+    } finally {
+      await local.close();
+    }
     return;
   }
 

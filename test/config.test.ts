@@ -19,8 +19,14 @@ function configError(env: Record<string, string>): ConfigError {
 }
 
 describe('reading the configuration from the environment', () => {
+  it('takes the admission limits from ADMISSION_*, and refuses a limit that is not a positive whole number', () => {
+    expect(readConfig({ ADMISSION_MAX_WAITING: '500', ADMISSION_MAX_WAIT_MS: '2000', ADMISSION_MAX_LOOP_LAG_MS: '250' }).admission).toEqual({ maxWaiting: 500, maxWaitMs: 2000, maxLoopLagMs: 250 });
+    expect(() => readConfig({ ADMISSION_MAX_LOOP_LAG_MS: '0' })).toThrow(/^ADMISSION_MAX_LOOP_LAG_MS is not a whole number from 1 to 600000 \(got "0"\): set it to how late/u);
+  });
+
   it('runs without Slack when no token is set', () => {
     expect(readConfig({})).toEqual({
+      admission: {},
       logLevel: 'info',
       dataDir: './data',
       timeZone: 'Asia/Shanghai',

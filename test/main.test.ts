@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/core/paths.js';
 import { startFakeEmbeddingsServer } from './support/fake-embeddings-server.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';
-import { freePort, tsEntryArgs, waitUntilHealthy } from './support/local-process.js';
+import { freePort, tsEntryArgs, waitUntilHealthy, LOOSE_ADMISSION_ENV } from './support/local-process.js';
 import { postSigned } from './support/signed-request.js';
 import { waitUntil } from './support/waiters.js';
 
@@ -39,6 +39,7 @@ function startMain(env: Record<string, string>) {
 
 function httpEnv(fake: FakeSlackApi, port: number, dataDir: string): Record<string, string> {
   return {
+    ...LOOSE_ADMISSION_ENV,
     SLACK_BOT_TOKEN: 'xoxb-1-2-main',
     SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
     SLACK_API_URL: fake.url,
@@ -67,7 +68,7 @@ describe('npm start', () => {
   });
 
   it('names a malformed variable and how to fix it, in one line, without a stack trace', async () => {
-    const run = await startMain({ SLACK_BOT_TOKEN: 'not-a-token' }).exited;
+    const run = await startMain({ ...LOOSE_ADMISSION_ENV, SLACK_BOT_TOKEN: 'not-a-token' }).exited;
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('SLACK_BOT_TOKEN must start with xoxb-: set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions).\n');
   });

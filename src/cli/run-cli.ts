@@ -6,13 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { AnswerContext } from '../core/answer/answer-values.js';
-import { MAX_RESULT_LIMIT } from '../core/answer/answer-values.js';
-import { consoleDeps } from '../compose.js';
-import { readCliConfig } from './cli-config.js';
-import { CliUsageError, EXIT } from './cli-error.js';
-import type { CliCommand, CliOptions } from './cli-command.js';
-import { writeLine, type CliIo } from './cli-io.js';
+import { type AnswerContext, MAX_RESULT_LIMIT } from '../core/answer/answer-values.js';
 import { areaCommand } from './commands/area.js';
 import { askCommand } from './commands/ask.js';
 import { buildIndexCommand } from './commands/build-index.js';
@@ -21,7 +15,10 @@ import { evalCommand } from './commands/eval.js';
 import { listCommand } from './commands/list.js';
 import { measureCommand } from './commands/measure.js';
 import { progressCommand } from './commands/progress.js';
-import { runLocalConsole } from './local-console.js';
+import { runLocalConsole } from './console/local-console.js';
+import { CliUsageError, EXIT } from './terminal/cli-error.js';
+import type { CliCommand, CliOptions, OpenedApplication, StateAccess } from './terminal/cli-command.js';
+import { writeLine, type CliIo } from './terminal/cli-io.js';
 
 export const USAGE = `用法：
   ask "<问题>" [--json] [--limit N]     回答一个问题
@@ -47,8 +44,13 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   eval: evalCommand,
   digest: digestCommand,
   progress: progressCommand,
-  console: async ({ io, context, env }) => {
-    await runLocalConsole(consoleDeps(context(), () => readCliConfig(env)), io);
+  console: async ({ io, openApplication }) => {
+    const opened = await openApplication('read');
+    try {
+      await runLocalConsole(opened.application, io);
+    } finally {
+      await opened.close();
+    }
     return EXIT.ok;
   },
 };
@@ -56,8 +58,8 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
 export interface CliDeps {
   /** Opens the answer context (the composition root's, or a test's). */
   openContext: (io: CliIo) => AnswerContext;
-  /** Where the configuration is read from; the process environment by default. */
-  env?: Readonly<Record<string, string | undefined>>;
+  /** Opens the application over the state the configuration names, on that answer context. */
+  openApplication: (context: AnswerContext, access: StateAccess) => Promise<OpenedApplication>;
 }
 
 const OPTIONS = {
@@ -122,5 +124,7 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: CliDeps): Prom
     ...(values.date !== undefined ? { date: values.date } : {}),
     ...(values.by !== undefined ? { by: values.by } : {}),
   };
-  return command({ argument: rest.join(' '), options, io, context: () => deps.openContext(io), env: deps.env ?? process.env });
+  let opened: AnswerContext | undefined;
+  const context = (): AnswerContext => (opened ??= deps.openContext(io));
+  return command({ argument: rest.join(' '), options, io, context, openApplication: (access) => deps.openApplication(context(), access) });
 }

@@ -3,7 +3,8 @@
  * and a set of measures are named, where a snippet is marked as cut (…), and the source line
  * that ends every answer. Renderers differ only in how they mark emphasis.
  */
-import type { AreaRef, MeasureResult, PlanOverviewAnswer } from '../core/answer/answer-schema.js';
+import type { AreaRef, MeasurePlace, MeasureResult, PlanOverviewAnswer } from '../core/answer/answer-schema.js';
+import { toChineseNumeral } from '../core/plan/chinese-numerals.js';
 
 export type Highlights = ReadonlyArray<readonly [number, number]>;
 
@@ -60,5 +61,53 @@ export function overviewSentence(overview: PlanOverviewAnswer): string {
       return '计划开篇写明了为什么制定、依据什么：';
     case 'summary':
       return `${size}。计划开篇写明：`;
+    case 'most-measures':
+    case 'fewest-measures':
+      return extremeSentence(overview);
+    case 'equal-measures':
+      return equalSentence(overview);
   }
+}
+
+type OverviewArea = PlanOverviewAnswer['areas'][number];
+
+function namedAreas(overview: PlanOverviewAnswer): OverviewArea[] {
+  return overview.areas.filter((a) => (overview.named ?? []).includes(a.number));
+}
+
+function withRange(area: OverviewArea): string {
+  return `${areaLabel(area)}（第 ${area.firstMeasure}–${area.lastMeasure} 条）`;
+}
+
+/** `措施最多的是三、提高知识产权保护效果，共 25 条（第 19–43 条）。`, ties said as ties. */
+function extremeSentence(overview: PlanOverviewAnswer): string {
+  const rank = overview.rank ?? 1;
+  const more = overview.facet === 'most-measures' ? '多' : '少';
+  const which = rank === 1 ? `最${more}` : `第${rank <= 99 ? toChineseNumeral(rank) : rank}${more}`;
+  const named = namedAreas(overview);
+  const [only] = named;
+  if (!only) return `没有措施条数排${which}的领域：各领域的措施条数是：`;
+  if (named.length === 1) return `措施${which}的是${areaLabel(only)}，共 ${only.measureCount} 条（第 ${only.firstMeasure}–${only.lastMeasure} 条）。各领域的措施条数：`;
+  return `措施${which}的有 ${named.length} 个领域，并列，各 ${only.measureCount} 条：${named.map(withRange).join('和')}。各领域的措施条数：`;
+}
+
+/** `措施条数相同的：二、…和四、…，各 11 条；六、…和七、…，各 8 条。` */
+function equalSentence(overview: PlanOverviewAnswer): string {
+  const bySize = new Map<number, OverviewArea[]>();
+  for (const area of namedAreas(overview)) bySize.set(area.measureCount, [...(bySize.get(area.measureCount) ?? []), area]);
+  if (bySize.size === 0) return '各领域的措施条数各不相同：';
+  const groups = [...bySize].sort(([a], [b]) => b - a).map(([size, areas]) => `${areas.map(withRange).join('和')}，各 ${size} 条`);
+  return `措施条数相同的：${groups.join('；')}。各领域的措施条数：`;
+}
+
+/** `计划的倒数第 3 条是第 77 条`, `第 30 条的下一条是第 31 条`: where the measures asked for by place stand. */
+export function placesSentence(places: readonly MeasurePlace[]): string {
+  return `${places.map(placeSentence).join('；')}。`;
+}
+
+function placeSentence(place: MeasurePlace): string {
+  if (place.type === 'neighbour') return `第 ${place.of} 条的${place.side === 'next' ? '下' : '上'}一条是第 ${place.measure} 条`;
+  const where = place.area ? areaLabel(place.area) : '计划';
+  const which = place.place === 1 ? (place.from === 'end' ? '最后一条' : '第一条') : place.from === 'end' ? `倒数第 ${place.place} 条` : `第 ${place.place} 条`;
+  return `${where}的${which}是第 ${place.measure} 条`;
 }

@@ -4,7 +4,8 @@
  * `kill -9` and a restart, the restarted process need not wait for the heartbeat to age). A row
  * with this process's pid but another id is an earlier life of the same pid (a container's pid 1).
  */
-import { REPLICA_GONE_MS, type DigestOwner } from './state-store.js';
+import type { Replica } from '../app/process/replica.js';
+import { REPLICA_GONE_MS } from './state-store.js';
 
 export interface ReplicaIdentity {
   id: string;
@@ -13,7 +14,7 @@ export interface ReplicaIdentity {
   seenAt: number;
 }
 
-export function replicaGone(row: ReplicaIdentity, me: DigestOwner, nowMs: number, isAlive: (pid: number) => boolean): boolean {
+export function replicaGone(row: ReplicaIdentity, me: Replica, nowMs: number, isAlive: (pid: number) => boolean): boolean {
   if (row.id === me.id) return false;
   if (nowMs - row.seenAt >= REPLICA_GONE_MS) return true;
   if (row.host !== me.host) return false;

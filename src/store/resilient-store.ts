@@ -3,8 +3,9 @@
  * the database server gone) must not stop answers, must not let a retried Slack delivery be
  * answered twice, and must not lose what was recorded.
  *
- * - Claims of Slack deliveries (and accepted work) are remembered in memory first, so
- *   deduplication holds while the engine cannot be written (for this process).
+ * - Claims of Slack deliveries are remembered in memory first, so deduplication holds while the
+ *   engine cannot be written (for this process). Accepted work is not: work that cannot be
+ *   recorded is refused, for Slack to deliver again (nothing acknowledged lives in memory alone).
  * - Writes that fail (activity, finished work) are kept in memory, in order, and retried: before
  *   the next write, every few seconds, and on `flush()`; so counts survive the outage.
  * - Failures are logged once per interval with how many there were, not once per call; the
@@ -18,7 +19,8 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import type { AcceptedWork, FeedbackRow, QuestionRow, StateStore } from './state-store.js';
+import type { FeedbackRow, QuestionRow } from '../app/answers/activity-log.js';
+import type { AcceptedWork, StateStore } from './state-store.js';
 
 /** Claims remembered in memory at most; the oldest are forgotten first. */
 const MAX_CLAIMS_IN_MEMORY = 50_000;
@@ -42,6 +44,8 @@ export interface StoreHealth {
 export interface ResilientStore extends StateStore {
   /** Writes waiting for the engine (0 when all is well). */
   pendingWrites(): number;
+  /** The writes waiting, by what they are (`question`, `feedback`, `thread`, `finish` …). */
+  pendingByKind(): Record<string, number>;
   /** Tries the waiting writes now. */
   flush(): Promise<void>;
   health(): StoreHealth;
@@ -176,8 +180,18 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
     work: {
       async accept(work: AcceptedWork) {
         if (!firstInMemory(work.key)) return false;
-        // Without the engine the work is owed from memory only, as before there was a ledger.
-        return guarded('accept', () => store.work.accept(work), true);
+        // Not papered over: work owed from memory alone would be lost to a crash, so a failure
+        // reaches the front door, which leaves the delivery for Slack to retry (and forgets the
+        // claim, so the retry is taken).
+        try {
+          const accepted = await store.work.accept(work);
+          succeeded();
+          return accepted;
+        } catch (error) {
+          claimed.delete(work.key);
+          failed('accept', error);
+          throw error;
+        }
       },
       finish: (key) => write('finish', () => store.work.finish(key)),
       adopt: (adopter, nowMs, freshSinceMs) => guarded('adopt', () => store.work.adopt(adopter, nowMs, freshSinceMs), { adopted: [], expired: 0 }),
@@ -188,6 +202,11 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
       leave: (me) => guarded('leave', () => store.replicas.leave(me), undefined),
     },
     pendingWrites: () => pending.length,
+    pendingByKind() {
+      const counts: Record<string, number> = {};
+      for (const { what } of pending) counts[what] = (counts[what] ?? 0) + 1;
+      return counts;
+    },
     flush,
     health: () => ({ state: failing || pending.length > 0 ? 'degraded' : 'ok', details: { pendingWrites: pending.length, droppedWrites: dropped, failing } }),
     close: async () => {

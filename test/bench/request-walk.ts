@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     const digest = await executedDuring(session, async () => {
       await app.digest?.tick();
     });
-    walks.push({ request: 'digest', entry: 'slack/digest/digest-scheduler.ts', executed: digest, staticAll: [], staticValues: [] });
+    walks.push({ request: 'digest', entry: 'app/digest/digest-scheduler.ts', executed: digest, staticAll: [], staticValues: [] });
     for (const walk of walks) {
       walk.staticAll = importClosure(walk.entry, true);
       walk.staticValues = importClosure(walk.entry, false);

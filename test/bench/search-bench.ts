@@ -24,7 +24,7 @@ import { buildIndexArtifacts } from '../../src/core/search/index/build-search-in
 import { openSearchIndex } from '../../src/core/search/index/open-search-index.js';
 import { loadLexicon } from '../../src/core/search/lexicon/load-lexicon.js';
 import { createPlanSearch } from '../../src/core/search/plan-search.js';
-import { cutWords } from '../../src/core/search/segmenter/jieba.js';
+import { cutWords } from '../../src/core/search/text/jieba.js';
 import { parseDocId, planDocuments, type SearchDocument } from '../../src/core/search/index/search-document.js';
 import { baselineSearch, buildBaseline, loadBaseline } from './bigram-baseline.js';
 import { percentile, spread, timeMs, type Spread } from './stats.js';

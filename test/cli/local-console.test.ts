@@ -1,17 +1,20 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { consoleDeps } from '../../src/compose.js';
-import { CONSOLE_HELP, consoleReply, runLocalConsole } from '../../src/cli/local-console.js';
+import { CONSOLE_HELP, consoleReply, newConsoleSession, runLocalConsole } from '../../src/cli/console/local-console.js';
+import { openLocalApplication } from '../../src/compose.js';
 import { testAnswerContext } from '../support/answer-context.js';
+import { captureLogger } from '../support/capture-logger.js';
 import { fakeIo } from '../support/fake-io.js';
 import { TEST_CONFIG } from '../support/listener-fakes.js';
 
 const ctx = testAnswerContext();
 const style = { color: false };
 /** No state yet (DATA_DIR does not exist): the digest previews from today. */
-const deps = consoleDeps(ctx, () => ({ dataDir: join(tmpdir(), 'ipplan-console-no-state'), digest: TEST_CONFIG.digest, timeZone: TEST_CONFIG.timeZone }), () => new Date('2026-11-30T02:00:00Z'));
-const reply = (line: string) => consoleReply(deps, line, style);
+const settings = { dataDir: join(tmpdir(), 'ipplan-console-no-state'), digest: TEST_CONFIG.digest, timeZone: TEST_CONFIG.timeZone, logLevel: 'warn' as const };
+const { application } = await openLocalApplication(ctx, settings, 'read', captureLogger().logger, () => new Date('2026-11-30T02:00:00Z'));
+const session = newConsoleSession();
+const reply = (line: string) => consoleReply(application, line, style, session);
 
 describe('the local console', () => {
   it('answers a question as the CLI does', async () => {
@@ -45,14 +48,14 @@ describe('the local console', () => {
 
   it('says in its first line that it is the local console because no Slack tokens were found', async () => {
     const io = fakeIo('');
-    await runLocalConsole(deps, io, 'no-slack-tokens');
+    await runLocalConsole(application, io, 'no-slack-tokens');
     const [first] = io.out().split('\n');
     expect(first).toMatch(/^这是本地问答控制台（没有找到 Slack 令牌 SLACK_BOT_TOKEN，所以没有连接 Slack/u);
   });
 
   it('runs until the end of its input', async () => {
     const io = fakeIo('/measure 3\n商标审查周期\n');
-    await runLocalConsole(deps, io);
+    await runLocalConsole(application, io);
     expect(io.out()).toContain('提高商标注册工作效率');
     expect(io.out().match(/第 3 条/gu)?.length).toBeGreaterThanOrEqual(2);
   });

@@ -7,11 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../../src/core/answer/answer-schema.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { PROJECT_ROOT } from '../../src/core/paths.js';
-import { testAnswerContext } from '../support/answer-context.js';
+import { cliDeps } from '../support/cli-deps.js';
 import { fakeIo } from '../support/fake-io.js';
 import { tsEntryArgs } from '../support/local-process.js';
 
-const deps = { openContext: testAnswerContext };
+const deps = cliDeps();
 
 async function cli(args: string[], input = '') {
   const io = fakeIo(input);
@@ -125,7 +125,7 @@ describe('progress', () => {
     dirs.push(dir);
     return async (args: string[]) => {
       const io = fakeIo();
-      const code = await runCli(args, io, { ...deps, env: { DATA_DIR: dir } });
+      const code = await runCli(args, io, cliDeps({ DATA_DIR: dir }));
       return { code, out: io.out(), err: io.err() };
     };
   }

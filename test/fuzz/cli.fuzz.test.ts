@@ -9,13 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { PlanOverviewSchema } from '../../src/core/answer/plan-overview.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { testAnswerContext } from '../support/answer-context.js';
+import { cliDeps } from '../support/cli-deps.js';
 import { fakeIo } from '../support/fake-io.js';
 import { answerProblems } from './answer-invariants.js';
 import { type Rng, fuzzText, hasRefusedControlCharacter, textOfLength } from './fuzz-inputs.js';
 import { fuzzAsync } from './fuzz-run.js';
 
 const ctx = testAnswerContext();
-const deps = { openContext: testAnswerContext };
+const deps = cliDeps();
 const STACK_FRAME = /^\s+at /mu;
 
 async function cli(argv: string[], input = ''): Promise<{ code: number; out: string; err: string }> {

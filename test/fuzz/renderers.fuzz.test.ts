@@ -7,8 +7,7 @@
  * interpretation) and every highlight range, valid or not, is exercised.
  */
 import { describe, expect, it } from 'vitest';
-import type { Answer, AreaCard, MeasureResult, Notice } from '../../src/core/answer/answer-schema.js';
-import { AnswerSchema } from '../../src/core/answer/answer-schema.js';
+import { type Answer, type AreaCard, type MeasureResult, type Notice, AnswerSchema } from '../../src/core/answer/answer-schema.js';
 import { areaCard, measureResult, planSource } from '../../src/core/answer/answer-values.js';
 import { askQuestion } from '../../src/core/answer/ask-question.js';
 import { lookupArea } from '../../src/core/answer/lookup-area.js';

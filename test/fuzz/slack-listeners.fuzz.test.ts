@@ -48,10 +48,10 @@ function errorProblems(errors: readonly string[]): string[] {
 describe('slash commands under fuzz', () => {
   const slack = fuzzSlack();
   const listeners = {
-    '/measure': measureCommand(slack.deps),
-    '/area': areaCommand(slack.deps),
-    '/plan': planCommand(slack.deps),
-    '/progress': progressCommand(slack.deps),
+    '/measure': measureCommand(slack.app.lookups, slack.work),
+    '/area': areaCommand(slack.app.lookups, slack.work),
+    '/plan': planCommand(slack.app.planRequests, slack.work),
+    '/progress': progressCommand(slack.app.progress, slack.work),
   } as const;
 
   /** The messages a command's acknowledgements carry (its answer goes there). */
@@ -125,8 +125,8 @@ const MENTIONS_BOT = /<@U0BOT(?:\|[^>]*)?>/u;
 
 describe('conversations under fuzz', () => {
   const slack = fuzzSlack();
-  const mention = appMention(slack.deps);
-  const message = directOrThreadMessage(slack.deps);
+  const mention = appMention(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger);
+  const message = directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger);
   let ts = 1000;
   const nextTs = () => `${++ts}.000100`;
 
@@ -158,7 +158,7 @@ describe('conversations under fuzz', () => {
         await mention(slack.mention(text, { ts: eventTs, ...(inThread ? { threadTs } : {}), raw: true }));
         const calls = slack.takeCalls();
         const problems = [...postProblems(calls, 'C0CHAN', threadTs), ...errorProblems(slack.takeErrors())];
-        if (!(await slack.deps.threads.answered('C0CHAN', threadTs))) problems.push('thread not remembered for follow-ups');
+        if (!((await slack.threads.recall({ channel: 'C0CHAN', threadTs: threadTs, direct: false })) !== undefined)) problems.push('thread not remembered for follow-ups');
         return problems;
       },
     );
@@ -170,7 +170,7 @@ describe('conversations under fuzz', () => {
    */
   it('answers any DM or thread reply', async () => {
     const thread = '900.000001';
-    await slack.deps.threads.remember({ channel: 'C0CHAN', threadTs: thread, direct: false }, { measures: [16], focus: 16, shown: 1 });
+    await slack.threads.remember({ channel: 'C0CHAN', threadTs: thread, direct: false }, { measures: [16], focus: 16, shown: 1 });
     await fuzzAsync(
       'slack message',
       300,
@@ -231,9 +231,9 @@ describe('bugs this suite found, pinned', () => {
   /** /plan and a DM with a question full of control characters were once acknowledged and never answered. */
   it('answers a question full of control characters or lone surrogates', async () => {
     const slack = listenerFakes();
-    await planCommand(slack.deps)(slack.command('/plan', `商标审查周期${'\u0001'.repeat(450)}`));
+    await planCommand(slack.app.planRequests, slack.work)(slack.command('/plan', `商标审查周期${'\u0001'.repeat(450)}`));
     expect(slack.takeCalls().map((c) => c.kind)).toEqual(['ack']);
-    await directOrThreadMessage(slack.deps)(slack.message(`商标审查周期${'\ud800'.repeat(400)}`, { ts: '1.000001' }));
+    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(`商标审查周期${'\ud800'.repeat(400)}`, { ts: '1.000001' }));
     expect(slack.takeCalls().filter((c) => c.kind === 'post')).toHaveLength(1);
     expect(slack.takeErrors()).toEqual([]);
   });
@@ -246,7 +246,7 @@ describe('bugs this suite found, pinned', () => {
   it('never posts a live <!channel>, even as the plain-text fallback', async () => {
     const slack = listenerFakes();
     const client = slack.client((i) => (i === 0 ? { throw: 'invalid_blocks' } : 'ok'));
-    await appMention(slack.deps)(slack.mention('&lt;!channel&gt; 区块链', { ts: '2.000001', client }));
+    await appMention(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.mention('&lt;!channel&gt; 区块链', { ts: '2.000001', client }));
     const texts = slack.takeCalls().flatMap((c) => (c.kind === 'post' ? [String(c.args.text)] : []));
     expect(texts).toHaveLength(2);
     for (const text of texts) expect(text).not.toMatch(/<(?:[!@#]|https?:|mailto:)/u);

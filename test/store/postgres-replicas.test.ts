@@ -16,7 +16,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DIGEST_EVENT_TYPE } from '../../src/core/digest/digest-metadata.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.js';
-import { freePort, tsEntryArgs, waitUntilHealthy } from '../support/local-process.js';
+import { freePort, tsEntryArgs, waitUntilHealthy, LOOSE_ADMISSION_ENV } from '../support/local-process.js';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { nowSeconds, RETRY_NUM_HEADER, signedSender } from '../support/signed-request.js';
 import { eventEnvelope, messageEvent } from '../support/slack-payloads.js';
@@ -58,6 +58,7 @@ async function startReplica(fake: FakeSlackApi, databaseUrl: string): Promise<Re
   const port = await freePort();
   const env = {
     PATH: process.env.PATH ?? '',
+    ...LOOSE_ADMISSION_ENV,
     SLACK_BOT_TOKEN: 'xoxb-1-2-replica',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.url,

@@ -4,7 +4,8 @@
  * same state, as a restart does) and the tests run against it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ProgressChangeRow, ProgressRow, StateStore } from '../../src/store/state-store.js';
+import type { ProgressChangeRow, ProgressRow } from '../../src/core/progress/progress-ledger.js';
+import type { StateStore } from '../../src/store/state-store.js';
 
 export interface StoreFactory {
   /** Opens the state; a second call opens the same state again (a restart). */

@@ -5,7 +5,9 @@
  * stay in the engine's own test file.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ATTEMPT_LEASE_MS, REPLICA_GONE_MS, type DigestOwner, type StateStore } from '../../src/store/state-store.js';
+import { ATTEMPT_LEASE_MS } from '../../src/app/digest/digest-store.js';
+import type { Replica } from '../../src/app/process/replica.js';
+import { REPLICA_GONE_MS, type StateStore } from '../../src/store/state-store.js';
 
 export interface EngineOptions {
   /** Whether a pid on this host still runs. */
@@ -16,7 +18,7 @@ export interface EngineOptions {
 export type OpenFresh = (options?: EngineOptions) => Promise<{ store: StateStore; again(options?: EngineOptions): Promise<StateStore> }>;
 
 const HOST = 'host-a';
-const owner = (name: string, pid: number, host = HOST): DigestOwner => ({ id: `${host}:${pid}:${name}`, host, pid });
+const owner = (name: string, pid: number, host = HOST): Replica => ({ id: `${host}:${pid}:${name}`, host, pid });
 const question = (q: string, measures: number[], found = true) => ({ date: '2026-11-25', at: Date.parse('2026-11-25T03:00:00Z'), surface: 'dm', question: q, kind: found ? 'search' : 'none', measures, found });
 const NOW = Date.parse('2026-11-25T01:00:00Z');
 
@@ -132,14 +134,14 @@ export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
       await store.work.accept({ key: 'event:Stale', body: '{}', acceptedAt: NOW - 60_000, owner: dead.id });
       const adopters = [owner('x', 400), owner('y', 500)];
       for (const adopter of adopters) expect(await store.replicas.join(adopter, '{}', NOW)).toEqual([]);
-      const results = await Promise.all([store.work.adopt(adopters[0] as DigestOwner, NOW + 2, NOW - 1000), other.work.adopt(adopters[1] as DigestOwner, NOW + 2, NOW - 1000)]);
+      const results = await Promise.all([store.work.adopt(adopters[0] as Replica, NOW + 2, NOW - 1000), other.work.adopt(adopters[1] as Replica, NOW + 2, NOW - 1000)]);
       const adopted = results.flatMap((r) => r.adopted);
       expect(adopted.map((w) => [w.key, w.body])).toEqual([['event:Dead', '{"a":1}']]);
       expect(results.reduce((n, r) => n + r.expired, 0)).toBe(1);
       // The live replica's work is adopted only once it has not been heard from for long enough.
       await store.replicas.heartbeat(live, NOW);
       expect((await other.work.adopt(owner('y', 500), NOW + REPLICA_GONE_MS - 1, NOW - 1000)).adopted).toEqual([]);
-      await store.replicas.heartbeat(adopters[0] as DigestOwner, NOW + REPLICA_GONE_MS); // x still lives; the other replica went quiet
+      await store.replicas.heartbeat(adopters[0] as Replica, NOW + REPLICA_GONE_MS); // x still lives; the other replica went quiet
       expect((await other.work.adopt(owner('y', 500), NOW + REPLICA_GONE_MS, NOW - 1000)).adopted.map((w) => w.key)).toEqual(['event:Live']);
     });
 

@@ -1,6 +1,6 @@
 /** One answer context per test process, opened from the committed `index/` (as the app does). */
 import type { AnswerContext } from '../../src/core/answer/answer-values.js';
-import { openAnswerContext } from '../../src/compose.js';
+import { openAnswerContext } from '../../src/core/answer/open-answer-context.js';
 
 let context: AnswerContext | undefined;
 

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import type { CliIo } from '../../src/cli/cli-io.js';
+import type { CliIo } from '../../src/cli/terminal/cli-io.js';
 
 export interface CapturedIo extends CliIo {
   out(): string;

@@ -6,11 +6,14 @@
  *   answered by the next `respondOnce` handler, the `respondWith` handler, or the default: Slack's
  *   documented answer for `auth.test`, `apps.connections.open`, `chat.postMessage` (stored in the
  *   channel's history), `conversations.history` (`oldest`, `limit`, metadata only with
- *   `include_all_metadata`), `views.publish`/`views.open`/`views.push`, `usergroups.users.list`
+ *   `include_all_metadata`), `conversations.replies` (a thread, oldest first, metadata likewise),
+ *   `views.publish`/`views.open`/`views.push`, `usergroups.users.list`
  *   (members from `groups` when started with them); `{ ok: true }` for the assistant methods.
  * - `POST /response/<id>` stands in for a `response_url`; see `api.responseUrl()`.
  * - A handler that throws is answered `{ ok: false, error: 'fake_handler_error' }`, so the client
- *   fails fast (an HTTP 5xx would be retried by @slack/web-api for minutes).
+ *   fails fast.
+ * - A handler can answer late: `call.aborted` settles once the client gave up on the call, so
+ *   "accepted, then answered after the deadline" needs no sleeping (`fallback()` first, then wait).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -32,7 +35,11 @@ const HISTORY_DEFAULT_LIMIT = 100;
 export type SlackArgs = Record<string, unknown>;
 /** A Web API JSON body (sent with 200), or a raw response with its own status (a 429, a 500). */
 export type FakeResponse = Record<string, unknown> | { status: number; headers?: Record<string, string>; body: unknown };
-export type MethodHandler = (args: SlackArgs, fallback: () => Record<string, unknown>) => FakeResponse | Promise<FakeResponse>;
+/** What a handler may wait on: `aborted` settles when the client gives up on the call (its deadline passed). */
+export interface CallContext {
+  aborted: Promise<void>;
+}
+export type MethodHandler = (args: SlackArgs, fallback: () => Record<string, unknown>, call: CallContext) => FakeResponse | Promise<FakeResponse>;
 
 export interface RecordedCall {
   method: string;
@@ -105,6 +112,7 @@ function parseArgs(body: string, contentType: string | undefined): SlackArgs {
 }
 
 function send(response: ServerResponse, fake: FakeResponse): void {
+  if (response.destroyed || response.writableEnded) return; // the client gave up on the call
   const raw = typeof fake.status === 'number' && 'body' in fake ? fake : undefined;
   const status = raw ? Number(raw.status) : 200;
   const headers = raw && isRecord(raw.headers) ? Object.fromEntries(Object.entries(raw.headers).map(([k, v]) => [k, String(v)])) : {};
@@ -152,6 +160,14 @@ export async function startFakeSlackApi(options: { socket?: SocketModeServer; gr
           .map(({ metadata, ...m }) => (withMetadata && metadata !== undefined ? { type: 'message', ...m, metadata } : { type: 'message', ...m }));
         return { ok: true, messages, has_more: false };
       }
+      case 'conversations.replies': {
+        const thread = String(args.ts ?? '');
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const messages = (histories.get(String(args.channel ?? '')) ?? [])
+          .filter((m) => m.ts === thread || m.thread_ts === thread)
+          .map(({ metadata, ...m }) => (withMetadata && metadata !== undefined ? { type: 'message', ...m, metadata } : { type: 'message', ...m }));
+        return { ok: true, messages, has_more: false };
+      }
       case 'views.publish':
       case 'views.open':
       case 'views.push':
@@ -177,9 +193,10 @@ export async function startFakeSlackApi(options: { socket?: SocketModeServer; gr
       callWaiters.notify(call);
       const handler = once.get(method)?.shift() ?? overrides.get(method);
       const fallback = () => defaultAnswer(method, args);
+      const aborted = new Promise<void>((resolve) => response.on('close', () => resolve()));
       let answer: FakeResponse;
       try {
-        answer = handler ? await handler(args, fallback) : fallback();
+        answer = handler ? await handler(args, fallback, { aborted }) : fallback();
       } catch (error) {
         answer = { ok: false, error: 'fake_handler_error', fake_error_message: String(error) };
       }

@@ -1,15 +1,20 @@
 /**
  * Small fakes for calling a listener directly, in the manner of the Bolt starter template's tests:
  * `ack`, `respond` and a Web API client that record, in order, what a listener did (`calls`), the
- * payloads built by `slack-payloads.ts`, and the listeners' real dependencies built by the
- * composition root's own factory over an in-memory store. The fuzz suites use the same fakes.
+ * payloads built by `slack-payloads.ts`, and the real application over an in-memory store, with
+ * the edge's own queue and claims. The fuzz suites use the same fakes.
  */
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { createSlackDeps } from '../../src/compose.js';
+import { createApplication, type Application } from '../../src/app/application.js';
+import type { QuestionEmbeddings } from '../../src/app/answers/answerer.js';
+import { officeClock } from '../../src/app/process/office-clock.js';
+import { createThreadMemory, type ThreadMemory } from '../../src/app/answers/thread-memory.js';
 import type { Config } from '../../src/config.js';
-import type { QuestionEmbeddings } from '../../src/slack/answering.js';
-import type { SlackDeps } from '../../src/slack/deps.js';
+import { createCoordinators } from '../../src/slack/coordinators/slack-coordinators.js';
+import { createAcknowledgedWork, type AcknowledgedWork } from '../../src/slack/intake/acknowledged-work.js';
+import { messageClaims, type MessageClaims } from '../../src/slack/intake/admit-deliveries.js';
+import type { ListenerServices } from '../../src/slack/listeners/index.js';
 import { resilientStore, type ResilientStore } from '../../src/store/resilient-store.js';
 import { memorySqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { testAnswerContext } from './answer-context.js';
@@ -49,7 +54,15 @@ export type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
 export type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 
 export interface ListenerFakes {
-  deps: SlackDeps;
+  /** The application the listeners call. */
+  app: Application;
+  /** The edge's queue of acknowledged work, and its claims of messages. */
+  work: AcknowledgedWork;
+  firstDelivery: MessageClaims;
+  /** All of it, as the listener registry takes it. */
+  services: ListenerServices;
+  /** The conversations kept in the store, read and written as the application does. */
+  threads: ThreadMemory;
   store: ResilientStore;
   log: CapturedLogger;
   /** Everything the listeners did, in order; `takeCalls()` empties it. */
@@ -85,7 +98,18 @@ export function listenerFakes(now: () => Date = () => new Date(), options: { gro
     if (members instanceof Error) throw members;
     return members ?? [];
   };
-  const deps = createSlackDeps({ config: TEST_CONFIG, ctx: testAnswerContext(), store, logger: log.logger, now, listMembers, ...(options.semantic ? { semantic: options.semantic } : {}) });
+  const coordinators = createCoordinators({ config: TEST_CONFIG.coordinators, listMembers, logger: log.logger, now });
+  const app = createApplication({
+    ctx: testAnswerContext(),
+    state: store,
+    coordinators,
+    digest: TEST_CONFIG.digest,
+    clock: officeClock(TEST_CONFIG.timeZone, now),
+    logger: log.logger,
+    ...(options.semantic ? { semantic: options.semantic } : {}),
+  });
+  const work = createAcknowledgedWork(log.logger);
+  const firstDelivery = messageClaims(store.events, () => now().getTime());
   const calls: Call[] = [];
   let errorsSeen = 0;
 
@@ -136,7 +160,11 @@ export function listenerFakes(now: () => Date = () => new Date(), options: { gro
   };
 
   return {
-    deps,
+    app,
+    work,
+    firstDelivery,
+    services: { application: app, work, firstDelivery, logger: log.logger },
+    threads: createThreadMemory(store.threads, now),
     store,
     log,
     calls,
@@ -171,7 +199,7 @@ export function listenerFakes(now: () => Date = () => new Date(), options: { gro
     },
     groupLookups: () => ({ ...lookups }),
     async idle() {
-      await deps.work.drain(5000);
+      await work.drain(5000);
       await store.flush();
     },
   };

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import { PROJECT_ROOT } from '../../src/core/paths.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
-import { ANSWERED_CHANNEL_TYPES } from '../../src/slack/listeners/events/message.js';
+import { ANSWERED_CHANNEL_TYPES } from '../../src/slack/payloads/message-event.js';
 import { listenerFakes } from './listener-fakes.js';
 
 export interface Registered {
@@ -43,7 +43,7 @@ export function registeredListeners(): Registered {
     options: () => undefined,
     shortcut: () => undefined,
   };
-  registerListeners(app as unknown as App, listenerFakes().deps);
+  registerListeners(app as unknown as App, listenerFakes().services);
   return found;
 }
 
@@ -100,7 +100,8 @@ export function calledWebApiMethods(registered: Registered = registeredListeners
 /**
  * Bot scopes by Web API method, from each method's page in Slack's reference ("Required scopes").
  * `conversations.history` reads the digest channel, public or private (DIGEST_CHANNEL is C… or
- * G…); `conversations.replies` reads assistant threads, which live in the app's DM.
+ * G…); `conversations.replies` reads the thread an answer went to (a channel's, a private channel's or the
+ * app's DM), to find an answer whose post was answered late before posting it again.
  */
 export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'auth.test': [],
@@ -116,7 +117,7 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'assistant.threads.setTitle': ['assistant:write'],
   'assistant.threads.setSuggestedPrompts': ['assistant:write'],
   'conversations.history': ['channels:history', 'groups:history'],
-  'conversations.replies': ['im:history'],
+  'conversations.replies': ['channels:history', 'groups:history', 'im:history'],
   'usergroups.list': ['usergroups:read'],
   'usergroups.users.list': ['usergroups:read'],
   'users.info': ['users:read'],

@@ -236,3 +236,69 @@ export const DIGEST_WITH_PROGRESS: DigestContent = {
   },
   attention: { measures: [{ number: 42, firstClause: '加大对海关知识产权大要案的查处力度', status: '推进中', due: '2026-11-20', overdue: true }], more: 0 },
 };
+
+const AREA_7: AreaRef = { number: 7, numeral: '七', title: '提高知识产权战略组织实施水平', firstMeasure: 72, lastMeasure: 79 };
+
+export const MEASURE_42_TEXT =
+  '加大对海关知识产权大要案的查处力度，加强执法统一性建设，升级完善“知识产权海关保护执法系统”，支持成立国内自主知识产权企业保护区域联盟，开展出口知名品牌企业知识产权海关保护情况调查。';
+export const MEASURE_15_TEXT =
+  '加快实施专利导航试点工程，在3个专利导航实验区开展专利导航分析项目，探索建立专利分析与产业运行决策深度融合的工作机制；在2—3个产业关键技术领域培育专利储备运营项目。';
+
+/** 保护那一大块里倒数第二条 — a measure asked for by its place in an area. */
+export const PLACE_ANSWER: Answer = {
+  ...LOOKUP_ANSWER,
+  query: '保护那一大块里倒数第二条',
+  results: [measure(42, MEASURE_42_TEXT)],
+  places: [{ type: 'counted', measure: 42, from: 'end', place: 2, area: AREA_3 }],
+};
+
+/** 第一条和最后一条 — two places in the plan, shown as a list. */
+export const PLACES_LIST_ANSWER: Answer = {
+  ...LOOKUP_ANSWER,
+  query: '第一条和最后一条',
+  results: [measure(1, '落实《关于进一步提升专利申请质量的若干意见》，优化区域专利评价工作导向。', AREA_1), measure(79, '完成地方知识产权战略实施阶段性总结评价工作，形成地方知识产权战略实施发展报告。', AREA_7)],
+  total: 2,
+  places: [
+    { type: 'counted', measure: 1, from: 'start', place: 1 },
+    { type: 'counted', measure: 79, from: 'end', place: 1 },
+  ],
+};
+
+/** 第30条的下一条 — the measure next to another. */
+export const NEIGHBOUR_ANSWER: Answer = {
+  ...LOOKUP_ANSWER,
+  query: '第30条的下一条',
+  results: [measure(31, '积极拓展知识产权公证业务领域，加快构建完善的知识产权预防性保护机制。')],
+  places: [{ type: 'neighbour', measure: 31, of: 30, side: 'next' }],
+};
+
+const SIZES = [
+  { number: 1, numeral: '一', title: '提高知识产权创造质量', firstMeasure: 1, lastMeasure: 7, measureCount: 7 },
+  { number: 2, numeral: '二', title: '提升知识产权运用效益', firstMeasure: 8, lastMeasure: 18, measureCount: 11 },
+  { number: 3, numeral: '三', title: '提高知识产权保护效果', firstMeasure: 19, lastMeasure: 43, measureCount: 25 },
+  { number: 4, numeral: '四', title: '提升知识产权管理和公共服务水平', firstMeasure: 44, lastMeasure: 54, measureCount: 11 },
+];
+
+const SIZES_OVERVIEW = { title: SOURCE.title, year: 2014, measureCount: 79, preamble: '', areas: SIZES };
+
+/** 哪一部分的措施最多 — the area named, every area's size beside it. */
+export const MOST_MEASURES_ANSWER: Answer = {
+  ...OVERVIEW_ANSWER,
+  query: '哪一部分的措施最多',
+  overview: { ...SIZES_OVERVIEW, facet: 'most-measures', named: [3], rank: 1 },
+};
+
+/** 措施第二多的是哪个部分 — two areas tie, and the answer says so. */
+export const TIED_ANSWER: Answer = {
+  ...OVERVIEW_ANSWER,
+  query: '措施第二多的是哪个部分',
+  overview: { ...SIZES_OVERVIEW, facet: 'most-measures', named: [2, 4], rank: 2 },
+};
+
+/** 那几个试点城市分别是哪些 — measure 15 gives only the number: said first, the measure cited. */
+export const COUNTED_NOT_NAMED_ANSWER: Answer = {
+  ...NOT_COVERED_ANSWER,
+  query: '那几个试点城市分别是哪些',
+  results: [measure(15, MEASURE_15_TEXT, { number: 2, numeral: '二', title: '提升知识产权运用效益', firstMeasure: 8, lastMeasure: 18 }, { snippet: '在3个专利导航实验区开展专利导航分析项目，', highlights: [[1, 3]] })],
+  notice: { code: 'not-covered', message: '计划原文只写了数量，没有列出具体是哪些：第 15 条写的是“在3个专利导航实验区开展专利导航分析项目”，没有写明名称或名单。' },
+};

@@ -7,9 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, SlackConfig } from '../../src/config.js';
-import type { SlackAppOptions } from '../../src/slack/app.js';
-import { createService, type Service } from '../../src/compose.js';
+import type { AdmissionConfig, Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, SlackConfig } from '../../src/config.js';
+import type { SlackAppOptions } from '../../src/slack/bolt/app.js';
+import { createSlackService } from '../../src/compose.js';
+import type { Logger } from '../../src/logger.js';
+import type { Service } from '../../src/service/service.js';
+import type { ResilientStore } from '../../src/store/resilient-store.js';
 import { testAnswerContext } from './answer-context.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
 import type { FakeSlackApi } from './fake-slack-api.js';
@@ -37,7 +40,22 @@ export interface HarnessOptions {
   coordinators?: CoordinatorsConfig;
   /** The semantic search's server (EMBEDDINGS_URL …); off by default. */
   embeddings?: EmbeddingsConfig;
+  /**
+   * When the service counts itself overloaded. By default far looser than the service's own
+   * limits, so a busy test machine is not mistaken for overload; tests of overload pass the
+   * service's defaults (`SERVICE_ADMISSION`) or their own.
+   */
+  admission?: AdmissionConfig;
+  /** The state in PostgreSQL (replicas sharing it) instead of SQLite under the DATA_DIR. */
+  databaseUrl?: string;
+  /** A state store of the test's own (an engine made to fail), instead of the one the settings name. */
+  store?: (logger: Logger) => ResilientStore;
 }
+
+/** Limits no test that is not about overload reaches, however busy the machine. */
+export const LOOSE_ADMISSION: AdmissionConfig = { maxWaiting: 10_000, maxWaitMs: 60_000, maxLoopLagMs: 60_000 };
+/** The service's own limits. */
+export const SERVICE_ADMISSION: AdmissionConfig = {};
 
 export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi, options: HarnessOptions = {}): Promise<AppHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ipplan-app-'));
@@ -48,8 +66,10 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
       : { mode, botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN, port: 0, host: '127.0.0.1', apiUrl: api.url };
   const config: Config & { slack: SlackConfig } = {
     slack,
+    admission: options.admission ?? LOOSE_ADMISSION,
     logLevel: 'debug',
     dataDir,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     timeZone: 'Asia/Shanghai',
     digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3, ...options.digest },
     coordinators: options.coordinators ?? { users: [], groups: [] },
@@ -57,7 +77,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
   };
   // Bolt's Socket Mode health server listens on all interfaces; tests keep to loopback, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };
-  const service = await createService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
+  const service = await createSlackService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.store ? { store: options.store(log.logger) } : {}), ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
   await service.start();
   const address = service.slack.server()?.address() as AddressInfo | undefined;
   return {

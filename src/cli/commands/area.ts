@@ -2,9 +2,9 @@ import { lookupArea } from '../../core/answer/lookup-area.js';
 import { planOverview } from '../../core/answer/plan-overview.js';
 import { loadPlan } from '../../core/plan/load-plan.js';
 import { renderAnswerText, renderOverviewText } from '../../render/text/answer-text.js';
-import { EXIT, rejectBadInput, rejectControlCharacters } from '../cli-error.js';
-import type { CliCommand } from '../cli-command.js';
-import { writeLine } from '../cli-io.js';
+import { EXIT, rejectBadInput, rejectControlCharacters } from '../terminal/cli-error.js';
+import type { CliCommand } from '../terminal/cli-command.js';
+import { writeLine } from '../terminal/cli-io.js';
 
 /** `area [<1-7 | 一…七 | 关键词>]`; without an argument, the list of areas (no index needed). */
 export const areaCommand: CliCommand = ({ argument, options, io, context }) => {

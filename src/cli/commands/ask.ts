@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import { askQuestion } from '../../core/answer/ask-question.js';
 import { renderAnswerText } from '../../render/text/answer-text.js';
-import { CliUsageError, EXIT, rejectBadInput, rejectControlCharacters } from '../cli-error.js';
-import type { CliCommand, CliRun } from '../cli-command.js';
-import { writeLine } from '../cli-io.js';
+import { CliUsageError, EXIT, rejectBadInput, rejectControlCharacters } from '../terminal/cli-error.js';
+import type { CliCommand, CliRun } from '../terminal/cli-command.js';
+import { writeLine } from '../terminal/cli-io.js';
 
 /** `ask "<问题>"`, or with `--batch` one question a line from standard input, one result a line out, in order. */
 export const askCommand: CliCommand = async (run) => {

@@ -3,9 +3,9 @@ import { loadPlan } from '../../core/plan/load-plan.js';
 import { buildIndexArtifacts } from '../../core/search/index/build-search-index.js';
 import { writeIndexFiles } from '../../core/search/index/index-files.js';
 import { loadLexicon } from '../../core/search/lexicon/load-lexicon.js';
-import { EXIT } from '../cli-error.js';
-import type { CliCommand } from '../cli-command.js';
-import { writeLine } from '../cli-io.js';
+import { EXIT } from '../terminal/cli-error.js';
+import type { CliCommand } from '../terminal/cli-command.js';
+import { writeLine } from '../terminal/cli-io.js';
 
 /** `build-index`: rebuilds `index/` from the seeds and the lexicons. */
 export const buildIndexCommand: CliCommand = ({ io }) => {

@@ -5,9 +5,9 @@ import { loadEvalQuestions } from '../../core/eval/eval-questions.js';
 import { scoreEval } from '../../core/eval/score-eval.js';
 import { PROJECT_ROOT } from '../../core/paths.js';
 import { renderEvalReport } from '../../render/text/eval-report.js';
-import { CliUsageError, EXIT } from '../cli-error.js';
-import type { CliCommand } from '../cli-command.js';
-import { writeLine } from '../cli-io.js';
+import { CliUsageError, EXIT } from '../terminal/cli-error.js';
+import type { CliCommand } from '../terminal/cli-command.js';
+import { writeLine } from '../terminal/cli-io.js';
 
 /** The repository's own evaluation sets, in `test/fixtures/` (the held-out set is not among them). */
 function repositorySets(): string[] {

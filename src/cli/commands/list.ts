@@ -1,9 +1,9 @@
 import { loadPlan } from '../../core/plan/load-plan.js';
 import type { Plan } from '../../core/plan/plan-schema.js';
 import { renderPlanText } from '../../render/text/answer-text.js';
-import { EXIT } from '../cli-error.js';
-import type { CliCommand } from '../cli-command.js';
-import { writeLine } from '../cli-io.js';
+import { EXIT } from '../terminal/cli-error.js';
+import type { CliCommand } from '../terminal/cli-command.js';
+import { writeLine } from '../terminal/cli-io.js';
 
 /** `list --json`: the whole plan, measures' text exactly as written in the seed. */
 function planJson(plan: Plan): object {

@@ -1,8 +1,8 @@
 import { lookupMeasure } from '../../core/answer/lookup-measure.js';
 import { renderAnswerText } from '../../render/text/answer-text.js';
-import { EXIT, rejectBadInput, rejectControlCharacters } from '../cli-error.js';
-import type { CliCommand } from '../cli-command.js';
-import { writeLine } from '../cli-io.js';
+import { EXIT, rejectBadInput, rejectControlCharacters } from '../terminal/cli-error.js';
+import type { CliCommand } from '../terminal/cli-command.js';
+import { writeLine } from '../terminal/cli-io.js';
 
 /** `measure <N | N-M | 关键词>` */
 export const measureCommand: CliCommand = ({ argument, options, io, context }) => {

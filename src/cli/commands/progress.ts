@@ -1,48 +1,44 @@
 /**
  * `progress show|set|export`: the coordinators' record for administrators, read from and written
- * to the state under DATA_DIR (the same record the Slack app keeps; the two may run at once).
+ * to the state the configuration names (the same record the Slack app keeps; the two may run at
+ * once).
  *
  *   progress show [N] [--json | --csv]
  *   progress set <N> <内容> [--by 姓名] [--json]      内容 as after /progress: 推进中 说明, 牵头 单位 …
  *   progress export [--json | --csv]
  */
-import { parseProgressCommand } from '../../core/progress/progress-command.js';
-import type { ProgressBook } from '../../core/progress/progress-book.js';
-import { loadPlan } from '../../core/plan/load-plan.js';
-import { openExistingStore, openProgressBook, openStoreForWriting } from '../../compose.js';
+import { readProgressCommand } from '../../core/progress/read-progress-command.js';
 import { renderChangesCsv, renderHistoryText, renderRecordsCsv, renderRecordsText, renderRecordText } from '../../render/text/progress-text.js';
-import { readCliConfig } from '../cli-config.js';
-import { CliUsageError, EXIT, rejectControlCharacters } from '../cli-error.js';
-import type { CliCommand, CliRun } from '../cli-command.js';
-import { writeLine } from '../cli-io.js';
+import { CliUsageError, EXIT, rejectControlCharacters } from '../terminal/cli-error.js';
+import type { CliCommand, CliRun, OpenedApplication, StateAccess } from '../terminal/cli-command.js';
+import { writeLine } from '../terminal/cli-io.js';
 
 const USAGE = '用法：progress show [N] [--json | --csv]；progress set <N> <内容> [--by 姓名]；progress export [--json | --csv]';
 /** Who a change from the command line is recorded as, when --by is not given. */
 const DEFAULT_AUTHOR = 'cli';
 
-async function withBook<T>(run: CliRun, write: boolean, use: (book: ProgressBook) => Promise<T>): Promise<T> {
-  const config = readCliConfig(run.env);
-  const plan = loadPlan();
-  const store = await (write ? openStoreForWriting(config) : openExistingStore(config));
+async function withApplication<T>(run: CliRun, access: StateAccess, use: (opened: OpenedApplication['application']) => Promise<T>): Promise<T> {
+  const { application, close } = await run.openApplication(access);
   try {
-    return await use(openProgressBook(store, plan, config.timeZone));
+    return await use(application);
   } finally {
-    await store.close();
+    await close();
   }
 }
 
 async function show(run: CliRun, rest: string): Promise<number> {
   const { io, options } = run;
-  return withBook(run, false, async (book) => {
+  return withApplication(run, 'read', async ({ progress, book }) => {
     if (rest.length === 0) {
       const records = await book.records();
       writeLine(io.stdout, options.json ? JSON.stringify({ records }) : options.csv ? renderRecordsCsv(records) : renderRecordsText(records));
       return EXIT.ok;
     }
-    const parsed = parseProgressCommand(rest, loadPlan().measures.length);
+    const parsed = readProgressCommand(rest, run.context().plan.measures.length);
     if (parsed.type === 'invalid') throw new CliUsageError(parsed.message, 'bad-measure');
     if (parsed.type !== 'show') throw new CliUsageError(USAGE);
-    const [record, history] = await Promise.all([book.record(parsed.measure), book.history(parsed.measure)]);
+    const [card, history = []] = await Promise.all([progress.card(parsed.measure, undefined), progress.history(parsed.measure)]);
+    const record = card?.progress.record;
     if (options.json) writeLine(io.stdout, JSON.stringify({ measure: parsed.measure, record: record ?? null, history }));
     else if (options.csv) writeLine(io.stdout, renderChangesCsv(history));
     else writeLine(io.stdout, `${renderRecordText(parsed.measure, record)}\n\n${renderHistoryText(history)}`);
@@ -52,15 +48,16 @@ async function show(run: CliRun, rest: string): Promise<number> {
 
 async function set(run: CliRun, rest: string): Promise<number> {
   const { io, options } = run;
-  const parsed = parseProgressCommand(rest, loadPlan().measures.length);
+  const parsed = readProgressCommand(rest, run.context().plan.measures.length);
   if (parsed.type === 'invalid') throw new CliUsageError(parsed.message, 'bad-input');
   if (parsed.type !== 'update') throw new CliUsageError(`progress set 需要写要登记的内容，例如：progress set 42 推进中 本周完成海关系统联调。`);
   const author = (options.by ?? DEFAULT_AUTHOR).trim();
   if (author.length === 0 || author.length > 100) throw new CliUsageError('--by 应为 1–100 个字符的姓名。');
-  return withBook(run, true, async (book) => {
-    const result = await book.update({ measure: parsed.measure, input: parsed.input, author });
+  return withApplication(run, 'write', async ({ progress }) => {
+    const { result } = await progress.update(author, 'cli', { measure: parsed.measure, input: parsed.input });
     if (result.outcome === 'invalid') throw new CliUsageError(Object.values(result.errors).join(' '), 'invalid');
     if (result.outcome === 'unknown-measure') throw new CliUsageError(result.message, 'out-of-range');
+    if (result.outcome === 'not-saved' || result.outcome === 'refused') throw new Error('记录写不进去，没有保存。');
     if (options.json) writeLine(io.stdout, JSON.stringify(result));
     else if (result.outcome === 'updated') writeLine(io.stdout, `已登记（第 ${result.record.version} 版）：\n${renderRecordText(parsed.measure, result.record)}`);
     else if (result.outcome === 'unchanged') writeLine(io.stdout, '和已登记的内容相同，没有保存新的版本。');
@@ -71,7 +68,7 @@ async function set(run: CliRun, rest: string): Promise<number> {
 
 async function exportAll(run: CliRun): Promise<number> {
   const { io, options } = run;
-  return withBook(run, false, async (book) => {
+  return withApplication(run, 'read', async ({ book }) => {
     const { records, changes } = await book.everything();
     writeLine(io.stdout, options.csv ? renderRecordsCsv(records) : JSON.stringify({ records, changes }));
     return EXIT.ok;

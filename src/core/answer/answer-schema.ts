@@ -48,7 +48,8 @@ export const AreaCardSchema = z.object({
   number: z.number().int().positive(),
   numeral: z.string(),
   title: z.string(),
-  goals: z.string(),
+  /** The area's 目标任务 paragraph; plans after 2014 have none. */
+  goals: z.string().optional(),
   measures: z.array(AreaMeasureLineSchema),
 });
 export type AreaCard = z.infer<typeof AreaCardSchema>;
@@ -88,8 +89,11 @@ export type Notice = z.infer<typeof NoticeSchema>;
 export const ConfidenceSchema = z.enum(['high', 'medium', 'low', 'none']);
 export type Confidence = z.infer<typeof ConfidenceSchema>;
 
-/** What an overview answer was asked about the plan as a whole. */
-export const OverviewFacetSchema = z.enum(['summary', 'measure-count', 'areas', 'purpose', 'year']);
+/**
+ * What an overview answer was asked about the plan as a whole: its summary, size, areas, purpose,
+ * year, which areas have the most or the fewest measures, or which have as many as another.
+ */
+export const OverviewFacetSchema = z.enum(['summary', 'measure-count', 'areas', 'purpose', 'year', 'most-measures', 'fewest-measures', 'equal-measures']);
 export type OverviewFacet = z.infer<typeof OverviewFacetSchema>;
 
 /** The plan as a whole (its size and areas), with what was asked and its opening paragraph. */
@@ -97,8 +101,36 @@ export const PlanOverviewAnswerSchema = PlanOverviewSchema.extend({
   facet: OverviewFacetSchema,
   /** The opening paragraph: why and on what basis the plan was made. */
   preamble: z.string(),
+  /** For `most-measures`, `fewest-measures` and `equal-measures`: the areas that answer, several when they tie. */
+  named: z.array(z.number().int().positive()).optional(),
+  /** For `most-measures` and `fewest-measures`: 1 for the most, 2 for the second most (第二多), … counting sizes, not areas. */
+  rank: z.number().int().positive().optional(),
 });
 export type PlanOverviewAnswer = z.infer<typeof PlanOverviewAnswerSchema>;
+
+/**
+ * Where a measure asked for by its place stands: counted in the plan or in an area, from its start
+ * or its end (倒数第三条, 保护部分的第一条), or next to another measure (第30条的下一条).
+ */
+export const MeasurePlaceSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('counted'),
+    measure: z.number().int().positive(),
+    from: z.enum(['start', 'end']),
+    /** 1-based: the first, the second, … counted from `from`. */
+    place: z.number().int().positive(),
+    /** The area counted in; absent when counted in the whole plan. */
+    area: AreaRefSchema.optional(),
+  }),
+  z.object({
+    type: z.literal('neighbour'),
+    measure: z.number().int().positive(),
+    /** The measure it is next to. */
+    of: z.number().int().positive(),
+    side: z.enum(['next', 'previous']),
+  }),
+]);
+export type MeasurePlace = z.infer<typeof MeasurePlaceSchema>;
 
 export const AnswerKindSchema = z.enum([
   /** Measures asked for by number. */
@@ -135,6 +167,8 @@ export const AnswerSchema = z.object({
   area: AreaCardSchema.optional(),
   /** For kind "overview": the plan as a whole. */
   overview: PlanOverviewAnswerSchema.optional(),
+  /** For a lookup by place (倒数第三条, 第30条的下一条): where each measure shown stands, in order. */
+  places: z.array(MeasurePlaceSchema).optional(),
   /** 目标任务 paragraphs that matched a search, best first. */
   relatedAreas: z.array(AreaMatchSchema),
   /** How the question was read: corrected typos, plan wording used for everyday or English words. */

@@ -8,7 +8,7 @@ import type { Area, Measure, Plan } from '../plan/plan-schema.js';
 import { trimClauseEnd } from '../plan/split-clauses.js';
 import type { PlanSearch } from '../search/plan-search.js';
 import { cleanQuestion, MAX_QUESTION_LENGTH } from '../search/query/clean-question.js';
-import type { Snippet } from '../search/snippet.js';
+import type { Snippet } from '../search/text/snippet.js';
 import type { Answer, AreaCard, AreaRef, Confidence, MeasureResult, Notice, PlanSource } from './answer-schema.js';
 import { notices } from './notices.js';
 

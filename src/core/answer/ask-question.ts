@@ -1,28 +1,37 @@
 /**
  * The question → Answer function every surface uses. In order:
  *
- * 1. A question naming measures or an area by number is looked up (and if it asks for a kind of
+ * 1. A question about where things stand (倒数第三条, 保护部分的第一条, 第30条的下一条, 第五部分
+ *    讲什么, 哪一部分措施最多) is answered from the plan model.
+ * 2. A question naming measures or an area by number is looked up (and if it asks for a kind of
  *    fact the measures do not state, 第73条…具体哪个月, it says so).
- * 2. A question about the plan's structure (how many measures, which areas, why it was made, an
- *    area in everyday words, a pasted heading, the last measure) gets the overview or the area.
- * 3. Anything else is searched, and the top measure is judged: it answers only if it states the
- *    words that carry the question and the kind of fact asked for. If it does not, the answer
- *    says what the plan does not say and offers the nearest measures as related, not as the answer.
+ * 3. A question about the plan as a whole (how many measures, which areas, why it was made, an
+ *    area in everyday words, a pasted heading) gets the overview or the area.
+ * 4. Anything else is searched. A question asking to name things one by one that a matched measure
+ *    only counts (3个专利导航实验区…分别在哪) is told the plan gives only the number. Otherwise the
+ *    top measure is judged: it answers only if it states the words that carry the question and
+ *    the kind of fact asked for. If it does not, the answer says what the plan does not say and
+ *    offers the nearest measures as related, not as the answer.
  */
 import { findMeasure } from '../plan/find-in-plan.js';
+import type { Measure } from '../plan/plan-schema.js';
 import type { QuestionAnalysis } from '../search/query/analyse-question.js';
+import type { PlanReference } from '../search/query/plan-reference.js';
 import type { SearchHit } from '../search/plan-search.js';
 import { fuseRankings } from '../search/semantic/fuse-rankings.js';
 import type { SemanticRanker } from '../search/semantic/semantic-ranking.js';
-import { buildSnippet } from '../search/snippet.js';
-import type { Answer, AreaMatch, Notice, OverviewFacet } from './answer-schema.js';
+import { buildSnippet } from '../search/text/snippet.js';
+import type { Answer, AreaMatch, Notice } from './answer-schema.js';
 import { checkInput, confidenceOf, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, MIN_COVERAGE, planSource, type AnswerContext } from './answer-values.js';
 import { judgeAnswer, missingSentence, statesEverydayConcept, unstatedFacts } from './judge-answer.js';
-import { rankAreas } from './lookup-area.js';
+import { countedNotNamedAnswer, findCountedNotNamed } from './counted-not-named.js';
+import { clearArea } from './lookup-area.js';
+import { overviewAnswer } from './overview-answer.js';
 import { notices } from './notices.js';
 import { readPlanQuestion } from './plan-questions.js';
-import { planOverview } from './plan-overview.js';
-import { areaAnswer, measuresAnswer, referenceAnswer } from './reference-answer.js';
+import { areaAnswer, referenceAnswer } from './reference-answer.js';
+import { structureAnswer } from './structure-answer.js';
+import { readStructureQuestion } from './structure-question.js';
 
 /** A result covering less than this share of what the best one covers is noise beside it… */
 const RELATIVE_COVERAGE_FLOOR = 0.5;
@@ -30,8 +39,6 @@ const RELATIVE_COVERAGE_FLOOR = 0.5;
 const RELATIVE_SCORE_FLOOR = 0.05;
 /** Goals paragraphs shown beside the measures, at most. */
 const MAX_RELATED_AREAS = 2;
-/** An area named in other words is taken when it outweighs the next one by this much. */
-const CLEAR_AREA = 1.5;
 
 export interface AskOptions {
   limit?: number;
@@ -69,22 +76,6 @@ function textOf(ctx: AnswerContext, hit: SearchHit): string {
   return ctx.plan.preamble;
 }
 
-export function overviewAnswer(ctx: AnswerContext, query: string, facet: OverviewFacet): Answer {
-  const { plan } = ctx;
-  return {
-    query,
-    source: planSource(plan),
-    kind: 'overview',
-    confidence: 'high',
-    confidenceScore: 1,
-    results: [],
-    total: 0,
-    relatedAreas: [],
-    interpretation: { corrections: [], expansions: [] },
-    overview: { facet, ...planOverview(plan), preamble: plan.preamble },
-  };
-}
-
 /** Ranks search hits into an answer (also used by keyword lookups of measures). */
 export function searchAnswer(ctx: AnswerContext, query: string, analysis: QuestionAnalysis, hits: SearchHit[], limit: number, judge = true): Answer {
   const { plan } = ctx;
@@ -113,7 +104,7 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
     .slice(0, MAX_RELATED_AREAS)
     .flatMap((hit): AreaMatch[] => {
       const area = plan.areas.find((a) => hit.ref.type === 'goals' && a.number === hit.ref.area);
-      if (!area) return [];
+      if (!area?.goals || !area.goalsClauses) return [];
       const snippet = buildSnippet(area.goals, area.goalsClauses, hit.matched, analysis.focus);
       return [{ number: area.number, numeral: area.numeral, title: area.title, snippet: snippet.text, highlights: snippet.highlights, score: Math.round(hit.score * 1000) / 1000 }];
     });
@@ -130,10 +121,16 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
   return { ...base, kind: 'search', confidence: verdict.confidence, ...(verdict.confidence === 'low' ? { notice: notices.lowConfidence() } : {}) };
 }
 
+function measuresOf(ctx: AnswerContext, numbers: readonly number[]): Measure[] {
+  return numbers.flatMap((n) => findMeasure(ctx.plan, n) ?? []);
+}
+
 /** A lookup that also asks for a kind of fact: said plainly when the measures do not state it. */
-function referenceWithQuestion(ctx: AnswerContext, query: string, analysis: QuestionAnalysis, numbers: readonly number[]): Answer {
-  const answer = measuresAnswer(ctx, query, numbers);
+function referenceWithQuestion(ctx: AnswerContext, query: string, analysis: QuestionAnalysis, reference: PlanReference): Answer {
+  const answer = referenceAnswer(ctx, query, reference);
   if (answer.kind !== 'lookup') return answer;
+  const counted = findCountedNotNamed(analysis.normalised, measuresOf(ctx, answer.results.map((r) => r.number)));
+  if (counted) return countedNotNamedAnswer(ctx, query, counted);
   const texts = answer.results.map((r) => r.text).join('');
   const [fact] = unstatedFacts(analysis, texts);
   if (!fact) return answer;
@@ -145,9 +142,14 @@ export function askQuestion(ctx: AnswerContext, question: string, options: AskOp
   const problem = checkInput(question);
   if (problem) return emptyAnswer(ctx.plan, question, problem);
   const analysis = ctx.search.analyse(question);
+  // Where things stand in the plan (倒数第三条, 第30条的下一条, 第五部分是干嘛的) is read before a
+  // number is taken for a measure's own: 倒数第三条 is not measure 3.
+  const structure = readStructureQuestion(analysis.normalised);
+  const placed = structure ? structureAnswer(ctx, question, structure) : undefined;
+  if (placed) return placed;
   const { reference } = analysis;
   if (reference) {
-    if (reference.type === 'measures' && reference.asksMore) return referenceWithQuestion(ctx, question, analysis, reference.numbers);
+    if (reference.asksMore) return referenceWithQuestion(ctx, question, analysis, reference);
     return referenceAnswer(ctx, question, reference);
   }
 
@@ -155,13 +157,11 @@ export function askQuestion(ctx: AnswerContext, question: string, options: AskOp
   switch (structural?.type) {
     case 'overview':
       return overviewAnswer(ctx, question, structural.facet);
-    case 'measure':
-      return measuresAnswer(ctx, question, [structural.number]);
     case 'area':
       return areaAnswer(ctx, question, structural.number);
     case 'area-words': {
-      const [first, second] = rankAreas(ctx, structural.words);
-      if (first && (!second || first.score >= second.score * CLEAR_AREA)) return areaAnswer(ctx, question, first.area);
+      const area = clearArea(ctx, structural.words);
+      if (area !== undefined) return areaAnswer(ctx, question, area);
       break;
     }
     case undefined:
@@ -170,5 +170,9 @@ export function askQuestion(ctx: AnswerContext, question: string, options: AskOp
   const lexical = ctx.search.search(analysis);
   const semantic = options.semantic?.(question);
   const hits = semantic ? fuseRankings(lexical, semantic, { semanticOnlyCoverage: MIN_COVERAGE }) : lexical;
+  // Things a matched measure counts without naming them (3个专利导航实验区 … 分别在哪): only the number.
+  const matched = measuresOf(ctx, hits.flatMap((h) => (h.ref.type === 'measure' ? [h.ref.number] : [])));
+  const counted = (options.judge ?? true) ? findCountedNotNamed(analysis.normalised, matched) : undefined;
+  if (counted) return countedNotNamedAnswer(ctx, question, counted);
   return searchAnswer(ctx, question, analysis, hits, clampLimit(options.limit), options.judge ?? true);
 }

@@ -75,6 +75,8 @@ export function askedFor(normalised: string): AskedFor[] {
 }
 
 const HAN_NUMBER = '[0-9一二两三四五六七八九十百千万]';
+/** A text naming this many 《titles》 or more lists them: how many is there to count. */
+const LISTED_TITLES = 3;
 /** Provincial-level divisions and their capitals, and the other cities a text would name. */
 const PLACES =
   /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|石家庄|太原|沈阳|长春|哈尔滨|南京|杭州|合肥|福州|南昌|济南|郑州|武汉|长沙|广州|成都|贵阳|昆明|西安|兰州|西宁|呼和浩特|南宁|拉萨|银川|乌鲁木齐|深圳|厦门|苏州|青岛|宁波|大连|[^\s，。；、]{1,4}(?:省|自治区|市(?!场))/u;
@@ -101,7 +103,8 @@ export function states(kind: AskedFor, text: string): boolean {
     case 'names':
       return PLACES.test(text) || /《[^》]+》|“[^”]+”|[\p{Script=Han}]{2,}(?:大学|学院)/u.test(text);
     case 'count':
-      return new RegExp(`${HAN_NUMBER}+\\s*(?:个|项|家|次|所|批|条|类|种)|第${HAN_NUMBER}+次|\\d—\\d`, 'u').test(text);
+      // A number, or a list to count: the titles it names one by one (第20条's five 《…》).
+      return new RegExp(`${HAN_NUMBER}+\\s*(?:个|项|家|次|所|批|条|类|种)|第${HAN_NUMBER}+次|\\d—\\d`, 'u').test(text) || (text.match(/《[^》]+》/gu) ?? []).length >= LISTED_TITLES;
     case 'figure':
       return new RegExp(`${HAN_NUMBER}+\\s*(?:%|％|元|万|亿|分|倍)|百分之`, 'u').test(text);
     case 'procedure':

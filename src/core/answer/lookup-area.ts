@@ -13,6 +13,8 @@ import { areaAnswer } from './reference-answer.js';
 
 /** A hit in an area's goals paragraph counts this much more than one in a single measure. */
 const GOALS_WEIGHT = 1.5;
+/** An area named in other words is taken when it outweighs the next one by this much. */
+const CLEAR_AREA = 1.5;
 
 export type AreaArgument = { type: 'number'; number: number } | { type: 'keyword'; text: string } | { type: 'invalid'; typed: string };
 
@@ -54,4 +56,10 @@ export function rankAreas(ctx: AnswerContext, words: string): Array<{ area: numb
     scores.set(area, (scores.get(area) ?? 0) + hit.score * weight);
   }
   return [...scores].map(([area, score]) => ({ area, score })).sort((a, b) => b.score - a.score);
+}
+
+/** The area `words` name, when one outweighs the next clearly (国际合作 → 五、促进知识产权国际交流). */
+export function clearArea(ctx: AnswerContext, words: string): number | undefined {
+  const [first, second] = rankAreas(ctx, words);
+  return first && (!second || first.score >= second.score * CLEAR_AREA) ? first.area : undefined;
 }

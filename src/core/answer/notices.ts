@@ -1,4 +1,5 @@
 /** The Chinese sentences an answer can carry, in one place so every surface says the same thing. */
+import { toChineseNumeral } from '../plan/chinese-numerals.js';
 import { cleanQuestion, MAX_QUESTION_LENGTH } from '../search/query/clean-question.js';
 import type { Notice } from './answer-schema.js';
 
@@ -34,6 +35,26 @@ export const notices = {
     code: 'out-of-range',
     message: `“${quoted(typed)}”不是有效的领域：计划共有 ${count} 个领域（1–${count} 或 一…${numeralOf(count)}），也可以输入关键词。`,
   }),
+  /** An area by a place the plan does not have: 第八部分, 倒数第九部分. */
+  noSuchArea: (place: string, count: number): Notice => ({
+    code: 'out-of-range',
+    message: `计划共有 ${count} 个部分（一…${numeralOf(count)}），没有${place}部分。`,
+  }),
+  /** A measure by a place its area or the plan does not have: 倒数第八十条, 第一部分的第十条. */
+  noSuchPlace: (where: string, count: number, first: number, last: number, place: string): Notice => ({
+    code: 'out-of-range',
+    message: `${where}共有 ${count} 条措施（第 ${first}–${last} 条），没有${place}。`,
+  }),
+  /** The measure after the last one, or before the first. */
+  noNeighbour: (of: number, side: 'next' | 'previous', count: number): Notice => ({
+    code: 'out-of-range',
+    message: side === 'next' ? `第 ${of} 条是计划的最后一条，计划共有 ${count} 条措施，后面没有下一条了。` : `第 ${of} 条是计划的第一条，前面没有上一条。`,
+  }),
+  /** Things a measure counts but does not name (3个专利导航实验区 … 分别在哪). */
+  countedNotNamed: (counted: string, measure: number): Notice => ({
+    code: 'not-covered',
+    message: `计划原文只写了数量，没有列出具体是哪些：第 ${measure} 条写的是“${counted}”，没有写明名称或名单。`,
+  }),
   rangeTruncated: (from: number, to: number, shown: number): Notice => {
     const next = from + shown;
     const nextEnd = Math.min(to, next + shown - 1);
@@ -65,4 +86,9 @@ export const notices = {
 const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 function numeralOf(n: number): string {
   return NUMERALS[n] ?? String(n);
+}
+
+/** `第八`, `倒数第二`: a place as said in Chinese, for notices. */
+export function placeWords(from: 'start' | 'end', place: number): string {
+  return `${from === 'end' ? '倒数' : ''}第${place <= 99 && place >= 1 ? toChineseNumeral(place) : String(place)}`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Plan } from '../plan/plan-schema.js';
+import type { OverviewFacet } from './answer-schema.js';
 
 export const PlanOverviewSchema = z.object({
   title: z.string(),
@@ -33,4 +34,9 @@ export function planOverview(plan: Plan): PlanOverview {
       measureCount: a.measureNumbers.length,
     })),
   };
+}
+
+/** Whether an overview answer lists the areas: every facet but why the plan was made does. */
+export function overviewListsAreas(facet: OverviewFacet): boolean {
+  return facet !== 'purpose';
 }

@@ -1,8 +1,8 @@
 /**
  * Questions about the plan's structure rather than about a subject in it: the plan as a whole
- * (how many measures, which areas, why it was made, which year, an outline), its first and last
- * measure, and a whole area named in everyday words (保护这一块, 国际交流部分, 基础能力方面) or
- * pasted as its heading (三、提高知识产权保护效果).
+ * (how many measures, which areas, why it was made, which year, an outline) and a whole area
+ * named in everyday words (保护这一块, 国际交流部分, 基础能力方面) or pasted as its heading
+ * (三、提高知识产权保护效果). Places in the plan (倒数第三条, 第五部分) are structure-question.ts.
  *
  * Each form is recognised from the question's wording, then checked against the plan: an area
  * named by its words is the one whose title (or, behind a structural word such as 部分, whose
@@ -13,7 +13,6 @@ import type { OverviewFacet } from './answer-schema.js';
 
 export type PlanQuestion =
   | { type: 'overview'; facet: OverviewFacet }
-  | { type: 'measure'; number: number }
   | { type: 'area'; number: number }
   /** Words naming an area, to be weighed against the areas' titles and goals by search. */
   | { type: 'area-words'; words: string };
@@ -35,12 +34,15 @@ const OVERVIEW: ReadonlyArray<{ facet: OverviewFacet; pattern: RegExp }> = [
   { facet: 'purpose', pattern: /为什么(?:要)?(?:制定|出台|搞|印发|推出|编制|出)|为何制定|(?:主要)?目的|宗旨|依据什么|根据什么|什么精神|背景|为了落实|落实哪个|出台原因|制定的原因/u },
   { facet: 'year', pattern: /哪一?年的|哪个年度|什么年份|哪年的/u },
   { facet: 'measure-count', pattern: /(?:一共|总共|共|总计|合计)?有?(?:多少|几)条(?:措施|工作措施)?|措施.{0,4}(?:多少|几)条|多少项措施/u },
-  { facet: 'areas', pattern: /(?:几|多少)个?(?:部分|领域|方面|大块|块|板块|大领域)|哪(?:几|些)个?(?:大的?)?(?:部分|领域|方面|块|板块)|分(?:成|为)几|标题|框架|结构|目录|大纲|每块|各有多少/u },
+  {
+    facet: 'areas',
+    pattern:
+      /(?:几|多少|[一二三四五六七八九十\d]+)个?(?:部分|领域|方面|大块|块|板块|大领域)|(?:所有|全部|各个|每个)的?大?(?:部分|领域|方面|大块|块|板块)|哪(?:几|些)个?(?:大的?)?(?:部分|领域|方面|块|板块)|分(?:成|为)?(?:哪|几)|(?:一级|大)?标题|框架|结构|目录|大纲|每块|各有多少|(?:从)?第几条到第几条|起止|(?:连续|统一|重新|从头|分别|按部分|各部分)(?:编号|编的号|排号)|编号(?:是|都)?(?:连续|统一|重新|从头|分别|按部分|每部分|接着)/u,
+  },
   { facet: 'summary', pattern: /概括一下|概述|简介|总体介绍|简单介绍|讲讲这份|介绍一下这|整体(?:情况|内容)|汇报|主要内容|讲了什么|说了什么/u },
 ];
 /** A question about the whole plan says little besides: these words, the plan itself, filler (longer words first). */
-const ABOUT_THE_PLAN = /知识产权|具体|当初|当时|内容|覆盖|涵盖|安排|针对|大概|大致|包括|包含|涉及|主要|能不能|能否|可以|句话|简单|简要|工作|怎么样|怎样|如何|计划|推进计划|这份|这个|这是|整个|整体|文件|本|全部|总共|一共|共|总计|合计|有|是|的|了|吗|呢|啊|啥|什么|哪|几|多少|给我|我|要|跟|领导|把|列一下|列|一下|请|讲讲|讲|说|分别|叫|名字|名称|各|大|每|个|分|这|那|最|排在|成|为|用|样|下|一|能/gu;
-const LAST_MEASURE = /最末尾|末尾|最后一(?:条|项)|最末|倒数第一(?:条|项)/u;
+const ABOUT_THE_PLAN = /知识产权|具体|当初|当时|内容|覆盖|涵盖|安排|针对|大概|大致|包括|包含|涉及|主要|能不能|能否|可以|句话|简单|简要|工作|怎么样|怎样|如何|计划|推进计划|这份|整份|这个|这是|整个|整体|文件|本|全部|总共|一共|共|总计|合计|有|都|是|的|了|吗|呢|啊|啥|什么|哪些|哪|几|多少|给我|我|要|跟|领导|把|列一下|列出来|列出|列|出来|来|一下|请|讲讲|讲|说|分别|叫|名字|名称|各|大|每|个|分|这|那|最|排在|成|为|用|样|下|一|能/gu;
 
 function onlyAbout(text: string, vocabulary: RegExp, extra: RegExp): boolean {
   return text.replace(extra, '').replace(vocabulary, '').replace(/[\s\p{P}\p{S}\d]/gu, '').length === 0;
@@ -49,6 +51,14 @@ function onlyAbout(text: string, vocabulary: RegExp, extra: RegExp): boolean {
 /** An area's title as people shorten it: without 知识产权 (提高知识产权保护效果 → 提高保护效果). */
 function titleWords(area: Area): string {
   return area.title.replace(/知识产权/gu, '');
+}
+
+/** The one area whose title holds every word of `words` (保护, 国际交流, 公共服务), if there is one. */
+export function areaTitledBy(words: string, plan: Plan): number | undefined {
+  const chunks = words.replace(/知识产权/gu, ' ').split(/\s+/u).filter((c) => [...c].length >= 2);
+  if (chunks.length === 0) return undefined;
+  const named = plan.areas.filter((area) => chunks.every((c) => titleWords(area).includes(c)));
+  return named.length === 1 ? named[0]?.number : undefined;
 }
 
 /**
@@ -79,13 +89,8 @@ export function readPlanQuestion(normalised: string, plan: Plan): PlanQuestion |
     if (containing.length === 1 && containing[0]) return { type: 'area', number: containing[0].number };
   }
 
-  if (LAST_MEASURE.test(text) && onlyAbout(text.replace(LAST_MEASURE, ''), ABOUT_THE_PLAN, /措施|条|项|讲|的|那|排在|末尾/gu)) {
-    const last = plan.measures.at(-1);
-    if (last) return { type: 'measure', number: last.number };
-  }
-
   for (const { facet, pattern } of OVERVIEW) {
-    if (pattern.test(text) && onlyAbout(text.replace(pattern, ''), ABOUT_THE_PLAN, /措施|条|项|部分|领域|方面|块|板块|框架|年度|年|精神|制定|出台|依据|目的|会议|要求|落实|为什么|为了|哪个|标题|名字|汇报|领导|简单|概括/gu)) {
+    if (pattern.test(text) && onlyAbout(text.replace(new RegExp(pattern.source, 'gu'), ''), ABOUT_THE_PLAN, /措施|条|项|部分|领域|方面|块|板块|框架|年度|年|精神|制定|出台|依据|目的|会议|要求|落实|为什么|为了|哪个|标题|名字|汇报|领导|简单|概括|还是|开始|接着|的话|全计划|全文/gu)) {
       return { type: 'overview', facet };
     }
   }
@@ -96,9 +101,8 @@ export function readPlanQuestion(normalised: string, plan: Plan): PlanQuestion |
 
   if (/\p{Script=Han}{2}/u.test(words) && (strong || weak || goals)) {
     // Words that are all part of one area's title name that area (保护, 国际交流, 公共服务).
-    const chunks = words.replace(/知识产权/gu, ' ').split(/\s+/u).filter((c) => [...c].length >= 2);
-    const named = chunks.every((c) => [...c].length >= 2) ? plan.areas.filter((area) => chunks.every((c) => titleWords(area).includes(c))) : [];
-    if (named.length === 1 && named[0]) return { type: 'area', number: named[0].number };
+    const titled = areaTitledBy(words, plan);
+    if (titled !== undefined) return { type: 'area', number: titled };
     // Behind a structural word (or 整体, 总体), other words are weighed against every area's title and goals.
     if ((strong || (weak && nothingNamedAfter(text))) && WHOLE_AREA_ASK.test(text)) return { type: 'area-words', words };
   }

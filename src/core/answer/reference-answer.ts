@@ -4,7 +4,7 @@ import type { Measure } from '../plan/plan-schema.js';
 import type { PlanReference } from '../search/query/plan-reference.js';
 import type { Answer } from './answer-schema.js';
 import { areaCard, emptyAnswer, lookupAnswer, MAX_RANGE_RESULTS, measureResult, type AnswerContext } from './answer-values.js';
-import { notices } from './notices.js';
+import { notices, placeWords } from './notices.js';
 
 export function measuresAnswer(ctx: AnswerContext, query: string, numbers: readonly number[]): Answer {
   const { plan } = ctx;
@@ -29,7 +29,7 @@ export function rangeAnswer(ctx: AnswerContext, query: string, from: number, to:
 export function areaAnswer(ctx: AnswerContext, query: string, number: number): Answer {
   const { plan } = ctx;
   const area = findArea(plan, number);
-  if (!area) return emptyAnswer(plan, query, notices.badArea(String(number), plan.areas.length));
+  if (!area) return emptyAnswer(plan, query, notices.noSuchArea(placeWords('start', number), plan.areas.length));
   const results = area.measureNumbers
     .map((n) => findMeasure(plan, n))
     .filter((m): m is Measure => m !== undefined)

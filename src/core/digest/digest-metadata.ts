@@ -11,7 +11,9 @@ export const DigestMetadataSchema = z.object({
   event_payload: z.object({ date: z.string(), issue: z.number() }),
 });
 
-export function digestMetadata(date: string, issue: number): z.infer<typeof DigestMetadataSchema> {
+export type DigestMetadata = z.infer<typeof DigestMetadataSchema>;
+
+export function digestMetadata(date: string, issue: number): DigestMetadata {
   return { event_type: DIGEST_EVENT_TYPE, event_payload: { date, issue } };
 }
 

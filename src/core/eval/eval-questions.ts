@@ -14,6 +14,10 @@ export const EvalQuestionSchema = z.object({
   /** For kind `followup`: earlier messages in the same conversation, oldest first. */
   thread: z.array(z.string()).optional(),
   kind: z.string().min(1),
+  /** For kind `structure`: the form of question (from-end, area-first, area-list, …), which says how it is scored. */
+  form: z.string().min(1).optional(),
+  /** What a correct answer shows, in the words of whoever wrote the question. */
+  note: z.string().optional(),
 });
 export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
 

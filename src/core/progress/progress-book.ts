@@ -1,6 +1,6 @@
 /**
  * The coordinators' record, read and written through the state store. The store keeps plain
- * rows ({@link ProgressLedger}, which it implements); the book turns them into checked records
+ * rows (the {@link ProgressLedger} port, which it implements); the book turns them into checked records
  * with dates in the office's time zone, and turns an update into the changes it makes.
  *
  * Writing is optimistic: every update names the version it was computed from, and the store
@@ -10,6 +10,7 @@
  * CLI) that name no version are recomputed from the newer record and tried again.
  */
 import { localDate, localTime } from '../time/local-date.js';
+import type { ProgressChangeRow, ProgressLedger, ProgressRow } from './progress-ledger.js';
 import { readProgressInput, type FieldErrors, type ProgressInput, type ProgressUpdate } from './progress-input.js';
 import {
   PROGRESS_FIELDS,
@@ -21,49 +22,6 @@ import {
   type ProgressRecord,
   type ProgressStatus,
 } from './progress-schema.js';
-
-/** A measure's record as the store keeps it. */
-export interface ProgressRow {
-  measure: number;
-  status: string | null;
-  lead: string[];
-  participants: string[];
-  due: string | null;
-  version: number;
-  updatedAt: number;
-  updatedBy: string;
-}
-
-/** One audit row as the store keeps it. */
-export interface ProgressChangeRow {
-  measure: number;
-  version: number;
-  at: number;
-  /** The calendar day of `at` in the office's time zone (what the digest asks by). */
-  date: string;
-  author: string;
-  field: string;
-  before: string | null;
-  after: string | null;
-}
-
-export type ProgressWriteResult = { status: 'written' } | { status: 'stale'; current: ProgressRow | undefined };
-
-/** What the book needs of the state store (its `progress` group). */
-export interface ProgressLedger {
-  get(measure: number): Promise<ProgressRow | undefined>;
-  all(): Promise<ProgressRow[]>;
-  /** One measure's audit rows, oldest first. */
-  history(measure: number): Promise<ProgressChangeRow[]>;
-  /** Audit rows dated `from`…`to` (inclusive), oldest first. */
-  changesBetween(from: string, to: string): Promise<ProgressChangeRow[]>;
-  /** Every audit row, oldest first (exports). */
-  allChanges(): Promise<ProgressChangeRow[]>;
-  /** The newest note of each measure that has one. */
-  latestNotes(): Promise<ProgressChangeRow[]>;
-  /** Writes `row` and its audit rows if the record is still at `expectedVersion` (0: no record yet). */
-  write(write: { row: ProgressRow; expectedVersion: number; changes: ProgressChangeRow[] }): Promise<ProgressWriteResult>;
-}
 
 export interface ProgressRequest {
   measure: number;

@@ -10,8 +10,7 @@
  * is answered with the list. Anything else is left to the ordinary answer.
  */
 import { askQuestion } from '../answer/ask-question.js';
-import type { AnswerContext } from '../answer/answer-values.js';
-import { areaRef } from '../answer/answer-values.js';
+import { type AnswerContext, areaRef } from '../answer/answer-values.js';
 import type { AreaRef } from '../answer/answer-schema.js';
 import { areaOf, findMeasure } from '../plan/find-in-plan.js';
 import type { Plan } from '../plan/plan-schema.js';
@@ -109,4 +108,9 @@ export function progressAnswer(plan: Plan, question: ProgressQuestion, records: 
   }
   const listed = records.filter((r) => (question.list === 'overdue' ? isOverdueOn(r, date) : r.status === (question.list === 'blocked' ? '受阻' : question.list)));
   return { kind: 'list', list: question.list, measures: measureLines(plan, listed.map((r) => r.measure), map), registered: records.length };
+}
+
+/** The measures a progress answer names, in the order it shows them. */
+export function progressMeasures(answer: ProgressAnswer): number[] {
+  return answer.kind === 'measure' ? [answer.measure.number] : answer.measures.map((m) => m.number);
 }

@@ -13,17 +13,17 @@
  */
 import type { Answer, AreaMatch, MeasureResult, PlanOverviewAnswer } from '../../core/answer/answer-schema.js';
 import { ANSWER_SHOWS, MAX_RANGE_RESULTS } from '../../core/answer/answer-values.js';
-import { areaLabel, measureLabel, overviewSentence, snippetParts, sourceLine } from '../answer-parts.js';
+import { overviewListsAreas } from '../../core/answer/plan-overview.js';
+import { areaLabel, measureLabel, overviewSentence, placesSentence, snippetParts, sourceLine } from '../answer-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { overviewLines, renderAreaCard } from './area-blocks.js';
 import { actions, button, context, header, section, sections } from './block-kit.js';
 import { feedbackBlocks, type FeedbackStyle } from './feedback-blocks.js';
 import { renderMeasureCard } from './measure-card.js';
-import type { CardProgress } from './progress-blocks.js';
-import type { StatusCounts } from '../../core/progress/progress-overview.js';
+import type { AnswerProgress } from '../../core/progress/record-view.js';
 import { renderKeywordList, renderMeasureList } from './measure-list.js';
 import { bold, escapeMrkdwn, fallbackText, quote, withHighlights } from './mrkdwn.js';
-import { MAX_SECTION_TEXT, truncate } from './slack-limits.js';
+import { MAX_FALLBACK_TEXT, MAX_SECTION_TEXT, truncate } from './slack-limits.js';
 import type { Block, Button, SlackMessage } from './slack-message.js';
 
 export interface AnswerRenderOptions {
@@ -33,7 +33,7 @@ export interface AnswerRenderOptions {
   /** Show a search as a list of matches (`/measure 关键词`) rather than as an answer. */
   asKeywordList?: boolean;
   /** The coordinators' record for a single measure's card, and an area's status counts. */
-  progress?: { card?: CardProgress; areaCounts?: StatusCounts };
+  progress?: AnswerProgress;
 }
 
 /** Related measures listed under the top one. */
@@ -128,10 +128,18 @@ function renderOverview(overview: PlanOverviewAnswer): SlackMessage {
     header(`《${overview.title}》`),
     section(escapeMrkdwn(overviewSentence(overview))),
     ...(withPreamble && overview.preamble ? [section(quote(escapeMrkdwn(overview.preamble)))] : []),
-    ...(overview.facet === 'purpose' ? [] : [section(overviewLines(overview))]),
+    ...(overviewListsAreas(overview.facet) ? [section(overviewLines(overview))] : []),
     context('用 /area 编号 查看某个领域的目标任务和措施，例如 /area 3；用 /measure 编号 查看某条措施。'),
   ];
   return { text: fallbackText(`${overviewSentence(overview)}${withPreamble ? overview.preamble : ''}`), blocks };
+}
+
+/** A lookup by place says first where the measures stand (计划的倒数第 3 条是第 77 条), under the heading. */
+function withPlaces(message: SlackMessage, sentence: string): SlackMessage {
+  const [first, ...rest] = message.blocks;
+  const line = section(escapeMrkdwn(sentence));
+  const blocks = first?.type === 'header' ? [first, line, ...rest] : [line, ...message.blocks];
+  return { text: truncate(`${fallbackText(sentence)}\n${message.text}`, MAX_FALLBACK_TEXT), blocks };
 }
 
 function renderNothing(answer: Answer): SlackMessage {
@@ -155,9 +163,11 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
       return answer.overview ? renderOverview(answer.overview) : renderNothing(answer);
     case 'lookup': {
       const [only] = answer.results;
-      return answer.results.length === 1 && only && !answer.notice
-        ? renderMeasureCard(only, answer.source, { shareable: options.shareable, ...(options.progress?.card ? { progress: options.progress.card } : {}) })
-        : renderMeasureList(answer, { shareable: options.shareable });
+      const message =
+        answer.results.length === 1 && only && !answer.notice
+          ? renderMeasureCard(only, answer.source, { shareable: options.shareable, ...(options.progress?.card ? { progress: options.progress.card } : {}) })
+          : renderMeasureList(answer, { shareable: options.shareable });
+      return answer.places && answer.places.length > 0 ? withPlaces(message, placesSentence(answer.places)) : message;
     }
     case 'not-covered':
       return renderNotCovered(answer, options);

@@ -23,10 +23,10 @@ export function renderAreaCard(card: AreaCard, options: AreaCardOptions): SlackM
   const last = card.measures.at(-1)?.number ?? 0;
   const lines = card.measures.map((m) => `${bold(String(m.number))}　${escapeMrkdwn(m.firstClause)}`).join('\n');
   return {
-    text: fallbackText(`${card.numeral}、${card.title}：${card.goals}`),
+    text: fallbackText(`${card.numeral}、${card.title}${card.goals === undefined ? '' : `：${card.goals}`}`),
     blocks: [
       header(`${card.numeral}、${card.title}`),
-      section(`${bold('目标任务')}\n${escapeMrkdwn(card.goals)}`),
+      ...(card.goals === undefined ? [] : [section(`${bold('目标任务')}\n${escapeMrkdwn(card.goals)}`)]),
       ...sections(`${bold('工作措施')}（共 ${card.measures.length} 条，第 ${first}–${last} 条）\n${lines}`),
       ...(options.counts ? [section(`${bold('推进情况')}（协调办登记）\n${countsLine(options.counts)}`)] : []),
       context(escapeMrkdwn(`用 /measure 编号 查看某条措施全文 · 《${options.planTitle}》`)),

@@ -8,7 +8,8 @@ import { areaLabel, measureLabel } from '../answer-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { actions, button, context, header, sections } from './block-kit.js';
 import { escapeMrkdwn, fallbackText } from './mrkdwn.js';
-import { progressBlocks, progressButtons, type CardProgress } from './progress-blocks.js';
+import { progressBlocks, progressButtons } from './progress-blocks.js';
+import type { CardProgress } from '../../core/progress/record-view.js';
 import type { Block, Button, SlackMessage } from './slack-message.js';
 
 export interface MeasureCardOptions {

@@ -5,28 +5,17 @@
  * shown as Slack mentions only when they are Slack member IDs (which Slack gave us, never text
  * someone typed), otherwise as escaped text.
  */
-import type { MeasureLine, StatusCounts } from '../../core/progress/progress-overview.js';
-import { COUNTED } from '../../core/progress/progress-overview.js';
+import { type MeasureLine, type StatusCounts, COUNTED } from '../../core/progress/progress-overview.js';
 import type { ProgressAnswer } from '../../core/progress/progress-question.js';
+import type { CardProgress, Contacts } from '../../core/progress/record-view.js';
 import { FIELD_LABELS, NOT_REGISTERED, UNIT_SEPARATOR, type ProgressChange, type ProgressRecord, type ProgressStatus } from '../../core/progress/progress-schema.js';
 import { measureLabel } from '../answer-parts.js';
+import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_NOT_IN_PLAN, PROGRESS_SOURCE } from '../progress-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { button, context, header, section, sectionWithButton } from './block-kit.js';
 import { bold, escapeMrkdwn, fallbackText, quote } from './mrkdwn.js';
 import { MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, truncate } from './slack-limits.js';
 import type { Block, Button, SlackMessage } from './slack-message.js';
-
-/** A measure's record on its card, and whether the viewer may edit it. */
-export interface CardProgress {
-  record?: ProgressRecord;
-  canEdit: boolean;
-}
-
-/** Who may grant access to the record: configured member and group IDs. */
-export interface Contacts {
-  users: readonly string[];
-  groups: readonly string[];
-}
 
 /** History entries (updates) shown in one message, at most; the rest is in the CLI export. */
 export const MAX_HISTORY_UPDATES = 40;
@@ -160,46 +149,25 @@ export function measureLineBlock(line: MeasureLine, action: string): Block {
   return sectionWithButton(lineText(line), button('查看', action, encodeValue({ n: line.number })));
 }
 
-const LIST_TITLES: Readonly<Record<string, string>> = { overdue: '逾期的措施', blocked: '受阻的措施' };
-
 /** An answer to a question about progress, from the record (or saying it has nothing). */
 export function renderProgressAnswer(answer: ProgressAnswer): SlackMessage {
   if (answer.kind === 'list') {
-    const title = LIST_TITLES[answer.list] ?? `状态为“${answer.list}”的措施`;
-    if (answer.registered === 0) {
-      const text = `${title}：${NOT_REGISTERED}。`;
-      return { text: fallbackText(text), blocks: [section(escapeMrkdwn(text)), context('推进情况由协调办登记；登记后可在这里查询。')] };
-    }
-    if (answer.measures.length === 0) {
-      const text = `协调办登记的 ${answer.registered} 条措施中，目前没有${title.replace(/的措施$/u, '')}的。`;
-      return { text: fallbackText(text), blocks: [section(escapeMrkdwn(text)), context('未登记的措施不在此列。')] };
-    }
+    const title = progressListTitle(answer);
+    const empty = emptyListSentence(answer);
+    if (empty) return { text: fallbackText(empty), blocks: [section(escapeMrkdwn(empty)), context(answer.registered === 0 ? '推进情况由协调办登记；登记后可在这里查询。' : '未登记的措施不在此列。')] };
     const shown = answer.measures.slice(0, MAX_LISTED);
     const blocks: Block[] = [section(`${bold(title)}（协调办登记，共 ${answer.measures.length} 条）`), ...shown.map((l) => measureLineBlock(l, ACTION.openMeasure))];
     if (answer.measures.length > shown.length) blocks.push(context(`另有 ${answer.measures.length - shown.length} 条未列出，可在应用主页查看。`));
-    blocks.push(context('来源：协调办登记的推进情况（计划原文不含牵头单位、进度和期限）'));
+    blocks.push(context(PROGRESS_SOURCE));
     return { text: fallbackText(`${title}：${shown.map((l) => measureLabel(l.number)).join('、')}`), blocks };
   }
 
-  const { measure, record, intent } = answer;
-  const label = measureLabel(measure.number);
-  const firstLine = (() => {
-    if (!record) return `${label}的${intent === 'lead' ? '牵头单位' : intent === 'due' ? '截止日期' : '推进情况'}：${NOT_REGISTERED}。`;
-    switch (intent) {
-      case 'lead':
-        return record.lead.length > 0 ? `${label}的牵头单位：${record.lead.join(UNIT_SEPARATOR)}。` : `${label}的牵头单位：${NOT_REGISTERED}。`;
-      case 'due':
-      case 'overdue':
-        return record.due ? `${label}的截止日期：${record.due}${record.overdue ? '，已逾期' : ''}。` : `${label}的截止日期：${NOT_REGISTERED}。`;
-      case 'blocked':
-      case 'status':
-        return record.status ? `${label}目前${record.status === '受阻' ? '受阻' : `状态为“${record.status}”`}（${record.updatedDate} 更新）。` : `${label}的状态：${NOT_REGISTERED}。`;
-    }
-  })();
+  const { measure, record } = answer;
+  const firstLine = progressHeadline(answer);
   const blocks: Block[] = [
     sectionWithButton(`${bold(firstLine)}\n${escapeMrkdwn(`${measure.area.numeral}、${measure.area.title}｜${preview(measure.firstClause, 80)}`)}`, button('查看', ACTION.openMeasure, encodeValue({ n: measure.number }))),
     ...(record ? progressBlocks(record) : []),
-    context(record ? '来源：协调办登记的推进情况（计划原文不含牵头单位、进度和期限）' : '计划原文不含牵头单位、进度和期限；协调办登记后可在这里查询。'),
+    context(record ? PROGRESS_SOURCE : PROGRESS_NOT_IN_PLAN),
   ];
   return { text: fallbackText(firstLine), blocks };
 }

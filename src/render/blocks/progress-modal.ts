@@ -9,8 +9,7 @@
  * form refreshed with newer values must use new block ids to show them.
  */
 import { z } from 'zod';
-import type { MeasureResult, PlanSource } from '../../core/answer/answer-schema.js';
-import type { AreaRef } from '../../core/answer/answer-schema.js';
+import type { MeasureResult, PlanSource, AreaRef } from '../../core/answer/answer-schema.js';
 import type { MeasureLine, StatusCounts } from '../../core/progress/progress-overview.js';
 import { MAX_NOTE_LENGTH, MAX_UNIT_LENGTH, MAX_UNITS, PROGRESS_STATUSES, UNIT_SEPARATOR, type ProgressChange, type ProgressField, type ProgressRecord } from '../../core/progress/progress-schema.js';
 import { measureLabel } from '../answer-parts.js';
@@ -18,7 +17,8 @@ import { ACTION } from './action-values.js';
 import { actions, context, input, section } from './block-kit.js';
 import { measureCardBlocks } from './measure-card.js';
 import { bold, escapeMrkdwn } from './mrkdwn.js';
-import { author, countsLine, historyBlocks, measureLineBlock, progressBlocks, progressButtons, refusalText, savedNotice, type CardProgress, type Contacts } from './progress-blocks.js';
+import { author, countsLine, historyBlocks, measureLineBlock, progressBlocks, progressButtons, refusalText, savedNotice } from './progress-blocks.js';
+import type { CardProgress, Contacts } from '../../core/progress/record-view.js';
 import { MAX_MODAL_TITLE, MAX_PLACEHOLDER, MAX_PRIVATE_METADATA, MAX_TEXT_INPUT_LENGTH, MAX_VIEW_BLOCKS, truncate } from './slack-limits.js';
 import type { Block, ModalView } from './slack-message.js';
 

@@ -4,9 +4,9 @@
  * numbers it came from.
  */
 import type { Answer, AreaCard, MeasureResult, PlanOverviewAnswer } from '../../core/answer/answer-schema.js';
-import type { PlanOverview } from '../../core/answer/plan-overview.js';
+import { overviewListsAreas, type PlanOverview } from '../../core/answer/plan-overview.js';
 import type { Plan } from '../../core/plan/plan-schema.js';
-import { areaLabel, measureLabel, overviewSentence, snippetParts, sourceLine, type Highlights } from '../answer-parts.js';
+import { areaLabel, measureLabel, overviewSentence, placesSentence, snippetParts, sourceLine, type Highlights } from '../answer-parts.js';
 
 export interface TextStyle {
   /** Use ANSI bold/dim (a terminal) rather than 【】 marks. */
@@ -44,14 +44,19 @@ function snippetLine(result: MeasureResult, style: TextStyle): string {
   return `${parts.before}${mark(parts.text, parts.highlights, style)}${parts.after}`;
 }
 
+/** An area's 目标任务 line, when the plan gives the area one. */
+function goalsLines(goals: string | undefined): string[] {
+  return goals === undefined ? [] : [`目标任务：${goals}`];
+}
+
 function renderArea(card: AreaCard): string[] {
-  return [areaLabel(card), `目标任务：${card.goals}`, '工作措施：', ...card.measures.map((m) => `  ${m.number}. ${m.firstClause}`)];
+  return [areaLabel(card), ...goalsLines(card.goals), '工作措施：', ...card.measures.map((m) => `  ${m.number}. ${m.firstClause}`)];
 }
 
 function renderOverview(overview: PlanOverviewAnswer): string[] {
   const lines = [overviewSentence(overview)];
   if ((overview.facet === 'purpose' || overview.facet === 'summary') && overview.preamble) lines.push(`  ${overview.preamble}`);
-  if (overview.facet !== 'purpose') lines.push(...overview.areas.map((a) => `  ${areaLabel(a)}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`));
+  if (overviewListsAreas(overview.facet)) lines.push(...overview.areas.map((a) => `  ${areaLabel(a)}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`));
   return lines;
 }
 
@@ -60,6 +65,7 @@ export function renderAnswerText(answer: Answer, style: TextStyle): string {
   if (answer.notice && answer.kind === 'none') return answer.notice.message;
   if (answer.kind === 'overview' && answer.overview) return renderOverview(answer.overview).join('\n');
   if (answer.notice) lines.push(answer.notice.message, '');
+  if (answer.places && answer.places.length > 0) lines.push(placesSentence(answer.places), '');
   for (const c of answer.interpretation.corrections) lines.push(dim(`（按“${c.word}”理解“${c.typed}”）`, style));
 
   if (answer.kind === 'area' && answer.area) {
@@ -103,7 +109,7 @@ export function renderOverviewText(overview: PlanOverview): string {
 export function renderPlanText(plan: Plan): string {
   const lines = [plan.title, ''];
   for (const area of plan.areas) {
-    lines.push(areaLabel(area), `目标任务：${area.goals}`, '工作措施：');
+    lines.push(areaLabel(area), ...goalsLines(area.goals), '工作措施：');
     for (const n of area.measureNumbers) lines.push(`${n}．${plan.measures[n - 1]?.displayText ?? ''}`);
     lines.push('');
   }

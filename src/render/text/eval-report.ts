@@ -16,13 +16,14 @@ export function renderEvalReport(report: EvalReport, file: string): string {
   for (const [kind, k] of Object.entries(report.byKind)) {
     const figure = PASS_FAIL_KINDS.has(kind) ? `passed   ${pct(k.score)}` : `recall@3 ${pct(k.score)}  recall@1 ${pct(k.recallAt1 ?? 0)}`;
     lines.push(`    ${kind.padEnd(12)} ${figure}  (${k.questions})`);
+    for (const [form, f] of Object.entries(k.byForm ?? {})) lines.push(`      ${form.padEnd(18)} passed   ${pct(f.score)}  (${f.questions})`);
   }
   if (report.declinesWithNearest.questions > 0) lines.push(`  declines offering a nearest measure  ${pct(report.declinesWithNearest.share)} (${report.declinesWithNearest.questions})`);
   const misses = report.outcomes.filter((o) => !o.passed || o.answerFound === false);
   if (misses.length > 0) {
     lines.push('  misses:');
     for (const o of misses) {
-      lines.push(`    ${o.id} [${o.kind}] ${o.q} → expected ${o.expect.join('/') || '—'}, got ${o.answerKind} ${o.got.join(',') || '—'}${o.answerFound === false ? ' (answer not in snippet)' : ''}`);
+      lines.push(`    ${o.id} [${o.form ? `${o.kind} ${o.form}` : o.kind}] ${o.q} → expected ${o.expect.join('/') || '—'}${o.area !== undefined ? ` area ${o.area}` : ''}, got ${o.answerKind} ${o.got.join(',') || '—'}${o.gotArea !== undefined ? ` area ${o.gotArea}` : ''}${o.answerFound === false ? ' (answer not in snippet)' : ''}`);
     }
   }
   return lines.join('\n');

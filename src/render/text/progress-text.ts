@@ -3,8 +3,10 @@
  * as a table, and CSV for spreadsheets (UTF-8; a cell that a spreadsheet would read as a formula
  * — starting with = + - @ — is prefixed with ' so it stays text).
  */
-import type { ProgressChange, ProgressRecord } from '../../core/progress/progress-schema.js';
-import { FIELD_LABELS, NOT_REGISTERED, UNIT_SEPARATOR } from '../../core/progress/progress-schema.js';
+import type { ProgressAnswer } from '../../core/progress/progress-question.js';
+import { type ProgressChange, type ProgressRecord, FIELD_LABELS, NOT_REGISTERED, UNIT_SEPARATOR } from '../../core/progress/progress-schema.js';
+import { measureLabel } from '../answer-parts.js';
+import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_NOT_IN_PLAN, PROGRESS_SOURCE } from '../progress-parts.js';
 
 function units(list: readonly string[]): string {
   return list.length > 0 ? list.join(UNIT_SEPARATOR) : '未登记';
@@ -61,4 +63,16 @@ export function renderChangesCsv(changes: readonly ProgressChange[]): string {
     ['measure', 'version', 'date', 'time', 'author', 'field', 'before', 'after'],
     changes.map((c) => [c.measure, c.version, c.date, c.time, c.author, c.field, c.before, c.after]),
   );
+}
+
+/** An answer to a question about progress, as the console prints it. */
+export function renderProgressAnswerText(answer: ProgressAnswer): string {
+  if (answer.kind === 'list') {
+    const empty = emptyListSentence(answer);
+    if (empty) return empty;
+    const lines = answer.measures.map((l) => `  ${measureLabel(l.number)}  ${l.firstClause}${l.record?.due ? `（截止 ${l.record.due}）` : ''}`);
+    return [`${progressListTitle(answer)}（协调办登记，共 ${answer.measures.length} 条）：`, ...lines, PROGRESS_SOURCE].join('\n');
+  }
+  const { measure, record } = answer;
+  return [progressHeadline(answer), `${measure.area.numeral}、${measure.area.title}｜${measure.firstClause}`, ...(record ? [renderRecordText(measure.number, record)] : []), record ? PROGRESS_SOURCE : PROGRESS_NOT_IN_PLAN].join('\n');
 }

@@ -29,6 +29,7 @@ import { parse as parseForm } from 'node:querystring';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../logger.js';
 import { HEALTH_PATH } from '../health/health-route.js';
+import { BUSY_REPLY, type Admission, type WorkKind } from '../intake/admit-deliveries.js';
 
 /** Slack: "If the timestamp is more than five minutes from local time, it could be a replay attack". */
 export const MAX_REQUEST_AGE_MS = 5 * 60 * 1000;
@@ -42,9 +43,8 @@ export const BODY_DEADLINE_MS = 10_000;
 export interface GuardOptions {
   maxBodyBytes: number;
   accepting: () => boolean;
-  /** Whether to refuse work now (Rule 8), and what a slash command is told then. */
-  overloaded?: () => boolean;
-  busyReply?: object;
+  /** Whether to take work of this kind now (Rule 8): the one admission decision (intake/admit-deliveries.ts). */
+  admit?: (kind: WorkKind) => Admission;
   logger: Logger;
   nowMs?: () => number;
   bodyDeadlineMs?: number;
@@ -105,21 +105,25 @@ function readBody(req: IncomingMessage, maxBytes: number, deadlineMs: number): P
 const isForm = (contentType: string | undefined) => (contentType ?? '').split(';')[0]?.trim() === 'application/x-www-form-urlencoded';
 
 /** A slash command's body: form fields without an interaction's `payload`. */
-function isCommandBody(body: string, contentType: string | undefined): boolean {
-  return isForm(contentType) && parseForm(body).payload === undefined;
+/** What a body is, for admission: form fields with a `payload` are a click or a view, other form fields a slash command, JSON an event. */
+function workKind(body: string, contentType: string | undefined): WorkKind {
+  if (!isForm(contentType)) return 'event';
+  return parseForm(body).payload === undefined ? 'command' : 'interaction';
 }
 
 /** Refusals under overload are counted and logged once a second, not once each (a log line is a write). */
 const SHED_LOG_INTERVAL_MS = 1000;
 
-export function guardRequests(listener: RequestListener, { maxBodyBytes, accepting, overloaded = () => false, busyReply = {}, logger, nowMs = Date.now, bodyDeadlineMs = BODY_DEADLINE_MS }: GuardOptions): RequestListener {
+const ADMIT_ALL = (): Admission => ({ admit: true });
+
+export function guardRequests(listener: RequestListener, { maxBodyBytes, accepting, admit: admission = ADMIT_ALL, logger, nowMs = Date.now, bodyDeadlineMs = BODY_DEADLINE_MS }: GuardOptions): RequestListener {
   const seen = new LRUCache<string, true>({ max: MAX_REMEMBERED_SIGNATURES, ttl: MAX_REQUEST_AGE_MS, ttlAutopurge: false, perf: { now: nowMs } });
 
   const shedCounts = { events: 0, commands: 0 };
   let shedLogged = 0;
   /** Rule 8: 503 for an event or a click (Slack retries), the busy notice for a slash command. */
-  function shed(req: IncomingMessage, res: ServerResponse, status: 200 | 503): void {
-    if (status === 503) {
+  function shed(req: IncomingMessage, res: ServerResponse, refusal: 'busy-notice' | 'retry-later'): void {
+    if (refusal === 'retry-later') {
       shedCounts.events += 1;
       res.writeHead(503, { 'Retry-After': '1' });
       res.end();
@@ -127,7 +131,7 @@ export function guardRequests(listener: RequestListener, { maxBodyBytes, accepti
     } else {
       shedCounts.commands += 1;
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(busyReply));
+      res.end(JSON.stringify(BUSY_REPLY));
     }
     const now = nowMs();
     if (now - shedLogged < SHED_LOG_INTERVAL_MS) return;
@@ -149,12 +153,14 @@ export function guardRequests(listener: RequestListener, { maxBodyBytes, accepti
     if (seen.has(key)) return refuse(req, res, 401, 'replayed', logger);
     seen.set(key, true);
     // Rule 8 for events, before reading a byte of the body: the cheapest refusal there is.
-    if (!isForm(req.headers['content-type']) && overloaded()) return shed(req, res, 503);
+    const early: Admission = isForm(req.headers['content-type']) ? { admit: true } : admission('event');
+    if (!early.admit) return shed(req, res, early.refusal);
     const read = await readBody(req, maxBodyBytes, bodyDeadlineMs);
     if (!read.ok) return refuse(req, res, read.status, read.reason, logger);
     const text = read.body.toString('utf8');
     if (!isSlackShapedBody(text, req.headers['content-type'])) return refuse(req, res, 400, 'malformed body', logger);
-    if (overloaded()) return shed(req, res, isCommandBody(text, req.headers['content-type']) ? 200 : 503);
+    const decided = admission(workKind(text, req.headers['content-type']));
+    if (!decided.admit) return shed(req, res, decided.refusal);
     try {
       listener(Object.assign(req, { rawBody: read.body }), res);
     } catch (error) {

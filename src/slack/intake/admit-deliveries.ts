@@ -5,32 +5,66 @@
  * 1. Once. A slash command whose `trigger_id` was seen (Socket Mode redelivers envelopes) and an
  *    event whose `event_id` was handled (Slack retries) are acknowledged and not answered again.
  *    Claims are kept in the state store, so this holds across a restart and across replicas.
- * 2. Bounded. When the answers waiting exceed their cap (by count or by age), new work is
- *    refused rather than acknowledged and left waiting: a slash command is acknowledged at once
- *    with {@link BUSY_TEXT}, which the user sees; an event or a click is not acknowledged at all
- *    ({@link Overloaded}: HTTP answers 503 and Slack retries the event later; in Socket Mode the
- *    envelope is left unacknowledged, which Slack redelivers).
+ * 2. Bounded. When the process falls behind, new work is refused rather than acknowledged and
+ *    left waiting, as the one admission decision below says: a slash command gets the
+ *    busy notice, an event or a click is not acknowledged ({@link RetryLater}), so Slack retries.
  * 3. Durable. An event that owes someone an answer is recorded in the state store's work
  *    ledger before Bolt acknowledges it, and removed once answered; if the process dies in
- *    between, a later start or another replica answers it (see accepted-work-recovery.ts).
+ *    between, a later start or another replica answers it (replica-presence.ts). When the ledger
+ *    cannot be written, the event is not acknowledged ({@link RetryLater}): Slack retries it.
  *
  * A delivery replayed from the ledger carries `replayed: true` in its context and skips 1–3.
  */
-import type { App, ReceiverEvent } from '@slack/bolt';
+import type { App, Context, ReceiverEvent } from '@slack/bolt';
+import { z } from 'zod';
+import type { Replica } from '../../app/process/replica.js';
 import type { Logger } from '../../logger.js';
-import type { DigestOwner, EventLedger, WorkLedger } from '../../store/state-store.js';
-import type { AcknowledgedWork } from '../acknowledged-work.js';
-import { readDelivery } from './slack-delivery.js';
+import type { EventLedger, WorkLedger } from '../../store/state-store.js';
+import { readDelivery } from '../payloads/delivery.js';
+import type { AcknowledgedWork } from './acknowledged-work.js';
 
+/**
+ * The one admission decision: whether new work is taken now, and how a refusal reaches Slack.
+ * Both front doors ask it (the HTTP guard before a body is read, and {@link admitDeliveries} for
+ * every transport), so the rule and its wording live here only.
+ *
+ * While the process keeps up, everything is taken. When it falls behind (see
+ * acknowledged-work.ts: too many answers waiting, the oldest waiting too long, or the event loop
+ * running late):
+ *
+ * - a slash command is acknowledged at once with {@link BUSY_TEXT}, which the person sees;
+ * - an event or a click is not acknowledged at all, so Slack delivers it again later (HTTP 503;
+ *   in Socket Mode the envelope is left unacknowledged).
+ */
 export const BUSY_TEXT = '正忙，请稍后再试。';
 
-/** Thrown to leave a delivery unacknowledged, so Slack delivers it again later. */
-export class Overloaded extends Error {
-  readonly code = 'OVERLOADED';
+/** What arrives at the front door, as far as admission goes. */
+export type WorkKind = 'command' | 'event' | 'interaction';
 
-  constructor(readonly what: string) {
-    super(`overloaded: ${what} refused for Slack to retry`);
-    this.name = 'Overloaded';
+export type Admission = { admit: true } | { admit: false; refusal: 'busy-notice' | 'retry-later' };
+
+/** What a refused slash command is acknowledged with. */
+export const BUSY_REPLY = { response_type: 'ephemeral', text: BUSY_TEXT } as const;
+
+export function admission(kind: WorkKind, overloaded: boolean): Admission {
+  if (!overloaded) return { admit: true };
+  return { admit: false, refusal: kind === 'command' ? 'busy-notice' : 'retry-later' };
+}
+
+/**
+ * Thrown to leave a delivery unacknowledged, so Slack delivers it again later: the process is
+ * falling behind, or the work it would owe cannot be recorded durably (nothing acknowledged may
+ * depend on this process's memory alone).
+ */
+export class RetryLater extends Error {
+  readonly code = 'RETRY_LATER';
+
+  constructor(
+    readonly what: string,
+    readonly reason: 'overloaded' | 'not-recordable',
+  ) {
+    super(`${reason}: ${what} refused for Slack to retry`);
+    this.name = 'RetryLater';
   }
 }
 
@@ -38,7 +72,7 @@ export interface AdmissionDeps {
   work: AcknowledgedWork;
   events: EventLedger;
   ledger: WorkLedger;
-  owner: DigestOwner;
+  owner: Replica;
   logger: Logger;
   now: () => Date;
 }
@@ -53,10 +87,12 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
     return event.ack();
   }
 
-  function refuse(what: string): never {
+  /** Leaves `what` unacknowledged when admission says to (Slack retries it). */
+  function admitOrRefuse(kind: WorkKind, what: string): void {
     const pressure = work.pressure();
+    if (admission(kind, pressure.overloaded).admit) return;
     logger.warn({ kind: 'admission', outcome: 'refused', what, waiting: pressure.waiting, oldestWaitMs: Math.round(pressure.oldestWaitMs), loopLagMs: Math.round(pressure.loopLagMs) }, `${what}: refused, too much work waiting`);
-    throw new Overloaded(what);
+    throw new RetryLater(what, 'overloaded');
   }
 
   return async (event) => {
@@ -66,9 +102,9 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
     switch (delivery.kind) {
       case 'command': {
         if (delivery.triggerId && !(await events.claim(`command:${delivery.triggerId}`, nowMs))) return duplicate(event, { command: delivery.command, triggerId: delivery.triggerId });
-        if (work.pressure().overloaded) {
+        if (!admission('command', work.pressure().overloaded).admit) {
           logger.warn({ kind: delivery.command, outcome: 'busy' }, `${delivery.command}: busy, asked to try later`);
-          return event.ack({ response_type: 'ephemeral', text: BUSY_TEXT });
+          return event.ack({ ...BUSY_REPLY });
         }
         return processEvent(event);
       }
@@ -78,8 +114,16 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
           if (!(await events.claim(key, nowMs))) return duplicate(event, { eventId: delivery.eventId });
           return processEvent(event);
         }
-        if (work.pressure().overloaded) refuse(delivery.eventType);
-        if (!(await ledger.accept({ key, body: JSON.stringify(event.body), acceptedAt: nowMs, owner: owner.id }))) return duplicate(event, { eventId: delivery.eventId });
+        admitOrRefuse('event', delivery.eventType);
+        let accepted: boolean;
+        try {
+          accepted = await ledger.accept({ key, body: JSON.stringify(event.body), acceptedAt: nowMs, owner: owner.id });
+        } catch (error) {
+          // Acknowledging work that lives only in memory would lose it to a crash: Slack retries it.
+          logger.error({ err: error, kind: 'admission', outcome: 'refused', what: delivery.eventType, eventId: delivery.eventId }, `${delivery.eventType}: refused, the work ledger cannot be written`);
+          throw new RetryLater(delivery.eventType, 'not-recordable');
+        }
+        if (!accepted) return duplicate(event, { eventId: delivery.eventId });
         try {
           await processEvent(event);
         } finally {
@@ -88,10 +132,34 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
         return;
       }
       case 'interaction':
-        if (work.pressure().overloaded) refuse(delivery.type);
+        admitOrRefuse('interaction', delivery.type);
         return processEvent(event);
       case 'unknown':
         return processEvent(event);
     }
+  };
+}
+
+/**
+ * One message, one answer: a message can arrive as two events (an @mention in a DM thread is an
+ * `app_mention` and a `message`), so listeners claim the message itself (`message:<channel>:<ts>`)
+ * before answering it. Deliveries as such (`event_id`, `trigger_id`) are deduplicated at the front
+ * door (admit-deliveries.ts). Work replayed from the ledger after a crash was claimed by the
+ * process that died: it is answered without claiming again.
+ */
+const ReplayedSchema = z.object({ replayed: z.literal(true) });
+
+/** Whether this delivery is the first of its message (true: answer it). */
+export type MessageClaims = (context: Context, channel: string, ts: string) => Promise<boolean>;
+
+/** Whether a delivery was replayed from the work ledger (it may have been answered before the restart). */
+export function isReplayed(context: Context): boolean {
+  return ReplayedSchema.safeParse(context).success;
+}
+
+export function messageClaims(events: Pick<EventLedger, 'claim'>, nowMs: () => number): MessageClaims {
+  return async (context, channel, ts) => {
+    if (isReplayed(context)) return true;
+    return events.claim(`message:${channel}:${ts}`, nowMs());
   };
 }

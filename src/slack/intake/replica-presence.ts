@@ -14,7 +14,8 @@ import type { ReceiverEvent } from '@slack/bolt';
 import { z } from 'zod';
 import { ConfigError } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { REPLICA_HEARTBEAT_MS, type DigestOwner, type ReplicaRegistry, type WorkLedger } from '../../store/state-store.js';
+import type { Replica } from '../../app/process/replica.js';
+import { REPLICA_HEARTBEAT_MS, type ReplicaRegistry, type WorkLedger } from '../../store/state-store.js';
 
 /** Accepted work still answered after a crash if it is younger than this. */
 export const FRESH_WORK_MS = 10 * 60 * 1000;
@@ -27,7 +28,7 @@ const DeliveryBodySchema = z.record(z.string(), z.unknown());
 export interface ReplicaPresenceDeps {
   replicas: ReplicaRegistry;
   ledger: WorkLedger;
-  replica: DigestOwner;
+  replica: Replica;
   settings: ReplicaSettings;
   /** Hands a delivery to the app (its listeners answer it). */
   processEvent: (event: ReceiverEvent) => Promise<void>;

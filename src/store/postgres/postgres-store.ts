@@ -16,20 +16,13 @@
  */
 import pg from 'pg';
 import { z } from 'zod';
-import { isProcessAlive } from '../digest-owner.js';
+import { ATTEMPT_LEASE_MS, type ClaimResult } from '../../app/digest/digest-store.js';
+import type { Replica } from '../../app/process/replica.js';
+import type { ProgressChangeRow, ProgressRow, ProgressWriteResult } from '../../core/progress/progress-ledger.js';
+import { isProcessAlive } from '../process-alive.js';
 import { replicaGone } from '../replica-liveness.js';
 import { StoreError } from '../store-error.js';
-import {
-  ATTEMPT_LEASE_MS,
-  type AcceptedWork,
-  type ClaimResult,
-  type DigestOwner,
-  type ProgressChangeRow,
-  type ProgressRow,
-  type ProgressWriteResult,
-  type ReplicaRow,
-  type StateStore,
-} from '../state-store.js';
+import type { AcceptedWork, ReplicaRow, StateStore } from '../state-store.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 
 const CONNECT_TIMEOUT_MS = 2000;
@@ -145,7 +138,7 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
     });
 
   /** Whether the attempt's process may still be posting (the same rule as SQLite's). */
-  function stillRunning(attempt: z.infer<typeof AttemptSchema>, owner: DigestOwner, nowMs: number): boolean {
+  function stillRunning(attempt: z.infer<typeof AttemptSchema>, owner: Replica, nowMs: number): boolean {
     if (nowMs - attempt.started_at >= ATTEMPT_LEASE_MS) return false;
     if (attempt.host !== owner.host) return true;
     if (attempt.pid === owner.pid) return false;

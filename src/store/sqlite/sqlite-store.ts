@@ -3,9 +3,12 @@
  * answered as promises, so callers are written once for every engine. The digest claim runs in
  * an IMMEDIATE transaction, which SQLite serialises across the processes sharing the file.
  */
-import { ATTEMPT_LEASE_MS, type AcceptedWork, type ClaimResult, type DigestOwner, type ProgressChangeRow, type ProgressRow, type ProgressWriteResult, type ReplicaRow, type StateStore } from '../state-store.js';
+import { ATTEMPT_LEASE_MS, type ClaimResult } from '../../app/digest/digest-store.js';
+import type { Replica } from '../../app/process/replica.js';
+import type { ProgressChangeRow, ProgressRow, ProgressWriteResult } from '../../core/progress/progress-ledger.js';
+import type { AcceptedWork, ReplicaRow, StateStore } from '../state-store.js';
 import { replicaGone } from '../replica-liveness.js';
-import { isProcessAlive } from '../digest-owner.js';
+import { isProcessAlive } from '../process-alive.js';
 import { hasStateFile, openDatabase, openMemoryDatabase, stateFile, type SqliteDatabase } from './open-sqlite.js';
 
 interface AttemptRow {
@@ -88,7 +91,7 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
     insertWork.run(work.key, work.body, work.acceptedAt, work.owner);
     return true;
   });
-  const adoptTx = db.transaction((adopter: DigestOwner, nowMs: number, freshSinceMs: number) => {
+  const adoptTx = db.transaction((adopter: Replica, nowMs: number, freshSinceMs: number) => {
     const expired = expireWork.run(freshSinceMs).changes;
     const live = new Set(replicaRows().filter((r) => !replicaGone(r, adopter, nowMs, isAlive)).map((r) => r.id));
     const adopted: AcceptedWork[] = [];
@@ -99,7 +102,7 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
     }
     return { adopted, expired };
   });
-  const joinTx = db.transaction((me: DigestOwner, settings: string, nowMs: number): ReplicaRow[] => {
+  const joinTx = db.transaction((me: Replica, settings: string, nowMs: number): ReplicaRow[] => {
     const conflicting = replicaRows().filter((r) => !replicaGone(r, me, nowMs, isAlive) && r.settings !== settings);
     if (conflicting.length === 0) putReplica.run(me.id, me.host, me.pid, settings, nowMs);
     return conflicting;
@@ -128,14 +131,14 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   });
 
   /** Whether the attempt's process may still be posting. */
-  function stillRunning(attempt: AttemptRow, owner: DigestOwner, nowMs: number): boolean {
+  function stillRunning(attempt: AttemptRow, owner: Replica, nowMs: number): boolean {
     if (nowMs - attempt.started_at >= ATTEMPT_LEASE_MS) return false;
     if (attempt.host !== owner.host) return true; // another machine: only the lease can tell
     if (attempt.pid === owner.pid) return false; // an earlier life of this pid
     return isAlive(attempt.pid);
   }
 
-  const claimTx = db.transaction((date: string, owner: DigestOwner, nowMs: number): ClaimResult => {
+  const claimTx = db.transaction((date: string, owner: Replica, nowMs: number): ClaimResult => {
     const post = getPost.get(date);
     if (post) return { status: 'already-posted', channel: post.channel, ts: post.ts };
     const attempt = getAttempt.get(date);

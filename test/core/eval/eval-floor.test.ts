@@ -77,4 +77,10 @@ describe('retrieval quality', () => {
     expectFloor(evaluate(fixture('questions-everyday-fresh.jsonl')), { r1: 0.57, r3: 0.66, perKind: 0.66, answers: 0 });
     expectFloor(evaluate(fixture('questions-everyday-fresh-hard.jsonl')), { r1: 0.21, r3: 0.34, perKind: 0.34, answers: 0 });
   });
+
+  it('answers questions about the plan’s structure from the plan model: places, areas, sizes, what it only counts', () => {
+    const report = evaluate(fixture('questions-structure.jsonl'));
+    // Scored before structure questions were read from the plan model: 0.268.
+    expect(report.byKind.structure?.score, misses(report)).toBeGreaterThanOrEqual(0.95);
+  });
 });

@@ -40,8 +40,8 @@ describe('parsePlan on the seed', () => {
 
   it('keeps area titles and goals paragraphs', () => {
     expect(plan.areas[2]?.title).toBe('提高知识产权保护效果');
-    expect(plan.areas[0]?.goals.startsWith('完善知识产权考核评价体系')).toBe(true);
-    expect(plan.areas[6]?.goals.endsWith('加大战略组织实施力度。')).toBe(true);
+    expect(plan.areas[0]?.goals?.startsWith('完善知识产权考核评价体系')).toBe(true);
+    expect(plan.areas[6]?.goals?.endsWith('加大战略组织实施力度。')).toBe(true);
   });
 
   it('separates measures that follow each other without a blank line', () => {

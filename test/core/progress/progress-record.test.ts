@@ -3,12 +3,12 @@
  * line), checked; and the book that keeps every change as an audit row over the store.
  */
 import { describe, expect, it } from 'vitest';
-import { parseProgressCommand } from '../../../src/core/progress/progress-command.js';
+import { readProgressCommand } from '../../../src/core/progress/read-progress-command.js';
 import { readProgressInput } from '../../../src/core/progress/progress-input.js';
 import { createProgressBook } from '../../../src/core/progress/progress-book.js';
 import { memorySqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 
-const parse = (text: string) => parseProgressCommand(text, 79);
+const parse = (text: string) => readProgressCommand(text, 79);
 
 describe('/progress as typed', () => {
   it('reads a status with a note, a lead unit, participants, a due date and a note alone', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEvalQuestions } from '../../../src/core/eval/eval-questions.js';
 import { PROJECT_ROOT } from '../../../src/core/paths.js';
 import { planCorpus } from '../../../src/core/search/dictionary/plan-corpus.js';
-import { foldText } from '../../../src/core/search/fold-text.js';
+import { foldText } from '../../../src/core/search/text/fold-text.js';
 import { openSearchIndex } from '../../../src/core/search/index/open-search-index.js';
 import { LexiconError, loadLexicon, parseConcepts } from '../../../src/core/search/lexicon/load-lexicon.js';
 import { createPlanSearch } from '../../../src/core/search/plan-search.js';

@@ -19,8 +19,18 @@ describe('a measure asked for by number', () => {
 
   it.each([
     ['15-20', 15, 20], ['第15至20条', 15, 20], ['15到20', 15, 20], ['七十五—七十九', 75, 79], ['measure 3 to 5', 3, 5],
+    ['十五到十七条', 15, 17], ['第二十至二十二条', 20, 22], ['第十五到十七条分别讲了什么', 15, 17], ['三十八到四十条讲的都是什么', 38, 40],
+    ['第15条到第17条分别讲了什么', 15, 17],
   ])('%s → range', (q, from, to) => {
-    expect(reference(q)).toMatchObject({ type: 'range', from, to });
+    expect(reference(q)).toMatchObject({ type: 'range', from, to, asksMore: false });
+  });
+
+  it.each(['在2—3个产业关键技术领域', '第一到第三部分讲了什么', '2014—2020年'])('reads no range of measures in %s', (q) => {
+    expect(reference(q)?.type).not.toBe('range');
+  });
+
+  it('reads no measure in the 一 of 措施一样多', () => {
+    expect(reference('哪两个部分措施一样多')).toBeUndefined();
   });
 
   it.each([['第三部分', 3], ['area 3', 3], ['第三个领域讲了什么', 3], ['领域七', 7], ['三、', 3]])('%s → area %i', (q, n) => {

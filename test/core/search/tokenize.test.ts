@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testAnswerContext } from '../../support/answer-context.js';
 import { readManifest } from '../../../src/core/search/index/index-files.js';
 import { INDEX_DIR } from '../../../src/core/paths.js';
-import { cutWords } from '../../../src/core/search/segmenter/jieba.js';
+import { cutWords } from '../../../src/core/search/text/jieba.js';
 
 const ctx = testAnswerContext();
 const tokenize = (text: string) => ctx.search.analyse(text).terms.map((t) => t.term);

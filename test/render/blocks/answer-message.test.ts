@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { renderAnswer, renderMoreResults } from '../../../src/render/blocks/answer-message.js';
-import { AREA_ANSWER, GOALS_ANSWER, LIST_ANSWER, LOOKUP_ANSWER, NO_MATCH_ANSWER, NOT_COVERED_ANSWER, OVERVIEW_ANSWER, SEARCH_ANSWER } from '../../support/render-fixtures.js';
+import {
+  AREA_ANSWER,
+  COUNTED_NOT_NAMED_ANSWER,
+  GOALS_ANSWER,
+  LIST_ANSWER,
+  LOOKUP_ANSWER,
+  MOST_MEASURES_ANSWER,
+  NEIGHBOUR_ANSWER,
+  NO_MATCH_ANSWER,
+  NOT_COVERED_ANSWER,
+  OVERVIEW_ANSWER,
+  PLACE_ANSWER,
+  PLACES_LIST_ANSWER,
+  SEARCH_ANSWER,
+  TIED_ANSWER,
+} from '../../support/render-fixtures.js';
 import { slackMessageProblems } from '../../support/slack-message-check.js';
 
 const blocksText = (message: { blocks: unknown[] }) => JSON.stringify(message.blocks);
@@ -89,5 +104,36 @@ describe('an answer as a Slack message', () => {
     const section = JSON.stringify(renderAnswer(typed, { feedback: 'none', shareable: false }).blocks[0]);
     for (const mark of ['*', '_', '~', '`']) expect(section).toContain(`\u200b${mark}\u200b`);
     expect(section).not.toMatch(/(?<!\\u200b)\*紧急/u);
+  });
+
+  it('says where a measure asked for by its place stands, under the card’s heading', () => {
+    const message = renderAnswer(PLACE_ANSWER, { feedback: 'none', shareable: false });
+    expect(message.blocks[0]).toMatchObject({ type: 'header' });
+    expect(JSON.stringify(message.blocks[1])).toContain('三、提高知识产权保护效果的倒数第 2 条是第 42 条。');
+    expect(message.text.startsWith('三、提高知识产权保护效果的倒数第 2 条是第 42 条。')).toBe(true);
+    expect(slackMessageProblems(message)).toEqual([]);
+    expect(message).toMatchSnapshot();
+  });
+
+  it('says where each of several places stands, and which measure comes next', () => {
+    const list = renderAnswer(PLACES_LIST_ANSWER, { feedback: 'none', shareable: true });
+    expect(blocksText(list)).toContain('计划的第一条是第 1 条；计划的最后一条是第 79 条。');
+    expect(list).toMatchSnapshot();
+    expect(blocksText(renderAnswer(NEIGHBOUR_ANSWER, { feedback: 'none', shareable: false }))).toContain('第 30 条的下一条是第 31 条。');
+  });
+
+  it('names the area with the most measures first, ties as ties, with every area’s size', () => {
+    const most = renderAnswer(MOST_MEASURES_ANSWER, { feedback: 'none', shareable: false });
+    expect(blocksText(most)).toContain('措施最多的是三、提高知识产权保护效果，共 25 条（第 19–43 条）。');
+    expect(blocksText(most)).toContain('第 44–54 条（11 条）');
+    expect(most).toMatchSnapshot();
+    expect(blocksText(renderAnswer(TIED_ANSWER, { feedback: 'none', shareable: false }))).toContain('措施第二多的有 2 个领域，并列，各 11 条');
+  });
+
+  it('says the plan gives only the number, citing the measure that gives it', () => {
+    const message = renderAnswer(COUNTED_NOT_NAMED_ANSWER, { feedback: 'buttons', shareable: false });
+    expect(JSON.stringify(message.blocks[0])).toContain('计划原文只写了数量');
+    expect(blocksText(message)).toContain('相关措施（供参考）');
+    expect(message).toMatchSnapshot();
   });
 });

@@ -22,7 +22,8 @@ import { testAnswerContext } from '../../support/answer-context.js';
 
 const ctx = testAnswerContext();
 const { plan } = ctx;
-const questions = loadEvalQuestions(`${PROJECT_ROOT}/test/fixtures/questions-team.jsonl`).map((q) => q.q);
+// The team's questions, and questions about the plan's structure (places, areas by size, counted not named).
+const questions = ['questions-team.jsonl', 'questions-structure.jsonl'].flatMap((f) => loadEvalQuestions(`${PROJECT_ROOT}/test/fixtures/${f}`).map((q) => q.q));
 
 describe('Block Kit output stays within Slack limits', () => {
   it('for every measure card, the longest measures included', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIGEST_EVENT_TYPE } from '../../../src/core/digest/digest-metadata.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.js';
-import { freePort, tsEntryArgs } from '../../support/local-process.js';
+import { freePort, tsEntryArgs, LOOSE_ADMISSION_ENV } from '../../support/local-process.js';
 import { waitUntil } from '../../support/waiters.js';
 
 const CHANNEL = 'C0DIGEST';
@@ -37,6 +37,7 @@ describe('the daily digest, exactly once', () => {
     dirs.push(dataDir);
     const env = {
       PATH: process.env.PATH ?? '',
+      ...LOOSE_ADMISSION_ENV,
       SLACK_BOT_TOKEN: 'xoxb-1-2-once',
       SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
       SLACK_API_URL: api.url,

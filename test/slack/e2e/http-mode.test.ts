@@ -50,7 +50,7 @@ describe('HTTP mode', () => {
     const shared = await api.waitForResponse((r) => r.id === 'share' && r.body.response_type === 'in_channel');
     expect(JSON.stringify(shared.body)).toContain(`<@${FAKE_USER_ID}> 分享`);
 
-    await app.deps.work.drain(5000);
+    await app.work.drain(5000);
     expect(api.callsTo('chat.postMessage')).toHaveLength(1);
     expect(api.responses.filter((r) => r.id === 'measure')).toEqual([]);
     expect(app.log.raw()).not.toContain(TEST_SIGNING_SECRET);

@@ -47,7 +47,7 @@ describe('Socket Mode', () => {
     expect(answer.args.channel).toBe('D0DIRECT');
     expect(api.callsTo('assistant.threads.setTitle')[0]?.args).toMatchObject({ channel_id: 'D0DIRECT', thread_ts: threadTs, title: '专利导航试点工程' });
 
-    await app.deps.work.drain(5000);
+    await app.work.drain(5000);
     expect(api.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === mention.ts)).toHaveLength(1);
   });
 });

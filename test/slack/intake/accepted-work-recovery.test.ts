@@ -13,7 +13,7 @@ import { createReplicaPresence } from '../../../src/slack/intake/replica-presenc
 import type { StateStore } from '../../../src/store/state-store.js';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.js';
-import { freePort, tsEntryArgs, waitUntilHealthy } from '../../support/local-process.js';
+import { freePort, tsEntryArgs, waitUntilHealthy, LOOSE_ADMISSION_ENV } from '../../support/local-process.js';
 import { signedSender } from '../../support/signed-request.js';
 import { eventEnvelope, messageEvent } from '../../support/slack-payloads.js';
 import { captureLogger } from '../../support/capture-logger.js';
@@ -48,7 +48,7 @@ function tempDir(): string {
 
 async function startApp(fake: FakeSlackApi, dataDir: string): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
-  const env = { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-1-2-recover', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env = { ...LOOSE_ADMISSION_ENV, PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-1-2-recover', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   const child = spawn(process.execPath, tsEntryArgs('main'), { cwd: tmpdir(), env, stdio: 'ignore' });
   children.push(child);
   expect(await waitUntilHealthy(port, { timeoutMs: 15_000, gaveUp: () => child.exitCode !== null })).toBe(true);

@@ -30,7 +30,7 @@ describe('over HTTP', () => {
     const envelope = eventEnvelope(messageEvent('专利导航'), 'EvONCE1');
     for (const retry of [0, 1, 2]) expect((await send.event(envelope, retry ? { [RETRY_NUM_HEADER]: String(retry) } : {}, nowSeconds() + retry)).status).toBe(200);
     await app.log.waitFor((l) => l.outcome === 'duplicate' && l.retryNum === 2);
-    await app.deps.work.drain(5000);
+    await app.work.drain(5000);
     expect(api.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
@@ -48,7 +48,7 @@ describe('over HTTP', () => {
     expect(res.status).toBe(200);
     expect(accepted).toEqual(['event:EvLEDGER1']); // recorded before the 200 went out
     await api.waitFor('chat.postMessage');
-    await app.deps.work.drain(5000);
+    await app.work.drain(5000);
     await vi.waitFor(() => expect(finish).toHaveBeenCalledWith('event:EvLEDGER1'));
     accept.mockRestore();
   });
@@ -56,14 +56,14 @@ describe('over HTTP', () => {
   it('past the cap, refuses an event with 503 (Slack retries it) and tells a command to try later', async () => {
     api = await startFakeSlackApi();
     app = await startAppHarness('http', api);
-    vi.spyOn(app.deps.work, 'pressure').mockReturnValue(OVERLOADED);
+    vi.spyOn(app.work, 'pressure').mockReturnValue(OVERLOADED);
     const send = signedSender(`${app.baseUrl}/slack/events`, TEST_SIGNING_SECRET);
     const event = await send.event(eventEnvelope(messageEvent('专利导航'), 'EvBUSY1'));
     expect(event.status).toBe(503);
     const command = await send.command(slashCommand({ command: '/plan', text: '专利导航' }));
     expect(command.status).toBe(200);
     expect(JSON.parse(command.body)).toEqual({ response_type: 'ephemeral', text: BUSY_TEXT });
-    vi.mocked(app.deps.work.pressure).mockRestore();
+    vi.mocked(app.work.pressure).mockRestore();
     // The refused event was not claimed: Slack's retry is answered.
     expect((await send.event(eventEnvelope(messageEvent('专利导航'), 'EvBUSY1'), { [RETRY_NUM_HEADER]: '1' }, nowSeconds() + 1)).status).toBe(200);
     await api.waitFor('chat.postMessage');
@@ -83,7 +83,7 @@ describe('over Socket Mode', () => {
     expect(again.payload ?? {}).toEqual({});
     expect(app.log.lines().filter((l) => l.kind === '/measure' && l.outcome === 'answered')).toHaveLength(1);
 
-    vi.spyOn(app.deps.work, 'pressure').mockReturnValue(OVERLOADED);
+    vi.spyOn(app.work, 'pressure').mockReturnValue(OVERLOADED);
     const refused = await socket.sendEnvelope('events_api', eventEnvelope(messageEvent('专利导航'), 'EvSOCKBUSY'), { ackTimeoutMs: 300 });
     await expect(refused.ack).rejects.toThrow(/No ack/u);
     expect(api.callsTo('chat.postMessage')).toEqual([]);

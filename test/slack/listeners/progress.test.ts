@@ -22,19 +22,19 @@ const replyOf = (calls: Call[]) => acks(calls)[0] as Record<string, unknown> | u
 async function progress(slack: ListenerFakes, text: string, user = COORDINATOR_ID) {
   const args = slack.command('/progress', text);
   Object.assign(args.command, { user_id: user });
-  await progressCommand(slack.deps)(args);
+  await progressCommand(slack.app.progress, slack.work)(args);
   return replyOf(slack.takeCalls());
 }
 
 /** Opens the form as `user` from a card and returns the view Slack was asked to open. */
 async function openForm(slack: ListenerFakes, n: number, user = COORDINATOR_ID): Promise<Record<string, unknown>> {
-  await progressEdit(slack.deps)(slack.click('progress_edit', JSON.stringify({ n }), { user }));
+  await progressEdit(slack.app.progress, slack.work)(slack.click('progress_edit', JSON.stringify({ n }), { user }));
   const [opened] = apiCalls(slack.takeCalls(), 'views.open');
   return opened?.view as Record<string, unknown>;
 }
 
 async function submit(slack: ListenerFakes, view: Record<string, unknown>, fill: Record<string, string>, user = COORDINATOR_ID) {
-  await progressFormSubmitted(slack.deps)(slack.submit(PROGRESS_FORM, String(view.private_metadata), filledState(view, fill), { user }));
+  await progressFormSubmitted(slack.app.progress, slack.work)(slack.submit(PROGRESS_FORM, String(view.private_metadata), filledState(view, fill), { user }));
   return acks(slack.takeCalls())[0] as Record<string, unknown>;
 }
 
@@ -46,7 +46,7 @@ describe('/progress', () => {
     expect(JSON.stringify(reply?.blocks)).toContain('已登记第 42 条（第 1 版）');
     expect(slackMessageProblems(reply as { text: string; blocks: unknown[] }, { allowMentionOf: COORDINATOR_ID })).toEqual([]);
 
-    await measureCommand(slack.deps)(slack.command('/measure', '42'));
+    await measureCommand(slack.app.lookups, slack.work)(slack.command('/measure', '42'));
     const card = JSON.stringify(replyOf(slack.takeCalls()));
     expect(card).toContain('推进中');
     expect(card).toContain('本周完成海关系统联调');
@@ -59,7 +59,7 @@ describe('/progress', () => {
     expect(reply?.response_type).toBe('ephemeral');
     expect(JSON.stringify(reply?.blocks)).toContain(`没有登记推进情况的权限，这次没有做任何更改。推进情况由协调办指定的人员登记：<@${COORDINATOR_ID}>、<!subteam^S0COORDS>`);
     expect(slack.log.lines().find((l) => l.outcome === 'refused')).toMatchObject({ level: 40, user: FAKE_USER_ID, surface: '/progress', measure: 42 });
-    expect(await slack.deps.progress.record(42)).toBeUndefined();
+    expect(await slack.app.book.record(42)).toBeUndefined();
   });
 
   it('lets a member of a coordinator user group write', async () => {
@@ -87,7 +87,7 @@ describe('the 更新进展 form', () => {
     const saved = await submit(slack, view, { progress_status: '推进中', progress_note: '本周完成海关系统联调' });
     expect(saved.response_action).toBe('update');
     expect(JSON.stringify(saved.view)).toContain('已登记第 42 条（第 2 版）');
-    expect(await slack.deps.progress.record(42)).toMatchObject({ status: '推进中', lead: ['海关总署'], version: 2 });
+    expect(await slack.app.book.record(42)).toMatchObject({ status: '推进中', lead: ['海关总署'], version: 2 });
   });
 
   it('comes back with an inline error for an empty status, and saves nothing', async () => {
@@ -95,7 +95,7 @@ describe('the 更新进展 form', () => {
     const view = await openForm(slack, 42);
     const ack = await submit(slack, view, { progress_status: '', progress_note: '说明' });
     expect(ack).toEqual({ response_action: 'errors', errors: { [progressBlockId('status', 0)]: '请选择状态：未启动 / 推进中 / 已完成 / 受阻。' } });
-    expect(await slack.deps.progress.record(42)).toBeUndefined();
+    expect(await slack.app.book.record(42)).toBeUndefined();
   });
 
   it('refuses a stale submission with the current values, keeping the note typed', async () => {
@@ -109,19 +109,19 @@ describe('the 更新进展 form', () => {
     expect(refreshed).toContain('"private_metadata":"{\\"n\\":42,\\"v\\":1}"');
     expect(refreshed).toContain('"initial_option":{"text":{"type":"plain_text","text":"受阻","emoji":false},"value":"受阻"}');
     expect(refreshed).toContain('"initial_value":"我写的说明"');
-    expect(await slack.deps.progress.record(42)).toMatchObject({ status: '受阻', version: 1 });
+    expect(await slack.app.book.record(42)).toMatchObject({ status: '受阻', version: 1 });
   });
 
   it('is not opened for anyone else, who is told who can grant access; a submission from them is refused too', async () => {
     const slack = listenerFakes(NOW);
-    await progressEdit(slack.deps)(slack.click('progress_edit', JSON.stringify({ n: 42 }), { user: FAKE_USER_ID }));
+    await progressEdit(slack.app.progress, slack.work)(slack.click('progress_edit', JSON.stringify({ n: 42 }), { user: FAKE_USER_ID }));
     const calls = slack.takeCalls();
     expect(apiCalls(calls, 'views.open')).toEqual([]);
     expect(JSON.stringify(responses(calls)[0])).toContain('没有登记推进情况的权限');
     const view = await openForm(slack, 42);
     const ack = await submit(slack, view, { progress_status: '推进中' }, FAKE_USER_ID);
     expect(JSON.stringify(ack.view)).toContain('没有权限');
-    expect(await slack.deps.progress.record(42)).toBeUndefined();
+    expect(await slack.app.book.record(42)).toBeUndefined();
   });
 });
 
@@ -129,9 +129,9 @@ describe('reading the record', () => {
   it('历史 answers in the conversation from a message, and in a window over the dashboard\'s window', async () => {
     const slack = listenerFakes(NOW);
     await progress(slack, '42 推进中');
-    await progressHistory(slack.deps)(slack.click('progress_history', '{"n":42}'));
+    await progressHistory(slack.app.progress, slack.work)(slack.click('progress_history', '{"n":42}'));
     expect(JSON.stringify(responses(slack.takeCalls())[0])).toContain('第 42 条 · 推进记录');
-    await progressHistory(slack.deps)(slack.click('progress_history', '{"n":42}', { view: 'modal' }));
+    await progressHistory(slack.app.progress, slack.work)(slack.click('progress_history', '{"n":42}', { view: 'modal' }));
     expect(apiCalls(slack.takeCalls(), 'views.push')).toHaveLength(1);
   });
 
@@ -139,11 +139,11 @@ describe('reading the record', () => {
     const slack = listenerFakes(NOW);
     await progress(slack, '42 推进中');
     const client = slack.client();
-    await appHomeOpened(slack.deps)({ event: { type: 'app_home_opened', user: FAKE_USER_ID, channel: 'D0DIRECT', tab: 'home', event_ts: '1.2' }, client } as unknown as Parameters<ReturnType<typeof appHomeOpened>>[0]);
+    await appHomeOpened(slack.app.progress, slack.app.lookups.overview, slack.work)({ event: { type: 'app_home_opened', user: FAKE_USER_ID, channel: 'D0DIRECT', tab: 'home', event_ts: '1.2' }, client } as unknown as Parameters<ReturnType<typeof appHomeOpened>>[0]);
     const [published] = apiCalls(slack.takeCalls(), 'views.publish');
     expect(JSON.stringify(published?.view)).toContain('推进看板');
-    await progressArea(slack.deps)(slack.click('progress_open_area', '{"a":3}', { view: 'home' }));
-    await progressMeasure(slack.deps)(slack.click('progress_open_measure', '{"n":42}', { view: 'modal', user: COORDINATOR_ID }));
+    await progressArea(slack.app.progress, slack.work)(slack.click('progress_open_area', '{"a":3}', { view: 'home' }));
+    await progressMeasure(slack.app.progress, slack.work)(slack.click('progress_open_measure', '{"n":42}', { view: 'modal', user: COORDINATOR_ID }));
     const calls = slack.takeCalls();
     expect(JSON.stringify(apiCalls(calls, 'views.open')[0]?.view)).toContain('三、提高知识产权保护效果');
     expect(JSON.stringify(apiCalls(calls, 'views.push')[0]?.view)).toContain('更新进展');
@@ -152,17 +152,17 @@ describe('reading the record', () => {
   it('/area 3 shows the area\'s status counts', async () => {
     const slack = listenerFakes(NOW);
     await progress(slack, '42 受阻');
-    await areaCommand(slack.deps)(slack.command('/area', '3'));
+    await areaCommand(slack.app.lookups, slack.work)(slack.command('/area', '3'));
     expect(JSON.stringify(replyOf(slack.takeCalls()))).toContain('未启动 0 · 推进中 0 · 已完成 0 · 受阻 1 · 未登记 24 · 逾期 0');
   });
 
   it('a question about progress is answered from the record, or says nothing is registered', async () => {
     const slack = listenerFakes(NOW);
-    await directOrThreadMessage(slack.deps)(slack.message('第15条由哪个部门牵头？'));
+    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('第15条由哪个部门牵头？'));
     const [none] = slack.takeCalls().flatMap((c) => (c.kind === 'post' ? [c.args] : []));
     expect(none?.text).toBe('第 15 条的牵头单位：计划原文未列明，协调办尚未登记。');
     await progress(slack, '42 推进中 本周完成海关系统联调');
-    await directOrThreadMessage(slack.deps)(slack.message('第42条进展如何'));
+    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('第42条进展如何'));
     const [answer] = slack.takeCalls().flatMap((c) => (c.kind === 'post' ? [c.args] : []));
     expect(answer?.text).toBe('第 42 条目前状态为“推进中”（2026-11-24 更新）。');
     expect(JSON.stringify(answer?.blocks)).toContain('本周完成海关系统联调');
@@ -178,6 +178,7 @@ describe('when the record cannot be written', () => {
     };
     expect(String((await progress(slack, '42 推进中'))?.text)).toContain('进展没有保存，没有做任何更改');
     expect(await submit(slack, view, { progress_status: '推进中' })).toEqual({ response_action: 'errors', errors: { [progressBlockId('status', 0)]: '保存失败，没有做任何更改。请稍后再试；如果一直这样，请联系管理员。' } });
-    expect(slack.takeErrors()).toEqual(['a progress update could not be saved: SQLITE_FULL: database or disk is full', 'view.progress_form: failed: SQLITE_FULL: database or disk is full']);
+    // One line per failed write, whichever surface it came from.
+    expect(slack.takeErrors()).toEqual(['a progress update could not be saved: SQLITE_FULL: database or disk is full', 'a progress update could not be saved: SQLITE_FULL: database or disk is full']);
   });
 });

@@ -4,7 +4,7 @@
  * bridged from (any the dictionary glosses that the plan does not use and that do not merely
  * shape a question).
  */
-import { EVERYDAY_ACTORS, FUNCTION_WORDS, GENERIC_WORDS, QUESTION_WORDS } from '../stop-words.js';
+import { EVERYDAY_ACTORS, FUNCTION_WORDS, GENERIC_WORDS, QUESTION_WORDS } from '../text/stop-words.js';
 import { buildWordBridge, type WordBridgeOptions } from './build-word-bridge.js';
 import { parseGlossDictionary, readGlossSource, type GlossDictionary } from './gloss-dictionary.js';
 import type { WordBridge } from './word-bridge.js';

@@ -12,7 +12,7 @@
  * frequency, the two figures jieba derives every word weight from.
  */
 import { readFileSync } from 'node:fs';
-import { cutWords, loadJieba, JIEBA_BASE_DICT } from '../segmenter/jieba.js';
+import { cutWords, loadJieba, JIEBA_BASE_DICT } from '../text/jieba.js';
 import { parseDictionary, type DictionaryEntry } from './dictionary-entry.js';
 
 /** The most frequent words of jieba's dictionary kept as everyday vocabulary. */

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plan } from '../../plan/plan-schema.js';
 import type { Lexicon } from '../lexicon/load-lexicon.js';
-import { cutWords, forgetLoadedJieba, loadJieba } from '../segmenter/jieba.js';
-import { foldText } from '../fold-text.js';
+import { cutWords, forgetLoadedJieba, loadJieba } from '../text/jieba.js';
+import { foldText } from '../text/fold-text.js';
 import { PLACEHOLDERS, trimBaseDictionary } from './base-dictionary.js';
 import { formatDictionary, type DictionaryEntry } from './dictionary-entry.js';
 import { planCorpus } from './plan-corpus.js';
-import { FUNCTION_WORDS, QUESTION_WORDS } from '../stop-words.js';
+import { FUNCTION_WORDS, QUESTION_WORDS } from '../text/stop-words.js';
 import { extractMarkedNames } from './plan-names.js';
 import { mineRecurringPhrases } from './plan-phrases.js';
 

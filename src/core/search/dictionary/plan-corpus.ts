@@ -5,7 +5,7 @@ export function planCorpus(plan: Plan): string[] {
   return [
     plan.title,
     plan.preamble,
-    ...plan.areas.flatMap((a) => [a.title, a.goals]),
+    ...plan.areas.flatMap((a) => [a.title, a.goals ?? '']),
     ...plan.measures.map((m) => m.displayText),
   ].filter((t) => t.length > 0);
 }

@@ -7,7 +7,7 @@
  * "知识产权战" always continues with 略, so it is not a phrase), and (3) starts and ends with a
  * content word, not a particle or one of the plan's generic verbs (加强, 推进 …).
  */
-import { FUNCTION_WORDS } from '../stop-words.js';
+import { FUNCTION_WORDS } from '../text/stop-words.js';
 
 const MIN_OCCURRENCES = 3;
 const MIN_DISTINCT_NEIGHBOURS = 2;

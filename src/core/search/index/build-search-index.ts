@@ -5,7 +5,7 @@ import { buildPlanWordBridge } from '../bridge/plan-word-bridge.js';
 import { formatWordBridge } from '../bridge/word-bridge.js';
 import { buildPlanDictionary } from '../dictionary/build-dictionary.js';
 import type { Lexicon } from '../lexicon/load-lexicon.js';
-import { createTokenizer } from '../tokenize.js';
+import { createTokenizer } from '../text/tokenize.js';
 import { computeInputsHash, INDEX_FORMAT_VERSION } from './index-inputs.js';
 import type { IndexArtifacts } from './index-files.js';
 import { indexOptions } from './index-options.js';

@@ -3,7 +3,7 @@
  * needs exactly the options the index was built with, so both take them from here.
  */
 import type { Options } from 'minisearch';
-import type { Tokenize } from '../tokenize.js';
+import type { Tokenize } from '../text/tokenize.js';
 import type { SearchDocument } from './search-document.js';
 
 /** Questions arrive already analysed into terms, joined by this character. */

@@ -39,7 +39,7 @@ export function parseDocId(id: string): DocumentRef {
 export function planDocuments(plan: Plan): SearchDocument[] {
   return [
     ...plan.measures.map((m) => ({ id: measureDocId(m.number), text: m.displayText, areaTitle: areaOf(plan, m).title })),
-    ...plan.areas.map((a) => ({ id: goalsDocId(a.number), text: a.goals, areaTitle: a.title })),
+    ...plan.areas.flatMap((a) => (a.goals === undefined ? [] : [{ id: goalsDocId(a.number), text: a.goals, areaTitle: a.title }])),
     ...(plan.preamble ? [{ id: PREAMBLE_ID, text: plan.preamble, areaTitle: plan.title }] : []),
   ];
 }

@@ -13,10 +13,10 @@
  * Concepts, not terms, are what confidence is measured on: a question is answered well when the
  * hit covers its concepts, however many terms each one expanded to.
  */
-import type { AnswerFocus } from '../snippet.js';
-import type { Tokenizer } from '../tokenize.js';
-import { QUESTION_WORDS } from '../stop-words.js';
-import { foldText } from '../fold-text.js';
+import type { AnswerFocus } from '../text/snippet.js';
+import type { Tokenizer } from '../text/tokenize.js';
+import { QUESTION_WORDS } from '../text/stop-words.js';
+import { foldText } from '../text/fold-text.js';
 import { cleanQuestion, toSimplified } from './clean-question.js';
 import type { EnglishMatch, ReadEnglish } from './english-glossary.js';
 import { parsePlanReference, type PlanReference } from './plan-reference.js';

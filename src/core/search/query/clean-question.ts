@@ -7,7 +7,7 @@
 import { ConverterFactory } from 'opencc-js/core';
 import fromTaiwan from 'opencc-js/from/tw';
 import toMainland from 'opencc-js/to/cn';
-import { foldText } from '../fold-text.js';
+import { foldText } from '../text/fold-text.js';
 
 /** A question longer than this is not a question; callers reject it with a message. */
 export const MAX_QUESTION_LENGTH = 500;

@@ -4,7 +4,7 @@
  * hyphens count as spaces, and the longest listed phrase wins.
  */
 import type { LexiconEntry } from '../lexicon/load-lexicon.js';
-import { QUESTION_WORDS } from '../stop-words.js';
+import { QUESTION_WORDS } from '../text/stop-words.js';
 
 export interface EnglishMatch {
   /** The words of the question that matched, as typed (folded). */

@@ -10,6 +10,7 @@
  * `标准制定的特殊程序第1部分` stays a search. `asksMore` says whether the question asks something
  * beyond showing what it names (`第73条说的督导检查具体哪个月开展`).
  */
+import { CHINESE_NUMERAL_CHARS } from '../../plan/chinese-numerals.js';
 import { NUMBER_PATTERN, parseNumberWord } from './number-words.js';
 
 export type PlanReference = (
@@ -23,7 +24,8 @@ const MEASURE_UNIT = '(?:条措施|项措施|个措施|条|项|号)';
 const MARKED_MEASURE = new RegExp(
   [
     `第\\s*${N}\\s*${MEASURE_UNIT}`,
-    `(?:工作措施|措施|举措)\\s*第?\\s*${N}(?![\\d个年月日次])`,
+    // Not the 一 of a word after 措施 (措施一样多, 措施一起看).
+    `(?:工作措施|措施|举措)\\s*第?\\s*${N}(?![\\d个年月日次]|(?<=一)[样起些致定般直同律切并体道下点旦再向番系])`,
     `(?:measure|item|no\\.?|number|#)\\s*${N}`,
   ].join('|'),
   'gu',
@@ -35,6 +37,21 @@ const RANGE = new RegExp(
   `^(?:第|措施|measures?|#)?\\s*${N}\\s*${MEASURE_UNIT}?\\s*${RANGE_SEPARATOR}\\s*第?\\s*${N}\\s*${MEASURE_UNIT}?$`,
   'u',
 );
+/** What follows a number that counts something else than measures: 第一到第三部分, 第1到3次. */
+const NOT_MEASURES = '(?:个|部分|领域|方面|块|板块|大块|大项|章|次|年|月|日)';
+/**
+ * A range marked as measures wherever it stands (`第十五到十七条分别讲了什么`, `第二十至二十二条`,
+ * `三十八到四十条的内容`): 第 before it or 条/项 after it, so `2—3个产业` is no range.
+ */
+const MARKED_RANGE = new RegExp(
+  [
+    `第\\s*${N}\\s*${MEASURE_UNIT}?\\s*${RANGE_SEPARATOR}\\s*第?\\s*${N}\\s*${MEASURE_UNIT}?(?![\\d${CHINESE_NUMERAL_CHARS}]|\\s*${NOT_MEASURES})`,
+    `(?<![\\d${CHINESE_NUMERAL_CHARS}])${N}\\s*${MEASURE_UNIT}?\\s*${RANGE_SEPARATOR}\\s*第?\\s*${N}\\s*${MEASURE_UNIT}`,
+  ].join('|'),
+  'u',
+);
+/** Around a range, words that ask for the measures in it one by one (分别, 都, 概括一下). */
+const RANGE_FILLER = /分别|都是|都|概括一下|概括|总结一下|总结|这几条|这些|这几项|之间|几条|讲了些|说了些|讲的|说的|写的|讲了|说了/gu;
 const LIST_SEPARATOR = '(?:\\s*(?:、|,|，|和|与|及|以及|跟|还有|and|&)\\s*|\\s+)';
 /** A run of several numbers, marked (`第1,2,3条`, `措施17和18`) or bare (`42、43`, `59 60`). */
 const LIST = new RegExp(`(第|措施|measures?)?\\s*${N}\\s*${MEASURE_UNIT}?(?:${LIST_SEPARATOR}第?\\s*${N}\\s*${MEASURE_UNIT}?)+`, 'gu');
@@ -86,28 +103,35 @@ export function parsePlanReference(folded: string): PlanReference | undefined {
     if (from !== undefined && to !== undefined) return { type: 'range', from, to, asksMore: false };
   }
 
+  const marked = MARKED_RANGE.exec(core);
+  if (marked) {
+    const [from, to] = marked.slice(1).filter((g) => g !== undefined).map((g) => parseNumberWord(g as string));
+    const around = `${core.slice(0, marked.index)} ${core.slice(marked.index + marked[0].length)}`;
+    if (from !== undefined && to !== undefined) return { type: 'range', from, to, asksMore: !isOnlyFiller(around, RANGE_FILLER) };
+  }
+
   const item = AREA_BY_ITEM.exec(core);
   if (item && isOnlyFiller(core.slice(item[0].length), AREA_FILLER)) {
     const n = numberAt(item);
     if (n !== undefined) return { type: 'area', number: n, asksMore: false };
   }
 
-  const marked: number[] = [];
+  const numbers: number[] = [];
   let markedText = text;
   for (const match of text.matchAll(MARKED_MEASURE)) {
     const n = numberAt(match as RegExpExecArray);
-    if (n !== undefined) marked.push(n);
+    if (n !== undefined) numbers.push(n);
     markedText = markedText.replace(match[0], ' ');
   }
   for (const list of text.matchAll(LIST)) {
     const run = list[0];
     const isMarked = list[1] !== undefined || new RegExp(`${MEASURE_UNIT}\\s*$`, 'u').test(run) || /第/u.test(run);
     if (isMarked || run.trim() === core) {
-      marked.push(...numbersIn(run.replace(/第|措施|measures?|条措施|项措施|个措施|条|项|号/gu, ' ')));
+      numbers.push(...numbersIn(run.replace(/第|措施|measures?|条措施|项措施|个措施|条|项|号/gu, ' ')));
       markedText = markedText.replace(run, ' ');
     }
   }
-  if (marked.length > 0) return { type: 'measures', numbers: distinct(marked), asksMore: !isOnlyFiller(markedText) };
+  if (numbers.length > 0) return { type: 'measures', numbers: distinct(numbers), asksMore: !isOnlyFiller(markedText) };
 
   const bare = BARE.exec(core);
   if (bare) {

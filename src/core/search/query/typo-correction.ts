@@ -6,7 +6,7 @@
  * swapped, missing or extra character). Candidates are found through single-deletion keys
  * (the SymSpell scheme), so a question costs a few map look-ups, not a scan of the vocabulary.
  */
-import { FUNCTION_WORDS, QUESTION_WORDS } from '../stop-words.js';
+import { FUNCTION_WORDS, QUESTION_WORDS } from '../text/stop-words.js';
 
 const MIN_LENGTH = 4;
 const MAX_LENGTH = 10;

@@ -1,13 +1,14 @@
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.js';
+import type { Application } from '../../../app/application.js';
+import type { AcknowledgedWork } from '../../intake/acknowledged-work.js';
 import { areaCommand } from './area-command.js';
 import { measureCommand } from './measure-command.js';
 import { planCommand } from './plan-command.js';
 import { progressCommand } from './progress-command.js';
 
-export function registerCommands(app: App, deps: SlackDeps): void {
-  app.command('/plan', planCommand(deps));
-  app.command('/measure', measureCommand(deps));
-  app.command('/area', areaCommand(deps));
-  app.command('/progress', progressCommand(deps));
+export function registerCommands(app: App, application: Application, work: AcknowledgedWork): void {
+  app.command('/plan', planCommand(application.planRequests, work));
+  app.command('/measure', measureCommand(application.lookups, work));
+  app.command('/area', areaCommand(application.lookups, work));
+  app.command('/progress', progressCommand(application.progress, work));
 }

@@ -6,14 +6,16 @@
  * messaging experience").
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { PlanOverview } from '../../../core/answer/plan-overview.js';
+import type { ProgressDesk } from '../../../app/progress/progress-desk.js';
 import { renderDashboard } from '../../../render/blocks/dashboard-blocks.js';
 import { SUGGESTED_PROMPTS, SUGGESTED_PROMPTS_TITLE } from '../../../render/blocks/suggested-prompts.js';
-import type { SlackDeps } from '../../deps.js';
+import type { AcknowledgedWork } from '../../intake/acknowledged-work.js';
 
-export function appHomeOpened(deps: SlackDeps) {
+export function appHomeOpened(desk: ProgressDesk, overview: PlanOverview, work: AcknowledgedWork) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab === 'messages') {
-      await deps.work.run('app_home_opened.messages', async () => {
+      await work.run('app_home_opened.messages', async () => {
         // No thread_ts: an agent's prompts belong to the conversation (the typed method requires one).
         await client.apiCall('assistant.threads.setSuggestedPrompts', {
           channel_id: event.channel,
@@ -24,9 +26,9 @@ export function appHomeOpened(deps: SlackDeps) {
       });
       return;
     }
-    await deps.work.run('app_home_opened.home', async () => {
-      const dashboard = await deps.progress.dashboard();
-      await client.views.publish({ user_id: event.user, view: renderDashboard(dashboard, deps.answering.overview) });
+    await work.run('app_home_opened.home', async () => {
+      const dashboard = await desk.dashboard();
+      await client.views.publish({ user_id: event.user, view: renderDashboard(dashboard, overview) });
       return { outcome: 'published', registered: dashboard.registered };
     });
   };

@@ -6,27 +6,23 @@
  * overwrite.
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.js';
-import { formAcknowledgement, formFailure } from '../../progress/progress-replies.js';
-import { readProgressSubmission } from '../slack-payloads.js';
+import type { ProgressDesk } from '../../../app/progress/progress-desk.js';
+import type { AcknowledgedWork } from '../../intake/acknowledged-work.js';
+import { readProgressSubmission } from '../../payloads/view-submission.js';
+import { formAcknowledgement } from '../../replies/progress-replies.js';
 
-export function progressFormSubmitted(deps: SlackDeps) {
+export function progressFormSubmitted(desk: ProgressDesk, work: AcknowledgedWork) {
   return async ({ ack, body }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    await deps.work.run('view.progress_form', async () => {
+    await work.run('view.progress_form', async () => {
       const submission = readProgressSubmission(body);
       if (!submission) {
         await ack();
         return { outcome: 'ignored-bad-payload' };
       }
       const { n, v } = submission.form;
-      try {
-        const result = await deps.progress.update(submission.userId, 'modal', { measure: n, input: submission.input, expectedVersion: v, requireStatus: true });
-        await ack(formAcknowledgement(deps, submission, result));
-        return { outcome: result.outcome, measure: n, version: v };
-      } catch (error) {
-        await ack(formFailure(submission));
-        throw error;
-      }
+      const update = await desk.update(submission.userId, 'modal', { measure: n, input: submission.input, expectedVersion: v, requireStatus: true });
+      await ack(formAcknowledgement(submission, update, desk.contacts));
+      return { outcome: update.result.outcome, measure: n, version: v };
     });
   };
 }

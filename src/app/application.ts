@@ -1,0 +1,78 @@
+/**
+ * The application: one entry per use case, between the edges (Slack listeners, the CLI, the
+ * console) and the pure core. An edge parses its input, calls one entry, renders what comes back
+ * and responds. Everything the use cases need from outside comes in through the ports declared
+ * in their own files: the state (activity, conversations, the implementation record, the digest's
+ * record), who the coordinators are, the optional semantic search, and the office's clock.
+ */
+import type { AnswerContext } from '../core/answer/answer-values.js';
+import type { DigestSettings } from '../core/digest/digest-preview.js';
+import { createProgressBook, type ProgressBook } from '../core/progress/progress-book.js';
+import type { ProgressLedger } from '../core/progress/progress-ledger.js';
+import type { Logger } from '../logger.js';
+import { activityRecorder, type ActivityLog, type ActivityRecorder } from './answers/activity-log.js';
+import { createAnswerer, type QuestionEmbeddings } from './answers/answerer.js';
+import type { OfficeClock } from './process/office-clock.js';
+import { createPlanRequests, type PlanRequests } from './answers/plan-request.js';
+import { createConversationReplies, type ConversationReplies } from './answers/reply-to-message.js';
+import { createThreadMemory, type ThreadStore } from './answers/thread-memory.js';
+import { createDigests, type Digests } from './digest/digests.js';
+import type { DigestStore } from './digest/digest-store.js';
+import { createLookups, type Lookups } from './answers/lookups.js';
+import type { Coordinators } from './progress/coordinators.js';
+import { createProgressDesk, type ProgressDesk } from './progress/progress-desk.js';
+
+/** The state the use cases keep (the state store implements every part). */
+export interface ApplicationState {
+  activity: ActivityLog;
+  threads: ThreadStore;
+  progress: ProgressLedger;
+  digest: Pick<DigestStore, 'cycleStart' | 'postedDates'>;
+}
+
+export interface ApplicationPorts {
+  ctx: AnswerContext;
+  state: ApplicationState;
+  coordinators: Coordinators;
+  digest: DigestSettings;
+  clock: OfficeClock;
+  logger: Logger;
+  /** The semantic search, when EMBEDDINGS_URL is set. */
+  semantic?: QuestionEmbeddings;
+}
+
+export interface Application {
+  /** A message in a conversation (DM, mention, thread, assistant panel, console). */
+  conversation: ConversationReplies;
+  /** `/plan <text>`. */
+  planRequests: PlanRequests;
+  /** `/measure`, `/area` and the cards behind buttons. */
+  lookups: Lookups;
+  /** The implementation record: cards, history, updates, the dashboard. */
+  progress: ProgressDesk;
+  /** The digest for a date, as it would be posted. */
+  digests: Digests;
+  /** 有帮助 / 没帮助. */
+  feedback: ActivityRecorder['feedback'];
+  /** The record as kept, for the digest poster and exports. */
+  book: ProgressBook;
+}
+
+export function createApplication({ ctx, state, coordinators, digest, clock, logger, semantic }: ApplicationPorts): Application {
+  const book = createProgressBook({ ledger: state.progress, measureCount: ctx.plan.measures.length, timeZone: clock.timeZone, now: clock.now });
+  const activity = activityRecorder(state.activity, clock);
+  const answerer = createAnswerer(ctx, semantic);
+  const threads = createThreadMemory(state.threads, clock.now);
+  const desk = createProgressDesk({ ctx, book, coordinators, logger });
+  const lookups = createLookups({ answerer, desk, activity });
+  const digests = createDigests({ plan: ctx.plan, store: state.digest, activity: state.activity, book, settings: digest, clock });
+  return {
+    conversation: createConversationReplies({ answerer, desk, threads, activity, overview: lookups.overview }),
+    planRequests: createPlanRequests({ answerer, desk, todaysDigest: digests.today, activity, overview: lookups.overview }),
+    lookups,
+    progress: desk,
+    digests,
+    feedback: activity.feedback,
+    book,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The local console `npm start` opens when there are no Slack tokens: the same answers the Slack
+ * app gives, rendered as text, and the same inputs Slack accepts — a question; `/plan 问题`,
+ * `/plan help`, `/plan digest`; `/measure …`; `/area …`; a bare `help`, `帮助` or `怎么用`
+ * (recognised by the same words as in Slack) — plus `/help` and `/quit`.
+ */
+import { createInterface } from 'node:readline';
+import type { Application } from '../../app/application.js';
+import type { ConversationReply } from '../../app/answers/reply-to-message.js';
+import type { PlanReply } from '../../app/answers/plan-request.js';
+import { USAGE } from '../../render/blocks/usage-blocks.js';
+import { renderAnswerText, renderOverviewText, type TextStyle } from '../../render/text/answer-text.js';
+import { renderDigestText } from '../../render/text/digest-text.js';
+import { renderProgressAnswerText } from '../../render/text/progress-text.js';
+import type { CliIo } from '../terminal/cli-io.js';
+
+const PROMPT = '问> ';
+
+export const CONSOLE_HELP = [
+  '直接输入问题即可查询计划内容，例如：商标审查周期要控制在多久？',
+  '  /plan 问题         回答问题（与直接输入相同）',
+  '  /plan help         显示本帮助（直接输入 help、帮助 或 怎么用 也可以）',
+  '  /plan digest       查看今天的计划简报',
+  '  /measure 42        查看第 42 条措施（也可 15-20 或关键词）',
+  '  /area 3            查看第三个领域（也可 一…七 或关键词；不带参数列出全部领域）',
+  '  /help              显示本帮助',
+  '  /quit              退出（或按 Ctrl-D）',
+].join('\n');
+
+/** A console session: its conversation, so follow-ups (下一条, 全文, 还有吗) follow the last answer. */
+export interface ConsoleSession {
+  id: string;
+}
+
+let sessions = 0;
+export function newConsoleSession(): ConsoleSession {
+  sessions += 1;
+  return { id: `console-${process.pid}-${sessions}` };
+}
+
+/** Why the console is open, said in its first line. */
+export type ConsoleReason = 'no-slack-tokens' | 'asked';
+
+/** The console's viewer: nobody in particular (the console cannot edit the record). */
+const CONSOLE_VIEWER = 'console';
+
+/** A Slack usage line as plain text (without mrkdwn's code marks). */
+const plain = (usage: string): string => usage.replace(/`/gu, '');
+
+function planReplyText(reply: PlanReply, style: TextStyle): string {
+  switch (reply.kind) {
+    case 'usage':
+      return plain(USAGE.plan);
+    case 'help':
+      return CONSOLE_HELP;
+    case 'digest':
+      return renderDigestText(reply.digest);
+    case 'progress':
+      return renderProgressAnswerText(reply.answer);
+    case 'answer':
+      return renderAnswerText(reply.answer, style);
+  }
+}
+
+function conversationText(reply: ConversationReply, style: TextStyle): string {
+  switch (reply.kind) {
+    case 'help':
+      return CONSOLE_HELP;
+    case 'progress':
+      return renderProgressAnswerText(reply.answer);
+    case 'answer':
+      return renderAnswerText(reply.answer, style);
+    case 'failed':
+      return `出错了：${reply.error instanceof Error ? reply.error.message : String(reply.error)}`;
+  }
+}
+
+/** One console line → the text to print, or undefined to quit. */
+export async function consoleReply(application: Application, line: string, style: TextStyle, session: ConsoleSession): Promise<string | undefined> {
+  const text = line.trim();
+  if (text.length === 0) return '';
+  const [command = '', ...rest] = text.split(/\s+/u);
+  const argument = rest.join(' ');
+  switch (command.toLowerCase()) {
+    case '/quit':
+    case '/exit':
+    case '/q':
+      return undefined;
+    case '/help':
+    case '/?':
+      return CONSOLE_HELP;
+    case '/measure':
+      return argument ? renderAnswerText((await application.lookups.measure(argument, CONSOLE_VIEWER)).answer, style) : plain(USAGE.measure);
+    case '/area':
+      return argument ? renderAnswerText((await application.lookups.area(argument, CONSOLE_VIEWER)).answer, style) : renderOverviewText(application.lookups.overview);
+    case '/plan':
+      return planReplyText(await application.planRequests.answer(argument, 'console'), style);
+    default: {
+      if (command.startsWith('/')) return `不认识的命令 ${command}。\n${CONSOLE_HELP}`;
+      let printed = '';
+      const conversation = { channel: session.id, threadTs: session.id, direct: true };
+      await application.conversation.reply({ surface: 'console', text, conversation }, async (reply) => {
+        printed = conversationText(reply, style);
+        return { delivered: true };
+      });
+      return printed;
+    }
+  }
+}
+
+function banner(title: string, reason: ConsoleReason): string {
+  const why = reason === 'no-slack-tokens' ? '（没有找到 Slack 令牌 SLACK_BOT_TOKEN，所以没有连接 Slack；配置见 .env.example）' : '';
+  return `这是本地问答控制台${why}：《${title}》，回答与 Slack 中相同。输入 /help 查看用法。`;
+}
+
+/** Runs the console until /quit or end of input; its first line says what it is and why. */
+export async function runLocalConsole(application: Application, io: CliIo, reason: ConsoleReason = 'asked'): Promise<void> {
+  const style: TextStyle = { color: io.interactive };
+  io.stdout.write(`${banner(application.lookups.source.title, reason)}\n`);
+  const rl = createInterface({ input: io.stdin, output: io.stdout, prompt: PROMPT, terminal: io.interactive });
+  const session = newConsoleSession();
+  rl.prompt();
+  for await (const line of rl) {
+    const reply = await consoleReply(application, line, style, session).catch(
+      (error: unknown) => `出错了：${error instanceof Error ? error.message : String(error)}`,
+    );
+    if (reply === undefined) break;
+    if (reply.length > 0) io.stdout.write(`${reply}\n\n`);
+    rl.prompt();
+  }
+  rl.close();
+}
