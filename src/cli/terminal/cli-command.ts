@@ -11,6 +11,8 @@ export interface CliOptions {
   date?: string;
   /** Who is making a change (`progress set`). */
   by?: string;
+  /** A tarball of the word-vector package to build the near meanings from (`build-index`), instead of fetching it. */
+  wordVectors?: string;
 }
 
 /** The application over the state the configuration names, and how to let go of that state. */

@@ -11,6 +11,8 @@ export const MANIFEST_FILE = 'manifest.json';
 export const SEARCH_INDEX_FILE = 'search-index.json';
 export const DICTIONARY_FILE = 'dictionary.utf8';
 export const WORD_BRIDGE_FILE = 'word-bridge.tsv';
+/** Built apart from the rest, from word vectors fetched at build time (near-meanings.ts). */
+export const NEAR_MEANINGS_FILE = 'near-meanings.tsv';
 
 export const IndexManifestSchema = z.object({
   formatVersion: z.number().int().positive(),
@@ -29,6 +31,8 @@ export interface IndexArtifacts {
   searchIndexJson: string;
   dictionaryText: string;
   wordBridgeText: string;
+  /** Only when built with the word vectors (`npm run build:index`); otherwise index/ keeps its own. */
+  nearMeaningsText?: string;
 }
 
 function writeAtomically(file: string, content: string): void {
@@ -42,6 +46,7 @@ export function writeIndexFiles(dir: string, artifacts: IndexArtifacts): void {
   writeAtomically(join(dir, DICTIONARY_FILE), artifacts.dictionaryText);
   writeAtomically(join(dir, SEARCH_INDEX_FILE), artifacts.searchIndexJson);
   writeAtomically(join(dir, WORD_BRIDGE_FILE), artifacts.wordBridgeText);
+  if (artifacts.nearMeaningsText !== undefined) writeAtomically(join(dir, NEAR_MEANINGS_FILE), artifacts.nearMeaningsText);
   // The manifest last: a manifest on disk means the files it describes are complete.
   writeAtomically(join(dir, MANIFEST_FILE), `${JSON.stringify(artifacts.manifest, null, 2)}\n`);
 }
