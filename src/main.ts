@@ -26,6 +26,7 @@ function exitWith(message: string): never {
 function openContext(logger: Logger): AnswerContext {
   return openAnswerContext({
     onStaleIndex: (reason) => logger.warn({ reason }, 'the prebuilt search index in index/ is stale; rebuilt it in memory (run `npm run build:index`)'),
+    onNearMeaningsOff: (reason) => logger.warn({ reason }, 'answering without near meanings (run `npm run build:index`; it fetches the word vectors from the npm registry)'),
   });
 }
 

@@ -14,6 +14,8 @@ export interface OpenAnswerContextOptions {
   planFile?: string;
   /** Called when the prebuilt index cannot be used and is rebuilt. */
   onStaleIndex?: (reason: string) => void;
+  /** Called when index/near-meanings.tsv cannot be used: everyday wording is then read without it. */
+  onNearMeaningsOff?: (reason: string) => void;
 }
 
 export function openAnswerContext(options: OpenAnswerContextOptions = {}): AnswerContext {
@@ -24,6 +26,7 @@ export function openAnswerContext(options: OpenAnswerContextOptions = {}): Answe
     lexicon,
     ...(options.indexDir ? { dir: options.indexDir } : {}),
     ...(options.onStaleIndex ? { onStale: options.onStaleIndex } : {}),
+    ...(options.onNearMeaningsOff ? { onNearMeaningsOff: options.onNearMeaningsOff } : {}),
   });
   return { plan, search: createPlanSearch(plan, index, lexicon) };
 }
