@@ -8,6 +8,7 @@ import { openSearchIndex } from '../../../src/core/search/index/open-search-inde
 import { LexiconError, loadLexicon, parseConcepts } from '../../../src/core/search/lexicon/load-lexicon.js';
 import { createPlanSearch } from '../../../src/core/search/plan-search.js';
 import { bridgeLookup } from '../../../src/core/search/bridge/word-bridge.js';
+import { askQuestion } from '../../../src/core/answer/ask-question.js';
 import { testAnswerContext } from '../../support/answer-context.js';
 
 const ctx = testAnswerContext();
@@ -56,5 +57,24 @@ describe('everyday words in a question', () => {
     // …and the bridge does reach questions in other words.
     const bridged = fixtures.filter((q) => ctx.search.analyse(q.q).related.length > 0);
     expect(bridged.length).toBeGreaterThan(0);
+  });
+
+  it('leave a question in the plan\'s own words answered exactly as without the near meanings, which do reach questions in other words', () => {
+    const index = openSearchIndex({ plan: ctx.plan, lexicon });
+    expect(index.near).toBeDefined();
+    const withoutNear = { plan: ctx.plan, search: createPlanSearch(ctx.plan, { ...index, near: undefined }, lexicon) };
+    const fixtures = ['questions-dev.jsonl', 'questions-team.jsonl', 'questions-review.jsonl', 'questions-trust.jsonl'].flatMap((f) => loadEvalQuestions(join(PROJECT_ROOT, 'test', 'fixtures', f)));
+    const inPlanWords = (q: string) => withoutNear.search.analyse(q).concepts.every((c) => c.inPlan || !/\p{Script=Han}/u.test(c.label));
+    const planWorded = fixtures.filter((q) => inPlanWords(q.q));
+    expect(planWorded.length).toBeGreaterThan(100);
+    const answered = (context: typeof withoutNear, q: string) => {
+      const a = askQuestion(context, q, { limit: 10 });
+      return `${a.kind}/${a.confidence}:${a.results.map((r) => `${r.number}@${r.score}`).join(',')}`;
+    };
+    const changed = planWorded.filter((q) => answered(ctx, q.q) !== answered(withoutNear, q.q));
+    expect(changed.map((q) => q.id)).toEqual([]);
+    expect(planWorded.every((q) => ctx.search.nearMeanings(ctx.search.analyse(q.q)) === undefined)).toBe(true);
+    const everyday = loadEvalQuestions(join(PROJECT_ROOT, 'test', 'fixtures', 'questions-everyday.jsonl'));
+    expect(everyday.filter((q) => ctx.search.nearMeanings(ctx.search.analyse(q.q)) !== undefined).length).toBeGreaterThan(everyday.length / 2);
   });
 });
