@@ -57,11 +57,11 @@ export function openNearMeanings(dir: string, inputsHash: string): { near: NearM
   const file = join(dir, NEAR_MEANINGS_FILE);
   if (!existsSync(file)) return { reason: `no ${NEAR_MEANINGS_FILE} in ${dir}` };
   try {
-    const text = readFileSync(file, 'utf8');
-    const header = readNearMeaningsHeader(text);
+    const bytes = readFileSync(file);
+    const header = readNearMeaningsHeader(bytes.toString('utf8', 0, bytes.indexOf(0x0a) + 1));
     if (header.format !== NEAR_MEANINGS_FORMAT) return { reason: `${NEAR_MEANINGS_FILE} is format ${header.format}, not the current ${NEAR_MEANINGS_FORMAT}` };
     if (header.inputsHash !== inputsHash) return { reason: `${NEAR_MEANINGS_FILE} was built for other seeds or lexicons` };
-    return { near: parseNearMeanings(text) };
+    return { near: parseNearMeanings(bytes) };
   } catch (error) {
     return { reason: (error as Error).message };
   }

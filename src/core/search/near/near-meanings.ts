@@ -7,14 +7,14 @@
  *
  * The file, tab-separated, one record a line, so a rebuild reads as a diff:
  *
- *   near-meanings 1  <inputs hash>  node-synonyms@1.3.1  sha512-…     what it was built from
+ *   near-meanings 1  <inputs hash>  node-synonyms@1.3.1  sha512-…  47034   what it was built from, how many words
  *   targets          版权 专利 商标 …                                   the plan's words, numbered from 0
  *   doc  m42         3 17 250 …                                        each document's words, by number
  *   盗版  37          3:65 17:58 …                                      a word: its frequency class, its
  *                                                                      neighbours as number:cosine×100
  *
- * Word lines come sorted, so a word is found by binary search over the text as read: start-up
- * only notes where lines begin, and a question's words are decoded when it asks.
+ * Word lines come sorted by their bytes, so a word is found by binary search over the file's bytes
+ * as read: start-up reads none of them, and a question's words are decoded when it asks.
  */
 import { z } from 'zod';
 
@@ -77,15 +77,22 @@ export class NearMeaningsError extends Error {
   }
 }
 
-const HeaderSchema = z.tuple([z.literal(`near-meanings`), z.string().regex(/^\d+$/u), z.string().regex(/^[0-9a-f]{64}$/u), z.string().regex(/^[\w.-]+@[\w.-]+$/u), z.string().regex(/^sha512-[A-Za-z0-9+/=]+$/u)]);
+const HeaderSchema = z.tuple([
+  z.literal(`near-meanings`),
+  z.string().regex(/^\d+$/u),
+  z.string().regex(/^[0-9a-f]{64}$/u),
+  z.string().regex(/^[\w.-]+@[\w.-]+$/u),
+  z.string().regex(/^sha512-[A-Za-z0-9+/=]+$/u),
+  z.string().regex(/^\d+$/u),
+]);
 
 export function formatNearMeanings(table: NearMeaningsTable): string {
   const { header } = table;
   const lines = [
-    ['near-meanings', String(header.format), header.inputsHash, header.source, header.integrity].join('\t'),
+    ['near-meanings', String(header.format), header.inputsHash, header.source, header.integrity, String(table.words.size)].join('\t'),
     `targets\t${table.targets.join(' ')}`,
     ...[...table.documents].map(([id, targets]) => `doc\t${id}\t${targets.join(' ')}`),
-    ...[...table.words.keys()].sort().map((word) => {
+    ...[...table.words.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map((word) => {
       const entry = table.words.get(word) as { frequencyClass: number; neighbours: Neighbour[] };
       return `${word}\t${entry.frequencyClass}\t${entry.neighbours.map((n) => `${n.target}:${Math.round(n.cosine * 100)}`).join(' ')}`;
     }),
@@ -100,19 +107,32 @@ function numbers(text: string): number[] {
 /** Reads the header line alone (what the freshness check needs). */
 export function readNearMeaningsHeader(text: string): NearMeaningsHeader {
   const parsed = HeaderSchema.safeParse(text.slice(0, text.indexOf('\n')).split('\t'));
-  if (!parsed.success) throw new NearMeaningsError('the first line must be "near-meanings <format> <inputs hash> <package@version> <integrity>"');
+  if (!parsed.success) throw new NearMeaningsError('the first line must be "near-meanings <format> <inputs hash> <package@version> <integrity> <words>"');
   const [, format, inputsHash, source, integrity] = parsed.data;
   return { format: Number(format), inputsHash, source, integrity };
 }
 
-/** Reads `index/near-meanings.tsv`; throws a NearMeaningsError naming the fix when it is not one. */
-export function parseNearMeanings(text: string): NearMeanings {
-  const header = readNearMeaningsHeader(text);
-  let at = text.indexOf('\n') + 1;
+function wordCount(headerLine: string): number {
+  return Number(headerLine.trim().split('\t')[5]);
+}
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
+/**
+ * Reads `index/near-meanings.tsv` (its bytes: decoding two megabytes of Chinese would cost more
+ * than everything else start-up does with it); throws a NearMeaningsError naming the fix when it
+ * is not one. Word lines are sorted by their UTF-8 bytes, so a word is found by comparing bytes.
+ */
+export function parseNearMeanings(data: Buffer | string): NearMeanings {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  const headerEnd = bytes.indexOf(NEWLINE);
+  const header = readNearMeaningsHeader(bytes.toString('utf8', 0, Math.max(0, headerEnd) + 1));
+  let at = headerEnd + 1;
   const line = (): string => {
-    const end = text.indexOf('\n', at);
+    const end = bytes.indexOf(NEWLINE, at);
     if (end < 0) throw new NearMeaningsError('the last line has no newline');
-    const read = text.slice(at, end);
+    const read = bytes.toString('utf8', at, end);
     at = end + 1;
     return read;
   };
@@ -120,45 +140,41 @@ export function parseNearMeanings(text: string): NearMeanings {
   if (!targetsLine.startsWith('targets\t')) throw new NearMeaningsError('the second line must list the targets');
   const targets = targetsLine.slice('targets\t'.length).split(' ');
   const documents = new Map<string, number[]>();
-  while (text.startsWith('doc\t', at)) {
+  const DOC = Buffer.from('doc\t');
+  while (bytes.compare(DOC, 0, DOC.length, at, at + DOC.length) === 0) {
     const [, id = '', list = ''] = line().split('\t');
     const numbered = numbers(list);
     if (!/^[mgp]\d+$/u.test(id) || numbered.some((n) => !Number.isInteger(n) || n < 0 || n >= targets.length)) throw new NearMeaningsError(`a bad document line for "${id}"`);
     documents.set(id, numbered);
   }
-  // Word lines: only where each begins is noted now.
-  const starts: number[] = [];
-  for (let start = at; start < text.length; ) {
-    const end = text.indexOf('\n', start);
-    if (end < 0 || text.indexOf('\t', start) > end || text.indexOf('\t', start) < 0) throw new NearMeaningsError('every word line needs a word, its class and its neighbours, tab-separated');
-    starts.push(start);
-    start = end + 1;
-  }
-  const keyAt = (i: number): string => {
-    const start = starts[i] as number;
-    return text.slice(start, text.indexOf('\t', start));
-  };
-  const find = (word: string): number => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const key = keyAt(middle);
-      if (key === word) return middle;
-      if (key < word) low = middle + 1;
-      else high = middle - 1;
+  // Word lines are not read at all now: a word is found by bisecting the bytes, each probe backing
+  // up to the start of the line it falls in.
+  const wordsStart = at;
+  const find = (word: string): { tab: number; end: number } | undefined => {
+    const key = Buffer.from(word);
+    let low = wordsStart;
+    let high = bytes.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const start = bytes.lastIndexOf(NEWLINE, middle - 1) + 1;
+      const end = bytes.indexOf(NEWLINE, start);
+      const tab = bytes.indexOf(TAB, start);
+      if (end < 0 || tab < 0 || tab > end) throw new NearMeaningsError('every word line needs a word, its class and its neighbours, tab-separated');
+      const order = key.compare(bytes, start, tab);
+      if (order === 0) return { tab, end };
+      if (order > 0) low = end + 1;
+      else high = start;
     }
-    return -1;
+    return undefined;
   };
   const decoded = new Map<string, { frequencyClass: number; neighbours: Neighbour[] } | null>();
   const entry = (word: string): { frequencyClass: number; neighbours: Neighbour[] } | undefined => {
     let found = decoded.get(word);
     if (found === undefined) {
-      const i = find(word);
-      if (i < 0) found = null;
+      const line = find(word);
+      if (!line) found = null;
       else {
-        const start = starts[i] as number;
-        const [, frequencyClass = '', list = ''] = text.slice(start, text.indexOf('\n', start)).split('\t');
+        const [frequencyClass = '', list = ''] = bytes.toString('latin1', line.tab + 1, line.end).split('\t');
         const neighbours = (list === '' ? [] : list.split(' ')).map((pair) => {
           const [target = '', cosine = ''] = pair.split(':');
           return { target: Number(target), cosine: Number(cosine) / 100 };
@@ -173,7 +189,7 @@ export function parseNearMeanings(text: string): NearMeanings {
     header,
     targets,
     documents,
-    size: starts.length,
+    size: wordCount(bytes.toString('utf8', 0, headerEnd)),
     logProbability: (word) => {
       const found = entry(word);
       return found ? -found.frequencyClass / CLASS_SCALE : undefined;
