@@ -9,12 +9,10 @@ import { foldText } from '../text/fold-text.js';
 import { EVERYDAY_ACTORS, FUNCTION_WORDS, GENERIC_WORDS, QUESTION_WORDS } from '../text/stop-words.js';
 import type { Lexicon } from '../lexicon/load-lexicon.js';
 import type { Tokenize } from '../text/tokenize.js';
-import { buildNearMeanings, type NearMeaningsOptions } from './build-near-meanings.js';
-import { NEAR_MEANINGS_FORMAT, WORD_VECTOR_SOURCE, type NearMeaningsTable } from './near-meanings.js';
+import { buildNearMeanings, frequencyClass, type NearMeaningsOptions } from './build-near-meanings.js';
+import { CLASS_SCALE, NEAR_MEANINGS_FORMAT, WORD_VECTOR_SOURCE, type NearMeaningsTable } from './near-meanings.js';
 import { segmentByVocabulary, type WordLogProbability } from './segment-by-vocabulary.js';
 import type { WordVectors } from './word-vectors.js';
-import { frequencyClass } from './build-near-meanings.js';
-import { CLASS_SCALE } from './near-meanings.js';
 
 /** A word in more than this share of the plan's documents is its background: no target. */
 const BACKGROUND_SHARE = 0.3;
