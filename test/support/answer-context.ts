@@ -9,6 +9,9 @@ export function testAnswerLibrary(): AnswerLibrary {
     onStaleIndex: (reason) => {
       throw new Error(`index/ is stale (${reason}): run npm run build:index`);
     },
+    onNearMeaningsOff: (reason) => {
+      throw new Error(`index/near-meanings.tsv is not usable (${reason}): run npm run build:index`);
+    },
   });
   return library;
 }

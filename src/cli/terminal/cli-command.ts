@@ -14,6 +14,8 @@ export interface CliOptions {
   by?: string;
   /** Which year's plan (`--plan 2015`); the current plan without it. */
   plan?: string;
+  /** A tarball of the word-vector package to build the near meanings from (`build-index`), instead of fetching it. */
+  wordVectors?: string;
 }
 
 /** The application over the state the configuration names, and how to let go of that state. */

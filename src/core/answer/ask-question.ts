@@ -7,7 +7,8 @@
  *    fact the measures do not state, 第73条…具体哪个月, it says so).
  * 3. A question about the plan as a whole (how many measures, which areas, why it was made, an
  *    area in everyday words, a pasted heading) gets the overview or the area.
- * 4. Anything else is searched. A question asking to name things one by one that a matched measure
+ * 4. Anything else is searched: the words (search), and for a question in words nothing else reads,
+ *    the near meanings fused with them (plan-search.ts). A question asking to name things one by one that a matched measure
  *    only counts (3个专利导航实验区…分别在哪) is told the plan gives only the number. Otherwise the
  *    top measure is judged: it answers only if it states the words that carry the question and
  *    the kind of fact asked for. If it does not, the answer says what the plan does not say and
@@ -37,6 +38,13 @@ import { readStructureQuestion } from './structure-question.js';
 const RELATIVE_COVERAGE_FLOOR = 0.5;
 /** …and so is one scoring below this share of the best one. */
 const RELATIVE_SCORE_FLOOR = 0.05;
+/**
+ * The near meanings (word vectors, always at hand) reorder what the words found and add what they
+ * missed, but weigh half as much as the words, and what only they found never leads: the answer
+ * judged is always a measure the words found (if weakly), and where the words found nothing the
+ * near meanings add nothing.
+ */
+const NEAR_MEANING_FUSION = { semanticOnlyCoverage: MIN_COVERAGE, lexicalWeight: 2, modelMayLead: false } as const;
 /** Goals paragraphs shown beside the measures, at most. */
 const MAX_RELATED_AREAS = 2;
 
@@ -168,8 +176,11 @@ export function askQuestion(ctx: AnswerContext, question: string, options: AskOp
       break;
   }
   const lexical = ctx.search.search(analysis);
+  // A question the words read as about the plan itself (its opening paragraph first) is answered as such.
+  const near = lexical[0]?.ref.type === 'preamble' ? undefined : ctx.search.nearMeanings(analysis);
+  const read = near ? fuseRankings(lexical, near, NEAR_MEANING_FUSION) : lexical;
   const semantic = options.semantic?.(question);
-  const hits = semantic ? fuseRankings(lexical, semantic, { semanticOnlyCoverage: MIN_COVERAGE }) : lexical;
+  const hits = semantic ? fuseRankings(read, semantic, { semanticOnlyCoverage: MIN_COVERAGE }) : read;
   // Things a matched measure counts without naming them (3个专利导航实验区 … 分别在哪): only the number.
   const matched = measuresOf(ctx, hits.flatMap((h) => (h.ref.type === 'measure' ? [h.ref.number] : [])));
   const counted = (options.judge ?? true) ? findCountedNotNamed(analysis.normalised, matched) : undefined;

@@ -31,6 +31,8 @@ export interface OpenAnswerLibraryOptions {
   cacheDir?: string;
   /** Called when the prebuilt index cannot be used and is rebuilt. */
   onStaleIndex?: (reason: string) => void;
+  /** Called when index/near-meanings.tsv cannot be used: everyday wording is then read without it. */
+  onNearMeaningsOff?: (reason: string) => void;
   /** Called when the indexes of several plans were built or loaded, with how long it took. */
   onIndexesBuilt?: (info: { plans: number; ms: number; cached: boolean }) => void;
 }
@@ -54,6 +56,7 @@ export function openAnswerLibrary(options: OpenAnswerLibraryOptions = {}): Answe
     ...(options.indexDir ? { indexDir: options.indexDir } : {}),
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     ...(options.onStaleIndex ? { onStale: options.onStaleIndex } : {}),
+    ...(options.onNearMeaningsOff ? { onNearMeaningsOff: options.onNearMeaningsOff } : {}),
     ...(options.onIndexesBuilt ? { onBuilt: options.onIndexesBuilt } : {}),
   });
   const contexts = plans.plans.map((plan) => {

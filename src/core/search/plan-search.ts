@@ -17,7 +17,9 @@ import { analyseQuestion, type Concept, type QuestionAnalysis, type QueryUnderst
 import { EVERYDAY_ACTORS, GENERIC_WORDS } from './text/stop-words.js';
 import { createEnglishGlossary } from './query/english-glossary.js';
 import { createSynonymFinder } from './query/synonym-expansion.js';
+import { createRelatedFinder } from './bridge/word-bridge.js';
 import { createTypoCorrector } from './query/typo-correction.js';
+import { createNearMeaningRanker, type NearMatch } from './near/near-meaning-ranking.js';
 
 /** Even a document covering nothing keeps this share of its BM25 score (it matched something). */
 const COVERAGE_FLOOR = 0.25;
@@ -70,6 +72,13 @@ export interface PlanSearch {
   weights(analysis: QuestionAnalysis): number[];
   /** Ranked hits over measures and goals paragraphs, best first. */
   search(analysis: QuestionAnalysis): SearchHit[];
+  /**
+   * The measures by near meaning to the question (near-meaning-ranking.ts), to fuse with `search`:
+   * only for a question whose words that nothing else reads (neither the plan, nor the synonyms,
+   * nor the concept lexicon) carry at least {@link NEAR_MEANINGS_FROM} of it; undefined otherwise,
+   * and without the table. A question in the plan's own words is never ranked by it.
+   */
+  nearMeanings(analysis: QuestionAnalysis): NearMatch[] | undefined;
   documentFrequency(term: string): number;
 }
 
@@ -149,6 +158,8 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
         .map((c) => ({ from: c.words.filter((w) => !planText.includes(foldText(w))), to: [c.concept] }))
         .filter((e) => e.from.length > 0),
     ),
+    // Below both lexicons, a general-purpose dictionary's near meanings (index/word-bridge.tsv).
+    findRelated: createRelatedFinder(index.bridge),
     readEnglish: createEnglishGlossary(lexicon.english),
     correctTypos: createTypoCorrector(typoTargets, index.vocabulary, planCorpus(plan).map(foldText).join('\n')),
     documentFrequency,
@@ -223,8 +234,21 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
     });
   }
 
+  const nearRanker = index.near ? createNearMeaningRanker(index.near) : undefined;
+  /** Whether the concept is a word nothing reads: not the plan's, no lexicon's, no full-credit wording. */
+  const unread = (c: Concept): boolean =>
+    !c.inPlan && c.everyday !== true && /\p{Script=Han}/u.test(c.label) && ![...c.credits].some(([t, v]) => v >= CREDIT_FOR_FULL_WEIGHT && documentFrequency(t) > 0);
+
   return {
     analyse: (question) => analyseQuestion(question, understanding),
+    nearMeanings(analysis) {
+      if (!nearRanker) return undefined;
+      const weights = conceptWeights(analysis);
+      const total = weights.reduce((a, b) => a + b, 0);
+      const unreadWeight = analysis.concepts.reduce((sum, c, i) => sum + (unread(c) ? (weights[i] as number) : 0), 0);
+      if (total === 0 || unreadWeight < total * NEAR_MEANINGS_FROM) return undefined;
+      return nearRanker.rank(analysis.normalised);
+    },
     roles,
     weights: conceptWeights,
     documentFrequency,
@@ -274,6 +298,12 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
   };
 }
 
+/**
+ * The near meanings rank a question only when the words nothing else reads carry this share of it:
+ * below that, the plan's words and the lexicons have read it, and a model would only reorder what
+ * they found for reasons of its own.
+ */
+export const NEAR_MEANINGS_FROM = 0.1;
 /** Terms with at least this credit stand for their concept fully (inner words of a word do not). */
 const CREDIT_FOR_FULL_WEIGHT = 0.75;
 /** Words this long are names and phrases (专利导航, 植物新品种权), whose inner words are stated too. */

@@ -6,7 +6,8 @@ import { INDEX_DIR } from '../../../src/core/paths.js';
 import { loadPlan } from '../../../src/core/plan/load-plan.js';
 import { buildIndexArtifacts } from '../../../src/core/search/index/build-search-index.js';
 import { computeInputsHash } from '../../../src/core/search/index/index-inputs.js';
-import { DICTIONARY_FILE, MANIFEST_FILE, SEARCH_INDEX_FILE, type IndexArtifacts } from '../../../src/core/search/index/index-files.js';
+import { DICTIONARY_FILE, MANIFEST_FILE, NEAR_MEANINGS_FILE, SEARCH_INDEX_FILE, WORD_BRIDGE_FILE, type IndexArtifacts } from '../../../src/core/search/index/index-files.js';
+import { NEAR_MEANINGS_FORMAT, readNearMeaningsHeader, WORD_VECTOR_SOURCE } from '../../../src/core/search/near/near-meanings.js';
 import { openSearchIndex } from '../../../src/core/search/index/open-search-index.js';
 import { loadLexicon } from '../../../src/core/search/lexicon/load-lexicon.js';
 
@@ -39,6 +40,18 @@ describe('the committed index/', () => {
     expect(readFileSync(join(INDEX_DIR, MANIFEST_FILE), 'utf8')).toBe(`${JSON.stringify(fresh.manifest, null, 2)}\n`);
     expect(readFileSync(join(INDEX_DIR, DICTIONARY_FILE), 'utf8')).toBe(fresh.dictionaryText);
     expect(readFileSync(join(INDEX_DIR, SEARCH_INDEX_FILE), 'utf8')).toBe(fresh.searchIndexJson);
+    expect(readFileSync(join(INDEX_DIR, WORD_BRIDGE_FILE), 'utf8')).toBe(fresh.wordBridgeText);
+    expect(fresh.nearMeaningsText).toBeUndefined();
+  });
+
+  it('holds near meanings built from the same inputs and the recorded word vectors (rebuilding them needs the vectors: npm run build:index fetches them)', () => {
+    const header = readNearMeaningsHeader(readFileSync(join(INDEX_DIR, NEAR_MEANINGS_FILE), 'utf8'));
+    expect(header).toEqual({
+      format: NEAR_MEANINGS_FORMAT,
+      inputsHash: computeInputsHash(),
+      source: `${WORD_VECTOR_SOURCE.name}@${WORD_VECTOR_SOURCE.version}`,
+      integrity: WORD_VECTOR_SOURCE.integrity,
+    });
   });
 
   it('is loaded as is when its fingerprint matches', () => {
@@ -46,6 +59,21 @@ describe('the committed index/', () => {
     const index = openSearchIndex({ plan, lexicon, onStale });
     expect(index.source).toBe('prebuilt');
     expect(onStale).not.toHaveBeenCalled();
+    expect(index.near?.size).toBeGreaterThan(10_000);
+  });
+
+  it('leaves the near meanings out, saying why, when they were built for other inputs or are missing', () => {
+    const dir = scratch('stale-near-');
+    cpSync(INDEX_DIR, dir, { recursive: true });
+    const file = join(dir, NEAR_MEANINGS_FILE);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(computeInputsHash(), '0'.repeat(64)));
+    const onNearMeaningsOff = vi.fn();
+    expect(openSearchIndex({ plan, lexicon, dir, onNearMeaningsOff }).near).toBeUndefined();
+    expect(onNearMeaningsOff).toHaveBeenCalledWith(`${NEAR_MEANINGS_FILE} was built for other seeds or lexicons`);
+    rmSync(file);
+    expect(openSearchIndex({ plan, lexicon, dir, onNearMeaningsOff }).near).toBeUndefined();
+    expect(onNearMeaningsOff).toHaveBeenLastCalledWith(`no ${NEAR_MEANINGS_FILE} in ${dir}`);
   });
 
   it('is rebuilt, with a warning, when its fingerprint does not match', () => {

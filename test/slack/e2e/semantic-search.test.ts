@@ -13,7 +13,7 @@ import { eventEnvelope, messageEvent } from '../../support/slack-payloads.js';
 import { startAppHarness, TEST_SIGNING_SECRET, type AppHarness } from '../../support/slack-app-harness.js';
 import { waitUntil } from '../../support/waiters.js';
 
-const QUESTION = '这个计划对小公司有什么帮助';
+const QUESTION = '这东西对老百姓有啥用';
 const measure50 = testAnswerContext().plan.measures.find((m) => m.number === 50)?.displayText ?? '';
 
 let api: FakeSlackApi;

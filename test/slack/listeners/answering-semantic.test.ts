@@ -25,7 +25,7 @@ const acks = (calls: Call[]) => calls.flatMap((c) => (c.kind === 'ack' ? [c.resp
 const responses = (calls: Call[]) => calls.flatMap((c) => (c.kind === 'respond' ? [c.message] : []));
 
 /** The plan's words find nothing here; the fake model puts measure 50 nearest. */
-const UNWORDED = '这个计划对小公司有什么帮助';
+const UNWORDED = '这东西对老百姓有啥用';
 const LOW_CONFIDENCE = '以下是最接近的原文，请核对。';
 
 describe('answering with the semantic search', () => {

@@ -7,7 +7,9 @@
  *   index over it. Building the dictionary takes seconds a plan, so it and the indexes are kept in
  *   `cacheDir` under the fingerprint of what they were built from (the plan files, the lexicons,
  *   the segmenter's and MiniSearch's versions, this format): a later start with the same plans
- *   loads them in milliseconds. A cache that cannot be read or written is rebuilt or skipped, never
+ *   loads them in milliseconds. Each plan has its own word bridge (built with the indexes, kept
+ *   with them); the near meanings in `index/` name the shipped plan's measures, so they serve that
+ *   plan alone (other plans are read with the word bridge and the lexicons). A cache that cannot be read or written is rebuilt or skipped, never
  *   trusted half-written (files are renamed into place, the manifest last).
  */
 import { createHash } from 'node:crypto';
@@ -16,7 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
+import { INDEX_DIR } from '../../paths.js';
 import type { Plan } from '../../plan/plan-schema.js';
+import { parseGlossDictionary, readGlossSource, type GlossDictionary } from '../bridge/gloss-dictionary.js';
+import { buildPlanWordBridge } from '../bridge/plan-word-bridge.js';
+import { formatWordBridge, parseWordBridge } from '../bridge/word-bridge.js';
 import { PLACEHOLDERS } from '../dictionary/base-dictionary.js';
 import { buildPlanDictionary } from '../dictionary/build-dictionary.js';
 import { parseDictionary } from '../dictionary/dictionary-entry.js';
@@ -25,11 +31,11 @@ import { forgetLoadedJieba, loadJieba } from '../text/jieba.js';
 import { createTokenizer } from '../text/tokenize.js';
 import { computeInputsHash } from './index-inputs.js';
 import { indexOptions } from './index-options.js';
-import { openSearchIndex, type SearchIndex } from './open-search-index.js';
+import { openNearMeanings, openSearchIndex, type SearchIndex } from './open-search-index.js';
 import { planDocuments, type SearchDocument } from './search-document.js';
 
 /** Bump when what the cache holds, or how, changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const DICTIONARY = 'dictionary.utf8';
 const MANIFEST = 'manifest.json';
 
@@ -51,6 +57,8 @@ export interface OpenPlanIndexesOptions {
   cacheDir?: string;
   /** Told why the prebuilt index of the shipped plan could not be used. */
   onStale?: (reason: string) => void;
+  /** Told why index/near-meanings.tsv could not be used for the shipped plan. */
+  onNearMeaningsOff?: (reason: string) => void;
   /** Told when the library's indexes had to be built (how long it took), so a slow first start is explained. */
   onBuilt?: (info: { plans: number; ms: number; cached: boolean }) => void;
 }
@@ -72,13 +80,19 @@ function fingerprintOf(sources: readonly PlanIndexSource[], lexicon: Lexicon): s
 interface Cached {
   dictionaryText: string;
   indexJson: Map<string, string>;
+  bridgeText: Map<string, string>;
 }
 
 function readCache(dir: string, fingerprint: string, ids: readonly string[]): Cached | undefined {
   try {
     const manifest = CacheManifestSchema.safeParse(JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8')));
     if (!manifest.success || manifest.data.fingerprint !== fingerprint || manifest.data.plans.join() !== ids.join()) return undefined;
-    return { dictionaryText: readFileSync(join(dir, DICTIONARY), 'utf8'), indexJson: new Map(ids.map((id) => [id, readFileSync(join(dir, `${id}.json`), 'utf8')])) };
+    const read = (file: string): string => readFileSync(join(dir, file), 'utf8');
+    return {
+      dictionaryText: read(DICTIONARY),
+      indexJson: new Map(ids.map((id) => [id, read(`${id}.json`)])),
+      bridgeText: new Map(ids.map((id) => [id, read(`${id}.bridge.tsv`)])),
+    };
   } catch {
     return undefined;
   }
@@ -89,6 +103,7 @@ function writeCache(dir: string, fingerprint: string, cached: Cached): void {
     mkdirSync(dir, { recursive: true });
     writeAtomically(join(dir, DICTIONARY), cached.dictionaryText);
     for (const [id, json] of cached.indexJson) writeAtomically(join(dir, `${id}.json`), json);
+    for (const [id, text] of cached.bridgeText) writeAtomically(join(dir, `${id}.bridge.tsv`), text);
     writeAtomically(join(dir, MANIFEST), JSON.stringify({ format: CACHE_FORMAT, fingerprint, plans: [...cached.indexJson.keys()] }));
   } catch {
     // A cache that cannot be written only costs the next start the build again.
@@ -112,7 +127,13 @@ export function openPlanIndexes(options: OpenPlanIndexesOptions): Map<string, Se
   const { plans, lexicon } = options;
   const [only] = plans;
   if (only && plans.length === 1 && only.file === options.shippedPlanFile) {
-    const index = openSearchIndex({ plan: only.plan, lexicon, ...(options.indexDir ? { dir: options.indexDir } : {}), ...(options.onStale ? { onStale: options.onStale } : {}) });
+    const index = openSearchIndex({
+      plan: only.plan,
+      lexicon,
+      ...(options.indexDir ? { dir: options.indexDir } : {}),
+      ...(options.onStale ? { onStale: options.onStale } : {}),
+      ...(options.onNearMeaningsOff ? { onNearMeaningsOff: options.onNearMeaningsOff } : {}),
+    });
     return new Map([[only.plan.id, index]]);
   }
 
@@ -127,7 +148,7 @@ export function openPlanIndexes(options: OpenPlanIndexesOptions): Map<string, Se
       plans.map((p) => p.plan),
       lexicon,
     );
-    cached = { dictionaryText: dictionary.text, indexJson: new Map() };
+    cached = { dictionaryText: dictionary.text, indexJson: new Map(), bridgeText: new Map() };
   }
 
   // One dictionary for every plan, loaded once (jieba reads it from a file while loading).
@@ -137,6 +158,11 @@ export function openPlanIndexes(options: OpenPlanIndexesOptions): Map<string, Se
   const vocabulary = new Set(tags.keys());
   const tokenizer = createTokenizer(vocabulary);
 
+  const shipped = plans.find((p) => p.file === options.shippedPlanFile);
+  const near = shipped ? openNearMeanings(options.indexDir ?? INDEX_DIR, computeInputsHash()) : undefined;
+  if (near && 'reason' in near) options.onNearMeaningsOff?.(near.reason);
+
+  let glosses: GlossDictionary | undefined;
   const indexes = new Map<string, SearchIndex>();
   for (const { plan } of plans) {
     const json = cached.indexJson.get(plan.id);
@@ -148,7 +174,14 @@ export function openPlanIndexes(options: OpenPlanIndexesOptions): Map<string, Se
       miniSearch.addAll(planDocuments(plan));
       cached.indexJson.set(plan.id, JSON.stringify(miniSearch));
     }
-    indexes.set(plan.id, { miniSearch, tokenizer, vocabulary, tagOf: (word) => tags.get(word), source: fromCache ? 'prebuilt' : 'rebuilt' });
+    let bridgeText = cached.bridgeText.get(plan.id);
+    if (bridgeText === undefined) {
+      glosses ??= parseGlossDictionary(readGlossSource());
+      bridgeText = formatWordBridge(buildPlanWordBridge(planDocuments(plan).map((d) => tokenizer.tokenize(d.text)), glosses));
+      cached.bridgeText.set(plan.id, bridgeText);
+    }
+    const nearForPlan = near && 'near' in near && plan === shipped?.plan ? { near: near.near } : {};
+    indexes.set(plan.id, { miniSearch, tokenizer, vocabulary, bridge: parseWordBridge(bridgeText), ...nearForPlan, tagOf: (word) => tags.get(word), source: fromCache ? 'prebuilt' : 'rebuilt' });
   }
   if (!fromCache && cacheDir) writeCache(cacheDir, fingerprint, cached);
   options.onBuilt?.({ plans: plans.length, ms: Math.round(performance.now() - started), cached: fromCache });

@@ -6,7 +6,9 @@
  * a synonym, an English term or a corrected typo a little less than what was literally typed, and
  * the plan's concept for an everyday word (大闸蟹 → 地理标志, from the concept lexicon) less again,
  * and only for words the plan itself does not use: a question in the plan's own words is searched
- * exactly as it was typed.
+ * exactly as it was typed. Last and least, a word that neither the plan nor the lexicons know
+ * reaches the plan's words of nearly the same meaning through the word bridge (有名 → 知名, from a
+ * general-purpose dictionary), with credit in proportion to how close they are.
  *
  * Concepts, not terms, are what confidence is measured on: a question is answered well when the
  * hit covers its concepts, however many terms each one expanded to.
@@ -19,6 +21,7 @@ import { cleanQuestion, toSimplified } from './clean-question.js';
 import type { EnglishMatch, ReadEnglish } from './english-glossary.js';
 import { parsePlanReference, type PlanReference } from './plan-reference.js';
 import type { FindSynonyms, SynonymMatch } from './synonym-expansion.js';
+import type { FindRelated, RelatedMatch } from '../bridge/word-bridge.js';
 import type { CorrectTypos, Correction } from './typo-correction.js';
 
 /** Credit of a term towards its concept. */
@@ -32,6 +35,8 @@ export const CREDIT = {
   synonymInner: 0.45,
   everyday: 0.6,
   everydayInner: 0.35,
+  /** The most a bridged word earns (times the bridge's strength, 0–1). */
+  related: 0.45,
 } as const;
 
 export interface Concept {
@@ -45,6 +50,8 @@ export interface Concept {
   end: number;
   /** Read through the concept lexicon: an everyday word for something the plan names. */
   everyday?: true;
+  /** Read through the word bridge: a word of nearly the same meaning as some of the plan's. */
+  related?: true;
 }
 
 export interface QueryTerm {
@@ -64,6 +71,8 @@ export interface QuestionAnalysis {
   synonyms: SynonymMatch[];
   /** Everyday words read as the plan's concepts (the concept lexicon). */
   everyday: SynonymMatch[];
+  /** Words the plan and the lexicons don't know, read through the word bridge. */
+  related: RelatedMatch[];
   corrections: Correction[];
   english: EnglishMatch[];
   /** What kind of answer the question wants (for choosing the snippet). */
@@ -75,6 +84,8 @@ export interface QueryUnderstanding {
   findSynonyms: FindSynonyms;
   /** Everyday words → the plan's concepts they stand for. */
   findEveryday: FindSynonyms;
+  /** Other words → the plan's words of nearly the same meaning (the word bridge). */
+  findRelated: FindRelated;
   readEnglish: ReadEnglish;
   correctTypos: CorrectTypos;
   /** How many plan documents contain the term; 0 for terms the plan never uses. */
@@ -217,6 +228,20 @@ export function analyseQuestion(raw: string, deps: QueryUnderstanding): Question
     for (const c of overlapping(e.start, e.end)) if (!c.inPlan) c.everyday = true;
   }
 
+  // The word bridge, for words nothing above has read: the plan's words for them are unknown to
+  // the lexicons, so each is searched as its nearest plan words, with credit by how near they are.
+  const unread = concepts.filter((c) => !c.inPlan && c.everyday !== true && c.end > c.start && !covered(c.start, c.end) && ![...c.credits].some(([t, v]) => v >= CREDIT.synonym && documentFrequency(t) > 0));
+  const related = unread.flatMap((c) => deps.findRelated(c.label).map((r) => ({ ...r, start: r.start + c.start, end: r.end + c.start })));
+  for (const r of related) {
+    splitUnknownRuns(concepts, r.start, r.end);
+    mergeWithin(concepts, r.start, r.end, r.word);
+    for (const c of overlapping(r.start, r.end)) {
+      if (c.inPlan) continue;
+      for (const t of r.targets) credit(c, t.word, CREDIT.related * t.strength);
+      c.related = true;
+    }
+  }
+
   const englishReading = readEnglish(normalised);
   const englishStart = normalised.length; // English concepts have no place in the Chinese text
   for (const match of englishReading.matches) {
@@ -249,6 +274,7 @@ export function analyseQuestion(raw: string, deps: QueryUnderstanding): Question
     terms,
     synonyms,
     everyday,
+    related,
     corrections,
     english: englishReading.matches,
     focus: answerFocus(normalised, tokenizer),

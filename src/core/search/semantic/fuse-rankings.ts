@@ -19,6 +19,11 @@
  *    left out of this rule: the answer layer reads a hit on it as "why the plan was made", an
  *    answer sure by construction, so only the words can bring it in.
  *
+ * 4. A caller may weigh the words more than the model ({@link FusionOptions.lexicalWeight}), and
+ *    may keep what only the model found from leading ({@link FusionOptions.modelMayLead}): then the
+ *    first hit, the one judged as the answer, is always one the words found, and what only the
+ *    model found is shown after it. Where the words found nothing, nothing is added.
+ *
  * Fused hits carry the fused score, scaled so that a document first in both rankings scores 1.
  */
 import type { SearchHit } from '../plan-search.js';
@@ -27,8 +32,7 @@ import type { SemanticRanking } from './semantic-ranking.js';
 
 /** RRF's constant: the value its authors found best and most implementations use. */
 export const RRF_K = 60;
-/** Each ranking's weight; the lexical one never weighs less than the semantic one. */
-const LEXICAL_WEIGHT = 1;
+/** The semantic ranking's weight; the lexical one's is {@link FusionOptions.lexicalWeight}, never less. */
 const SEMANTIC_WEIGHT = 1;
 /** Documents without lexical evidence enter from this many of the best semantic matches at most. */
 export const SEMANTIC_ONLY_DEPTH = 3;
@@ -38,6 +42,10 @@ export const STRONG_LEXICAL_COVERAGE = 0.7;
 export interface FusionOptions {
   /** The coverage a document gets from the semantic ranking alone: the least that counts as a match. */
   semanticOnlyCoverage: number;
+  /** The lexical ranking's weight against the semantic one's 1; at least 1 (the default). */
+  lexicalWeight?: number;
+  /** Whether a document only the model found may come first (and be judged as the answer); true unless said otherwise. */
+  modelMayLead?: boolean;
 }
 
 interface Candidate {
@@ -46,8 +54,9 @@ interface Candidate {
   lexicalRank?: number;
 }
 
-export function fuseRankings(lexical: readonly SearchHit[], semantic: SemanticRanking, { semanticOnlyCoverage }: FusionOptions): SearchHit[] {
+export function fuseRankings(lexical: readonly SearchHit[], semantic: SemanticRanking, { semanticOnlyCoverage, lexicalWeight = 1, modelMayLead = true }: FusionOptions): SearchHit[] {
   if (semantic.length === 0) return [...lexical];
+  const wordsWeight = Math.max(1, lexicalWeight);
   const semanticRank = new Map(semantic.map((match, i) => [match.id, i + 1]));
   const mayEnter = new Set(semantic.slice(0, SEMANTIC_ONLY_DEPTH).map((m) => m.id).filter((id) => parseDocId(id).type !== 'preamble'));
   const lexicalIds = new Set(lexical.map((hit) => documentId(hit.ref)));
@@ -58,17 +67,23 @@ export function fuseRankings(lexical: readonly SearchHit[], semantic: SemanticRa
       .filter((id) => !lexicalIds.has(id))
       .map((id) => ({ hit: { ref: parseDocId(id), score: 0, coverage: 0, support: [], matched: new Map<string, number>() }, id })),
   ];
-  const firstInBoth = (LEXICAL_WEIGHT + SEMANTIC_WEIGHT) / (RRF_K + 1);
+  const firstInBoth = (wordsWeight + SEMANTIC_WEIGHT) / (RRF_K + 1);
   const fused = candidates
     .map(({ hit, id, lexicalRank }): SearchHit => {
       const atSemantic = semanticRank.get(id);
-      const rrf = (lexicalRank === undefined ? 0 : LEXICAL_WEIGHT / (RRF_K + lexicalRank)) + (atSemantic === undefined ? 0 : SEMANTIC_WEIGHT / (RRF_K + atSemantic));
+      const rrf = (lexicalRank === undefined ? 0 : wordsWeight / (RRF_K + lexicalRank)) + (atSemantic === undefined ? 0 : SEMANTIC_WEIGHT / (RRF_K + atSemantic));
       const coverage = mayEnter.has(id) ? Math.max(hit.coverage, semanticOnlyCoverage) : hit.coverage;
       return { ...hit, coverage, score: rrf / firstInBoth };
     })
     // Array sort is stable: equal scores keep the lexical order.
     .sort((a, b) => b.score - a.score);
 
+  if (!modelMayLead) {
+    const lead = fused.findIndex((hit) => lexicalIds.has(documentId(hit.ref)));
+    if (lead < 0) return [];
+    const [leader] = lead > 0 ? fused.splice(lead, 1) : [];
+    if (leader) fused.unshift({ ...leader, score: Math.max(leader.score, fused[0]?.score ?? 0) });
+  }
   const [top] = lexical;
   if (top && top.coverage >= STRONG_LEXICAL_COVERAGE) {
     const at = fused.findIndex((hit) => documentId(hit.ref) === documentId(top.ref));

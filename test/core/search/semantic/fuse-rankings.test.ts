@@ -6,6 +6,9 @@ import type { SearchHit } from '../../../../src/core/search/plan-search.js';
 import { embeddingDocuments, embeddingFingerprint } from '../../../../src/core/search/semantic/embedding-documents.js';
 import { fuseRankings, SEMANTIC_ONLY_DEPTH } from '../../../../src/core/search/semantic/fuse-rankings.js';
 import { cosineSimilarity, rankBySimilarity, type SemanticRanking } from '../../../../src/core/search/semantic/semantic-ranking.js';
+import { openSearchIndex } from '../../../../src/core/search/index/open-search-index.js';
+import { loadLexicon } from '../../../../src/core/search/lexicon/load-lexicon.js';
+import { createPlanSearch } from '../../../../src/core/search/plan-search.js';
 import { testAnswerContext } from '../../../support/answer-context.js';
 
 const FLOOR = { semanticOnlyCoverage: MIN_COVERAGE };
@@ -65,6 +68,19 @@ describe('fusing the lexical hits with a semantic ranking', () => {
     expect(ids(fuseRankings([], ranking('p0', 'm50'), FLOOR))).toEqual(['m50']);
   });
 
+  it('weighs the words more when asked: what only the model found falls behind what only the words found', () => {
+    const lexical = [hit('m10', 0.4), hit('m11', 0.35), hit('m12', 0.3)];
+    expect(ids(fuseRankings(lexical, ranking('m50'), FLOOR))).toEqual(['m10', 'm50', 'm11', 'm12']);
+    expect(ids(fuseRankings(lexical, ranking('m50'), { ...FLOOR, lexicalWeight: 2 }))).toEqual(['m10', 'm11', 'm12', 'm50']);
+  });
+
+  it('keeps what only the model found from leading when asked, and adds nothing where the words found nothing', () => {
+    const fused = fuseRankings([hit('m11', 0.3)], ranking('m50', 'm51', 'm11'), { ...FLOOR, modelMayLead: false });
+    expect(ids(fused)).toEqual(['m11', 'm50', 'm51']);
+    expect(fused[0]?.score).toBeGreaterThanOrEqual(fused[1]?.score ?? Infinity);
+    expect(fuseRankings([], ranking('m50'), { ...FLOOR, modelMayLead: false })).toEqual([]);
+  });
+
   it('changes nothing given an empty semantic ranking', () => {
     const lexical = [hit('m1', 0.5, 3), hit('m2', 0.4, 2)];
     expect(fuseRankings(lexical, [], FLOOR)).toEqual(lexical);
@@ -100,6 +116,8 @@ describe('semantic ranking arithmetic', () => {
 
 describe('answering with a semantic ranking', () => {
   const ctx = testAnswerContext();
+  /** Without the near meanings, which would find the plan's words for 小公司 of their own. */
+  const lexicalOnly = { plan: ctx.plan, search: createPlanSearch(ctx.plan, { ...openSearchIndex({ plan: ctx.plan, lexicon: loadLexicon() }), near: undefined }, loadLexicon()) };
   const preferring = (...order: string[]) => () => ranking(...order);
 
   it('answers an exact question the same, with the same measure first, whatever the model prefers', () => {
@@ -114,8 +132,8 @@ describe('answering with a semantic ranking', () => {
 
   it('shows what only the model found as the nearest text, with the notice to check it', () => {
     const q = '这个计划对小公司有什么帮助';
-    expect(askQuestion(ctx, q).kind).toBe('none');
-    const answer = askQuestion(ctx, q, { semantic: preferring('m50', 'm12', 'p0') });
+    expect(askQuestion(lexicalOnly, q).kind).toBe('none');
+    const answer = askQuestion(lexicalOnly, q, { semantic: preferring('m50', 'm12', 'p0') });
     expect(answer.results.map((r) => r.number)).toEqual([50, 12]);
     expect(answer.confidence).toBe('low');
     expect(answer.notice?.message).toBe('以下是最接近的原文，请核对。');
