@@ -18,6 +18,7 @@ import { createConversationReplies, type ConversationReplies } from './answers/r
 import { createThreadMemory, type ThreadStore } from './answers/thread-memory.js';
 import { createDigests, type Digests } from './digest/digests.js';
 import type { DigestStore } from './digest/digest-store.js';
+import type { HelpDeskState } from './help-desk/help-desk-store.js';
 import { createLookups, type Lookups } from './answers/lookups.js';
 import type { Coordinators } from './progress/coordinators.js';
 import { createProgressDesk, type ProgressDesk } from './progress/progress-desk.js';
@@ -28,6 +29,7 @@ export interface ApplicationState {
   threads: ThreadStore;
   progress: ProgressLedger;
   digest: Pick<DigestStore, 'cycleStart' | 'postedDates'>;
+  helpDesk: HelpDeskState;
 }
 
 export interface ApplicationPorts {

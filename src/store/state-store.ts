@@ -9,6 +9,7 @@
 import type { ActivityLog } from '../app/answers/activity-log.js';
 import type { ThreadStore } from '../app/answers/thread-memory.js';
 import type { DigestStore } from '../app/digest/digest-store.js';
+import type { HelpDeskState } from '../app/help-desk/help-desk-store.js';
 import type { Replica } from '../app/process/replica.js';
 import type { ProgressLedger } from '../core/progress/progress-ledger.js';
 
@@ -91,6 +92,8 @@ export interface StateStore {
   /** Connects and brings the schema up to date (SQLite did both when the file was opened). */
   open(): Promise<void>;
   readonly progress: ProgressLedger;
+  /** Escalations, standard answers and answer channels. */
+  readonly helpDesk: HelpDeskState;
   close(): Promise<void>;
 }
 

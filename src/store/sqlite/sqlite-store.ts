@@ -9,6 +9,7 @@ import type { ProgressChangeRow, ProgressRow, ProgressWriteResult } from '../../
 import type { AcceptedWork, ReplicaRow, StateStore } from '../state-store.js';
 import { replicaGone } from '../replica-liveness.js';
 import { isProcessAlive } from '../process-alive.js';
+import { sqliteHelpDesk } from './sqlite-help-desk.js';
 import { hasStateFile, openDatabase, openMemoryDatabase, stateFile, type SqliteDatabase } from './open-sqlite.js';
 
 interface AttemptRow {
@@ -212,6 +213,7 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
       latestNotes: async () => latestNotes.all(),
       write: async ({ row, expectedVersion, changes }) => writeProgressTx.immediate(row, expectedVersion, changes),
     },
+    helpDesk: sqliteHelpDesk(db),
     close: async () => void db.close(),
   };
 }
