@@ -59,7 +59,7 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
   const listMembers = async (group: string): Promise<string[]> => (await slack.app.client.usergroups.users.list({ usergroup: group })).users ?? [];
   const coordinators = createCoordinators({ config: config.coordinators, listMembers, logger, now });
   const semantic = config.embeddings ? await openSemanticSearch(config.embeddings, ctx.plan, config.dataDir, logger, now) : undefined;
-  const application = createApplication({ ctx, state: store, coordinators, digest: config.digest, clock, logger, ...(semantic ? { semantic } : {}) });
+  const application = createApplication({ ctx, state: store, coordinators, digest: config.digest, clock, logger, helpDesk: config.helpDesk, ...(semantic ? { semantic } : {}) });
   const storeHealth = () => ({ name: 'store', ...store.health() });
   const slack = createSlackApp(
     config.slack,
@@ -94,7 +94,7 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
 }
 
 /** The settings a local application reads: where the state is, the office's clock, the digest's. */
-export type LocalSettings = Pick<Config, 'dataDir' | 'databaseUrl' | 'digest' | 'timeZone' | 'logLevel'>;
+export type LocalSettings = Pick<Config, 'dataDir' | 'databaseUrl' | 'digest' | 'timeZone' | 'logLevel' | 'helpDesk'>;
 
 export interface LocalApplication {
   application: Application;
@@ -109,6 +109,6 @@ export interface LocalApplication {
 export async function openLocalApplication(ctx: AnswerContext, settings: LocalSettings, mode: 'read' | 'write', logger: Logger, now: () => Date = () => new Date()): Promise<LocalApplication> {
   const store = await (mode === 'write' ? openStoreForWriting(settings) : openExistingStore(settings));
   const state = mode === 'write' ? store : localConsoleState(store);
-  const application = createApplication({ ctx, state, coordinators: NO_COORDINATORS, digest: settings.digest, clock: officeClock(settings.timeZone, now), logger });
+  const application = createApplication({ ctx, state, coordinators: NO_COORDINATORS, digest: settings.digest, clock: officeClock(settings.timeZone, now), logger, helpDesk: settings.helpDesk });
   return { application, close: () => store.close() };
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AdmissionConfig, Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, SlackConfig } from '../../src/config.js';
+import type { AdmissionConfig, Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, HelpDeskConfig, SlackConfig } from '../../src/config.js';
 import type { SlackAppOptions } from '../../src/slack/bolt/app.js';
 import { createSlackService } from '../../src/compose.js';
 import type { Logger } from '../../src/logger.js';
@@ -48,6 +48,8 @@ export interface HarnessOptions {
   admission?: AdmissionConfig;
   /** The state in PostgreSQL (replicas sharing it) instead of SQLite under the DATA_DIR. */
   databaseUrl?: string;
+  /** The help desk (ESCALATION_CHANNEL, ANSWER_CHANNELS …); off by default. */
+  helpDesk?: HelpDeskConfig;
   /** A state store of the test's own (an engine made to fail), instead of the one the settings name. */
   store?: (logger: Logger) => ResilientStore;
 }
@@ -74,6 +76,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
     digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3, ...options.digest },
     coordinators: options.coordinators ?? { users: [], groups: [] },
     ...(options.embeddings ? { embeddings: options.embeddings } : {}),
+    ...(options.helpDesk ? { helpDesk: options.helpDesk } : {}),
   };
   // Bolt's Socket Mode health server listens on all interfaces; tests keep to loopback, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };

@@ -100,6 +100,18 @@ export interface StandardAnswerVersion extends StandardAnswerFields {
   at: number;
 }
 
+/** A standard answer as shown above the plan's text, to a question it matched. */
+export interface ShownStandardAnswer {
+  id: number;
+  text: string;
+  question: string;
+  /** The day it was last saved (YYYY-MM-DD). */
+  date: string;
+  reviewBy: string;
+  /** Past its review date: shown with a notice. */
+  pastReview: boolean;
+}
+
 /** Whether a channel's top-level questions are answered without an @mention, as a coordinator set it. */
 export interface AnswerChannelSetting {
   channel: string;
