@@ -30,7 +30,8 @@ export type StandardAnswerResult =
   | { type: 'saved'; answer: StandardAnswerRecord; change: StandardAnswerChange }
   | { type: 'unchanged'; answer: StandardAnswerRecord }
   | { type: 'not-found'; id: number }
-  | { type: 'invalid'; message: string }
+  /** `field`: the form's field the message is about, when the edit came from a form. */
+  | { type: 'invalid'; message: string; field?: 'text' | 'measures' }
   | { type: 'refused' }
   | { type: 'unverified' }
   /** Another coordinator changed it meanwhile: nothing was saved. */
@@ -42,6 +43,17 @@ export type StandardAnswerChange = 'text' | 'measures' | 'review' | 'retire';
 
 export type StandardAnswerEdit = { change: 'text'; text: string } | { change: 'measures'; measures: number[] } | { change: 'review' } | { change: 'retire' };
 
+/** The 修改 form on App Home as submitted: every field at once, over the version it was opened on. */
+export interface StandardAnswerForm {
+  version: number;
+  text: string;
+  measures: number[];
+  retired: boolean;
+}
+
+/** What 修改 opens: the form, or why not. */
+export type StandardAnswerOpening = { type: 'form'; answer: StandardAnswerRecord } | Extract<StandardAnswerResult, { type: 'not-found' | 'refused' | 'unverified' | 'unavailable' }>;
+
 export interface StandardAnswers {
   /** The standard answer a question matches well, if any (never fails: without the store, none). */
   find(question: string): Promise<ShownStandardAnswer | undefined>;
@@ -49,6 +61,10 @@ export interface StandardAnswers {
   show(id: number): Promise<StandardAnswerResult>;
   /** An edit by `userId` (coordinators only), kept as a new version. */
   edit(userId: string, id: number, edit: StandardAnswerEdit): Promise<StandardAnswerResult>;
+  /** 修改 on App Home by `userId` (coordinators only). */
+  openForm(userId: string, id: number): Promise<StandardAnswerOpening>;
+  /** The 修改 form submitted by `userId`: one new version, written only over the version it was opened on. */
+  saveForm(userId: string, id: number, form: StandardAnswerForm): Promise<StandardAnswerResult>;
   /** Forgets the copy held for matching (a standard answer was saved). */
   reread(): void;
 }
@@ -114,6 +130,38 @@ export function createStandardAnswers(deps: StandardAnswersDeps): StandardAnswer
     }
   }
 
+  /** Refused or unverified unless `userId` is a coordinator. */
+  async function refusal(userId: string, id: number): Promise<{ type: 'refused' } | { type: 'unverified' } | undefined> {
+    const access = await coordinators.mayWrite(userId);
+    if (access === 'granted') return undefined;
+    logger.warn({ kind: 'standard-answer', outcome: access, user: userId, id }, 'standard answer edit refused');
+    return { type: access === 'refused' ? 'refused' : 'unverified' };
+  }
+
+  type Made = { ok: true; fields: StandardAnswerFields; change: StandardAnswerChange; version: number } | { ok: false; message: string; field?: 'text' | 'measures' };
+
+  /** An edit by a coordinator: the next fields from the current answer, written as a new version over `version`. */
+  async function write(userId: string, id: number, make: (current: StandardAnswerRecord) => Made): Promise<StandardAnswerResult> {
+    const refused = await refusal(userId, id);
+    if (refused) return refused;
+    try {
+      const current = await book.get(id);
+      if (!current) return { type: 'not-found', id };
+      const made = make(current);
+      if (!made.ok) return { type: 'invalid', message: made.message, ...(made.field ? { field: made.field } : {}) };
+      if (made.version !== current.version) return { type: 'stale' };
+      if (same(made.fields, fieldsOf(current))) return { type: 'unchanged', answer: current };
+      const written = await book.write(id, current.version, made.fields, userId, clock.now().getTime());
+      if (written.status === 'stale') return { type: 'stale' };
+      held = undefined;
+      logger.info({ kind: 'standard-answer', outcome: made.change, id, version: written.answer.version, user: userId }, `standard answer ${id}: ${made.change}`);
+      return { type: 'saved', answer: written.answer, change: made.change };
+    } catch (error) {
+      logger.error({ err: error, kind: 'standard-answer', id }, 'a standard answer could not be saved');
+      return { type: 'unavailable' };
+    }
+  }
+
   const same = (a: StandardAnswerFields, b: StandardAnswerFields): boolean =>
     a.text === b.text && a.question === b.question && a.reviewBy === b.reviewBy && a.retired === b.retired && a.measures.join() === b.measures.join();
 
@@ -150,26 +198,32 @@ export function createStandardAnswers(deps: StandardAnswersDeps): StandardAnswer
       }
     },
     async edit(userId, id, edit) {
-      const access = await coordinators.mayWrite(userId);
-      if (access !== 'granted') {
-        logger.warn({ kind: 'standard-answer', outcome: access, user: userId, id }, 'standard answer edit refused');
-        return { type: access === 'refused' ? 'refused' : 'unverified' };
-      }
-      try {
-        const current = await book.get(id);
-        if (!current) return { type: 'not-found', id };
+      return write(userId, id, (current) => {
         const made = next(current, edit);
-        if (!made.ok) return { type: 'invalid', message: made.message };
-        if (same(made.fields, fieldsOf(current))) return { type: 'unchanged', answer: current };
-        const written = await book.write(id, current.version, made.fields, userId, clock.now().getTime());
-        if (written.status === 'stale') return { type: 'stale' };
-        held = undefined;
-        logger.info({ kind: 'standard-answer', outcome: edit.change, id, version: written.answer.version, user: userId }, `standard answer ${id}: ${edit.change}`);
-        return { type: 'saved', answer: written.answer, change: edit.change };
-      } catch (error) {
-        logger.error({ err: error, kind: 'standard-answer', id }, 'a standard answer could not be saved');
+        return made.ok ? { ok: true, fields: made.fields, change: edit.change, version: current.version } : made;
+      });
+    },
+    async openForm(userId, id) {
+      const refused = await refusal(userId, id);
+      if (refused) return refused;
+      try {
+        const answer = await book.get(id);
+        return answer ? { type: 'form', answer } : { type: 'not-found', id };
+      } catch {
         return { type: 'unavailable' };
       }
+    },
+    async saveForm(userId, id, form) {
+      return write(userId, id, (current) => {
+        const text = checkAnswerText(form.text);
+        if (!text.ok) return { ...text, field: 'text' };
+        const measures = checkMeasures(plan, form.measures);
+        if (!measures.ok) return { ...measures, field: 'measures' };
+        const edited = text.value !== current.text;
+        const fields = { ...fieldsOf(current), text: text.value, measures: measures.value, retired: form.retired, ...(edited ? { reviewBy: reviewDate(clock.today(), deps.reviewMonths) } : {}) };
+        const change: StandardAnswerChange = form.retired && !current.retired ? 'retire' : edited ? 'text' : 'measures';
+        return { ok: true, fields, change, version: form.version };
+      });
     },
     reread() {
       held = undefined;

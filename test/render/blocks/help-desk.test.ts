@@ -12,6 +12,7 @@ import { renderDashboard } from '../../../src/render/blocks/dashboard-blocks.js'
 import { renderDigest } from '../../../src/render/blocks/digest-blocks.js';
 import { renderFeedbackOffer, renderOfficePost, renderPassedOn, renderRelay, renderSaveOffer } from '../../../src/render/blocks/help-desk-blocks.js';
 import { renderStandardAnswerDetail, renderStandardAnswerList, withStandardAnswer } from '../../../src/render/blocks/standard-answer-blocks.js';
+import { renderStandardAnswerForm } from '../../../src/render/blocks/standard-answer-modal.js';
 import { DASHBOARD, DIGEST, NO_MATCH_ANSWER, NOT_COVERED_ANSWER, OVERVIEW, SOURCE } from '../../support/render-fixtures.js';
 import { slackMessageProblems, slackViewProblems } from '../../support/slack-message-check.js';
 
@@ -129,5 +130,11 @@ describe('the help desk in Slack', () => {
     expect(json(digest.blocks)).not.toContain('<@U0USER>');
     expect(slackMessageProblems(digest)).toEqual([]);
     expect(digest).toMatchSnapshot();
+  });
+
+  it('opens a standard answer in a window for a coordinator, within Slack’s limits', () => {
+    const form = renderStandardAnswerForm({ ...STANDARD, text: '长'.repeat(3000), question: '问'.repeat(2000) });
+    expect(slackViewProblems(form)).toEqual([]);
+    expect(renderStandardAnswerForm(STANDARD)).toMatchSnapshot();
   });
 });

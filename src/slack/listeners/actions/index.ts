@@ -10,6 +10,7 @@ import { progressArea, progressEdit, progressHistory, progressMeasure } from './
 import { shareToChannel } from './share-to-channel.js';
 import { escalateToOffice } from './escalate-to-office.js';
 import { closeEscalation, saveStandardAnswer } from './office-decision.js';
+import { editStandardAnswer } from './standard-answer-edit.js';
 
 export function registerActions(app: App, application: Application, work: AcknowledgedWork, logger: Logger): void {
   const { progress, lookups, feedback, helpDesk } = application;
@@ -28,4 +29,5 @@ export function registerActions(app: App, application: Application, work: Acknow
   app.action(ACTION.escalate, escalateToOffice(helpDesk.escalations, work, logger));
   app.action(ACTION.saveStandardAnswer, saveStandardAnswer(helpDesk.escalations, work));
   app.action(ACTION.closeEscalation, closeEscalation(helpDesk.escalations, work));
+  app.action(ACTION.editStandardAnswer, editStandardAnswer(helpDesk.standardAnswers, work));
 }
