@@ -137,6 +137,11 @@ describe('the architecture', () => {
       createDigests: 'app/application.ts',
       createAnswerer: 'app/application.ts',
       createThreadMemory: 'app/application.ts',
+      createHelpDesk: 'app/application.ts',
+      createHomePages: 'app/application.ts',
+      createEscalations: 'app/help-desk/help-desk.ts',
+      createStandardAnswers: 'app/help-desk/help-desk.ts',
+      createAnswerChannels: 'app/help-desk/help-desk.ts',
       openSearchIndex: 'core/answer/open-answer-context.ts',
       createPlanSearch: 'core/answer/open-answer-context.ts',
     };

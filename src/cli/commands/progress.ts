@@ -1,7 +1,8 @@
 /**
  * `progress show|set|export`: the coordinators' record for administrators, read from and written
  * to the state the configuration names (the same record the Slack app keeps; the two may run at
- * once).
+ * once). `export` (JSON) is the backup: the record and its changes, and the help desk's
+ * escalations (with the office's replies), standard answers (with every version) and help channels.
  *
  *   progress show [N] [--json | --csv]
  *   progress set <N> <内容> [--by 姓名] [--json]      内容 as after /progress: 推进中 说明, 牵头 单位 …
@@ -68,9 +69,13 @@ async function set(run: CliRun, rest: string): Promise<number> {
 
 async function exportAll(run: CliRun): Promise<number> {
   const { io, options } = run;
-  return withApplication(run, 'read', async ({ book }) => {
+  return withApplication(run, 'read', async ({ book, helpDesk }) => {
     const { records, changes } = await book.everything();
-    writeLine(io.stdout, options.csv ? renderRecordsCsv(records) : JSON.stringify({ records, changes }));
+    if (options.csv) {
+      writeLine(io.stdout, renderRecordsCsv(records));
+      return EXIT.ok;
+    }
+    writeLine(io.stdout, JSON.stringify({ records, changes, ...(await helpDesk.export()) }));
     return EXIT.ok;
   });
 }
