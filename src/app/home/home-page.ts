@@ -14,7 +14,7 @@ import type { Coordinators } from '../progress/coordinators.js';
 import type { ProgressDesk } from '../progress/progress-desk.js';
 
 /** Standard answers a coordinator sees on Home at most (the rest through /plan 标准答复). */
-export const HOME_STANDARD_ANSWERS = 15;
+export const HOME_STANDARD_ANSWERS = 10;
 
 export interface HomeHelpDesk {
   board: HelpDeskBoard;
