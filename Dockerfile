@@ -3,35 +3,47 @@
 #   docker build -t ipplan .
 #   docker run -d --name ipplan -p 3000:3000 -v ipplan-data:/data \
 #     -e SLACK_BOT_TOKEN=xoxb-… -e SLACK_SIGNING_SECRET=… ipplan          # HTTP mode
-#   (or -e SLACK_APP_TOKEN=xapp-… instead of the signing secret for Socket Mode)
+#   (or -e SLACK_APP_TOKEN=xapp-… instead of the signing secret for Socket Mode, or all of them
+#   from a file: --env-file .env, with DATA_DIR left unset as .env.example leaves it)
 #   docker run --rm ipplan node dist/cli.js ask "商标审查周期要控制在多久？"
 #
-# Stages: `deps` (production node_modules, native addons compiled from source) and `build`
-# (TypeScript bundled into dist/ by esbuild) both run on the full Debian image, which has python3, make and g++;
-# `runtime` is the slim image with only what the app reads at run time. No secrets are baked in:
+# Stages: `deps` (production node_modules, native addons compiled from source, build tools then
+# deleted) and `build` (TypeScript bundled into dist/ by esbuild) both run on the full Debian image
+# of Node.js 24, which has python3, make and g++; `runtime` is the slim image with only what the
+# app reads at run time. No secrets are baked in:
 # Slack settings come from the environment at `docker run`, and .env never enters the context.
 #
 # Base tags are written out (no ARG in FROM) so that tooling which reads them literally works.
 
 # ---- deps: production dependencies, native addons built from source --------------------------
-# Cached on package.json + package-lock.json only, so editing src/ never recompiles the addons.
-FROM node:20-bookworm AS deps
+# Cached on package.json, package-lock.json and the prune script only, so editing src/ never
+# recompiles the addons.
+FROM node:24-bookworm AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY scripts/prune-build-only.mjs ./scripts/
 # 1. Install production dependencies without lifecycle scripts: the root `prepare` (tsc) needs
 #    dev dependencies that are absent here, and the addons are built explicitly in step 2.
-# 2. Build the two addons (the ones package.json#allowScripts approves) from source. Build from
-#    source rather than try GitHub for prebuilt binaries, and compile against the headers shipped
-#    with this Node when present, so only the npm registry has to be reachable.
-# 3. Smoke-test that both addons load (nodejieba's jieba dictionary is still complete here).
-# 4. Drop what only the compilers needed: object files, sources, the SQLite amalgamation,
+# 2. Build the two addons (the ones package.json#allowScripts approves) from source with the
+#    node-gyp that npm bundles, against the headers shipped with this Node when present. Calling
+#    node-gyp directly skips their install scripts, which would first try GitHub for prebuilt
+#    binaries, so only the npm registry has to be reachable.
+# 3. Delete what only fetched or compiled the addons (node-pre-gyp and its tar, prebuild-install
+#    and its tar-fs, node-addon-api) and everything nothing else needs; the script then loads
+#    every remaining dependency (scripts/prune-build-only.mjs).
+# 4. Smoke-test that both addons load (nodejieba's jieba dictionary is still complete here).
+# 5. Drop what only the compilers needed: object files, sources, the SQLite amalgamation,
 #    cppjieba's sources and tests. Of cppjieba's dictionaries only jieba.dict.utf8 is kept: the
 #    app segments with index/dictionary.utf8, and needs jieba's own dictionary only to rebuild
 #    the index in memory if the prebuilt one in index/ is ever stale.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
  && prefix="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")" \
- && if [ -f "$prefix/include/node/node.h" ]; then export npm_config_nodedir="$prefix"; fi \
- && npm_config_build_from_source=true npm rebuild better-sqlite3 nodejieba \
+ && nodedir="" && if [ -f "$prefix/include/node/node.h" ]; then nodedir="--nodedir=$prefix"; fi \
+ && gyp="$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js" \
+ && for pkg in better-sqlite3 nodejieba; do \
+      (cd "node_modules/$pkg" && node "$gyp" rebuild --release $nodedir --loglevel=warn) || exit 1; \
+    done \
+ && node scripts/prune-build-only.mjs \
  && node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get(); \
              if (require('nodejieba').cut('知识产权战略').length === 0) process.exit(1)" \
  && for pkg in better-sqlite3 nodejieba; do \
@@ -51,7 +63,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 # run (esbuild's platform binary comes as an optional dependency, not from a script). The npm ci
 # layer is cached on the lockfile. dist/ holds main.js, cli.js and their shared chunks; the native
 # addons stay in node_modules.
-FROM node:20-bookworm AS build
+FROM node:24-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
@@ -61,7 +73,7 @@ COPY src ./src
 RUN npm run build
 
 # ---- runtime: slim image, non-root, state in the /data volume ------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     DATA_DIR=/data \
     PORT=3000

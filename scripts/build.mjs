@@ -131,7 +131,7 @@ export async function build(outdir = DIST) {
     splitting: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     sourcemap: true,
     external: EXTERNAL,
     plugins: [deferBoltExtras],

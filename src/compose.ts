@@ -21,8 +21,10 @@ import type { Plan } from './core/plan/plan-schema.js';
 import type { SemanticSearch } from './embeddings/semantic-search.js';
 import type { Logger } from './logger.js';
 import { createService, type Service } from './service/service.js';
+import { createStateUpkeep } from './service/state-upkeep.js';
 import type { SlackAppOptions } from './slack/bolt/app.js';
 import { createCoordinators } from './slack/coordinators/slack-coordinators.js';
+import { bindPort } from './slack/http/bound-port.js';
 import { slackDigestChannel } from './slack/digest/digest-channel.js';
 import { createAcknowledgedWork } from './slack/intake/acknowledged-work.js';
 import { createReplicaPresence } from './slack/intake/replica-presence.js';
@@ -51,6 +53,8 @@ async function openSemanticSearch(config: EmbeddingsConfig, plan: Plan, dataDir:
 export async function createSlackService(options: ServiceOptions): Promise<Service> {
   const { config, ctx, logger, now = () => new Date(), slackOptions, drainTimeoutMs } = options;
   const { createSlackApp } = await import('./slack/bolt/app.js');
+  // PORT first: a port in use or a HOST this machine lacks stops start-up before any state exists.
+  const port = config.slack.mode === 'http' || slackOptions?.socketHealth !== false ? await bindPort(config.slack.port, config.slack.host) : undefined;
   const store = options.store ?? openStore(config, logger);
   const clock = officeClock(config.timeZone, now);
   const replica = thisProcess();
@@ -63,7 +67,7 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
   const storeHealth = () => ({ name: 'store', ...store.health() });
   const slack = createSlackApp(
     config.slack,
-    { application, work, events: store.events, ledger: store.work, replica, logger, now },
+    { application, work, events: store.events, ledger: store.work, replica, logger, now, ...(port ? { port } : {}) },
     { ...slackOptions, healthChecks: [storeHealth, ...(slackOptions?.healthChecks ?? [])] },
   );
   const presence = createReplicaPresence({
@@ -82,13 +86,13 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
     application,
     slack,
     store,
+    upkeep: createStateUpkeep({ store, logger, now }),
     work,
     presence,
     coordinators,
     ...(digest ? { digest } : {}),
     ...(semantic ? { semantic } : {}),
     logger,
-    now,
     ...(drainTimeoutMs !== undefined ? { drainTimeoutMs } : {}),
   });
 }

@@ -6,14 +6,20 @@
  * Slack mode follows from the tokens: `SLACK_BOT_TOKEN` and `SLACK_APP_TOKEN` → Socket Mode (no
  * public URL needed); `SLACK_BOT_TOKEN` and `SLACK_SIGNING_SECRET` → HTTP mode on `PORT`;
  * no `SLACK_BOT_TOKEN` → no Slack (the local console).
+ *
+ * The state goes to SQLite under `DATA_DIR` unless PostgreSQL is named, by `DATABASE_URL` or by
+ * its parts in the variables libpq and node-postgres read (`PGHOST`, `PGPORT`, `PGUSER`,
+ * `PGPASSWORD`, `PGDATABASE`). The parts let a deployment pass a password as it is: the URL is
+ * built here with each part percent-encoded, so `@ / : #` in a password cannot break it.
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { Cron } from 'croner';
 import { CalendarParseError, parseDigestCalendar, type CalendarOverrides } from './core/digest/digest-calendar.js';
+import { digestCronProblem } from './core/digest/digest-schedule.js';
 import type { DigestDays } from './core/digest/posting-days.js';
-import { isIsoDate, isValidTimeZone } from './core/time/local-date.js';
+import { isIsoDate, isValidTimeZone, localDate } from './core/time/local-date.js';
 import { DEFAULT_REVIEW_MONTHS } from './core/help-desk/standard-answer-input.js';
 
 export class ConfigError extends Error {
@@ -32,6 +38,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '0.0.0.0';
 export const DEFAULT_DATA_DIR = './data';
+/** For the parts PGHOST may leave out: PostgreSQL's port, and the user the official postgres image creates. */
+const DEFAULT_PG_PORT = 5432;
+const DEFAULT_PG_USER = 'postgres';
 
 /** How to fix each variable, appended to its error. */
 const HOW_TO_FIX: Readonly<Record<string, string>> = {
@@ -44,9 +53,12 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   SLACK_API_URL: 'the Slack Web API base URL, for example https://slack.com/api/ (only for proxies and tests)',
   DATA_DIR: 'a directory the app may write its state to, for example ./data',
   DATABASE_URL: 'a PostgreSQL connection URL, postgres://user:password@host:5432/database (leave it unset for the embedded SQLite store under DATA_DIR)',
+  PGHOST: 'the PostgreSQL server\'s host name or address, for example db (a Unix socket directory needs DATABASE_URL)',
+  PGPORT: 'the PostgreSQL server\'s port, for example 5432',
   DIGEST_TZ: 'an IANA time zone name, for example Asia/Shanghai',
   DIGEST_CHANNEL: 'the ID of the coordination channel, for example C0123456789 (channel details → About, at the bottom)',
-  DIGEST_CRON: 'a cron expression with five fields (minute hour day month weekday), for example "0 9 * * *" for 09:00',
+  DIGEST_CRON:
+    'a cron expression that runs at least once a year, with five fields (minute hour day month weekday) or six with the second first as one number (second minute hour day month weekday), for example "0 9 * * *" for 09:00',
   DIGEST_DAYS: 'workdays (China\'s working days, adjusted working days included) or daily',
   DIGEST_SIZE: 'how many measures each digest walks through, a whole number from 1 to 20',
   DIGEST_START: 'the first day of the walk through the plan, as YYYY-MM-DD (optional)',
@@ -67,18 +79,23 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
     'the Slack IDs of the people who may update progress records, separated by commas: member IDs (U…, W…; profile → ⋮ → Copy member ID) and/or user-group IDs (S…; the group\'s page → ⋮ → Copy group ID)',
 };
 
+/**
+ * DIGEST_START's range. Each digest counts the posting days between the start and its date one by
+ * one, so a start centuries away (9999-12-31, a mistyped 0226-09-01) would cost every digest
+ * millions of steps. No plan this assistant walks through starts before 2000, and a walk is
+ * pinned at most a year ahead; a start in the past stays valid however long the app runs.
+ */
+const EARLIEST_DIGEST_START = '2000-01-01';
+
+/** The same day a year later (29 February → 28 February). */
+function aYearAfter(date: string): string {
+  const next = `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+  return isIsoDate(next) ? next : next.replace(/-02-29$/u, '-02-28');
+}
+
 export const DEFAULT_DIGEST_CRON = '0 9 * * *';
 export const DEFAULT_DIGEST_SIZE = 3;
 const MAX_DIGEST_SIZE = 20;
-
-function isCron(pattern: string): boolean {
-  try {
-    new Cron(pattern, { paused: true }).stop();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -94,6 +111,26 @@ function isUrlOf(value: string, protocols: readonly string[]): boolean {
 const isPostgresUrl = (value: string): boolean => isUrlOf(value, ['postgres:', 'postgresql:']);
 const isHttpUrl = (value: string): boolean => isUrlOf(value, ['http:', 'https:']);
 
+/** Whether `value` is a URL with a user name or password in it (`https://user:password@host/…`). */
+function hasCredentials(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]*@/iu.test(value);
+  }
+}
+
+/** `value` as it may be shown back: a URL's user name and password masked. */
+function shownValue(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/iu, '$1***@');
+}
+
+/** A host name (RFC 1123): dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/iu;
+/** HOST's syntax; whether this machine has the address is known only when the port is bound. */
+const isListenAddress = (value: string): boolean => isIP(value) !== 0 || HOST_NAME.test(value);
+
 /** A Slack member ID (U…, W…) or user-group ID (S…). */
 const COORDINATOR_ID = /^[UWS][A-Z0-9]{2,}$/u;
 
@@ -106,25 +143,40 @@ const optionalText = z
 const limit = (max: number) =>
   optionalText.refine((v) => v === undefined || (/^\d{1,6}$/u.test(v) && Number(v) >= 1 && Number(v) <= max), `is not a whole number from 1 to ${max}`).transform((v) => (v === undefined ? undefined : Number(v)));
 
+/** A secret taken as it is, spaces included; empty counts as unset. */
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
+
+/** A host name, an IPv4 address or an IPv6 address (two colons at least, bracketed or not); not a socket directory, not host:port. */
+const isPgHost = (v: string): boolean => /^[^\s/@#?:[\]]+$/u.test(v) || /^\[?[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\]?$/u.test(v);
+const isPort = (v: string): boolean => /^\d{1,5}$/u.test(v) && Number(v) >= 1 && Number(v) <= 65535;
+
 const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^xoxb-[A-Za-z0-9-]+$/u.test(v), 'must start with xoxb-'),
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || /^xapp-[A-Za-z0-9-]+$/u.test(v), 'must start with xapp-'),
   SLACK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9]{8,}$/u.test(v), 'must be the 32-character hexadecimal secret'),
   PORT: optionalText
-    .refine((v) => v === undefined || (/^\d{1,5}$/u.test(v) && Number(v) >= 1 && Number(v) <= 65535), 'is not a port number')
+    .refine((v) => v === undefined || isPort(v), 'is not a port number')
     .transform((v) => (v === undefined ? DEFAULT_PORT : Number(v))),
-  HOST: optionalText.transform((v) => v ?? DEFAULT_HOST),
+  HOST: optionalText.refine((v) => v === undefined || isListenAddress(v), 'is not an IP address or a host name').transform((v) => v ?? DEFAULT_HOST),
   LOG_LEVEL: optionalText
     .refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), 'is not a log level')
     .transform((v) => (v ?? 'info') as LogLevel),
   SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/u.test(v), 'must be an http(s) URL'),
   DATA_DIR: optionalText.transform((v) => v ?? DEFAULT_DATA_DIR),
   DATABASE_URL: optionalText.refine((v) => v === undefined || isPostgresUrl(v), 'is not a postgres:// URL'),
+  PGHOST: optionalText.refine((v) => v === undefined || isPgHost(v), 'is not a host name or address'),
+  PGPORT: optionalText.refine((v) => v === undefined || isPort(v), 'is not a port number'),
+  PGUSER: optionalText,
+  PGPASSWORD: optionalSecret,
+  PGDATABASE: optionalText,
   DIGEST_TZ: optionalText
     .refine((v) => v === undefined || isValidTimeZone(v), 'is not a time zone this system knows')
     .transform((v) => v ?? DEFAULT_TIME_ZONE),
   DIGEST_CHANNEL: optionalText.refine((v) => v === undefined || /^[CG][A-Z0-9]{6,}$/u.test(v), 'is not a channel ID'),
-  DIGEST_CRON: optionalText.refine((v) => v === undefined || isCron(v), 'is not a cron expression').transform((v) => v ?? DEFAULT_DIGEST_CRON),
+  DIGEST_CRON: optionalText.transform((v) => v ?? DEFAULT_DIGEST_CRON),
   DIGEST_DAYS: optionalText.refine((v) => v === undefined || v === 'workdays' || v === 'daily', 'is neither workdays nor daily').transform((v) => (v ?? 'workdays') as DigestDays),
   DIGEST_SIZE: optionalText
     .refine((v) => v === undefined || (/^\d{1,2}$/u.test(v) && Number(v) >= 1 && Number(v) <= MAX_DIGEST_SIZE), 'is not a number from 1 to 20')
@@ -248,28 +300,82 @@ function readDigestCalendar(file: string): CalendarOverrides {
   }
 }
 
+/**
+ * URL settings other than DATABASE_URL must not hold a user name or password: fetch refuses such
+ * a URL by quoting it whole, and the settings are logged. DATABASE_URL is the one that may (the
+ * PostgreSQL client takes its password from it, and it is never logged).
+ */
+function refuseCredentials(variable: string, value: string | undefined, where: string): void {
+  if (value === undefined || !hasCredentials(value)) return;
+  throw new ConfigError(variable, `${variable} holds a user name or password (got "${shownValue(value).slice(0, 60)}"): remove them from the URL${where}; set it to ${HOW_TO_FIX[variable]}.`);
+}
+
+/** DIGEST_START within its range: from {@link EARLIEST_DIGEST_START} to a year after `today`. */
+function checkDigestStart(start: string, today: string): void {
+  const latest = aYearAfter(today);
+  const problem = start < EARLIEST_DIGEST_START ? `is before ${EARLIEST_DIGEST_START}` : start > latest ? 'is more than a year from today' : undefined;
+  if (!problem) return;
+  throw new ConfigError(
+    'DIGEST_START',
+    `DIGEST_START ${problem} (got "${start}"): set it to the first day of the walk through the plan, as YYYY-MM-DD, from ${EARLIEST_DIGEST_START} to ${latest} (a year from today), or leave it unset.`,
+  );
+}
+
+type PostgresParts = Pick<z.infer<typeof EnvSchema>, 'PGHOST' | 'PGPORT' | 'PGUSER' | 'PGPASSWORD' | 'PGDATABASE'>;
+
+/**
+ * The PostgreSQL URL: DATABASE_URL as given, else one built from PGHOST and the other parts (each
+ * percent-encoded; node-postgres decodes them), else none. The database defaults to the user's
+ * name, as in libpq.
+ */
+function databaseUrl(url: string | undefined, parts: PostgresParts): { databaseUrl?: string } {
+  if (url !== undefined) return { databaseUrl: url };
+  if (parts.PGHOST === undefined) return {};
+  const host = parts.PGHOST.includes(':') && !parts.PGHOST.startsWith('[') ? `[${parts.PGHOST}]` : parts.PGHOST;
+  const user = parts.PGUSER ?? DEFAULT_PG_USER;
+  const password = parts.PGPASSWORD === undefined ? '' : `:${encodeURIComponent(parts.PGPASSWORD)}`;
+  const database = parts.PGDATABASE ?? user;
+  return { databaseUrl: `postgres://${encodeURIComponent(user)}${password}@${host}:${parts.PGPORT ?? DEFAULT_PG_PORT}/${encodeURIComponent(database)}` };
+}
+
 /** The Web API base URL with the trailing slash the Slack client expects. */
 function apiUrl(value: string | undefined): { apiUrl?: string } {
   return value === undefined ? {} : { apiUrl: value.endsWith('/') ? value : `${value}/` };
 }
 
-/** The semantic search's settings: EMBEDDINGS_URL turns it on and then needs EMBEDDINGS_MODEL; the others are ignored without it. */
+/**
+ * The semantic search's settings: EMBEDDINGS_URL turns it on and then needs EMBEDDINGS_MODEL.
+ * Without it the others are refused rather than ignored: whoever set them meant the search on.
+ */
 function embeddings(url: string | undefined, model: string | undefined, apiKey: string | undefined): { embeddings?: EmbeddingsConfig } {
-  if (url === undefined) return {};
+  if (url === undefined) {
+    const stray = model !== undefined ? 'EMBEDDINGS_MODEL' : apiKey !== undefined ? 'EMBEDDINGS_API_KEY' : undefined;
+    if (stray) throw new ConfigError(stray, `${stray} is set but EMBEDDINGS_URL is not, so the semantic search would stay off: set EMBEDDINGS_URL to the base URL of the embeddings server, or remove ${stray}.`);
+    return {};
+  }
   if (model === undefined) fail('EMBEDDINGS_MODEL', 'is not set but EMBEDDINGS_URL is');
   return { embeddings: { url, model, ...(apiKey ? { apiKey } : {}) } };
 }
 
-export function readConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+/**
+ * The configuration in `env`, or a {@link ConfigError}. `now` is the instant the schedule and
+ * DIGEST_START are judged from (the process's start).
+ */
+export function readConfig(env: Readonly<Record<string, string | undefined>> = process.env, now: Date = new Date()): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
     // Secrets are never echoed back, not even in an error (a database URL may hold a password).
-    const shown = /TOKEN|SECRET|DATABASE_URL|API_KEY/u.test(variable) ? '' : ` (got "${String(env[variable] ?? '').slice(0, 40)}")`;
+    const shown = /TOKEN|SECRET|DATABASE_URL|API_KEY|PASSWORD/u.test(variable) ? '' : ` (got "${shownValue(String(env[variable] ?? '')).slice(0, 40)}")`;
     fail(variable, `${issue?.message ?? 'is not valid'}${shown}`);
   }
   const e = parsed.data;
+  refuseCredentials('EMBEDDINGS_URL', e.EMBEDDINGS_URL, ' (a key goes in EMBEDDINGS_API_KEY)');
+  refuseCredentials('SLACK_API_URL', e.SLACK_API_URL, '');
+  const cronProblem = digestCronProblem(e.DIGEST_CRON, e.DIGEST_TZ, now);
+  if (cronProblem) fail('DIGEST_CRON', `${cronProblem} (got "${e.DIGEST_CRON.slice(0, 40)}")`);
+  if (e.DIGEST_START) checkDigestStart(e.DIGEST_START, localDate(now, e.DIGEST_TZ));
   const digest: DigestConfig = {
     ...(e.DIGEST_CHANNEL ? { channel: e.DIGEST_CHANNEL } : {}),
     cron: e.DIGEST_CRON,
@@ -289,7 +395,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     admission,
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
-    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...databaseUrl(e.DATABASE_URL, e),
     timeZone: e.DIGEST_TZ,
     digest,
     coordinators,

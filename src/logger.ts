@@ -3,6 +3,11 @@
  * xapp-…) and are masked wherever they appear, in messages, fields or errors (the Web API client
  * puts request details in its errors); configured secrets such as the signing secret and the
  * embeddings API key are masked by value. Known secret-bearing fields are redacted by path as well.
+ *
+ * URLs are cut down wherever they appear: the user name and password become `***`
+ * (`https://***@host/…`) and the query string `?***`. Errors quote the URLs they failed on —
+ * fetch refuses a URL with credentials by quoting it whole, a database driver may quote its
+ * connection string — and a Socket Mode URL carries its ticket in the query.
  */
 import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 
@@ -10,6 +15,11 @@ export type { Logger } from 'pino';
 
 const SLACK_TOKEN = /\bx(?:ox[abeprs]|app)-[A-Za-z0-9-]+/gu;
 const MASK = '[redacted]';
+/** `scheme://user:password@`: everything between `//` and the last `@` before the path. */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]*(?:@[^\s/?#@"'<>]*)*@/giu;
+/** The query of a URL (up to a fragment, a space or a closing quote or bracket). */
+const URL_QUERY = /\b([a-z][a-z0-9+.-]*:\/\/[^\s?#"'<>]*)\?[^\s#"'<>)\]]*/giu;
+const URL_MASK = '***';
 const MAX_DEPTH = 8;
 
 const REDACTED_PATHS = [
@@ -19,8 +29,13 @@ const REDACTED_PATHS = [
   'apiKey', '*.apiKey', 'config.EMBEDDINGS_API_KEY',
 ];
 
+/** `text` with every URL's user name, password and query string masked. */
+export function redactUrls(text: string): string {
+  return text.replace(URL_CREDENTIALS, `$1${URL_MASK}@`).replace(URL_QUERY, `$1?${URL_MASK}`);
+}
+
 export function scrubText(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(SLACK_TOKEN, MASK);
+  let out = redactUrls(text.replace(SLACK_TOKEN, MASK));
   for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join(MASK);
   return out;
 }

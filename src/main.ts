@@ -11,7 +11,7 @@ import { createSlackService, openLocalApplication } from './compose.js';
 import { runLocalConsole } from './cli/console/local-console.js';
 import { processIo } from './cli/terminal/cli-io.js';
 import { ConfigError, readConfig, type Config } from './config.js';
-import { createLogger, stdoutLog, type Logger } from './logger.js';
+import { createLogger, scrubText, stdoutLog, type Logger } from './logger.js';
 import { StoreError } from './store/store-error.js';
 
 const NO_SLACK =
@@ -21,6 +21,17 @@ const NO_SLACK =
 function exitWith(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
+}
+
+/** DATABASE_URL's password, as written and decoded, masked wherever it appears in the log (the URL itself is cut down by the logger). */
+function databasePassword(url: string | undefined): string[] {
+  const password = url === undefined ? '' : new URL(url).password;
+  if (password === '') return [];
+  try {
+    return [...new Set([password, decodeURIComponent(password)])];
+  } catch {
+    return [password];
+  }
 }
 
 function openContext(logger: Logger): AnswerContext {
@@ -83,13 +94,14 @@ async function main(): Promise<void> {
     return;
   }
 
-  const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret]), ...(config.embeddings?.apiKey ? [config.embeddings.apiKey] : [])];
+  const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret]), ...(config.embeddings?.apiKey ? [config.embeddings.apiKey] : []), ...databasePassword(config.databaseUrl)];
   const output = stdoutLog();
   const logger = createLogger({ level: config.logLevel, secrets, destination: output });
   /** Exits after writing out the buffered log lines (and, if given, one line on standard error). */
   const exit = (code: number, message?: string): never => {
     output.flushSync();
-    if (message) process.stderr.write(`${message}\n`);
+    // Scrubbed as the log is: an unexpected error's message may quote a URL or a secret.
+    if (message) process.stderr.write(`${scrubText(message, secrets)}\n`);
     process.exit(code);
   };
   // Last resorts, logged never silently: a promise nobody awaited is logged and the app keeps

@@ -118,6 +118,7 @@ describe('the architecture', () => {
     /** Each constructor, and the one file that may call it (besides its own). */
     const BUILT_IN: Readonly<Record<string, string>> = {
       createSlackApp: 'compose.ts',
+      bindPort: 'compose.ts',
       openStore: 'compose.ts',
       openStoreForWriting: 'compose.ts',
       openExistingStore: 'compose.ts',
@@ -142,8 +143,9 @@ describe('the architecture', () => {
       createEscalations: 'app/help-desk/help-desk.ts',
       createStandardAnswers: 'app/help-desk/help-desk.ts',
       createAnswerChannels: 'app/help-desk/help-desk.ts',
-      openSearchIndex: 'core/answer/open-answer-context.ts',
-      createPlanSearch: 'core/answer/open-answer-context.ts',
+      openSearchIndex: 'core/search/index/open-plan-indexes.ts',
+      createPlanSearch: 'core/answer/open-answer-library.ts',
+      openPlanIndexes: 'core/answer/open-answer-library.ts',
     };
     const misplaced = sourceFiles(SRC).flatMap((file) => {
       const code = readFileSync(file, 'utf8');

@@ -32,4 +32,14 @@ describe('log lines', () => {
     expect(out).toContain('[redacted]');
     expect(out).toContain('invalid_auth');
   });
+
+  it('never contain the user name, password or query of a URL, in messages, fields or errors', () => {
+    const { logger, lines } = capture();
+    logger.warn({ reason: 'unreachable (Request cannot be constructed from a URL that includes credentials: https://alice:pa55word@emb.example.com/v1/embeddings)' }, 'embeddings server failing');
+    logger.error(new Error('could not connect to postgres://app:hunter22@db:5432/ipplan?sslmode=require&password=hunter33'));
+    logger.info({ url: 'wss://wss-primary.slack.com/link/?ticket=0f1e2d3c&app_id=A0APP' }, 'socket connecting to "https://bob:s3cr3t@proxy.example.com:8080/api/"');
+    const out = lines();
+    for (const leaked of ['alice', 'pa55word', 'hunter22', 'hunter33', 'sslmode', '0f1e2d3c', 'bob', 's3cr3t']) expect(out).not.toContain(leaked);
+    for (const kept of ['https://***@emb.example.com/v1/embeddings)', 'postgres://***@db:5432/ipplan?***', 'wss://wss-primary.slack.com/link/?***', 'https://***@proxy.example.com:8080/api/\\"']) expect(out).toContain(kept);
+  });
 });

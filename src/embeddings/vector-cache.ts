@@ -10,9 +10,10 @@
  * - Writes are atomic (a temporary file renamed over the old one), so a crash mid-write leaves
  *   the old file or none, never half of one.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { makeDirectory } from '../core/make-directory.js';
 import type { DocumentVector } from '../core/search/semantic/semantic-ranking.js';
 
 /** Under DATA_DIR. */
@@ -77,7 +78,7 @@ export async function readVectorCache(file: string, expected: ExpectedVectors): 
 
 /** Writes the file atomically; throws when the directory cannot be written (the caller logs it). */
 export async function writeVectorCache(file: string, content: VectorFile): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+  makeDirectory(dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(temporary, JSON.stringify(content));

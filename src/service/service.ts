@@ -2,17 +2,18 @@
  * The running service and the order of its life: what starts first and stops last, and how long a
  * graceful stop waits for acknowledged work. Built by the composition root from its parts.
  *
- * Start: open the state → join the replicas (one line and exit when a live one runs with other
- * settings) → prune what Slack stopped retrying and conversations long untouched → connect to
- * Slack → adopt work gone replicas left → load the coordinator groups, schedule the digest, and
- * prepare the semantic search's vectors, each in the background.
+ * Start (PORT is already bound by the composition root, answering 503 until ready, so a port in
+ * use stops start-up before the state is created): open the state → join the replicas (one line
+ * and exit when a live one runs with other settings) → prune the state past its retention, and
+ * from then on every hour → check the token and connect to Slack, or take requests → adopt work
+ * gone replicas left → load the coordinator groups, schedule the digest, and prepare the semantic
+ * search's vectors, each in the background.
  *
  * Stop, within the drain deadline whatever clients or Slack do: take no new work → let answers
  * still waiting on the embeddings server finish by the plan's words → stop the digest → wait for
- * acknowledged work → leave the replicas → close the connections → close the state.
+ * acknowledged work → leave the replicas → stop pruning → close the connections → close the state.
  */
 import type { Application } from '../app/application.js';
-import { THREAD_MEMORY_MS } from '../app/answers/thread-memory.js';
 import type { DigestScheduler } from '../app/digest/digest-scheduler.js';
 import type { Logger } from '../logger.js';
 import type { SlackApp } from '../slack/bolt/app.js';
@@ -20,9 +21,8 @@ import type { SlackCoordinators } from '../slack/coordinators/slack-coordinators
 import type { AcknowledgedWork } from '../slack/intake/acknowledged-work.js';
 import type { ReplicaPresence } from '../slack/intake/replica-presence.js';
 import type { ResilientStore } from '../store/resilient-store.js';
+import type { StateUpkeep } from './state-upkeep.js';
 
-/** Slack stops retrying an event long before this; older delivery keys are pruned at start-up. */
-export const KEEP_EVENT_KEYS_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_DRAIN_TIMEOUT_MS = 8000;
 
 /** The semantic search, as the service runs it: started in the background, stopped first, its state reported. */
@@ -36,6 +36,8 @@ export interface ServiceParts {
   application: Application;
   slack: SlackApp;
   store: ResilientStore;
+  /** Prunes the state past its retention, at start-up and while running. */
+  upkeep: StateUpkeep;
   work: AcknowledgedWork;
   presence: ReplicaPresence;
   coordinators: SlackCoordinators;
@@ -43,7 +45,6 @@ export interface ServiceParts {
   /** The semantic search: its vectors are prepared in the background after start-up. */
   semantic?: SemanticPart;
   logger: Logger;
-  now: () => Date;
   /** How long a graceful stop waits for acknowledged work before giving up on it. */
   drainTimeoutMs?: number;
 }
@@ -69,7 +70,7 @@ export interface Service {
 }
 
 export function createService(parts: ServiceParts): Service {
-  const { slack, store, work, presence, coordinators, digest, semantic, logger, now, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS } = parts;
+  const { slack, store, upkeep, work, presence, coordinators, digest, semantic, logger, drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS } = parts;
   return {
     application: parts.application,
     slack,
@@ -80,8 +81,7 @@ export function createService(parts: ServiceParts): Service {
     async start() {
       await store.open();
       await presence.join();
-      await store.events.prune(now().getTime() - KEEP_EVENT_KEYS_MS);
-      await store.threads.prune(now().getTime() - THREAD_MEMORY_MS);
+      await upkeep.start();
       await slack.start();
       await presence.start();
       const { users, groups } = coordinators.contacts;
@@ -100,6 +100,7 @@ export function createService(parts: ServiceParts): Service {
       if (!drained) logger.error({ remaining }, 'stopped before all acknowledged work was answered; it stays recorded for the next start or another replica');
       else logger.info('all acknowledged work answered');
       await presence.stop();
+      await upkeep.stop();
       await slack.stop(Math.max(0, deadline - Date.now()));
       await store.flush();
       const unwritten = store.pendingWrites();

@@ -20,7 +20,6 @@ export function localConsoleState(store: StateStore): ApplicationState {
     threads: {
       get: async (key) => threads.get(key),
       put: async (key, state) => void threads.set(key, state),
-      prune: async () => undefined,
     },
   };
 }

@@ -18,12 +18,17 @@
  *   to the engine, and a failure reaches the caller (a coordinator must know at once that an
  *   update was not saved; a card says its record cannot be read now). While the engine is
  *   failing they fail at once instead of waiting for a timeout each.
+ * - A state that can no longer be written durably (SQLite's file or WAL deleted or replaced under
+ *   the process: {@link StateStore.fault}) is checked every {@link FILE_CHECK_INTERVAL_MS}, on
+ *   every health probe and after a refused write; it makes {@link ResilientStore.health}
+ *   `failing` (503 on /healthz) and is logged once, with what was done to save the state.
  */
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { FeedbackRow, QuestionRow } from '../app/answers/activity-log.js';
 import type { HelpDeskState } from '../app/help-desk/help-desk-store.js';
-import type { AcceptedWork, StateStore } from './state-store.js';
+import { repeatEvery, type RepeatEvery } from '../app/process/repeat-every.js';
+import type { AcceptedWork, StateStore, StoreFault } from './state-store.js';
 
 /** Claims remembered in memory at most; the oldest are forgotten first. */
 const MAX_CLAIMS_IN_MEMORY = 50_000;
@@ -38,10 +43,13 @@ const RETRY_INTERVAL_MS = 5_000;
  * return); the others take the in-memory path at once instead of waiting for a timeout each.
  */
 const PROBE_INTERVAL_MS = 1_000;
+/** How often the state's files are checked while nothing else asks (two `stat` calls for SQLite). */
+const FILE_CHECK_INTERVAL_MS = 10_000;
 
 export interface StoreHealth {
-  state: 'ok' | 'degraded';
-  details: { pendingWrites: number; droppedWrites: number; failing: boolean };
+  /** `failing`: the state cannot be written durably any more (restart); `degraded`: the engine fails for now, writes wait. */
+  state: 'ok' | 'degraded' | 'failing';
+  details: { pendingWrites: number; droppedWrites: number; failing: boolean; broken?: string };
 }
 
 export interface ResilientStore extends StateStore {
@@ -57,6 +65,8 @@ export interface ResilientStore extends StateStore {
 export interface ResilientOptions {
   nowMs?: () => number;
   retryIntervalMs?: number;
+  /** Repeats the check of the state's files (tests fire it by hand). */
+  every?: RepeatEvery;
 }
 
 /** Every call of the help desk's ports through `through`: to the engine, failing at once while it fails. */
@@ -91,7 +101,7 @@ function helpDeskThrough({ escalations: e, standardAnswers: s, answerChannels: c
   };
 }
 
-export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date.now, retryIntervalMs = RETRY_INTERVAL_MS }: ResilientOptions = {}): ResilientStore {
+export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date.now, retryIntervalMs = RETRY_INTERVAL_MS, every = repeatEvery }: ResilientOptions = {}): ResilientStore {
   const claimed = new LRUCache<string, true>({ max: MAX_CLAIMS_IN_MEMORY });
   const pending: Array<{ what: string; write: () => Promise<void> }> = [];
   let dropped = 0;
@@ -206,6 +216,33 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
     return flush();
   }
 
+  let faultLogged = false;
+  /** Why the state can no longer be written durably, if it cannot; logged the first time. */
+  function fault(): StoreFault | undefined {
+    const found = store.fault();
+    if (found && !faultLogged) {
+      faultLogged = true;
+      logger.error(
+        { file: store.location, reason: found.reason, rescue: found.rescue },
+        'state file deleted or replaced under the running service: progress updates and the digest are refused, /healthz says failing; restart the service',
+      );
+    }
+    return found;
+  }
+  const stopChecking = every(FILE_CHECK_INTERVAL_MS, () => void fault());
+
+  /** A write that is not papered over: its failure goes to the caller, and may be the state's files gone. */
+  function confirmed<A extends unknown[], R>(run: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+    return async (...args) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        fault();
+        throw error;
+      }
+    };
+  }
+
   /** True the first time this process sees `key`. */
   function firstInMemory(key: string): boolean {
     if (claimed.has(key)) return false;
@@ -220,15 +257,19 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
       ...store.digest,
       cycleStart: () => readThrough('digest', () => store.digest.cycleStart()),
       postedDates: () => readThrough('digest', () => store.digest.postedDates()),
+      claim: confirmed(store.digest.claim),
+      recordPost: confirmed(store.digest.recordPost),
+      ensureCycleStart: confirmed(store.digest.ensureCycleStart),
     },
     progress: {
       get: (measure) => readThrough('progress', () => store.progress.get(measure)),
       all: () => readThrough('progress', () => store.progress.all()),
       history: (measure) => readThrough('progress', () => store.progress.history(measure)),
+      latestNote: (measure) => readThrough('progress', () => store.progress.latestNote(measure)),
       changesBetween: (from, to) => readThrough('progress', () => store.progress.changesBetween(from, to)),
       allChanges: () => readThrough('progress', () => store.progress.allChanges()),
       latestNotes: () => readThrough('progress', () => store.progress.latestNotes()),
-      write: (write) => readThrough('progress write', () => store.progress.write(write)),
+      write: confirmed((write) => readThrough('progress write', () => store.progress.write(write))),
     },
     helpDesk: helpDeskThrough(store.helpDesk, readThrough),
     events: {
@@ -236,7 +277,6 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
         if (!firstInMemory(key)) return false;
         return guarded('claim', () => store.events.claim(key, atMs), true);
       },
-      prune: (beforeMs) => guarded('prune', () => store.events.prune(beforeMs), undefined),
     },
     activity: {
       recordQuestion: (row: QuestionRow) => write('question', () => store.activity.recordQuestion(row)),
@@ -247,7 +287,6 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
       // Without the engine a conversation is answered without its context.
       get: (key) => guarded('thread', () => store.threads.get(key), undefined),
       put: (key, state, atMs) => write('thread', () => store.threads.put(key, state, atMs)),
-      prune: (beforeMs) => guarded('prune threads', () => store.threads.prune(beforeMs), undefined),
     },
     work: {
       async accept(work: AcceptedWork) {
@@ -273,6 +312,8 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
       heartbeat: (me, nowMs) => guarded('heartbeat', () => store.replicas.heartbeat(me, nowMs), undefined),
       leave: (me) => guarded('leave', () => store.replicas.leave(me), undefined),
     },
+    // A prune that fails is the upkeep's to log; the next one tries again.
+    prune: (before) => store.prune(before),
     pendingWrites: () => pending.length,
     pendingByKind() {
       const counts: Record<string, number> = {};
@@ -280,8 +321,15 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
       return counts;
     },
     flush,
-    health: () => ({ state: failing || pending.length > 0 ? 'degraded' : 'ok', details: { pendingWrites: pending.length, droppedWrites: dropped, failing } }),
+    fault,
+    health() {
+      const details = { pendingWrites: pending.length, droppedWrites: dropped, failing };
+      const broken = fault();
+      if (broken) return { state: 'failing', details: { ...details, broken: broken.reason } };
+      return { state: failing || pending.length > 0 ? 'degraded' : 'ok', details };
+    },
     close: async () => {
+      stopChecking();
       clearTimeout(retryTimer);
       await flush();
       await store.close();

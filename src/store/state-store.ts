@@ -17,8 +17,6 @@ import type { ProgressLedger } from '../core/progress/progress-ledger.js';
 export interface EventLedger {
   /** True the first time `key` is claimed, false for every repeat. */
   claim(key: string, atMs: number): Promise<boolean>;
-  /** Forgets keys claimed before `beforeMs` (Slack stopped retrying them long ago). */
-  prune(beforeMs: number): Promise<void>;
 }
 
 /** One delivery acknowledged to Slack that still owes an answer. */
@@ -94,8 +92,58 @@ export interface StateStore {
   readonly progress: ProgressLedger;
   /** Escalations, standard answers and answer channels. */
   readonly helpDesk: HelpDeskState;
+  /**
+   * Deletes the rows older than the cut-offs (retention.ts says how old, and why), a batch of
+   * {@link PRUNE_BATCH} rows at a time so other work goes on between batches; returns how many
+   * went. The digest's posts and the progress record are never pruned.
+   */
+  prune(before: PruneBefore): Promise<PruneCounts>;
+  /**
+   * Why the state can no longer be written durably by this process, looked at anew on each call;
+   * undefined while all is well. SQLite: its file or write-ahead log deleted or replaced under
+   * the open connection (sqlite/state-file-watch.ts); the store then refuses the writes it would
+   * confirm (progress updates, the digest's record) until the process restarts. PostgreSQL keeps
+   * its own files: never.
+   */
+  fault(): StoreFault | undefined;
   close(): Promise<void>;
 }
+
+/** The state cannot be written durably any more, and what was done to save what it held. */
+export interface StoreFault {
+  reason: string;
+  rescue: string;
+}
+
+/** Rows older than these go: instants in ms, and for activity a calendar day (YYYY-MM-DD). */
+export interface PruneBefore {
+  /** Delivery claims ({@link EventLedger}) made before this. */
+  deliveries: number;
+  /** Accepted work ({@link WorkLedger}) accepted before this, answered or not. */
+  acceptedWork: number;
+  /** Conversations last touched before this. */
+  conversations: number;
+  /** Questions and feedback of days before this one. */
+  activity: string;
+  /** Digest attempts (claims without a recorded post) started before this. */
+  digestAttempts: number;
+  /** Replicas last heard from before this. */
+  replicas: number;
+}
+
+/** How many rows a prune deleted, by kind. */
+export interface PruneCounts {
+  deliveries: number;
+  acceptedWork: number;
+  conversations: number;
+  questions: number;
+  feedback: number;
+  digestAttempts: number;
+  replicas: number;
+}
+
+/** Rows deleted per statement when pruning: a few milliseconds of work between chances for answers to run. */
+export const PRUNE_BATCH = 1000;
 
 /** How often a replica says it is alive. */
 export const REPLICA_HEARTBEAT_MS = 5_000;

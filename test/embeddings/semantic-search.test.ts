@@ -176,6 +176,19 @@ describe('the semantic search', () => {
     ]);
   });
 
+  it('never logs the password of a URL with credentials, however the server fails', async () => {
+    const password = 'pa55-in-the-url';
+    const credentialed = server.url.replace('http://', `http://alice:${password}@`);
+    server.mode = 'fail';
+    const search = open(dataDir(), { config: { url: credentialed, model: 'bge-m3' } });
+    await search.start();
+    expect(await search.embedQuestion('专利导航试点')).toBe(false);
+    const failing = await log.waitFor((l) => String(l.msg).startsWith('embeddings server failing'));
+    expect(String(failing.reason)).toContain('http://***@127.0.0.1:');
+    expect(log.raw()).not.toContain(password);
+    expect(log.raw()).not.toContain('alice');
+  });
+
   it('prepares the plan\'s vectors again after a failed start, once the server has rested', async () => {
     const dir = dataDir();
     server.mode = 'fail';

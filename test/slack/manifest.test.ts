@@ -161,9 +161,11 @@ describe('the app manifest', () => {
     }
   });
 
-  it('helps an admin decide: the long description says what it knows, where answers come from, the commands and the digest', () => {
+  it('helps an admin decide: the long description says what it knows, where answers come from, the commands, progress, the Home tab and the digest', () => {
     const description = text(object(manifest.display_information).long_description) ?? '';
-    for (const needed of ['《2014年国家知识产权战略实施推进计划》', '原文', '/measure', '/area', '/plan', '简报']) expect(description).toContain(needed);
+    for (const needed of ['《2014年国家知识产权战略实施推进计划》', '原文', '/measure', '/area', '/plan', '/progress', 'Home', '简报']) expect(description).toContain(needed);
+    // The app sets thread titles and suggested prompts, never a status: the description promises none.
+    expect(description).not.toMatch(/助手状态/u);
   });
 
   it('declares exactly the slash commands the app registers', () => {

@@ -86,6 +86,18 @@ export function describeProgressStore(engine: string, factory: () => StoreFactor
       expect(await store.progress.history(1)).toEqual([]);
     });
 
+    it('finds one measure\'s latest note, however many changes came after it', async () => {
+      const store = await open();
+      expect(await store.progress.latestNote(42)).toBeUndefined();
+      await store.progress.write({ row: row(1), expectedVersion: 0, changes: [change(1, 'note', '第一条说明'), change(1, 'status', '推进中')] });
+      await store.progress.write({ row: row(2), expectedVersion: 1, changes: [change(2, 'note', '第二条说明', { at: 1_764_000_000_100 })] });
+      for (let version = 3; version <= 12; version++) await store.progress.write({ row: row(version), expectedVersion: version - 1, changes: [change(version, 'lead', `单位${version}`)] });
+      await store.progress.write({ row: row(1, { measure: 3 }), expectedVersion: 0, changes: [change(1, 'note', '另一条措施的说明', { measure: 3 })] });
+      expect(await store.progress.latestNote(42)).toEqual(change(2, 'note', '第二条说明', { at: 1_764_000_000_100 }));
+      expect((await store.progress.latestNote(3))?.after).toBe('另一条措施的说明');
+      expect(await store.progress.latestNote(7)).toBeUndefined();
+    });
+
     it('lets one of two updates made from the same version through when they race on two connections', async () => {
       const first = await open();
       const second = await open();

@@ -98,6 +98,17 @@ describe('migrations', () => {
   });
 });
 
+describe('the progress record in SQLite', () => {
+  it('finds a measure\'s latest note through an index, not by reading its history', () => {
+    const store = openSqliteStore(tempDir());
+    const plan = (sql: string) => store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail);
+    const latest = plan("SELECT * FROM progress_changes WHERE measure = 42 AND field = 'note' ORDER BY id DESC LIMIT 1");
+    expect(latest.join('\n')).toMatch(/USING (COVERING )?INDEX progress_notes_by_measure/u);
+    expect(latest.join('\n')).not.toMatch(/TEMP B-TREE/u);
+    void store.close();
+  });
+});
+
 describeProgressStore('SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ipplan-progress-'));
   return { open: async () => openSqliteStore(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };

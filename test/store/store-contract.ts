@@ -7,7 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATTEMPT_LEASE_MS } from '../../src/app/digest/digest-store.js';
 import type { Replica } from '../../src/app/process/replica.js';
-import { REPLICA_GONE_MS, type StateStore } from '../../src/store/state-store.js';
+import { addDays } from '../../src/core/time/local-date.js';
+import { pruneBefore } from '../../src/store/retention.js';
+import { PRUNE_BATCH, REPLICA_GONE_MS, type PruneBefore, type StateStore } from '../../src/store/state-store.js';
 
 export interface EngineOptions {
   /** Whether a pid on this host still runs. */
@@ -21,6 +23,8 @@ const HOST = 'host-a';
 const owner = (name: string, pid: number, host = HOST): Replica => ({ id: `${host}:${pid}:${name}`, host, pid });
 const question = (q: string, measures: number[], found = true) => ({ date: '2026-11-25', at: Date.parse('2026-11-25T03:00:00Z'), surface: 'dm', question: q, kind: found ? 'search' : 'none', measures, found });
 const NOW = Date.parse('2026-11-25T01:00:00Z');
+/** Cut-offs before anything this suite writes: nothing is pruned. */
+const KEEP_EVERYTHING: PruneBefore = { deliveries: 0, acceptedWork: 0, conversations: 0, activity: '1970-01-01', digestAttempts: 0, replicas: 0 };
 
 export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
   const opened: StateStore[] = [];
@@ -65,7 +69,7 @@ export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
       expect(await store.events.claim('event:Ev1', 1000)).toBe(true);
       expect(await other.events.claim('event:Ev1', 1001)).toBe(false);
       expect(await store.events.claim('event:Ev0', 10)).toBe(true);
-      await other.events.prune(500);
+      await other.prune({ ...KEEP_EVERYTHING, deliveries: 500 });
       expect(await store.events.claim('event:Ev0', 2000)).toBe(true);
       expect(await store.events.claim('event:Ev1', 2000)).toBe(false);
     });
@@ -106,7 +110,7 @@ export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
       const other = await again();
       expect(await other.threads.get('C1/1700000000.000100')).toBe('{"measures":[4,5]}');
       expect(await other.threads.get('C9/1')).toBeUndefined();
-      await other.threads.prune(NOW);
+      await other.prune({ ...KEEP_EVERYTHING, conversations: NOW });
       expect(await store.threads.get('D1')).toBeUndefined();
       expect(await store.threads.get('C1/1700000000.000100')).toBe('{"measures":[4,5]}');
     });
@@ -161,6 +165,69 @@ export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
       await store.replicas.leave(a);
       await other.replicas.leave(b);
       expect(await other.replicas.join(c, '{"tz":"Europe/Berlin"}', NOW + 2)).toEqual([]);
+    });
+
+    it('prunes each kind of row past its retention and keeps the newer ones, the digest\'s posts and the progress record', async () => {
+      const { store, again } = await fresh({ isAlive: () => false });
+      const cut = pruneBefore(NOW);
+      const other = await again({ isAlive: () => false });
+      // Delivery claims and accepted work (accepting claims the delivery too).
+      await store.events.claim('event:Old', cut.deliveries - 1);
+      await store.events.claim('event:New', cut.deliveries);
+      await store.work.accept({ key: 'event:WorkOld', body: '{}', acceptedAt: cut.acceptedWork - 1, owner: owner('a', 100).id });
+      await store.work.accept({ key: 'event:WorkNew', body: '{}', acceptedAt: cut.acceptedWork, owner: owner('a', 100).id });
+      // Conversations.
+      await store.threads.put('C1/old', '{"measures":[1]}', cut.conversations - 1);
+      await store.threads.put('C1/new', '{"measures":[2]}', cut.conversations);
+      // Activity, by calendar day.
+      const lastDropped = addDays(cut.activity, -1);
+      for (const date of [lastDropped, cut.activity]) {
+        await store.activity.recordQuestion({ ...question(`问 ${date}`, [28]), date });
+        await store.activity.recordFeedback({ date, at: 1, helpful: true, question: `问 ${date}`, measures: [28] });
+      }
+      // Digest attempts left behind, and a digest posted long ago (the issue numbering counts it).
+      await store.digest.claim('2026-01-05', owner('dead', 100), cut.digestAttempts - 1);
+      await store.digest.claim('2026-11-18', owner('dead', 100), cut.digestAttempts);
+      await store.digest.claim('2025-01-02', owner('a', 100), 0);
+      await store.digest.recordPost('2025-01-02', { channel: 'C0DIGEST', ts: '1735800000.000100', issue: 1, foundInHistory: false }, 0);
+      await store.digest.ensureCycleStart('2025-01-02');
+      // Replicas: one not heard from past the retention, one heard from at its edge.
+      await store.replicas.join(owner('long-gone', 7, 'host-z'), '{}', cut.replicas - 1);
+      await store.replicas.join(owner('recent', 8, 'host-z'), '{}', cut.replicas);
+      // The progress record: never pruned, however old.
+      const old = { measure: 42, status: '推进中', lead: ['海关总署'], participants: [], due: null, version: 1, updatedAt: 0, updatedBy: 'U0COORD' };
+      await store.progress.write({ row: old, expectedVersion: 0, changes: [{ measure: 42, version: 1, at: 0, date: '1970-01-01', author: 'U0COORD', field: 'note', before: null, after: '最早的说明' }] });
+
+      expect(await other.prune(cut)).toEqual({ deliveries: 2, acceptedWork: 1, conversations: 1, questions: 1, feedback: 1, digestAttempts: 1, replicas: 1 });
+
+      expect(await store.events.claim('event:Old', NOW)).toBe(true);
+      expect(await store.events.claim('event:New', NOW)).toBe(false);
+      expect(await store.events.claim('event:WorkOld', NOW)).toBe(true);
+      expect(await store.events.claim('event:WorkNew', NOW)).toBe(false);
+      expect(await store.threads.get('C1/old')).toBeUndefined();
+      expect(await store.threads.get('C1/new')).toBe('{"measures":[2]}');
+      expect(await store.activity.activityOn(lastDropped)).toEqual({ questions: [], feedback: { helpful: 0, notHelpful: 0 } });
+      expect(await store.activity.activityOn(cut.activity)).toEqual({ questions: [{ question: `问 ${cut.activity}`, measures: [28], found: true }], feedback: { helpful: 1, notHelpful: 0 } });
+      expect((await store.digest.claim('2026-01-05', owner('b', 200), NOW)).status).toBe('claimed');
+      expect((await store.digest.claim('2026-11-18', owner('b', 200), NOW)).status).toBe('claimed-after-interruption');
+      expect(await store.digest.postedDates()).toEqual(new Set(['2025-01-02']));
+      expect(await store.digest.cycleStart()).toBe('2025-01-02');
+      expect(await store.progress.get(42)).toEqual(old);
+      expect((await store.progress.history(42)).map((c) => c.after)).toEqual(['最早的说明']);
+      expect(await other.prune(cut)).toEqual({ deliveries: 0, acceptedWork: 0, conversations: 0, questions: 0, feedback: 0, digestAttempts: 0, replicas: 0 });
+    });
+
+    it('prunes more rows than one batch deletes', async () => {
+      const { store } = await fresh();
+      const count = PRUNE_BATCH * 2 + 3;
+      for (let from = 0; from < count; from += 50) {
+        await Promise.all(Array.from({ length: Math.min(50, count - from) }, (_, i) => store.events.claim(`event:Bulk${from + i}`, 1)));
+      }
+      await store.events.claim('event:Kept', 1000);
+      expect((await store.prune({ ...KEEP_EVERYTHING, deliveries: 1000 })).deliveries).toBe(count);
+      expect(await store.events.claim('event:Bulk0', 2000)).toBe(true);
+      expect(await store.events.claim(`event:Bulk${count - 1}`, 2000)).toBe(true);
+      expect(await store.events.claim('event:Kept', 2000)).toBe(false);
     });
 
     it('opens an existing state again without migrating it twice, also from two connections at once', async () => {

@@ -13,6 +13,11 @@ export function tsEntryArgs(entry: 'main' | 'cli'): string[] {
   return ['--import', pathToFileURL(join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(PROJECT_ROOT, 'src', `${entry}.ts`)];
 }
 
+/** Node arguments that run a TypeScript script of the tests (`test/support/…`) with tsx as a loader, in this very process. */
+export function tsScriptArgs(script: string): string[] {
+  return ['--import', pathToFileURL(join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, script];
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A TCP port free on 127.0.0.1 right now (the app is then told to listen on it). */

@@ -78,7 +78,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
     ...(options.embeddings ? { embeddings: options.embeddings } : {}),
     ...(options.helpDesk ? { helpDesk: options.helpDesk } : {}),
   };
-  // Bolt's Socket Mode health server listens on all interfaces; tests keep to loopback, so it stays off.
+  // Socket Mode's /healthz would bind a port these tests do not probe, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };
   const service = await createSlackService({ config, ctx: testAnswerContext(), logger: log.logger, slackOptions, ...(options.store ? { store: options.store(log.logger) } : {}), ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
   await service.start();

@@ -17,13 +17,11 @@ import { ThreadContextSchema, type ThreadContext } from '../../core/answer/follo
 export interface ThreadStore {
   get(key: string): Promise<string | undefined>;
   put(key: string, state: string, atMs: number): Promise<void>;
-  /** Forgets conversations untouched since `beforeMs`. */
-  prune(beforeMs: number): Promise<void>;
 }
 
 /** Recent conversations held in memory at most; the oldest are forgotten first. */
 const MAX_IN_MEMORY = 10_000;
-/** Conversations untouched this long are forgotten (pruned at start-up). */
+/** Conversations untouched this long are forgotten (the state's upkeep prunes them; store/retention.ts). */
 export const THREAD_MEMORY_MS = 30 * 24 * 60 * 60 * 1000;
 
 export interface Conversation {

@@ -1,9 +1,9 @@
-import { createInterface } from 'node:readline';
 import { askQuestion } from '../../core/answer/ask-question.js';
 import { renderAnswerText } from '../../render/text/answer-text.js';
 import { CliUsageError, EXIT, rejectBadInput, rejectControlCharacters } from '../terminal/cli-error.js';
 import type { CliCommand, CliRun } from '../terminal/cli-command.js';
 import { writeLine } from '../terminal/cli-io.js';
+import { inputLines } from '../terminal/input-lines.js';
 
 /** `ask "<问题>"`, or with `--batch` one question a line from standard input, one result a line out, in order. */
 export const askCommand: CliCommand = async (run) => {
@@ -17,8 +17,7 @@ export const askCommand: CliCommand = async (run) => {
 
 async function askBatch({ io, options, context }: CliRun): Promise<number> {
   const ctx = context();
-  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
-  for await (const line of rl) {
+  for await (const line of inputLines(io.stdin)) {
     let output: string;
     try {
       rejectControlCharacters(line);

@@ -155,6 +155,11 @@ export async function runLocalConsole(application: Application, io: CliIo, reaso
   io.stdout.write(`${banner(application.lookups.source.title, reason)}\n`);
   const rl = createInterface({ input: io.stdin, output: io.stdout, prompt: PROMPT, terminal: io.interactive });
   const session = newConsoleSession();
+  // At the end of its input readline closes itself, and on Node.js 24 prompting then throws.
+  let open = true;
+  rl.once('close', () => {
+    open = false;
+  });
   rl.prompt();
   for await (const line of rl) {
     const reply = await consoleReply(application, line, style, session).catch(
@@ -162,7 +167,7 @@ export async function runLocalConsole(application: Application, io: CliIo, reaso
     );
     if (reply === undefined) break;
     if (reply.length > 0) io.stdout.write(`${reply}\n\n`);
-    rl.prompt();
+    if (open) rl.prompt();
   }
   rl.close();
 }

@@ -1,29 +1,10 @@
 /**
- * What answering needs, loaded from the repository: the plan from `seeds/`, the lexicons, the
- * search index from `index/` (rebuilt in memory, with a warning, when it is stale), and the
- * search over them. Built once at start-up.
+ * The current plan's answer context, for callers that answer from one plan only (the CLI's
+ * tools, tests): the library's current plan.
  */
-import { loadPlan } from '../plan/load-plan.js';
-import { openSearchIndex } from '../search/index/open-search-index.js';
-import { loadLexicon } from '../search/lexicon/load-lexicon.js';
-import { createPlanSearch } from '../search/plan-search.js';
 import type { AnswerContext } from './answer-values.js';
+import { openAnswerLibrary, type OpenAnswerLibraryOptions } from './open-answer-library.js';
 
-export interface OpenAnswerContextOptions {
-  indexDir?: string;
-  planFile?: string;
-  /** Called when the prebuilt index cannot be used and is rebuilt. */
-  onStaleIndex?: (reason: string) => void;
-}
-
-export function openAnswerContext(options: OpenAnswerContextOptions = {}): AnswerContext {
-  const plan = loadPlan(options.planFile);
-  const lexicon = loadLexicon();
-  const index = openSearchIndex({
-    plan,
-    lexicon,
-    ...(options.indexDir ? { dir: options.indexDir } : {}),
-    ...(options.onStaleIndex ? { onStale: options.onStaleIndex } : {}),
-  });
-  return { plan, search: createPlanSearch(plan, index, lexicon) };
+export function openAnswerContext(options: OpenAnswerLibraryOptions = {}): AnswerContext {
+  return openAnswerLibrary(options).current;
 }

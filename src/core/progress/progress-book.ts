@@ -146,9 +146,10 @@ export function createProgressBook({ ledger, measureCount, timeZone, now }: Prog
     };
   }
 
+  /** The record as people see it: the row and its latest note (never the whole history, which only grows). */
   async function recordOf(measure: number): Promise<ProgressRecord | undefined> {
-    const [row, history] = await Promise.all([ledger.get(measure), ledger.history(measure)]);
-    return row ? record(row, history.filter((c) => c.field === 'note').at(-1), today()) : undefined;
+    const [row, latestNote] = await Promise.all([ledger.get(measure), ledger.latestNote(measure)]);
+    return row ? record(row, latestNote, today()) : undefined;
   }
 
   async function allRecords(): Promise<ProgressRecord[]> {

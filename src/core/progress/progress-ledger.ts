@@ -53,6 +53,12 @@ export interface ProgressLedger {
   allChanges(): Promise<ProgressChangeRow[]>;
   /** The newest `note` row of each measure that has one. */
   latestNotes(): Promise<ProgressChangeRow[]>;
+  /**
+   * The newest `note` row of one measure, if it has one. Every update reads it (the record it
+   * returns shows the latest note), so it is one indexed lookup: its cost does not grow with the
+   * measure's history.
+   */
+  latestNote(measure: number): Promise<ProgressChangeRow | undefined>;
   /** Writes `row` (version `expectedVersion + 1`) and `changes` if the stored version is `expectedVersion` (0: no row yet). */
   write(write: { row: ProgressRow; expectedVersion: number; changes: ProgressChangeRow[] }): Promise<ProgressWriteResult>;
 }

@@ -14,7 +14,7 @@ import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_NOT_IN
 import { ACTION, encodeValue } from './action-values.js';
 import { button, context, header, section, sectionWithButton } from './block-kit.js';
 import { bold, escapeMrkdwn, fallbackText, quote } from './mrkdwn.js';
-import { MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, truncate } from './slack-limits.js';
+import { MAX_FALLBACK_TEXT, MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, truncate } from './slack-limits.js';
 import type { Block, Button, SlackMessage } from './slack-message.js';
 
 /** Said when whether someone is a coordinator could not be settled in time (Slack slow to list the groups). */
@@ -35,9 +35,9 @@ export function author(who: string): string {
   return SLACK_MEMBER.test(who) ? `<@${who}>` : escapeMrkdwn(who);
 }
 
-function contactList(contacts: Contacts): string {
-  const people = [...contacts.users.filter((u) => SLACK_MEMBER.test(u)).map((u) => `<@${u}>`), ...contacts.groups.filter((g) => SLACK_GROUP.test(g)).map((g) => `<!subteam^${g}>`)];
-  return people.length > 0 ? people.join('、') : '应用管理员（COORDINATORS 尚未设置）';
+/** The coordinators as Slack mentions (`<@U…>`, `<!subteam^S…>`), IDs from the configuration only. */
+function contactMentions(contacts: Contacts): string[] {
+  return [...contacts.users.filter((u) => SLACK_MEMBER.test(u)).map((u) => `<@${u}>`), ...contacts.groups.filter((g) => SLACK_GROUP.test(g)).map((g) => `<!subteam^${g}>`)];
 }
 
 function units(list: readonly string[]): string {
@@ -126,14 +126,25 @@ export function savedNotice(number: number, version: number, changes: ReadonlyAr
   return section(`:white_check_mark: 已登记${measureLabel(number)}（第 ${version} 版）：\n${lines.join('\n')}`);
 }
 
-/** The refusal a non-coordinator gets: what they tried changed nothing, and whom to ask. */
+/**
+ * The refusal a non-coordinator gets: what they tried changed nothing, and whom to ask — the
+ * coordinators by mention, or 协调办 when COORDINATORS names nobody. Our own sentence and
+ * mentions of configured IDs only, so it needs no escaping.
+ */
 export function refusalText(contacts: Contacts): string {
-  return `你没有登记推进情况的权限，这次没有做任何更改。推进情况由协调办指定的人员登记：${contactList(contacts)}。如需开通权限，请联系他们。`;
+  const mentions = contactMentions(contacts);
+  const refused = '你没有登记推进情况的权限，这次没有做任何更改。';
+  if (mentions.length === 0) return `${refused}推进情况由协调办指定的人员登记，目前还没有指定任何人（应用的 COORDINATORS 尚未设置）。如需开通权限，请联系协调办。`;
+  return `${refused}推进情况由协调办指定的人员登记：${mentions.join('、')}。如需开通权限，请联系他们。`;
 }
 
+/**
+ * The refusal as a message. Its fallback text is the same sentence, mentions included: Slack shows
+ * them as names in a notification, where text without them read "…人员登记：、。".
+ */
 export function renderRefusal(contacts: Contacts): SlackMessage {
   const text = refusalText(contacts);
-  return { text: fallbackText(text.replace(/<[^>]+>/gu, '')), blocks: [section(`:lock: ${text}`)] };
+  return { text: truncate(text, MAX_FALLBACK_TEXT), blocks: [section(`:lock: ${text}`)] };
 }
 
 /** A plain sentence (an error, a hint), escaped. */

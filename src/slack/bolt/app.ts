@@ -3,6 +3,10 @@
  * public URL needed), otherwise HTTP on PORT with Slack's signature verification, serving the
  * Events API, commands and interactivity at /slack/events plus GET /healthz. The Web API base
  * URL can be pointed elsewhere (SLACK_API_URL) for proxies and tests.
+ *
+ * The port is bound before the app is built (http/bound-port.ts), not by Bolt's receivers: a
+ * port in use is then one line naming PORT before any state is created, HOST is honoured in
+ * Socket Mode too, and requests that arrive before the app is ready get 503.
  */
 import { App, defaultProcessEventErrorHandler as socketErrorHandler, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type ReceiverProcessEventErrorHandlerArgs, type SocketModeReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import type { Server } from 'node:http';
@@ -14,10 +18,11 @@ import type { EventLedger, WorkLedger } from '../../store/state-store.js';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackCalls, type SlackCalls } from '../delivery/slack-calls.js';
 import { slackErrorCode, slackRefused } from '../delivery/slack-errors.js';
+import type { BoundPort } from '../http/bound-port.js';
 import { guardRequests } from '../http/http-guard.js';
 import type { AcknowledgedWork } from '../intake/acknowledged-work.js';
 import { admission, admitDeliveries, messageClaims, RetryLater } from '../intake/admit-deliveries.js';
-import { healthReport, healthRoute, type HealthCheck, type Lifecycle } from '../health/health-route.js';
+import { HEALTH_PATH, healthReport, healthRoute, type HealthCheck, type Lifecycle } from '../health/health-route.js';
 import { registerListeners } from '../listeners/index.js';
 
 /**
@@ -34,15 +39,13 @@ export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
  * out by the client as Slack's Retry-After says, then reported like any unanswered call.
  */
 const WEB_API_RETRY = { retries: 0 };
-/** Node closes connections whose request headers take longer than this. */
-const HEADERS_TIMEOUT_MS = 10_000;
 
 export interface SlackApp {
   app: App;
   mode: SlackConfig['mode'];
   /** Every HTTP call to Slack, with its deadline; counted for health. */
   calls: SlackCalls;
-  /** Checks the token with Slack (auth.test), then connects (Socket Mode) or listens (HTTP). */
+  /** Checks the token with Slack (auth.test), then connects (Socket Mode) or takes requests (HTTP). */
   start(): Promise<void>;
   /**
    * The first step of a graceful stop: take no new work (HTTP answers 503, /healthz says
@@ -50,18 +53,18 @@ export interface SlackApp {
    */
   stopAccepting(): Promise<void>;
   /**
-   * Closes the server or socket. Connections still open after `graceMs` (a client trickling a
-   * body, a keep-alive) are closed then, whatever the client does.
+   * Closes the port. Connections still open after `graceMs` (a client trickling a body, a
+   * keep-alive) are closed then, whatever the client does.
    */
   stop(graceMs?: number): Promise<void>;
-  /** The HTTP server (HTTP mode), once started. */
+  /** The HTTP server on PORT (HTTP mode, and Socket Mode's /healthz). */
   server(): Server | undefined;
 }
 
 export interface SlackAppOptions {
   /** Socket Mode keep-alive: how long to wait for a pong before reconnecting (Bolt's default 5000 ms). */
   clientPingTimeoutMs?: number;
-  /** Serve /healthz in Socket Mode too (on the configured PORT); off in tests that need no port. */
+  /** Serve /healthz in Socket Mode too (on PORT, so the port is bound); off in tests that need no port. */
   socketHealth?: boolean;
   /** The deadline of one HTTP call to Slack, and when a call in flight counts as stuck. */
   slackCallTimeoutMs?: number;
@@ -81,6 +84,11 @@ export interface SlackAppParts {
   replica: Replica;
   logger: Logger;
   now: () => Date;
+  /**
+   * PORT on HOST, already bound: Slack's requests and /healthz in HTTP mode (required there),
+   * /healthz in Socket Mode (none without it).
+   */
+  port?: BoundPort;
 }
 
 /** Logs Socket Mode connection changes, so an operator sees a dropped connection and its recovery. */
@@ -124,7 +132,8 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
   });
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: WEB_API_RETRY, fetch: calls.fetch };
   let lifecycle: Lifecycle = 'starting';
-  let httpServer: Server | undefined;
+  const { port } = parts;
+  if (config.mode === 'http' && !port) throw new Error('HTTP mode needs its port bound (bindPort) before the app is built');
   const checks = [() => calls.health(), ...(options.healthChecks ?? [])];
   const health = healthRoute(() => healthReport(lifecycle, checks.map((check) => check())));
 
@@ -133,8 +142,7 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
       ? new SocketModeReceiver({
           appToken: config.appToken,
           logger,
-          installerOptions: { clientOptions, ...(options.socketHealth !== false ? { port: config.port } : {}) },
-          customRoutes: options.socketHealth !== false ? [health] : [],
+          installerOptions: { clientOptions },
           autoReconnectEnabled: true,
           processEventErrorHandler: socketErrorHandlerWithRefusal,
           ...(options.clientPingTimeoutMs ? { clientPingTimeout: options.clientPingTimeoutMs } : {}),
@@ -147,11 +155,19 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
       ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, customRoutes: [health], bodyLimit: MAX_REQUEST_BODY_BYTES, processEventErrorHandler: httpErrorHandler })
       : undefined;
   if (httpReceiver) {
-    httpReceiver.requestListener = guardRequests(httpReceiver.requestListener, {
+    // The guard answers a path Bolt does not serve with 404 itself (Bolt's own server did that).
+    const guarded = guardRequests(httpReceiver.requestListener, {
       maxBodyBytes: MAX_REQUEST_BODY_BYTES,
-      accepting: () => lifecycle !== 'stopping',
+      lifecycle: () => lifecycle,
       admit: (kind) => admission(kind, parts.work.pressure().overloaded),
       logger: parts.logger,
+    });
+    port?.serve(guarded);
+  } else {
+    port?.serve((request, response) => {
+      if (request.url?.split('?')[0] === HEALTH_PATH && (request.method === 'GET' || request.method === 'HEAD')) return void health.handler(request, response);
+      response.writeHead(404);
+      response.end();
     });
   }
 
@@ -175,13 +191,8 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
       } catch (error) {
         throw startError(error, config);
       }
-      if (config.mode === 'socket') {
-        await app.start();
-      } else {
-        const server = (await app.start({ port: config.port, host: config.host })) as Server;
-        server.headersTimeout = HEADERS_TIMEOUT_MS;
-        httpServer = server;
-      }
+      // HTTP mode takes requests on the bound port from now on; Socket Mode connects.
+      if (config.mode === 'socket') await app.start();
       lifecycle = 'ready';
     },
     async stopAccepting() {
@@ -190,14 +201,8 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
     },
     async stop(graceMs = 0) {
       lifecycle = 'stopping';
-      const server = httpServer;
-      if (config.mode !== 'http' || !server?.listening) return;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
-      await closed;
-      clearTimeout(deadline);
+      await port?.close(graceMs);
     },
-    server: () => httpServer,
+    server: () => port?.server,
   };
 }

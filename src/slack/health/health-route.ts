@@ -4,7 +4,9 @@
  *
  * - 503 `starting` / `stopping`: not ready yet, or draining before a stop (connections are still
  *   accepted, so the probe is answered rather than refused).
- * - 503 `failing`: a dependency makes answering impossible now (Slack's Web API calls are stuck).
+ * - 503 `failing`: a dependency makes answering impossible now (Slack's Web API calls are stuck),
+ *   or what it would save cannot reach disk (the SQLite state file or its WAL was deleted or
+ *   replaced under the process: progress updates are refused until a restart).
  * - 200 `degraded`: answers still flow, but something needs attention (the state store is
  *   unreachable and writes wait in memory).
  * - 200 `ready`.

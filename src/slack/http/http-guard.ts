@@ -2,8 +2,9 @@
  * The HTTP receiver's front door, run before Bolt sees a request. Slack's rules, in the order
  * they are checked (Bolt verifies the signature itself afterwards):
  *
- * Rule 1: stopping. During a graceful stop new requests get 503, so nothing is acknowledged that
- *   the process will not be around to answer (Slack retries events later).
+ * Rule 1: ready. While starting (the port is bound before the state is opened and the token
+ *   checked) and during a graceful stop new requests get 503, so nothing is acknowledged that the
+ *   process is not yet, or no longer, able to answer (Slack retries events later).
  * Rule 2: size. A declared body over the limit gets 413 without being read.
  * Rule 3: signed. A request without Slack's signature headers gets 401.
  * Rule 4: fresh. A timestamp more than five minutes from now gets 401 ("Verifying requests from
@@ -28,7 +29,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { parse as parseForm } from 'node:querystring';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../logger.js';
-import { HEALTH_PATH } from '../health/health-route.js';
+import { HEALTH_PATH, type Lifecycle } from '../health/health-route.js';
 import { BUSY_REPLY, type Admission, type WorkKind } from '../intake/admit-deliveries.js';
 
 /** Slack: "If the timestamp is more than five minutes from local time, it could be a replay attack". */
@@ -42,7 +43,8 @@ export const BODY_DEADLINE_MS = 10_000;
 
 export interface GuardOptions {
   maxBodyBytes: number;
-  accepting: () => boolean;
+  /** Where the app is in its life: requests are taken only when it is `ready` (Rule 1). */
+  lifecycle: () => Lifecycle;
   /** Whether to take work of this kind now (Rule 8): the one admission decision (intake/admit-deliveries.ts). */
   admit?: (kind: WorkKind) => Admission;
   logger: Logger;
@@ -116,7 +118,7 @@ const SHED_LOG_INTERVAL_MS = 1000;
 
 const ADMIT_ALL = (): Admission => ({ admit: true });
 
-export function guardRequests(listener: RequestListener, { maxBodyBytes, accepting, admit: admission = ADMIT_ALL, logger, nowMs = Date.now, bodyDeadlineMs = BODY_DEADLINE_MS }: GuardOptions): RequestListener {
+export function guardRequests(listener: RequestListener, { maxBodyBytes, lifecycle, admit: admission = ADMIT_ALL, logger, nowMs = Date.now, bodyDeadlineMs = BODY_DEADLINE_MS }: GuardOptions): RequestListener {
   const seen = new LRUCache<string, true>({ max: MAX_REMEMBERED_SIGNATURES, ttl: MAX_REQUEST_AGE_MS, ttlAutopurge: false, perf: { now: nowMs } });
 
   const shedCounts = { events: 0, commands: 0 };
@@ -142,7 +144,8 @@ export function guardRequests(listener: RequestListener, { maxBodyBytes, accepti
   }
 
   async function admit(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!accepting()) return refuse(req, res, 503, 'stopping', logger, { 'Retry-After': '5' });
+    const state = lifecycle();
+    if (state !== 'ready') return refuse(req, res, 503, state, logger, { 'Retry-After': state === 'starting' ? '1' : '5' });
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBodyBytes) return refuse(req, res, 413, 'body too large', logger);
     const signature = req.headers['x-slack-signature'];

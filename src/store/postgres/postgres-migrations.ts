@@ -84,6 +84,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX progress_changes_by_measure ON progress_changes(measure, id);
    CREATE INDEX progress_changes_by_date ON progress_changes(date);`,
+  // A measure's latest note is read on every update: found through this index, whatever the history.
+  `CREATE INDEX progress_notes_by_measure ON progress_changes(measure, id) WHERE field = 'note';`,
   `CREATE TABLE escalations (
      id BIGSERIAL PRIMARY KEY,
      thread_key TEXT NOT NULL UNIQUE,

@@ -21,6 +21,7 @@ import type { Replica } from '../../app/process/replica.js';
 import type { ProgressChangeRow, ProgressRow, ProgressWriteResult } from '../../core/progress/progress-ledger.js';
 import { isProcessAlive } from '../process-alive.js';
 import { replicaGone } from '../replica-liveness.js';
+import { pruneTables } from '../retention.js';
 import { StoreError } from '../store-error.js';
 import type { AcceptedWork, ReplicaRow, StateStore } from '../state-store.js';
 import { postgresHelpDesk } from './postgres-help-desk.js';
@@ -160,7 +161,6 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
     },
     events: {
       claim: async (key, atMs) => ((await query('INSERT INTO processed_events (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [key, atMs])).rowCount ?? 0) === 1,
-      prune: async (beforeMs) => void (await query('DELETE FROM processed_events WHERE at < $1', [beforeMs])),
     },
     activity: {
       recordQuestion: async (r) => void (await query('INSERT INTO questions (date, at, surface, question, kind, measures, found) VALUES ($1, $2, $3, $4, $5, $6, $7)', [r.date, r.at, r.surface, r.question, r.kind, r.measures, r.found])),
@@ -214,6 +214,8 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
         changeRows(
           (await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE field = 'note' GROUP BY measure) ORDER BY measure`)).rows,
         ),
+      latestNote: async (measure) =>
+        changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = $1 AND field = 'note' ORDER BY id DESC LIMIT 1`, [measure])).rows)[0],
       // The version is read and the row written under the measure's lock: two replicas updating
       // the same measure at once are serialised, and the second finds its version stale.
       write: ({ row, expectedVersion, changes }) =>
@@ -237,7 +239,6 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
       get: async (key) => ThreadSchema.optional().parse((await query('SELECT state FROM threads WHERE key = $1', [key])).rows[0])?.state,
       put: async (key, state, atMs) =>
         void (await query('INSERT INTO threads (key, state, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET state = $2, updated_at = $3', [key, state, atMs])),
-      prune: async (beforeMs) => void (await query('DELETE FROM threads WHERE updated_at < $1', [beforeMs])),
     },
     work: {
       accept: (work: AcceptedWork) =>
@@ -273,6 +274,13 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
       leave: async (me) => void (await query('DELETE FROM replicas WHERE id = $1', [me.id])),
     },
     helpDesk: postgresHelpDesk(pool, (work) => inTransaction(pool, undefined, work)),
+    prune: (before) =>
+      pruneTables(
+        before,
+        async ({ table, column }, cutoff, limit) =>
+          (await query(`DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE ${column} < $1 LIMIT $2))`, [cutoff, limit])).rowCount ?? 0,
+      ),
+    fault: () => undefined,
     close: () => pool.end(),
   };
 }

@@ -3,11 +3,13 @@
  * transaction is either in the file or not), serialises writers from several processes on one
  * host, and detects a damaged file. Opening checks all three promises up front: a file that is
  * unreadable, damaged or from a newer version of the app is a {@link StoreError} naming the
- * file, and the file is left as it is for inspection, never replaced with an empty one.
+ * file, and the file is left as it is for inspection, never replaced with an empty one. What
+ * SQLite cannot notice, its files deleted or replaced while open, state-file-watch.ts does.
  */
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { makeDirectory } from '../../core/make-directory.js';
 import { StoreError } from '../store-error.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 
@@ -56,7 +58,7 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   const dir = resolve(dataDir);
   const file = stateFile(dataDir);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     accessSync(dir, constants.W_OK);
   } catch (error) {
     throw new StoreError(file, `DATA_DIR ${dir} is not a writable directory (${(error as NodeJS.ErrnoException).code ?? 'error'}): point DATA_DIR at a directory this process can write to.`, { cause: error });

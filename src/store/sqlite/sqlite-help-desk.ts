@@ -123,7 +123,12 @@ function answerRecord(r: AnswerTableRow): StandardAnswerRecord {
 
 const versionRecord = (r: VersionTableRow): StandardAnswerVersion => ({ id: r.answer, version: r.version, text: r.text, question: r.question, measures: numbers(r.measures), reviewBy: r.review_by, retired: r.retired === 1, author: r.author, at: r.at });
 
-export function sqliteHelpDesk(db: SqliteDatabase): HelpDeskState {
+/**
+ * `durable`: runs a write someone will be told was saved only while the state file is the one at
+ * its path (sqlite-store.ts), so a saved escalation or standard answer is never confirmed into a
+ * file that was deleted or replaced.
+ */
+export function sqliteHelpDesk(db: SqliteDatabase, durable: <T>(write: () => T) => T = (write) => write()): HelpDeskState {
   const escalationById = db.prepare<[number], EscalationTableRow>('SELECT * FROM escalations WHERE id = ?');
   const escalationByThread = db.prepare<[string], EscalationTableRow>('SELECT * FROM escalations WHERE thread_key = ?');
   const escalationByPost = db.prepare<[string, string], EscalationTableRow>('SELECT * FROM escalations WHERE coordination_channel = ? AND coordination_ts = ?');
@@ -197,7 +202,7 @@ export function sqliteHelpDesk(db: SqliteDatabase): HelpDeskState {
 
   return {
     escalations: {
-      open: async (e) => openTx.immediate(e),
+      open: async (e) => durable(() => openTx.immediate(e)),
       get: async (id) => {
         const row = escalationById.get(id);
         return row ? escalationRecord(row) : undefined;
@@ -208,29 +213,29 @@ export function sqliteHelpDesk(db: SqliteDatabase): HelpDeskState {
       },
       async update(id, patch) {
         const sets = escalationColumns(patch);
-        if (sets.length > 0) db.prepare(`UPDATE escalations SET ${sets.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...sets.map(([, v]) => v), id);
+        if (sets.length > 0) durable(() => db.prepare(`UPDATE escalations SET ${sets.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...sets.map(([, v]) => v), id));
       },
-      remove: async (id) => void removeTx.immediate(id),
+      remove: async (id) => void durable(() => removeTx.immediate(id)),
       all: async () => allEscalations.all().map(escalationRecord),
-      recordReply: async (r) => replyTx.immediate(r),
+      recordReply: async (r) => durable(() => replyTx.immediate(r)),
       reply: async (escalation, messageTs) => {
         const row = replyOf.get(escalation, messageTs);
         return row ? replyRecord(row) : undefined;
       },
       async updateReply(escalation, messageTs, patch) {
         const sets = replyColumns(patch);
-        if (sets.length > 0) db.prepare(`UPDATE escalation_replies SET ${sets.map(([c]) => `${c} = ?`).join(', ')} WHERE escalation = ? AND message_ts = ?`).run(...sets.map(([, v]) => v), escalation, messageTs);
+        if (sets.length > 0) durable(() => db.prepare(`UPDATE escalation_replies SET ${sets.map(([c]) => `${c} = ?`).join(', ')} WHERE escalation = ? AND message_ts = ?`).run(...sets.map(([, v]) => v), escalation, messageTs));
       },
       allReplies: async () => allReplies.all().map(replyRecord),
     },
     standardAnswers: {
-      create: async (a) => createTx.immediate(a),
+      create: async (a) => durable(() => createTx.immediate(a)),
       get: async (id) => {
         const row = answerById.get(id);
         return row ? answerRecord(row) : undefined;
       },
       all: async () => allAnswers.all().map(answerRecord),
-      write: async (id, expected, fields, author, at) => writeTx.immediate(id, expected, fields, author, at),
+      write: async (id, expected, fields, author, at) => durable(() => writeTx.immediate(id, expected, fields, author, at)),
       history: async (id) => historyOf.all(id).map(versionRecord),
       allVersions: async () => allVersions.all().map(versionRecord),
     },
@@ -239,7 +244,7 @@ export function sqliteHelpDesk(db: SqliteDatabase): HelpDeskState {
         const row = channelOf.get(channel);
         return row ? { channel: row.channel, enabled: row.enabled === 1, setBy: row.set_by, setAt: row.set_at } : undefined;
       },
-      set: async (s: AnswerChannelSetting) => void putChannel.run(s.channel, s.enabled ? 1 : 0, s.setBy, s.setAt),
+      set: async (s: AnswerChannelSetting) => void durable(() => putChannel.run(s.channel, s.enabled ? 1 : 0, s.setBy, s.setAt)),
       all: async () => allChannels.all().map((row) => ({ channel: row.channel, enabled: row.enabled === 1, setBy: row.set_by, setAt: row.set_at })),
     },
   };

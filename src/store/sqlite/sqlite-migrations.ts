@@ -80,6 +80,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX progress_changes_by_measure ON progress_changes(measure, id);
    CREATE INDEX progress_changes_by_date ON progress_changes(date);`,
+  // A measure's latest note is read on every update: found through this index, whatever the history.
+  `CREATE INDEX progress_notes_by_measure ON progress_changes(measure, id) WHERE field = 'note';`,
+  // The state's upkeep deletes delivery claims by age (the other pruned tables had their index).
+  `CREATE INDEX processed_events_by_at ON processed_events(at);`,
   `CREATE TABLE escalations (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
      thread_key TEXT NOT NULL UNIQUE,

@@ -1,16 +1,21 @@
 /**
  * {@link StateStore} on SQLite (better-sqlite3). The calls are synchronous underneath and
  * answered as promises, so callers are written once for every engine. The digest claim runs in
- * an IMMEDIATE transaction, which SQLite serialises across the processes sharing the file.
+ * an IMMEDIATE transaction, which SQLite serialises across the processes sharing the file. The
+ * writes someone is told were saved (progress updates, the digest's record) are refused once the
+ * file or its WAL is gone from under the connection (state-file-watch.ts).
  */
 import { ATTEMPT_LEASE_MS, type ClaimResult } from '../../app/digest/digest-store.js';
 import type { Replica } from '../../app/process/replica.js';
 import type { ProgressChangeRow, ProgressRow, ProgressWriteResult } from '../../core/progress/progress-ledger.js';
 import type { AcceptedWork, ReplicaRow, StateStore } from '../state-store.js';
 import { replicaGone } from '../replica-liveness.js';
+import { PRUNED_ROWS, pruneTables } from '../retention.js';
 import { isProcessAlive } from '../process-alive.js';
 import { sqliteHelpDesk } from './sqlite-help-desk.js';
+import { StoreError } from '../store-error.js';
 import { hasStateFile, openDatabase, openMemoryDatabase, stateFile, type SqliteDatabase } from './open-sqlite.js';
+import { watchStateFiles, type StateFileWatch } from './state-file-watch.js';
 
 interface AttemptRow {
   owner: string;
@@ -22,6 +27,11 @@ interface AttemptRow {
 export interface SqliteStoreOptions {
   /** Whether a pid on this host still runs (injected by tests). */
   isAlive?: (pid: number) => boolean;
+}
+
+interface StoreInternals extends SqliteStoreOptions {
+  /** The state file's watch (none for a database in memory). */
+  files?: StateFileWatch;
 }
 
 function measuresOf(json: string): number[] {
@@ -51,9 +61,26 @@ function progressRow(r: ProgressTableRow): ProgressRow {
 
 const CHANGE_COLUMNS = 'measure, version, at, date, author, field, before, after';
 
-export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = isProcessAlive }: SqliteStoreOptions = {}): StateStore & { db: SqliteDatabase } {
+export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = isProcessAlive, files }: StoreInternals = {}): StateStore & { db: SqliteDatabase } {
+  /**
+   * Runs a write someone will be told was saved, only while the state file is the one at its path,
+   * and confirms it only if it still is afterwards (state-file-watch.ts says why and what else).
+   */
+  function durable<T>(write: () => T): T {
+    const refuse = () => {
+      const fault = files?.check();
+      if (fault) throw new StoreError(location, `the state in ${location} can no longer be written safely: ${fault.reason}. ${fault.rescue}. Nothing is confirmed any more: restart the service (it opens the file at its path again).`);
+    };
+    refuse();
+    const result = write();
+    refuse();
+    return result;
+  }
+
   const insertEvent = db.prepare('INSERT OR IGNORE INTO processed_events (key, at) VALUES (?, ?)');
-  const pruneEvents = db.prepare('DELETE FROM processed_events WHERE at < ?');
+  const pruneStatements = new Map(
+    PRUNED_ROWS.map(({ table, column }) => [table, db.prepare<[number | string, number]>(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${column} < ? LIMIT ?)`)]),
+  );
 
   const insertQuestion = db.prepare('INSERT INTO questions (date, at, surface, question, kind, measures, found) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertFeedback = db.prepare('INSERT INTO feedback (date, at, helpful, question, measures) VALUES (?, ?, ?, ?, ?)');
@@ -70,7 +97,6 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   const dropAnyAttempt = db.prepare('DELETE FROM digest_attempts WHERE date = ?');
   const getThread = db.prepare<[string], { state: string }>('SELECT state FROM threads WHERE key = ?');
   const putThread = db.prepare('INSERT INTO threads (key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at');
-  const pruneThreads = db.prepare('DELETE FROM threads WHERE updated_at < ?');
   const putPost = db.prepare('INSERT OR IGNORE INTO digest_posts (date, channel, ts, issue, posted_at, found_in_history) VALUES (?, ?, ?, ?, ?, ?)');
 
   const insertWork = db.prepare('INSERT INTO accepted_work (key, body, accepted_at, owner) VALUES (?, ?, ?, ?)');
@@ -116,6 +142,7 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   const historyOf = db.prepare<[number], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = ? ORDER BY id`);
   const changesBetween = db.prepare<[string, string], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE date >= ? AND date <= ? ORDER BY id`);
   const allChanges = db.prepare<[], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes ORDER BY id`);
+  const latestNoteOf = db.prepare<[number], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE measure = ? AND field = 'note' ORDER BY id DESC LIMIT 1`);
   const latestNotes = db.prepare<[], ProgressChangeRow>(
     `SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE field = 'note' GROUP BY measure) ORDER BY measure`,
   );
@@ -159,7 +186,6 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
     location,
     events: {
       claim: async (key, atMs) => insertEvent.run(key, atMs).changes === 1,
-      prune: async (beforeMs) => void pruneEvents.run(beforeMs),
     },
     activity: {
       recordQuestion: async (r) => void insertQuestion.run(r.date, r.at, r.surface, r.question, r.kind, JSON.stringify(r.measures), r.found ? 1 : 0),
@@ -177,18 +203,17 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
     digest: {
       cycleStart: async () => getStart.get()?.start_date,
       async ensureCycleStart(date) {
-        setStart.run(date);
+        durable(() => setStart.run(date));
         return getStart.get()?.start_date ?? date;
       },
       postedDates: async () => new Set(allPosts.all().map((r) => r.date)),
-      claim: async (date, owner, nowMs) => claimTx.immediate(date, owner, nowMs),
-      recordPost: async (date, post, nowMs) => void recordPostTx.immediate(date, post, nowMs),
+      claim: async (date, owner, nowMs) => durable(() => claimTx.immediate(date, owner, nowMs)),
+      recordPost: async (date, post, nowMs) => durable(() => recordPostTx.immediate(date, post, nowMs)),
       release: async (date, owner) => void dropAttempt.run(date, owner.id),
     },
     threads: {
       get: async (key) => getThread.get(key)?.state,
       put: async (key, state, atMs) => void putThread.run(key, state, atMs),
-      prune: async (beforeMs) => void pruneThreads.run(beforeMs),
     },
     work: {
       accept: async (work) => acceptTx.immediate(work),
@@ -211,16 +236,21 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
       changesBetween: async (from, to) => changesBetween.all(from, to),
       allChanges: async () => allChanges.all(),
       latestNotes: async () => latestNotes.all(),
-      write: async ({ row, expectedVersion, changes }) => writeProgressTx.immediate(row, expectedVersion, changes),
+      latestNote: async (measure) => latestNoteOf.get(measure),
+      write: async ({ row, expectedVersion, changes }) => durable(() => writeProgressTx.immediate(row, expectedVersion, changes)),
     },
-    helpDesk: sqliteHelpDesk(db),
+    helpDesk: sqliteHelpDesk(db, durable),
+    prune: (before) => pruneTables(before, ({ table }, cutoff, limit) => pruneStatements.get(table)?.run(cutoff, limit).changes ?? 0),
+    fault: () => files?.check(),
     close: async () => void db.close(),
   };
 }
 
 /** The state under `dataDir`, created if need be. */
 export function openSqliteStore(dataDir: string, options?: SqliteStoreOptions): StateStore & { db: SqliteDatabase } {
-  return sqliteStore(openDatabase(dataDir), stateFile(dataDir), options);
+  const db = openDatabase(dataDir);
+  const file = stateFile(dataDir);
+  return sqliteStore(db, file, { ...options, files: watchStateFiles(db, file) });
 }
 
 /** Empty state that lives only in memory. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readProgressCommand } from '../../../src/core/progress/read-progress-command.js';
 import { readProgressInput } from '../../../src/core/progress/progress-input.js';
 import { createProgressBook } from '../../../src/core/progress/progress-book.js';
+import type { ProgressLedger } from '../../../src/core/progress/progress-ledger.js';
 import { memorySqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 
 const parse = (text: string) => readProgressCommand(text, 79);
@@ -117,5 +118,22 @@ describe('the progress book', () => {
     await b.update({ measure: 42, author: 'U1', input: { status: '已完成' } });
     expect((await b.records()).map((r) => [r.measure, r.overdue])).toEqual([[42, false]]);
     expect((await b.changesBetween('2026-11-24', '2026-11-24')).map((c) => c.after)).toEqual(['已完成']);
+  });
+
+  it('updates and shows a measure without reading its history, so a long history costs a write nothing', async () => {
+    const store = memorySqliteStore();
+    const reads: string[] = [];
+    const ledger: ProgressLedger = {
+      ...store.progress,
+      history: async (measure) => (reads.push(`history ${measure}`), store.progress.history(measure)),
+      allChanges: async () => (reads.push('allChanges'), store.progress.allChanges()),
+    };
+    const b = createProgressBook({ ledger, measureCount: 79, timeZone: 'Asia/Shanghai', now: () => new Date('2026-11-24T02:00:00Z') });
+    await b.update({ measure: 42, author: 'U1', input: { status: '推进中', note: '第一条说明' } });
+    await b.update({ measure: 42, author: 'U1', input: { lead: '海关总署' } });
+    expect(await b.update({ measure: 42, author: 'U1', input: { lead: '海关总署' } })).toMatchObject({ outcome: 'unchanged', record: { latestNote: { text: '第一条说明' } } });
+    expect(await b.update({ measure: 42, author: 'U2', input: { status: '受阻' }, expectedVersion: 1 })).toMatchObject({ outcome: 'stale', current: { latestNote: { text: '第一条说明' } } });
+    expect(await b.record(42)).toMatchObject({ version: 2, lead: ['海关总署'], latestNote: { text: '第一条说明', author: 'U1' } });
+    expect(reads).toEqual([]);
   });
 });

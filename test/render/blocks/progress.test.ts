@@ -4,7 +4,7 @@ import { renderDashboard } from '../../../src/render/blocks/dashboard-blocks.js'
 import { renderDigest } from '../../../src/render/blocks/digest-blocks.js';
 import { renderMeasureCard } from '../../../src/render/blocks/measure-card.js';
 import { renderHistory, renderProgressAnswer, renderRefusal } from '../../../src/render/blocks/progress-blocks.js';
-import { progressBlockId, renderAreaModal, renderHistoryModal, renderMeasureModal, renderProgressForm, renderSavedModal } from '../../../src/render/blocks/progress-modal.js';
+import { progressBlockId, renderAreaModal, renderHistoryModal, renderMeasureModal, renderProgressForm, renderRefusalModal, renderSavedModal } from '../../../src/render/blocks/progress-modal.js';
 import { renderDigestText } from '../../../src/render/text/digest-text.js';
 import type { ProgressChange } from '../../../src/core/progress/progress-schema.js';
 import { AREA_3, AREA_3_COUNTS, AREA_CARD, DASHBOARD, DIGEST_WITH_PROGRESS, HISTORY_42, measure, OVERVIEW, RECORD_28, RECORD_42, SOURCE } from '../../support/render-fixtures.js';
@@ -88,11 +88,33 @@ describe('history, refusal, dashboard, area and answers', () => {
     expect(slackViewProblems(renderHistoryModal(42, many), own)).toEqual([]);
   });
 
-  it('names who can grant access in a refusal', () => {
+  it('names who can grant access in a refusal, in the message and in its fallback text', () => {
     const refusal = renderRefusal({ users: ['U0COORD'], groups: ['S0COORDS'] });
     expect(JSON.stringify(refusal.blocks)).toContain('<@U0COORD>、<!subteam^S0COORDS>');
-    expect(refusal.text).not.toContain('<');
+    // Slack shows the mentions in a notification as the person's and the group's names.
+    expect(refusal.text).toBe('你没有登记推进情况的权限，这次没有做任何更改。推进情况由协调办指定的人员登记：<@U0COORD>、<!subteam^S0COORDS>。如需开通权限，请联系他们。');
     expect(slackMessageProblems(refusal, own)).toEqual([]);
+    expect(refusal).toMatchSnapshot();
+  });
+
+  it.each([
+    [{ users: [], groups: ['S0COORDS'] }, '登记：<!subteam^S0COORDS>。'],
+    [{ users: ['U0COORD'], groups: [] }, '登记：<@U0COORD>。'],
+  ])('reads well in its fallback text whoever is named (%j)', (contacts, named) => {
+    const refusal = renderRefusal(contacts);
+    expect(refusal.text).toContain(named);
+    expect(refusal.text).not.toMatch(/：[、。]|、。/u);
+    expect(slackMessageProblems(refusal, own)).toEqual([]);
+  });
+
+  it('says to ask 协调办 in a refusal when nobody is named (COORDINATORS unset)', () => {
+    const refusal = renderRefusal({ users: [], groups: [] });
+    const sentence = '你没有登记推进情况的权限，这次没有做任何更改。推进情况由协调办指定的人员登记，目前还没有指定任何人（应用的 COORDINATORS 尚未设置）。如需开通权限，请联系协调办。';
+    expect(refusal.text).toBe(sentence);
+    expect(JSON.stringify(refusal.blocks)).toContain(sentence);
+    expect(JSON.stringify(renderRefusalModal({ users: [], groups: [] }).blocks)).toContain(sentence);
+    expect(slackMessageProblems(refusal, own)).toEqual([]);
+    expect(refusal).toMatchSnapshot();
   });
 
   it('pins the dashboard: counts per area, overdue, blocked and recent, each with 查看', () => {

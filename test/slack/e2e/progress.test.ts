@@ -104,3 +104,20 @@ describe('implementation tracking', () => {
     expect(digest).toContain('逾期（截止 2026-11-20） · 推进中');
   });
 });
+
+describe('implementation tracking when the state file is pulled from under the service', () => {
+  it('tells the coordinator the update was not saved and reports failing on /healthz once the WAL is deleted', async () => {
+    const app = await startAppHarness('http', api, { coordinators: { users: [COORDINATOR], groups: [] } });
+    apps.push(app);
+    const send = signedSender(`${app.baseUrl}/slack/events`, TEST_SIGNING_SECRET);
+    const progress = async (text: string, id: string) => (await send.command(slashCommand({ command: '/progress', text, user_id: COORDINATOR, response_url: api.responseUrl(id) }))).body;
+
+    expect(await progress('42 推进中 删除之前的进展', 'w1')).toContain('已登记第 42 条（第 1 版）');
+    rmSync(join(app.dataDir, 'state.sqlite-wal'));
+    expect(await progress('42 进展 删除之后的进展', 'w2')).toContain('进展没有保存');
+    const health = await fetch(`${app.baseUrl}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'failing', checks: { store: { state: 'failing', broken: expect.stringContaining('state.sqlite-wal') } } });
+    expect(app.log.lines().filter((l) => String(l.msg).startsWith('state file deleted or replaced'))).toHaveLength(1);
+  });
+});

@@ -40,8 +40,13 @@ function lexiconChinese(lexicon: Lexicon): string[] {
     .filter((w) => HAN.test(w) && w.length >= 2 && !PUNCTUATION_OR_SPACE.test(w));
 }
 
-export function buildPlanDictionary(plan: Plan, lexicon: Lexicon): PlanDictionary {
-  const corpus = planCorpus(plan).map(foldText);
+/**
+ * The dictionary for the plans given: one plan's for `index/`, or the whole library's, which every
+ * plan is segmented with in a process that serves several (jieba holds one dictionary a process).
+ */
+export function buildPlanDictionary(plans: Plan | readonly Plan[], lexicon: Lexicon): PlanDictionary {
+  const corpora = (Array.isArray(plans) ? plans : [plans]).map((p) => planCorpus(p));
+  const corpus = corpora.flat().map(foldText);
   const lexiconWords = lexiconChinese(lexicon);
   const stopWords = [...FUNCTION_WORDS, ...QUESTION_WORDS];
   const trimmed = trimBaseDictionary([...corpus, ...lexiconWords, ...stopWords]);
@@ -58,7 +63,7 @@ export function buildPlanDictionary(plan: Plan, lexicon: Lexicon): PlanDictionar
 
   try {
     loadCurrent();
-    const names = extractMarkedNames(planCorpus(plan)).map(foldText);
+    const names = extractMarkedNames(corpora.flat()).map(foldText);
     const runs = corpus.flatMap((text) => text.split(PUNCTUATION_OR_SPACE)).filter(Boolean).map(cutWords);
     const phrases = mineRecurringPhrases(runs);
     const added = [...new Set([...names, ...phrases, ...lexiconWords])];
