@@ -64,7 +64,7 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
   const listMembers = async (group: string): Promise<string[]> => (await slack.app.client.usergroups.users.list({ usergroup: group })).users ?? [];
   const coordinators = createCoordinators({ config: config.coordinators, listMembers, logger, now });
   const semantic = config.embeddings ? await openSemanticSearch(config.embeddings, library.current.plan, config.dataDir, logger, now) : undefined;
-  const application = createApplication({ library, state: store, coordinators, digest: config.digest, clock, logger, ...(semantic ? { semantic } : {}) });
+  const application = createApplication({ library, state: store, coordinators, digest: config.digest, clock, logger, helpDesk: config.helpDesk, ...(semantic ? { semantic } : {}) });
   const storeHealth = () => ({ name: 'store', ...store.health() });
   const slack = createSlackApp(
     config.slack,
@@ -99,7 +99,7 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
 }
 
 /** The settings a local application reads: where the state is, the office's clock, the digest's. */
-export type LocalSettings = Pick<Config, 'dataDir' | 'databaseUrl' | 'digest' | 'timeZone' | 'logLevel'>;
+export type LocalSettings = Pick<Config, 'dataDir' | 'databaseUrl' | 'digest' | 'timeZone' | 'logLevel' | 'helpDesk'>;
 
 export interface LocalApplication {
   application: Application;
@@ -114,6 +114,6 @@ export interface LocalApplication {
 export async function openLocalApplication(library: AnswerLibrary, settings: LocalSettings, mode: 'read' | 'write', logger: Logger, now: () => Date = () => new Date()): Promise<LocalApplication> {
   const store = await (mode === 'write' ? openStoreForWriting(settings) : openExistingStore(settings));
   const state = mode === 'write' ? store : localConsoleState(store);
-  const application = createApplication({ library, state, coordinators: NO_COORDINATORS, digest: settings.digest, clock: officeClock(settings.timeZone, now), logger });
+  const application = createApplication({ library, state, coordinators: NO_COORDINATORS, digest: settings.digest, clock: officeClock(settings.timeZone, now), logger, helpDesk: settings.helpDesk });
   return { application, close: () => store.close() };
 }

@@ -20,6 +20,7 @@ import { CalendarParseError, parseDigestCalendar, type CalendarOverrides } from 
 import { digestCronProblem } from './core/digest/digest-schedule.js';
 import type { DigestDays } from './core/digest/posting-days.js';
 import { isIsoDate, isValidTimeZone, localDate } from './core/time/local-date.js';
+import { DEFAULT_REVIEW_MONTHS } from './core/help-desk/standard-answer-input.js';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_ERROR';
@@ -72,6 +73,10 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   ADMISSION_MAX_WAITING: 'how many answers may wait for their turn before new work is refused, a whole number from 1 to 100000 (default 200)',
   ADMISSION_MAX_WAIT_MS: 'how long, in milliseconds, the oldest waiting answer may wait before new work is refused, from 1 to 600000 (default 750)',
   ADMISSION_MAX_LOOP_LAG_MS: 'how late, in milliseconds, the event loop may run before new work is refused, from 1 to 600000 (default 100)',
+  ESCALATION_CHANNEL: 'the ID of the coordination channel where questions the plan does not answer are passed on (问协调办), for example C0123456789; unset, DIGEST_CHANNEL is used, and without either 问协调办 is not offered',
+  ANSWER_CHANNELS: 'the IDs of help channels where every question is answered without an @mention, separated by commas, for example C0123456789,G0123456789 (optional; coordinators can also turn it on with /plan 设置 频道自动回答 开)',
+  STANDARD_ANSWERS_EXPIRED: 'notice (a standard answer past its review date is shown with a notice) or hide (it is not shown)',
+  STANDARD_ANSWER_REVIEW_MONTHS: 'how many months a standard answer stands before it is due for review, a whole number from 1 to 60 (default 6)',
   COORDINATORS:
     'the Slack IDs of the people who may update progress records, separated by commas: member IDs (U…, W…; profile → ⋮ → Copy member ID) and/or user-group IDs (S…; the group\'s page → ⋮ → Copy group ID)',
 };
@@ -188,6 +193,12 @@ const EnvSchema = z.object({
   COORDINATORS: optionalText
     .transform((v) => (v === undefined ? [] : [...new Set(v.split(/[\s,，;；]+/u).filter((id) => id.length > 0))]))
     .refine((ids) => ids.every((id) => COORDINATOR_ID.test(id)), 'has an entry that is not a member ID (U…, W…) or user-group ID (S…)'),
+  ESCALATION_CHANNEL: optionalText.refine((v) => v === undefined || /^[CG][A-Z0-9]{6,}$/u.test(v), 'is not a channel ID'),
+  ANSWER_CHANNELS: optionalText
+    .transform((v) => (v === undefined ? [] : [...new Set(v.split(/[\s,，;；]+/u).filter((id) => id.length > 0))]))
+    .refine((ids) => ids.every((id) => /^[CG][A-Z0-9]{6,}$/u.test(id)), 'has an entry that is not a channel ID (C…, G…)'),
+  STANDARD_ANSWERS_EXPIRED: optionalText.refine((v) => v === undefined || v === 'notice' || v === 'hide', 'is neither notice nor hide').transform((v): 'notice' | 'hide' => (v === 'hide' ? 'hide' : 'notice')),
+  STANDARD_ANSWER_REVIEW_MONTHS: limit(60).transform((v) => v ?? DEFAULT_REVIEW_MONTHS),
   EMBEDDINGS_URL: optionalText.refine((v) => v === undefined || isHttpUrl(v), 'is not an http:// or https:// URL'),
   EMBEDDINGS_MODEL: optionalText,
   EMBEDDINGS_API_KEY: optionalText,
@@ -241,6 +252,19 @@ export interface AdmissionConfig {
   maxLoopLagMs?: number;
 }
 
+/**
+ * The coordination office's help desk: where 问协调办 posts (ESCALATION_CHANNEL, else
+ * DIGEST_CHANNEL; unset, it is not offered), the help channels (ANSWER_CHANNELS), and how long a
+ * standard answer stands before review and what happens after (STANDARD_ANSWER_REVIEW_MONTHS,
+ * STANDARD_ANSWERS_EXPIRED).
+ */
+export interface HelpDeskConfig {
+  channel?: string;
+  answerChannels: string[];
+  reviewMonths: number;
+  expired: 'notice' | 'hide';
+}
+
 export interface Config {
   /** Absent when no Slack tokens are configured. */
   slack?: SlackConfig;
@@ -257,6 +281,8 @@ export interface Config {
   digest: DigestConfig;
   /** Absent unless EMBEDDINGS_URL is set: then questions are also ranked semantically. */
   embeddings?: EmbeddingsConfig;
+  /** The help desk (always set by readConfig; absent means off). */
+  helpDesk?: HelpDeskConfig;
 }
 
 function fail(variable: string, problem: string): never {
@@ -381,6 +407,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     digest,
     coordinators,
     ...embeddings(e.EMBEDDINGS_URL, e.EMBEDDINGS_MODEL, e.EMBEDDINGS_API_KEY),
+    helpDesk: { ...((e.ESCALATION_CHANNEL ?? e.DIGEST_CHANNEL) ? { channel: e.ESCALATION_CHANNEL ?? e.DIGEST_CHANNEL } : {}), answerChannels: e.ANSWER_CHANNELS, reviewMonths: e.STANDARD_ANSWER_REVIEW_MONTHS, expired: e.STANDARD_ANSWERS_EXPIRED },
   };
   if (e.SLACK_BOT_TOKEN === undefined) {
     if (e.SLACK_APP_TOKEN !== undefined || e.SLACK_SIGNING_SECRET !== undefined) fail('SLACK_BOT_TOKEN', 'is not set but other Slack variables are');

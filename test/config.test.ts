@@ -34,7 +34,22 @@ describe('reading the configuration from the environment', () => {
       timeZone: 'Asia/Shanghai',
       digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3 },
       coordinators: { users: [], groups: [] },
+      helpDesk: { answerChannels: [], reviewMonths: 6, expired: 'notice' },
     });
+  });
+
+  it('sends escalations to ESCALATION_CHANNEL, else DIGEST_CHANNEL, and reads the help channels and standard answers’ review', () => {
+    expect(readConfig({ DIGEST_CHANNEL: 'C0DIGEST1' }).helpDesk).toEqual({ channel: 'C0DIGEST1', answerChannels: [], reviewMonths: 6, expired: 'notice' });
+    expect(readConfig({ DIGEST_CHANNEL: 'C0DIGEST1', ESCALATION_CHANNEL: 'G0OFFICE1', ANSWER_CHANNELS: 'C0HELP001, C0HELP002，C0HELP001', STANDARD_ANSWER_REVIEW_MONTHS: '12', STANDARD_ANSWERS_EXPIRED: 'hide' }).helpDesk).toEqual({
+      channel: 'G0OFFICE1',
+      answerChannels: ['C0HELP001', 'C0HELP002'],
+      reviewMonths: 12,
+      expired: 'hide',
+    });
+    expect(configError({ ESCALATION_CHANNEL: '#office' }).message).toMatch(/^ESCALATION_CHANNEL is not a channel ID \(got "#office"\): set it to the ID of the coordination channel/u);
+    expect(configError({ ANSWER_CHANNELS: 'C0HELP001,help' }).variable).toBe('ANSWER_CHANNELS');
+    expect(configError({ STANDARD_ANSWERS_EXPIRED: 'delete' }).message).toMatch(/^STANDARD_ANSWERS_EXPIRED is neither notice nor hide \(got "delete"\): set it to notice/u);
+    expect(configError({ STANDARD_ANSWER_REVIEW_MONTHS: '0' }).message).toMatch(/^STANDARD_ANSWER_REVIEW_MONTHS is not a whole number from 1 to 60/u);
   });
 
   it('reads COORDINATORS as member and user-group IDs, and names a bad entry and the fix', () => {

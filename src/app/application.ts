@@ -3,7 +3,8 @@
  * console) and the pure core. An edge parses its input, calls one entry, renders what comes back
  * and responds. Everything the use cases need from outside comes in through the ports declared
  * in their own files: the state (activity, conversations, the implementation record, the digest's
- * record), who the coordinators are, the optional semantic search, and the office's clock.
+ * record, the help desk's), who the coordinators are, the optional semantic search, and the
+ * office's clock.
  */
 import type { AnswerLibrary } from '../core/answer/open-answer-library.js';
 import type { DigestSettings } from '../core/digest/digest-preview.js';
@@ -18,8 +19,11 @@ import { createConversationReplies, type ConversationReplies } from './answers/r
 import { createThreadMemory, type ThreadStore } from './answers/thread-memory.js';
 import { createDigests, type Digests } from './digest/digests.js';
 import type { DigestStore } from './digest/digest-store.js';
+import type { HelpDeskState } from './help-desk/help-desk-store.js';
 import { createLookups, type Lookups } from './answers/lookups.js';
 import type { Coordinators } from './progress/coordinators.js';
+import { createHelpDesk, HELP_DESK_OFF, type HelpDesk, type HelpDeskSettings } from './help-desk/help-desk.js';
+import { createHomePages, type HomePages } from './home/home-page.js';
 import { createProgressDesk, type ProgressDesk } from './progress/progress-desk.js';
 
 /** The state the use cases keep (the state store implements every part). */
@@ -28,6 +32,7 @@ export interface ApplicationState {
   threads: ThreadStore;
   progress: ProgressLedgers;
   digest: Pick<DigestStore, 'cycleStart' | 'postedDates'>;
+  helpDesk: HelpDeskState;
 }
 
 export interface ApplicationPorts {
@@ -40,6 +45,13 @@ export interface ApplicationPorts {
   logger: Logger;
   /** The semantic search, when EMBEDDINGS_URL is set. */
   semantic?: QuestionEmbeddings;
+  /** The help desk's settings; off (no 问协调办, no help channels) when not given. */
+  helpDesk?: HelpDeskSettings;
+}
+
+/** After 有帮助 / 没帮助: whether to offer 问协调办 (没帮助, with a coordination channel set). */
+export interface FeedbackOutcome {
+  offerEscalation: boolean;
 }
 
 export interface Application {
@@ -53,15 +65,19 @@ export interface Application {
   progress: ProgressDesk;
   /** The digest for a date, as it would be posted. */
   digests: Digests;
-  /** 有帮助 / 没帮助. */
-  feedback: ActivityRecorder['feedback'];
-  /** A plan's record as kept (the current plan's by default), for exports and the administrator's tools. */
+  /** 有帮助 / 没帮助: recorded for the digest. */
+  feedback: (entry: Parameters<ActivityRecorder['feedback']>[0]) => FeedbackOutcome;
+  /** The coordination office's help desk: escalations, standard answers, help channels. */
+  helpDesk: HelpDesk;
+  /** The App Home tab for a viewer. */
+  home: HomePages;
+  /** A plan's record as kept (the current plan's by default), for the digest poster, exports and the administrator's tools. */
   book(planId?: string): ProgressBook;
   /** The plans with any record kept, in id order (exports). */
   recordedPlans(): Promise<string[]>;
 }
 
-export function createApplication({ library, state, coordinators, digest, clock, logger, semantic }: ApplicationPorts): Application {
+export function createApplication({ library, state, coordinators, digest, clock, logger, semantic, helpDesk: settings = HELP_DESK_OFF }: ApplicationPorts): Application {
   const books = new Map<string, ProgressBook>();
   /** Each plan's record, kept under its id. */
   const book = (planId = library.current.plan.id): ProgressBook => {
@@ -78,15 +94,21 @@ export function createApplication({ library, state, coordinators, digest, clock,
   const threads = createThreadMemory(state.threads, clock.now);
   const desk = createProgressDesk({ library, book, coordinators, logger });
   const lookups = createLookups({ answerer, desk, activity });
+  const helpDesk = createHelpDesk({ plan: library.current.plan, reader: library.current.search, state: state.helpDesk, coordinators, clock, logger, settings });
   // The digest walks the current plan.
-  const digests = createDigests({ plan: library.current.plan, store: state.digest, activity: state.activity, book: book(), settings: digest, clock });
+  const digests = createDigests({ plan: library.current.plan, store: state.digest, activity: state.activity, book: book(), settings: digest, clock, helpDesk });
   return {
-    conversation: createConversationReplies({ answerer, desk, threads, activity, overview: lookups.overview }),
-    planRequests: createPlanRequests({ answerer, desk, todaysDigest: digests.today, activity, overview: lookups.overview }),
+    conversation: createConversationReplies({ answerer, desk, threads, activity, overview: lookups.overview, helpDesk }),
+    planRequests: createPlanRequests({ answerer, desk, todaysDigest: digests.today, activity, overview: lookups.overview, helpDesk }),
     lookups,
     progress: desk,
     digests,
-    feedback: activity.feedback,
+    feedback(entry) {
+      activity.feedback(entry);
+      return { offerEscalation: !entry.helpful && helpDesk.escalations.channel !== undefined };
+    },
+    helpDesk,
+    home: createHomePages({ desk, helpDesk, coordinators, clock }),
     book,
     recordedPlans: () => state.progress.plans(),
   };

@@ -11,6 +11,7 @@ export function localConsoleState(store: StateStore): ApplicationState {
   return {
     progress: store.progress,
     digest: store.digest,
+    helpDesk: store.helpDesk,
     activity: {
       recordQuestion: async () => undefined,
       recordFeedback: async () => undefined,

@@ -14,7 +14,7 @@
  * - Digest claims are not papered over: a claim that cannot be made fails, so nothing is posted
  *   without one (and nothing twice when the engine is back).
  * - A conversation that cannot be read is answered without its context.
- * - Progress records and the digest's record are not papered over either: reads and updates go
+ * - Progress records, the digest's record and the help desk's are not papered over either: reads and updates go
  *   to the engine, and a failure reaches the caller (a coordinator must know at once that an
  *   update was not saved; a card says its record cannot be read now). While the engine is
  *   failing they fail at once instead of waiting for a timeout each.
@@ -26,6 +26,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { FeedbackRow, QuestionRow } from '../app/answers/activity-log.js';
+import type { HelpDeskState } from '../app/help-desk/help-desk-store.js';
 import { repeatEvery, type RepeatEvery } from '../app/process/repeat-every.js';
 import type { AcceptedWork, StateStore, StoreFault } from './state-store.js';
 
@@ -66,6 +67,38 @@ export interface ResilientOptions {
   retryIntervalMs?: number;
   /** Repeats the check of the state's files (tests fire it by hand). */
   every?: RepeatEvery;
+}
+
+/** Every call of the help desk's ports through `through`: to the engine, failing at once while it fails. */
+function helpDeskThrough({ escalations: e, standardAnswers: s, answerChannels: c }: HelpDeskState, through: <T>(what: string, run: () => Promise<T>) => Promise<T>): HelpDeskState {
+  const go = <T>(run: () => Promise<T>) => through('help desk', run);
+  return {
+    escalations: {
+      open: (escalation) => go(() => e.open(escalation)),
+      get: (id) => go(() => e.get(id)),
+      byCoordinationPost: (channel, ts) => go(() => e.byCoordinationPost(channel, ts)),
+      update: (id, patch) => go(() => e.update(id, patch)),
+      remove: (id) => go(() => e.remove(id)),
+      all: () => go(() => e.all()),
+      recordReply: (reply) => go(() => e.recordReply(reply)),
+      reply: (id, ts) => go(() => e.reply(id, ts)),
+      updateReply: (id, ts, patch) => go(() => e.updateReply(id, ts, patch)),
+      allReplies: () => go(() => e.allReplies()),
+    },
+    standardAnswers: {
+      create: (answer) => go(() => s.create(answer)),
+      get: (id) => go(() => s.get(id)),
+      all: () => go(() => s.all()),
+      write: (id, expected, fields, author, at) => go(() => s.write(id, expected, fields, author, at)),
+      history: (id) => go(() => s.history(id)),
+      allVersions: () => go(() => s.allVersions()),
+    },
+    answerChannels: {
+      get: (channel) => go(() => c.get(channel)),
+      set: (setting) => go(() => c.set(setting)),
+      all: () => go(() => c.all()),
+    },
+  };
 }
 
 export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date.now, retryIntervalMs = RETRY_INTERVAL_MS, every = repeatEvery }: ResilientOptions = {}): ResilientStore {
@@ -244,6 +277,7 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
       },
       plans: () => readThrough('progress', () => store.progress.plans()),
     },
+    helpDesk: helpDeskThrough(store.helpDesk, readThrough),
     events: {
       async claim(key, atMs) {
         if (!firstInMemory(key)) return false;

@@ -14,6 +14,7 @@
  * | replicas                  | replicas           | 24 hours after last heard   | a live replica says it is alive every 5 seconds and is gone after 15; older rows are replicas killed long ago |
  * | digest posts, walk start  | digest_posts, digest_cycle | always              | the issue number counts every posted date since the walk began (core/digest/digest-issue.ts); one row per posting day |
  * | progress records, history | progress, progress_changes | always              | the coordinators' record and its audit trail: the dashboard, the digest and exports read it |
+ * | the help desk             | escalations, escalation_replies, standard_answers, standard_answer_versions, answer_channels | always | the office's answers and their history; an escalation's id names its posts in Slack, a standard answer's every version is kept |
  */
 import { THREAD_MEMORY_MS } from '../app/answers/thread-memory.js';
 import { PRUNE_BATCH, type PruneBefore, type PruneCounts } from './state-store.js';

@@ -9,6 +9,7 @@
 import type { ActivityLog } from '../app/answers/activity-log.js';
 import type { ThreadStore } from '../app/answers/thread-memory.js';
 import type { DigestStore } from '../app/digest/digest-store.js';
+import type { HelpDeskState } from '../app/help-desk/help-desk-store.js';
 import type { Replica } from '../app/process/replica.js';
 import type { ProgressLedgers } from '../core/progress/progress-ledger.js';
 
@@ -89,6 +90,8 @@ export interface StateStore {
   /** Connects and brings the schema up to date (SQLite did both when the file was opened). */
   open(): Promise<void>;
   readonly progress: ProgressLedgers;
+  /** Escalations, standard answers and answer channels. */
+  readonly helpDesk: HelpDeskState;
   /**
    * Deletes the rows older than the cut-offs (retention.ts says how old, and why), a batch of
    * {@link PRUNE_BATCH} rows at a time so other work goes on between batches; returns how many

@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from '../../src/core/paths.js';
 import { cliDeps } from '../support/cli-deps.js';
 import { fakeIo } from '../support/fake-io.js';
 import { tsEntryArgs } from '../support/local-process.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
 const deps = cliDeps();
 
@@ -147,9 +148,27 @@ describe('progress', () => {
     expect(exported.plans[0].plan).toBe('2014');
     expect(exported.plans[0].records).toHaveLength(1);
     expect(exported.plans[0].changes.map((c: { field: string }) => c.field)).toEqual(['status', 'note', 'lead']);
+    expect(exported).toMatchObject({ escalations: [], standardAnswers: [], answerChannels: [] });
     const csv = (await run(['progress', 'export', '--csv'])).out.trimEnd().split('\r\n');
     expect(csv[0]).toBe('measure,status,lead,participants,due,overdue,version,updated_date,updated_time,updated_by,latest_note_date,latest_note_author,latest_note');
     expect(csv[1]).toMatch(/^42,推进中,海关总署、公安部,,,false,2,\d{4}-\d{2}-\d{2},\d{2}:\d{2},cli,\d{4}-\d{2}-\d{2},王协调,本周完成海关系统联调$/u);
+  });
+
+  it('exports the help desk with the record, for a backup: escalations with replies, standard answers with every version, help channels', async () => {
+    const run = withState();
+    await run(['progress', 'set', '15', '推进中']);
+    const dir = dirs.at(-1) ?? '';
+    const store = openSqliteStore(dir);
+    const { escalation } = await store.helpDesk.escalations.open({ threadKey: 'D1/1.1', askerChannel: 'D1', askerThreadTs: '1.1', asker: 'U0USER', question: '专利导航实验区的工作经费由谁承担？', plan: '2014', measures: [15], createdAt: 1, openedBy: 'click:1', coordinationChannel: 'C0COORDOFFICE' });
+    await store.helpDesk.escalations.recordReply({ escalation: escalation.id, messageTs: '2.2', author: 'U0COORD', text: '由地方财政安排。', at: 2 });
+    await store.helpDesk.standardAnswers.create({ text: '由地方财政安排。', question: escalation.question, plan: '2014', measures: [15], savedBy: 'U0COORD', savedAt: 3, reviewBy: '2027-06-01', source: 'escalation:1:2.2' });
+    await store.helpDesk.answerChannels.set({ channel: 'C0HELPDESK', enabled: true, setBy: 'U0COORD', setAt: 4 });
+    await store.close();
+    const exported = JSON.parse((await run(['progress', 'export', '--json'])).out);
+    expect(exported.plans[0].records).toHaveLength(1);
+    expect(exported.escalations).toMatchObject([{ id: 1, state: 'open', replies: [{ messageTs: '2.2', text: '由地方财政安排。' }] }]);
+    expect(exported.standardAnswers).toMatchObject([{ id: 1, source: 'escalation:1:2.2', history: [{ version: 1 }] }]);
+    expect(exported.answerChannels).toEqual([{ channel: 'C0HELPDESK', enabled: true, setBy: 'U0COORD', setAt: 4 }]);
   });
 
   it('keeps a cell a spreadsheet would read as a formula as text, and refuses bad input with exit 2', async () => {

@@ -126,7 +126,7 @@ const MENTIONS_BOT = /<@U0BOT(?:\|[^>]*)?>/u;
 describe('conversations under fuzz', () => {
   const slack = fuzzSlack();
   const mention = appMention(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger);
-  const message = directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger);
+  const message = directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger);
   let ts = 1000;
   const nextTs = () => `${++ts}.000100`;
 
@@ -233,7 +233,7 @@ describe('bugs this suite found, pinned', () => {
     const slack = listenerFakes();
     await planCommand(slack.app.planRequests, slack.work)(slack.command('/plan', `商标审查周期${'\u0001'.repeat(450)}`));
     expect(slack.takeCalls().map((c) => c.kind)).toEqual(['ack']);
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(`商标审查周期${'\ud800'.repeat(400)}`, { ts: '1.000001' }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(`商标审查周期${'\ud800'.repeat(400)}`, { ts: '1.000001' }));
     expect(slack.takeCalls().filter((c) => c.kind === 'post')).toHaveLength(1);
     expect(slack.takeErrors()).toEqual([]);
   });

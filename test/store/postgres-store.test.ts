@@ -11,6 +11,7 @@ import { captureLogger } from '../support/capture-logger.js';
 import { freePort } from '../support/local-process.js';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { describeProgressStore } from './progress-store-contract.js';
+import { describeHelpDeskStore } from './help-desk-store-contract.js';
 import { stateStoreContract } from './store-contract.js';
 
 let server: PostgresServer;
@@ -32,6 +33,19 @@ stateStoreContract('PostgreSQL', async (options) => {
 });
 
 describeProgressStore('PostgreSQL', () => {
+  let url: Promise<string> | undefined;
+  return {
+    async open() {
+      url ??= server.createDatabase();
+      const store = openPostgresStore(await url);
+      await store.open();
+      return store;
+    },
+    cleanup: async () => undefined,
+  };
+});
+
+describeHelpDeskStore('PostgreSQL', () => {
   let url: Promise<string> | undefined;
   return {
     async open() {

@@ -8,6 +8,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { stateStoreContract } from './store-contract.js';
 import { describeProgressStore } from './progress-store-contract.js';
+import { describeHelpDeskStore } from './help-desk-store-contract.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -110,5 +111,10 @@ describe('the progress record in SQLite', () => {
 
 describeProgressStore('SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ipplan-progress-'));
+  return { open: async () => openSqliteStore(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+});
+
+describeHelpDeskStore('SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ipplan-help-desk-'));
   return { open: async () => openSqliteStore(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 });

@@ -7,7 +7,8 @@
  *   documented answer for `auth.test`, `apps.connections.open`, `chat.postMessage` (stored in the
  *   channel's history), `conversations.history` (`oldest`, `limit`, metadata only with
  *   `include_all_metadata`), `conversations.replies` (a thread, oldest first, metadata likewise),
- *   `views.publish`/`views.open`/`views.push`, `usergroups.users.list`
+ *   `views.publish`/`views.open`/`views.push`, `chat.getPermalink` (a link for any message),
+ *   `usergroups.users.list`
  *   (members from `groups` when started with them); `{ ok: true }` for the assistant methods.
  * - `POST /response/<id>` stands in for a `response_url`; see `api.responseUrl()`.
  * - A handler that throws is answered `{ ok: false, error: 'fake_handler_error' }`, so the client
@@ -172,6 +173,11 @@ export async function startFakeSlackApi(options: { socket?: SocketModeServer; gr
       case 'views.open':
       case 'views.push':
         return { ok: true, view: { ...(isRecord(args.view) ? args.view : {}), id: `V${randomUUID().slice(0, 8).toUpperCase()}` } };
+      case 'chat.getPermalink': {
+        const channel = String(args.channel ?? '');
+        const ts = String(args.message_ts ?? '');
+        return { ok: true, channel, permalink: `https://fake.slack.com/archives/${channel}/p${ts.replace('.', '')}` };
+      }
       case 'usergroups.users.list': {
         const members = options.groups?.[String(args.usergroup ?? '')];
         return members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };

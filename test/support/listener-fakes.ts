@@ -8,6 +8,7 @@ import type { AllMiddlewareArgs, SlackActionMiddlewareArgs, SlackCommandMiddlewa
 import type { WebClient } from '@slack/web-api';
 import { createApplication, type Application } from '../../src/app/application.js';
 import type { QuestionEmbeddings } from '../../src/app/answers/answerer.js';
+import type { HelpDeskSettings } from '../../src/app/help-desk/help-desk.js';
 import { officeClock } from '../../src/app/process/office-clock.js';
 import { createThreadMemory, type ThreadMemory } from '../../src/app/answers/thread-memory.js';
 import type { Config } from '../../src/config.js';
@@ -88,7 +89,7 @@ export interface ListenerFakes {
 const ERROR_LEVEL = 50;
 const CONTEXT = { botUserId: FAKE_BOT_USER_ID, isEnterpriseInstall: false };
 
-export function listenerFakes(now: () => Date = () => new Date(), options: { groups?: GroupMembers; semantic?: QuestionEmbeddings; engine?: StateStore } = {}): ListenerFakes {
+export function listenerFakes(now: () => Date = () => new Date(), options: { groups?: GroupMembers; semantic?: QuestionEmbeddings; engine?: StateStore; helpDesk?: HelpDeskSettings } = {}): ListenerFakes {
   const log = captureLogger();
   const store = resilientStore(options.engine ?? memorySqliteStore(), log.logger);
   const groups: GroupMembers = options.groups ?? { [COORDINATOR_GROUP_ID]: [GROUP_MEMBER_ID] };
@@ -108,6 +109,7 @@ export function listenerFakes(now: () => Date = () => new Date(), options: { gro
     clock: officeClock(TEST_CONFIG.timeZone, now),
     logger: log.logger,
     ...(options.semantic ? { semantic: options.semantic } : {}),
+    ...(options.helpDesk ? { helpDesk: options.helpDesk } : {}),
   });
   const work = createAcknowledgedWork(log.logger);
   const firstDelivery = messageClaims(store.events, () => now().getTime());

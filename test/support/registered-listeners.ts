@@ -109,6 +109,8 @@ export const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'chat.postEphemeral': ['chat:write'],
   'chat.update': ['chat:write'],
   'chat.delete': ['chat:write'],
+  // "Bot tokens: No scope required" (chat.getPermalink's reference page).
+  'chat.getPermalink': [],
   'views.publish': [],
   'views.open': [],
   'views.update': [],

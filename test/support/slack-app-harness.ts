@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AdmissionConfig, Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, SlackConfig } from '../../src/config.js';
+import type { AdmissionConfig, Config, CoordinatorsConfig, DigestConfig, EmbeddingsConfig, HelpDeskConfig, SlackConfig } from '../../src/config.js';
 import type { SlackAppOptions } from '../../src/slack/bolt/app.js';
 import { createSlackService } from '../../src/compose.js';
 import type { AnswerLibrary } from '../../src/core/answer/open-answer-library.js';
@@ -51,6 +51,8 @@ export interface HarnessOptions {
   databaseUrl?: string;
   /** The plans answered from (the shipped plan by default). */
   library?: AnswerLibrary;
+  /** The help desk (ESCALATION_CHANNEL, ANSWER_CHANNELS …); off by default. */
+  helpDesk?: HelpDeskConfig;
   /** A state store of the test's own (an engine made to fail), instead of the one the settings name. */
   store?: (logger: Logger) => ResilientStore;
 }
@@ -78,6 +80,7 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
     digest: { cron: '0 9 * * *', timeZone: 'Asia/Shanghai', days: 'workdays', size: 3, ...options.digest },
     coordinators: options.coordinators ?? { users: [], groups: [] },
     ...(options.embeddings ? { embeddings: options.embeddings } : {}),
+    ...(options.helpDesk ? { helpDesk: options.helpDesk } : {}),
   };
   // Socket Mode's /healthz would bind a port these tests do not probe, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };

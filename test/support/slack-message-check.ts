@@ -43,6 +43,8 @@ export interface CheckOptions {
   view?: boolean;
   /** Member (U…) and group (S…) IDs the app mentions itself, from Slack's own payloads or configuration. */
   allowMentionOf?: string | readonly string[];
+  /** Links the app makes itself to URLs Slack gave it (a permalink), starting with this. */
+  allowLinksTo?: string;
 }
 
 function withoutOwnMentions(text: string, allowed: readonly string[]): string {
@@ -62,7 +64,8 @@ export function slackMessageProblems(message: { text?: string; blocks: unknown[]
   }
   const checkMrkdwn = (where: string, text: string, max: number) => {
     if (text.length > max) problems.push(`${where}: ${text.length} chars > ${max}`);
-    if (SPECIAL.test(withoutOwnMentions(text, allowed))) problems.push(`${where}: unescaped Slack syntax in ${JSON.stringify(text.slice(0, 80))}`);
+    const linksRemoved = options.allowLinksTo ? withoutOwnMentions(text, allowed).split(`<${options.allowLinksTo}`).map((part, i) => (i === 0 ? part : part.replace(/^[^>]*>/u, ''))).join('') : withoutOwnMentions(text, allowed);
+    if (SPECIAL.test(linksRemoved)) problems.push(`${where}: unescaped Slack syntax in ${JSON.stringify(text.slice(0, 80))}`);
   };
   const checkButton = (where: string, element: Json) => {
     const text = textOf(element.text) ?? '';

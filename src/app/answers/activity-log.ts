@@ -43,7 +43,7 @@ export interface ActivityLog {
 }
 
 /** Where a question came from, as the digest and the logs name it. */
-export type Surface = 'dm' | 'mention' | 'thread' | 'assistant' | 'console' | '/plan' | '/measure' | '/area';
+export type Surface = 'dm' | 'mention' | 'thread' | 'channel' | 'assistant' | 'console' | '/plan' | '/measure' | '/area';
 
 /** Measures an answer shows (the top one and the related ones): what the digest counts. */
 export const SHOWN_PER_ANSWER = 5;

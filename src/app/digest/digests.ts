@@ -1,7 +1,7 @@
 /**
  * The digest for a date as it would be posted now, from the state it reports on: when the walk
  * started, which dates have a digest, what was asked on the days it covers, and the coordinators'
- * record (昨日进展, 逾期/受阻). The poster, `/plan digest`, the console and the CLI all compute it
+ * record (昨日进展, 逾期/受阻), and the help desk's waiting list as it stands now. The poster, `/plan digest`, the console and the CLI all compute it
  * here, so they show the same thing.
  */
 import type { Plan } from '../../core/plan/plan-schema.js';
@@ -11,6 +11,7 @@ import type { ProgressBook } from '../../core/progress/progress-book.js';
 import type { ActivityLog } from '../answers/activity-log.js';
 import type { OfficeClock } from '../process/office-clock.js';
 import type { DigestStore } from './digest-store.js';
+import type { HelpDesk } from '../help-desk/help-desk.js';
 
 /** A history with nothing in it: what a digest counts from when the state cannot be read. */
 const NOTHING_KNOWN: DigestHistory = {
@@ -35,16 +36,26 @@ export interface DigestsDeps {
   book: ProgressBook;
   settings: DigestSettings;
   clock: OfficeClock;
+  /** The help desk, whose waiting list the digest carries. */
+  helpDesk?: Pick<HelpDesk, 'board'>;
 }
 
-export function createDigests({ plan, store, activity, book, settings, clock }: DigestsDeps): Digests {
+/** The digest with the help desk's waiting list, when it has anything waiting (and can be read). */
+async function withHelpDesk(content: DigestContent, helpDesk: Pick<HelpDesk, 'board'> | undefined): Promise<DigestContent> {
+  const board = await helpDesk?.board();
+  if (!board || board.openCount + board.dueCount === 0) return content;
+  const open = board.open.map(({ id, question, state, ageMs }) => ({ id, question, state, ageMs }));
+  return { ...content, helpDesk: { open, openCount: board.openCount, dueForReview: board.dueForReview, dueCount: board.dueCount } };
+}
+
+export function createDigests({ plan, store, activity, book, settings, clock, helpDesk }: DigestsDeps): Digests {
   const history: DigestHistory = {
     cycleStart: () => store.cycleStart(),
     postedDates: () => store.postedDates(),
     activityOn: (date) => activity.activityOn(date),
     progress: book,
   };
-  const forDate = (date: string) => previewDigest(plan, history, settings, date, clock.today());
+  const forDate = async (date: string) => withHelpDesk(await previewDigest(plan, history, settings, date, clock.today()), helpDesk);
   return {
     forDate,
     // Shown to a reader (/plan digest): without the state, the plan's text counted from today, saying so.
@@ -56,6 +67,6 @@ export function createDigests({ plan, store, activity, book, settings, clock }: 
         return { ...(await previewDigest(plan, NOTHING_KNOWN, settings, today, today)), unavailable: true };
       }
     },
-    toPost: (date) => previewDigest(plan, history, settings, date, date),
+    toPost: async (date) => withHelpDesk(await previewDigest(plan, history, settings, date, date), helpDesk),
   };
 }

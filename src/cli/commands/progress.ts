@@ -1,7 +1,8 @@
 /**
  * `progress show|set|export`: the coordinators' record for administrators, read from and written
  * to the state the configuration names (the same record the Slack app keeps; the two may run at
- * once).
+ * once). `export` (JSON) is the backup: the record and its changes, and the help desk's
+ * escalations (with the office's replies), standard answers (with every version) and help channels.
  *
  *   progress show [N] [--json | --csv]
  *   progress set <N> <内容> [--by 姓名] [--json]      内容 as after /progress: 推进中 说明, 牵头 单位 …
@@ -84,8 +85,8 @@ async function set(run: CliRun, rest: string): Promise<number> {
 }
 
 /**
- * Everything kept: JSON holds every plan's records and their full history (what `progress import`
- * restores); CSV is one plan's current records (`--plan`, the current plan by default).
+ * Everything kept: JSON holds every plan's records and their full history, and the help desk's
+ * escalations, standard answers and answer channels (what `progress import` restores); CSV is one plan's current records (`--plan`, the current plan by default).
  */
 async function exportAll(run: CliRun): Promise<number> {
   const { io, options } = run;
@@ -97,7 +98,7 @@ async function exportAll(run: CliRun): Promise<number> {
     }
     const plans = [];
     for (const plan of await application.recordedPlans()) plans.push({ plan, ...(await application.book(plan).everything()) });
-    writeLine(io.stdout, JSON.stringify({ format: PROGRESS_EXPORT_FORMAT, plans }));
+    writeLine(io.stdout, JSON.stringify({ format: PROGRESS_EXPORT_FORMAT, plans, ...(await application.helpDesk.export()) }));
     return EXIT.ok;
   });
 }

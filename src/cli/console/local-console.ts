@@ -12,6 +12,9 @@ import { USAGE } from '../../render/blocks/usage-blocks.js';
 import { renderAnswerText, renderOverviewText, type TextStyle } from '../../render/text/answer-text.js';
 import { renderDigestText } from '../../render/text/digest-text.js';
 import { renderProgressAnswerText } from '../../render/text/progress-text.js';
+import type { HelpDeskReply } from '../../app/help-desk/help-desk.js';
+import { standardAnswerDetailText, standardAnswerListText, withStandardAnswerText } from '../../render/text/help-desk-text.js';
+import { autoAnswerSentence, ESCALATION_TEXT, SETTING_TEXT, STANDARD_ANSWER_TEXT, standardAnswerSavedSentence } from '../../render/help-desk-parts.js';
 import type { CliIo } from '../terminal/cli-io.js';
 
 const PROMPT = '问> ';
@@ -47,6 +50,37 @@ const CONSOLE_VIEWER = 'console';
 /** A Slack usage line as plain text (without mrkdwn's code marks). */
 const plain = (usage: string): string => usage.replace(/`/gu, '');
 
+/** `/plan 标准答复 …` in the console: it may read them; it has no Slack user, so any change is refused. */
+function helpDeskText(reply: HelpDeskReply): string {
+  switch (reply.type) {
+    case 'list':
+      return standardAnswerListText(reply.answers, reply.today);
+    case 'detail':
+      return standardAnswerDetailText(reply.answer, reply.history, reply.today);
+    case 'saved':
+      return standardAnswerSavedSentence(reply.answer, reply.change);
+    case 'unchanged':
+      return STANDARD_ANSWER_TEXT.unchanged;
+    case 'not-found':
+      return STANDARD_ANSWER_TEXT.notFound(reply.id);
+    case 'invalid':
+      return reply.message;
+    case 'stale':
+      return STANDARD_ANSWER_TEXT.stale;
+    case 'unavailable':
+      return STANDARD_ANSWER_TEXT.unavailable;
+    case 'refused':
+    case 'unverified':
+      return ESCALATION_TEXT.refused;
+    case 'auto-answer':
+      return autoAnswerSentence(reply.on, reply.changed);
+    case 'configured':
+      return SETTING_TEXT.configured;
+    case 'not-a-channel':
+      return SETTING_TEXT.notAChannel;
+  }
+}
+
 function planReplyText(reply: PlanReply, style: TextStyle): string {
   switch (reply.kind) {
     case 'usage':
@@ -57,8 +91,10 @@ function planReplyText(reply: PlanReply, style: TextStyle): string {
       return renderDigestText(reply.digest);
     case 'progress':
       return renderProgressAnswerText(reply.answer);
+    case 'help-desk':
+      return helpDeskText(reply.reply);
     case 'answer':
-      return renderAnswerText(reply.answer, style);
+      return reply.standard ? withStandardAnswerText(renderAnswerText(reply.answer, style), reply.standard) : renderAnswerText(reply.answer, style);
   }
 }
 
@@ -69,7 +105,7 @@ function conversationText(reply: ConversationReply, style: TextStyle): string {
     case 'progress':
       return renderProgressAnswerText(reply.answer);
     case 'answer':
-      return renderAnswerText(reply.answer, style);
+      return reply.standard ? withStandardAnswerText(renderAnswerText(reply.answer, style), reply.standard) : renderAnswerText(reply.answer, style);
     case 'failed':
       return `出错了：${reply.error instanceof Error ? reply.error.message : String(reply.error)}`;
   }

@@ -65,6 +65,18 @@ export const DigestContentSchema = z.object({
     .optional(),
   /** The digest's record or the activity could not be read just now: the issue number and the sections from the record may be missing. */
   unavailable: z.boolean().optional(),
+  /**
+   * The help desk's waiting list: questions passed on to the office and not closed (oldest first,
+   * with how long they have waited) and standard answers due for review. Absent when neither has any.
+   */
+  helpDesk: z
+    .object({
+      open: z.array(z.object({ id: z.number(), question: z.string(), state: z.enum(['open', 'answered']), ageMs: z.number() })),
+      openCount: z.number(),
+      dueForReview: z.array(z.object({ id: z.number(), question: z.string(), reviewBy: z.string() })),
+      dueCount: z.number(),
+    })
+    .optional(),
   /** 逾期/受阻 on the digest's date. Absent when there are none. */
   attention: z
     .object({

@@ -22,6 +22,14 @@ export const ACTION = {
   /** 查看 on the dashboard and in its windows: a measure, or an area, in a modal. */
   progressMeasure: 'progress_open_measure',
   progressArea: 'progress_open_area',
+  /** 问协调办: passes a question the plan is silent on to the coordination office. */
+  escalate: 'escalate_to_office',
+  /** 存为标准答复, in the office's thread under a relayed reply (coordinators only). */
+  saveStandardAnswer: 'standard_answer_save',
+  /** 关闭（不存）: closes an escalation without saving its answer (coordinators only). */
+  closeEscalation: 'escalation_close',
+  /** 修改 on App Home: a standard answer in a form (coordinators only). */
+  editStandardAnswer: 'standard_answer_edit',
 } as const;
 
 /** Questions carried in buttons are cut to this length (the rest of the value is small). */
@@ -54,11 +62,29 @@ export const FeedbackValueSchema = z.object({
 });
 export type FeedbackValue = z.infer<typeof FeedbackValueSchema>;
 
+/** 问协调办: the question, the measures the answer showed, and the asker's thread (channel and thread ts). */
+export const EscalateValueSchema = z.object({
+  q: z.string().min(1),
+  m: z.array(z.number().int().positive()).max(20),
+  c: z.string().regex(/^[CDG][A-Z0-9]+$/u),
+  t: z.string().regex(/^\d+\.\d+$/u),
+});
+export type EscalateValue = z.infer<typeof EscalateValueSchema>;
+
+/** 存为标准答复: the escalation and the reply (its ts); 关闭: the escalation alone. */
+export const SaveStandardValueSchema = z.object({ e: z.number().int().positive(), r: z.string().regex(/^\d+\.\d+$/u) });
+export type SaveStandardValue = z.infer<typeof SaveStandardValueSchema>;
+export const EscalationValueSchema = z.object({ e: z.number().int().positive() });
+export type EscalationValue = z.infer<typeof EscalationValueSchema>;
+/** 修改 on App Home: the standard answer. */
+export const StandardAnswerValueSchema = z.object({ s: z.number().int().positive() });
+export type StandardAnswerValue = z.infer<typeof StandardAnswerValueSchema>;
+
 /**
  * Encodes a value as JSON, with any question cleaned (control and format characters and broken
  * surrogates would each cost a six-character escape) and cut until the encoded whole fits a button.
  */
-export function encodeValue(value: MeasureValue | AreaValue | ShareValue | MoreValue | FeedbackValue): string {
+export function encodeValue(value: MeasureValue | AreaValue | ShareValue | MoreValue | FeedbackValue | EscalateValue | SaveStandardValue | EscalationValue | StandardAnswerValue): string {
   if (!('q' in value)) return JSON.stringify(value);
   const cleaned = value.q.toWellFormed().replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim();
   let question = truncate(cleaned, MAX_CARRIED_QUESTION);

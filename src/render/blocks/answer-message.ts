@@ -15,7 +15,8 @@ import type { Answer, AreaMatch, MeasureResult, PlanOverviewAnswer } from '../..
 import { ANSWER_SHOWS, MAX_RANGE_RESULTS } from '../../core/answer/answer-values.js';
 import { overviewListsAreas } from '../../core/answer/plan-overview.js';
 import { areaLabel, measureLabel, overviewSentence, placesSentence, planMeasureLabel, snippetParts, sourceLine, yearsSourceLine } from '../answer-parts.js';
-import { ACTION, encodeValue } from './action-values.js';
+import { ACTION, encodeValue, type EscalateValue } from './action-values.js';
+import { escalateBlock } from './help-desk-blocks.js';
 import { overviewLines, renderAreaCard } from './area-blocks.js';
 import { actions, button, context, header, section, sections } from './block-kit.js';
 import { feedbackBlocks, type FeedbackStyle } from './feedback-blocks.js';
@@ -34,6 +35,8 @@ export interface AnswerRenderOptions {
   asKeywordList?: boolean;
   /** The coordinators' record for a single measure's card, and an area's status counts. */
   progress?: AnswerProgress;
+  /** Offer 问协调办 where the plan is silent (not-covered, nothing found), carrying the asker's thread. */
+  escalate?: EscalateValue;
 }
 
 /** Related measures listed under the top one. */
@@ -117,6 +120,7 @@ function renderNotCovered(answer: Answer, options: AnswerRenderOptions): SlackMe
     ...(related.length > 0 ? [relatedBlock('相关措施（供参考）', related)] : []),
     ...(related.length > 0 ? answerButtons(answer, related.length, options) : []),
     ...(related.length > 0 ? [context(escapeMrkdwn(sourceLine(answer.source.title, related.map((r) => r.number))))] : [context(escapeMrkdwn(HOW_TO_ASK))]),
+    ...(options.escalate ? [escalateBlock(options.escalate)] : []),
     ...feedbackBlocks(options.feedback, answer.query, related.map((r) => r.number)),
   ];
   return { text: fallbackText(message), blocks };
@@ -142,19 +146,19 @@ function withPlaces(message: SlackMessage, sentence: string): SlackMessage {
   return { text: truncate(`${fallbackText(sentence)}\n${message.text}`, MAX_FALLBACK_TEXT), blocks };
 }
 
-function renderNothing(answer: Answer): SlackMessage {
+function renderNothing(answer: Answer, escalate?: EscalateValue): SlackMessage {
   const message = answer.notice?.message ?? '计划中没有找到相关内容。';
   const asksSomething = answer.notice?.code === 'no-match' || answer.notice?.code === 'no-context';
   return {
     text: fallbackText(message),
-    blocks: [section(escapeMrkdwn(message)), ...(asksSomething ? [context(escapeMrkdwn(HOW_TO_ASK))] : [])],
+    blocks: [section(escapeMrkdwn(message)), ...(asksSomething ? [context(escapeMrkdwn(HOW_TO_ASK))] : []), ...(escalate ? [escalateBlock(escalate)] : [])],
   };
 }
 
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions): SlackMessage {
   switch (answer.kind) {
     case 'none':
-      return renderNothing(answer);
+      return renderNothing(answer, options.escalate);
     case 'area':
       return answer.area
         ? renderAreaCard(answer.area, { shareable: options.shareable, planTitle: answer.source.title, planId: answer.plan.id, ...(options.progress?.areaCounts ? { counts: options.progress.areaCounts } : {}), ...(options.progress?.unavailable ? { recordUnavailable: true } : {}) })

@@ -1,7 +1,8 @@
 /**
- * The App Home tab as the coordination office's dashboard: how many measures stand where in each
- * area, what was updated lately, what is overdue or blocked — every area and measure with 查看,
- * which opens it in a window — and, below, how to use the app.
+ * The App Home tab as the coordination office's dashboard: the help desk's waiting list
+ * (questions passed on to the office, standard answers due for review), how many measures stand
+ * where in each area, what was updated lately, what is overdue or blocked — every area and measure
+ * with 查看, which opens it in a window — and, below, how to use the app.
  */
 import { RECORD_UNAVAILABLE } from '../../core/progress/record-view.js';
 import type { PlanOverview } from '../../core/answer/plan-overview.js';
@@ -9,6 +10,9 @@ import type { MeasureLine, ProgressDashboard } from '../../core/progress/progres
 import { ACTION, encodeValue } from './action-values.js';
 import { button, context, divider, header, section, sectionWithButton } from './block-kit.js';
 import { usageBlocks } from './help-blocks.js';
+import type { HelpDeskBoard } from '../../core/help-desk/help-desk-board.js';
+import type { StandardAnswerRecord } from '../../core/help-desk/help-desk-records.js';
+import { helpDeskHomeBlocks } from './standard-answer-blocks.js';
 import { bold, escapeMrkdwn } from './mrkdwn.js';
 import { countsLine, measureLineBlock } from './progress-blocks.js';
 import { MAX_VIEW_BLOCKS } from './slack-limits.js';
@@ -27,13 +31,22 @@ function list(title: string, lines: readonly MeasureLine[], empty: string): Bloc
   ];
 }
 
-export function renderDashboard(dashboard: ProgressDashboard, overview: PlanOverview): HomeView {
+/** The help desk's part of Home: its waiting list, and for a coordinator the standard answers. */
+export interface HomeHelpDeskView {
+  board: HelpDeskBoard;
+  answers?: readonly StandardAnswerRecord[];
+  today: string;
+}
+
+export function renderDashboard(dashboard: ProgressDashboard, overview: PlanOverview, helpDesk?: HomeHelpDeskView): HomeView {
+  const desk = helpDesk ? [...helpDeskHomeBlocks(helpDesk.board, helpDesk.answers, helpDesk.today), divider()] : [];
   if (dashboard.unavailable) {
     // What is readable: the plan's areas and how to use the app; the counts would all read 未登记.
     const blocks: Block[] = [
       header(`《${overview.title}》推进看板`),
       section(escapeMrkdwn(`截至 ${dashboard.today}：${RECORD_UNAVAILABLE}计划原文照常可查。`)),
       divider(),
+      ...desk,
       section(bold('各领域')),
       ...dashboard.areas.map(({ area }) => section(`${bold(`${area.numeral}、${area.title}`)}　第 ${area.firstMeasure}–${area.lastMeasure} 条`)),
       divider(),
@@ -45,6 +58,7 @@ export function renderDashboard(dashboard: ProgressDashboard, overview: PlanOver
     header(`《${overview.title}》推进看板`),
     context(escapeMrkdwn(`截至 ${dashboard.today} · 协调办已登记 ${dashboard.registered} / ${dashboard.measureCount} 条措施 · ${countsLine(dashboard.totals)}`)),
     divider(),
+    ...desk,
     section(bold('各领域推进情况')),
     ...dashboard.areas.map(({ area, counts }) =>
       sectionWithButton(`${bold(`${area.numeral}、${area.title}`)}　第 ${area.firstMeasure}–${area.lastMeasure} 条\n${countsLine(counts)}`, button('查看', ACTION.progressArea, encodeValue({ a: area.number }))),

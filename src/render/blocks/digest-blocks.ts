@@ -2,12 +2,14 @@
  * The daily digest in the coordination channel: where the walk through the plan stands, today's
  * measures under their area headings (each with 查看 for the full card), what people asked since
  * the previous digest (the unanswered questions shown as typed but escaped), and from the
- * coordinators' record 昨日进展 and 逾期/受阻, each left out when empty. Authors of updates are
+ * coordinators' record 昨日进展 and 逾期/受阻, and the help desk's waiting list (questions the office
+ * has not closed, oldest first, and standard answers due for review), each left out when empty. Authors of updates are
  * not named here: a mention in a channel post would notify them every day.
  */
 import { activityHeading, progressChangeText, updatesHeading } from '../text/digest-text.js';
 import { type DigestContent, DIGEST_STATE_UNAVAILABLE } from '../../core/digest/digest-content.js';
 import { chineseDate } from '../../core/time/weekday.js';
+import { escalationName, waited } from '../help-desk-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { button, context, divider, header, section } from './block-kit.js';
 import { bold, escapeMrkdwn, fallbackText } from './mrkdwn.js';
@@ -60,6 +62,20 @@ export function renderDigest(content: DigestContent): SlackMessage {
       });
     }
     if (content.updates.more > 0) blocks.push(context(`另有 ${content.updates.more} 条措施有更新，可在应用主页查看。`));
+  }
+  const desk = content.helpDesk;
+  if (desk) {
+    const lines: string[] = [];
+    if (desk.openCount > 0) {
+      lines.push(bold(`协调办待答复（${desk.openCount}）`));
+      for (const e of desk.open) lines.push(`• ${escapeMrkdwn(`${escalationName(e.id)} ${truncate(e.question, 60)}（已等 ${waited(e.ageMs)}${e.state === 'answered' ? '，已答复待关闭' : ''}）`)}`);
+      if (desk.openCount > desk.open.length) lines.push(`另有 ${desk.openCount - desk.open.length} 个，可在应用主页查看。`);
+    }
+    if (desk.dueCount > 0) {
+      lines.push(bold(`标准答复待复核（${desk.dueCount}）`));
+      for (const a of desk.dueForReview) lines.push(`• ${escapeMrkdwn(`#${a.id} ${truncate(a.question, 60)}（复核日期 ${a.reviewBy}）`)}`);
+    }
+    blocks.push(divider(), section(truncate(lines.join('\n'), MAX_SECTION_TEXT)));
   }
   if (content.attention) {
     const lines = content.attention.measures.map((m) => {

@@ -1,4 +1,5 @@
 /** The digest as plain text, for the command line. */
+import { escalationName, waited } from '../help-desk-parts.js';
 import { chineseDate, shortChineseDate } from '../../core/time/weekday.js';
 import { type DigestContent, DIGEST_STATE_UNAVAILABLE } from '../../core/digest/digest-content.js';
 import { FIELD_LABELS } from '../../core/progress/progress-schema.js';
@@ -40,6 +41,15 @@ export function renderDigestText(content: DigestContent): string {
       for (const c of m.changes) lines.push(`    · ${progressChangeText(c)}`);
     }
     if (content.updates.more > 0) lines.push(`  另有 ${content.updates.more} 条措施有更新`);
+  }
+  const desk = content.helpDesk;
+  if (desk && desk.openCount > 0) {
+    lines.push('', `协调办待答复（${desk.openCount}）：`);
+    for (const e of desk.open) lines.push(`  ${escalationName(e.id)} ${e.question}（已等 ${waited(e.ageMs)}${e.state === 'answered' ? '，已答复待关闭' : ''}）`);
+  }
+  if (desk && desk.dueCount > 0) {
+    lines.push('', `标准答复待复核（${desk.dueCount}）：`);
+    for (const a of desk.dueForReview) lines.push(`  #${a.id} ${a.question}（复核日期 ${a.reviewBy}）`);
   }
   if (content.attention) {
     lines.push('', '逾期/受阻：');

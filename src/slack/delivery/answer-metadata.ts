@@ -27,12 +27,17 @@ export function answerMetadata(channel: string, messageTs: string): AnswerMetada
 
 /** Looks through the thread for the answer `metadata` names (conversations.replies, bounded). */
 export function findAnswer(client: WebClient, channel: string, threadTs: string, metadata: AnswerMetadata): () => Promise<Lookup> {
+  return findInThread(client, channel, threadTs, (m) => AnswerMetadataSchema.safeParse(m).data?.event_payload.answers === metadata.event_payload.answers);
+}
+
+/** Looks through a thread for a message whose metadata `matches` (conversations.replies, bounded). */
+export function findInThread(client: WebClient, channel: string, threadTs: string, matches: (metadata: unknown) => boolean): () => Promise<Lookup> {
   return async () => {
     try {
       let cursor: string | undefined;
       for (let page = 0; page < MAX_REPLY_PAGES; page++) {
         const result = await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: REPLY_PAGE, ...(cursor ? { cursor } : {}) });
-        const found = (result.messages ?? []).find((m) => AnswerMetadataSchema.safeParse('metadata' in m ? m.metadata : undefined).data?.event_payload.answers === metadata.event_payload.answers);
+        const found = (result.messages ?? []).find((m) => matches('metadata' in m ? m.metadata : undefined));
         if (found?.ts) return { ok: true, ts: found.ts };
         cursor = result.response_metadata?.next_cursor || undefined;
         if (!result.has_more || !cursor) return { ok: true };

@@ -8,10 +8,11 @@
  * 2. Bounded. When the process falls behind, new work is refused rather than acknowledged and
  *    left waiting, as the one admission decision below says: a slash command gets the
  *    busy notice, an event or a click is not acknowledged ({@link RetryLater}), so Slack retries.
- * 3. Durable. An event that owes someone an answer is recorded in the state store's work
- *    ledger before Bolt acknowledges it, and removed once answered; if the process dies in
- *    between, a later start or another replica answers it (replica-presence.ts). When the ledger
- *    cannot be written, the event is not acknowledged ({@link RetryLater}): Slack retries it.
+ * 3. Durable. An event that owes someone an answer, and a click whose work outlives it (问协调办,
+ *    存为标准答复), is recorded in the state store's work ledger before Bolt acknowledges it, and
+ *    removed once answered; if the process dies in between, a later start or another replica
+ *    answers it (replica-presence.ts). When the ledger cannot be written, the delivery is not
+ *    acknowledged ({@link RetryLater}): Slack retries it.
  *
  * A delivery replayed from the ledger carries `replayed: true` in its context and skips 1–3.
  */
@@ -95,6 +96,24 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
     throw new RetryLater(what, 'overloaded');
   }
 
+  /** Records owed work before it is acknowledged, answers it, and removes it once answered (rule 3). */
+  async function owed(event: ReceiverEvent, key: string, what: string, nowMs: number, fields: Record<string, unknown>): Promise<void> {
+    let accepted: boolean;
+    try {
+      accepted = await ledger.accept({ key, body: JSON.stringify(event.body), acceptedAt: nowMs, owner: owner.id });
+    } catch (error) {
+      // Acknowledging work that lives only in memory would lose it to a crash: Slack retries it.
+      logger.error({ err: error, kind: 'admission', outcome: 'refused', what, ...fields }, `${what}: refused, the work ledger cannot be written`);
+      throw new RetryLater(what, 'not-recordable');
+    }
+    if (!accepted) return duplicate(event, fields);
+    try {
+      await processEvent(event);
+    } finally {
+      await ledger.finish(key);
+    }
+  }
+
   return async (event) => {
     if (event.customProperties?.replayed === true) return processEvent(event);
     const delivery = readDelivery(event.body);
@@ -115,25 +134,11 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
           return processEvent(event);
         }
         admitOrRefuse('event', delivery.eventType);
-        let accepted: boolean;
-        try {
-          accepted = await ledger.accept({ key, body: JSON.stringify(event.body), acceptedAt: nowMs, owner: owner.id });
-        } catch (error) {
-          // Acknowledging work that lives only in memory would lose it to a crash: Slack retries it.
-          logger.error({ err: error, kind: 'admission', outcome: 'refused', what: delivery.eventType, eventId: delivery.eventId }, `${delivery.eventType}: refused, the work ledger cannot be written`);
-          throw new RetryLater(delivery.eventType, 'not-recordable');
-        }
-        if (!accepted) return duplicate(event, { eventId: delivery.eventId });
-        try {
-          await processEvent(event);
-        } finally {
-          await ledger.finish(key);
-        }
-        return;
+        return owed(event, key, delivery.eventType, nowMs, { eventId: delivery.eventId });
       }
       case 'interaction':
         admitOrRefuse('interaction', delivery.type);
-        return processEvent(event);
+        return delivery.owedKey ? owed(event, delivery.owedKey, delivery.type, nowMs, { key: delivery.owedKey }) : processEvent(event);
       case 'unknown':
         return processEvent(event);
     }

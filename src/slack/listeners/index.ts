@@ -23,5 +23,5 @@ export function registerListeners(app: App, { application, work, firstDelivery, 
   registerEvents(app, application, work, firstDelivery, logger);
   registerCommands(app, application, work);
   registerActions(app, application, work, logger);
-  registerViews(app, application.progress, work);
+  registerViews(app, application, work);
 }

@@ -4,6 +4,7 @@
  * Parsed with zod: a body that is not an object at all is `unknown`, never trusted.
  */
 import { z } from 'zod';
+import { ACTION } from '../../render/blocks/action-values.js';
 import { answerableAs } from './message-event.js';
 
 const CommandSchema = z.object({ command: z.string(), trigger_id: z.string().optional() });
@@ -18,16 +19,26 @@ const EventCallbackSchema = z.object({
     bot_id: z.string().optional(),
     channel_type: z.string().optional(),
     thread_ts: z.string().optional(),
+    text: z.string().optional(),
   }),
 });
 
 const InteractionSchema = z.object({ type: z.string() });
+const ClickSchema = z.object({ type: z.literal('block_actions'), trigger_id: z.string().min(1), actions: z.array(z.object({ action_id: z.string() })).min(1) });
+
+/**
+ * Clicks whose work outlives the click (posts to the office and the asker, a saved answer): recorded
+ * as owed work like the events that owe answers, so a crash between acknowledging and finishing
+ * does not lose them.
+ */
+const OWED_CLICKS: ReadonlySet<string> = new Set([ACTION.escalate, ACTION.saveStandardAnswer, ACTION.closeEscalation]);
 
 export type Delivery =
   | { kind: 'command'; command: string; triggerId?: string }
   /** `owesAnswer`: a person asked something the app answers with a post (a DM, a mention, a thread reply). */
   | { kind: 'event'; eventId: string; eventType: string; owesAnswer: boolean }
-  | { kind: 'interaction'; type: string }
+  /** `owedKey`: a click whose work is recorded in the work ledger under this key (`interaction:<trigger id>`). */
+  | { kind: 'interaction'; type: string; owedKey?: string }
   | { kind: 'unknown' };
 
 export function readDelivery(body: unknown): Delivery {
@@ -39,6 +50,8 @@ export function readDelivery(body: unknown): Delivery {
     const owesAnswer = event.type === 'app_mention' || (event.type === 'message' && answerableAs(event) !== undefined);
     return { kind: 'event', eventId, eventType: event.type, owesAnswer };
   }
+  const click = ClickSchema.safeParse(body);
+  if (click.success && click.data.actions.some((a) => OWED_CLICKS.has(a.action_id))) return { kind: 'interaction', type: click.data.type, owedKey: `interaction:${click.data.trigger_id}` };
   const interaction = InteractionSchema.safeParse(body);
   if (interaction.success) return { kind: 'interaction', type: interaction.data.type };
   return { kind: 'unknown' };

@@ -4,6 +4,7 @@
  * here, so what is recorded as owed is exactly what the listeners answer.
  */
 import { z } from 'zod';
+import { isQuestion } from '../../core/help-desk/is-question.js';
 
 export const MessageEventSchema = z.object({
   type: z.string(),
@@ -19,9 +20,10 @@ export const MessageEventSchema = z.object({
 export type MessageEvent = z.infer<typeof MessageEventSchema>;
 
 /**
- * The conversations whose plain messages are answered: DMs, and follow-ups in public and private
- * channel threads. The manifest subscribes to exactly these (`message.im`, `message.channels`,
- * `message.groups`).
+ * The conversations whose plain messages are answered: DMs; in public and private channels,
+ * follow-ups in threads (and coordinators' replies in the threads of escalations, relayed to the
+ * asker) and questions in help channels. The manifest subscribes to exactly these
+ * (`message.im`, `message.channels`, `message.groups`).
  */
 export const ANSWERED_CHANNEL_TYPES = ['im', 'channel', 'group'] as const;
 
@@ -29,7 +31,7 @@ export const ANSWERED_CHANNEL_TYPES = ['im', 'channel', 'group'] as const;
 const PERSON_SUBTYPES: ReadonlySet<string | undefined> = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 /** The fields the rule reads. */
-export type MessageFields = Pick<MessageEvent, 'subtype' | 'user' | 'bot_id' | 'channel_type' | 'thread_ts'>;
+export type MessageFields = Pick<MessageEvent, 'subtype' | 'user' | 'bot_id' | 'channel_type' | 'thread_ts' | 'text'>;
 
 /** Whether a person (not a bot, not an edit or a deletion) wrote this message. */
 export function isPersonWriting(event: Pick<MessageFields, 'subtype' | 'user' | 'bot_id'>): boolean {
@@ -37,14 +39,18 @@ export function isPersonWriting(event: Pick<MessageFields, 'subtype' | 'user' | 
 }
 
 /**
- * How a plain message (not a mention) may be answered: as a direct message, as a reply in a
- * channel thread (answered only where the bot has answered before), or not at all.
+ * How a plain message (not a mention) may be answered: as a direct message; as a reply in a
+ * channel thread (answered only where the bot has answered before, or relayed when it is a
+ * coordinator's answer in an escalation's thread); as a top-level question in a channel (answered
+ * only in a help channel, which the listener asks the application); or not at all. A top-level
+ * channel message that asks nothing (chatter, thanks, an announcement) is not even looked at.
  */
-export function answerableAs(event: MessageFields): 'direct' | 'thread' | undefined {
+export function answerableAs(event: MessageFields): 'direct' | 'thread' | 'channel' | undefined {
   if (!isPersonWriting(event)) return undefined;
   if (event.channel_type === 'im') return 'direct';
-  if ((event.channel_type === 'channel' || event.channel_type === 'group') && event.thread_ts !== undefined) return 'thread';
-  return undefined;
+  if (event.channel_type !== 'channel' && event.channel_type !== 'group') return undefined;
+  if (event.thread_ts !== undefined) return 'thread';
+  return isQuestion(questionFromSlackText(event.text)) ? 'channel' : undefined;
 }
 
 /**
@@ -62,6 +68,25 @@ export function questionFromSlackText(text: string | undefined): string {
     .replace(/&gt;/gu, '>')
     .replace(/&amp;/gu, '&')
     .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/**
+ * A reply's text back into what its author wrote, keeping its lines (an answer from the office is
+ * relayed as written): mentions and channel links are dropped, links keep their label, Slack's
+ * escapes are undone.
+ */
+export function replyFromSlackText(text: string | undefined): string {
+  if (!text) return '';
+  return text
+    .replace(/<[@#!][^>]*>/gu, '')
+    .replace(/<([^|>]+)\|([^>]*)>/gu, '$2')
+    .replace(/<([^>]+)>/gu, '$1')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&amp;/gu, '&')
+    .replace(/[ \t]+/gu, ' ')
+    .replace(/ *\n */gu, '\n')
     .trim();
 }
 

@@ -1,5 +1,6 @@
-/** The 更新进展 form as Slack submits it (`view_submission`), parsed with zod. */
+/** The 更新进展 and 标准答复 windows as Slack submits them (`view_submission`), parsed with zod. */
 import { z } from 'zod';
+import { IN_USE, RETIRED, STANDARD_ANSWER_INPUTS, StandardAnswerFormMetadataSchema, type StandardAnswerFormMetadata } from '../../render/blocks/standard-answer-modal.js';
 import type { ProgressInput } from '../../core/progress/progress-input.js';
 import { PROGRESS_INPUTS, ProgressFormMetadataSchema, type ProgressFormMetadata } from '../../render/blocks/progress-modal.js';
 
@@ -57,4 +58,33 @@ export function readProgressSubmission(body: unknown): ProgressSubmission | unde
       note: text(PROGRESS_INPUTS.note),
     },
   };
+}
+
+export interface StandardAnswerSubmission {
+  userId: string;
+  form: StandardAnswerFormMetadata;
+  text: string;
+  /** The measure numbers typed (any separators); undefined when something else was typed. */
+  measures: number[] | undefined;
+  retired: boolean;
+}
+
+/** The 标准答复 window as submitted; undefined when the payload is not one. */
+export function readStandardAnswerSubmission(body: unknown): StandardAnswerSubmission | undefined {
+  const parsed = ViewSubmissionSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  let metadata: unknown;
+  try {
+    metadata = JSON.parse(parsed.data.view.private_metadata);
+  } catch {
+    return undefined;
+  }
+  const form = StandardAnswerFormMetadataSchema.safeParse(metadata);
+  if (!form.success) return undefined;
+  const byAction = new Map(Object.values(parsed.data.view.state.values).flatMap((block) => Object.entries(block)));
+  const state = byAction.get(STANDARD_ANSWER_INPUTS.state)?.selected_option?.value;
+  if (state !== IN_USE && state !== RETIRED) return undefined;
+  const typed = byAction.get(STANDARD_ANSWER_INPUTS.measures)?.value ?? '';
+  const measures = /^[\d\s、,，;；第条和]*$/u.test(typed) ? [...typed.matchAll(/\d{1,6}/gu)].map((m) => Number(m[0])) : undefined;
+  return { userId: parsed.data.user.id, form: form.data, text: byAction.get(STANDARD_ANSWER_INPUTS.text)?.value ?? '', measures, retired: state === RETIRED };
 }

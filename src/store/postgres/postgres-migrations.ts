@@ -95,4 +95,71 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    DROP INDEX progress_notes_by_measure;
    CREATE INDEX progress_changes_by_plan ON progress_changes(plan, measure, id);
    CREATE INDEX progress_notes_by_plan ON progress_changes(plan, measure, id) WHERE field = 'note';`,
+  // Escalations to the coordination office, its standard answers, and the channels answered in.
+  `CREATE TABLE escalations (
+     id BIGSERIAL PRIMARY KEY,
+     thread_key TEXT NOT NULL UNIQUE,
+     asker_channel TEXT NOT NULL,
+     asker_thread_ts TEXT NOT NULL,
+     asker TEXT NOT NULL,
+     question TEXT NOT NULL,
+     plan TEXT NOT NULL,
+     measures INTEGER[] NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('open', 'answered', 'closed')),
+     created_at BIGINT NOT NULL,
+     opened_by TEXT NOT NULL,
+     coordination_channel TEXT NOT NULL,
+     permalink TEXT,
+     coordination_ts TEXT,
+     asker_told_at BIGINT,
+     answered_at BIGINT,
+     answered_by TEXT,
+     closed_at BIGINT,
+     closed_by TEXT
+   );
+   CREATE INDEX escalations_by_post ON escalations(coordination_channel, coordination_ts);
+   CREATE TABLE escalation_replies (
+     escalation BIGINT NOT NULL,
+     message_ts TEXT NOT NULL,
+     author TEXT NOT NULL,
+     text TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     relay_ts TEXT,
+     offered_at BIGINT,
+     seq BIGSERIAL,
+     PRIMARY KEY (escalation, message_ts)
+   );
+   CREATE TABLE standard_answers (
+     id BIGSERIAL PRIMARY KEY,
+     version INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     question TEXT NOT NULL,
+     plan TEXT NOT NULL,
+     measures INTEGER[] NOT NULL,
+     saved_by TEXT NOT NULL,
+     saved_at BIGINT NOT NULL,
+     updated_by TEXT NOT NULL,
+     updated_at BIGINT NOT NULL,
+     review_by TEXT NOT NULL,
+     retired BOOLEAN NOT NULL,
+     source TEXT UNIQUE
+   );
+   CREATE TABLE standard_answer_versions (
+     answer BIGINT NOT NULL,
+     version INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     question TEXT NOT NULL,
+     measures INTEGER[] NOT NULL,
+     review_by TEXT NOT NULL,
+     retired BOOLEAN NOT NULL,
+     author TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     PRIMARY KEY (answer, version)
+   );
+   CREATE TABLE answer_channels (
+     channel TEXT PRIMARY KEY,
+     enabled BOOLEAN NOT NULL,
+     set_by TEXT NOT NULL,
+     set_at BIGINT NOT NULL
+   );`,
 ];

@@ -24,6 +24,7 @@ import { replicaGone } from '../replica-liveness.js';
 import { pruneTables } from '../retention.js';
 import { StoreError } from '../store-error.js';
 import type { AcceptedWork, ReplicaRow, StateStore } from '../state-store.js';
+import { postgresHelpDesk } from './postgres-help-desk.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 
 const CONNECT_TIMEOUT_MS = 2000;
@@ -276,6 +277,7 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
       heartbeat: async (me, nowMs) => void (await query('UPDATE replicas SET seen_at = $1 WHERE id = $2', [nowMs, me.id])),
       leave: async (me) => void (await query('DELETE FROM replicas WHERE id = $1', [me.id])),
     },
+    helpDesk: postgresHelpDesk(pool, (work) => inTransaction(pool, undefined, work)),
     prune: (before) =>
       pruneTables(
         before,

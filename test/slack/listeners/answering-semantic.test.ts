@@ -59,10 +59,10 @@ describe('answering with the semantic search', () => {
 
   it('answers a DM the plan\'s words miss with the model\'s nearest measure, as the nearest text to check', async () => {
     const lexical = listenerFakes();
-    await directOrThreadMessage(lexical.app.conversation, lexical.work, lexical.firstDelivery, lexical.log.logger)(lexical.message(UNWORDED, { ts: '1764000001.000100' }));
+    await directOrThreadMessage(lexical.app, lexical.work, lexical.firstDelivery, lexical.log.logger)(lexical.message(UNWORDED, { ts: '1764000001.000100' }));
     expect(String(posts(lexical.takeCalls())[0]?.text)).toContain('没有找到');
 
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(UNWORDED, { ts: '1764000001.000200' }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(UNWORDED, { ts: '1764000001.000200' }));
     const [post] = posts(slack.takeCalls());
     expect(String(post?.text)).toContain('第 50 条');
     expect(JSON.stringify(post?.blocks)).toContain(LOW_CONFIDENCE);
@@ -98,8 +98,8 @@ describe('answering with the semantic search', () => {
     expect(JSON.stringify(shared)).toContain('第 50 条');
 
     const ts = '1764000001.000300';
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(UNWORDED, { ts }));
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('还有吗', { ts: '1764000001.000301', threadTs: ts }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(UNWORDED, { ts }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('还有吗', { ts: '1764000001.000301', threadTs: ts }));
     const [, followUp] = posts(slack.takeCalls());
     // Everything was shown already: it says so and shows the same ranking again.
     expect(String(followUp?.text)).toContain('已经都列出来了');
@@ -111,14 +111,14 @@ describe('answering with the semantic search', () => {
   it('answers by the plan\'s words when the server is slow, warns once, and asks it nothing more for a minute', async () => {
     server.mode = 'hang';
     const slow = '专利质押融资怎么办理';
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(slow, { ts: '1764000001.000400' }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(slow, { ts: '1764000001.000400' }));
     const lexical = listenerFakes();
-    await directOrThreadMessage(lexical.app.conversation, lexical.work, lexical.firstDelivery, lexical.log.logger)(lexical.message(slow, { ts: '1764000001.000400' }));
+    await directOrThreadMessage(lexical.app, lexical.work, lexical.firstDelivery, lexical.log.logger)(lexical.message(slow, { ts: '1764000001.000400' }));
     expect(posts(slack.takeCalls())[0]?.blocks).toEqual(posts(lexical.takeCalls())[0]?.blocks);
     expect(callsWith(slow)).toBe(1);
 
     const later = '知识产权质押融资试点';
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(later, { ts: '1764000001.000500' }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(later, { ts: '1764000001.000500' }));
     expect(posts(slack.takeCalls())).toHaveLength(1);
     expect(callsWith(later)).toBe(0);
     const warnings = semanticLog.lines().filter((l) => l.msg === 'embeddings server failing: answering by the plan\'s words alone, trying it again in a minute');
@@ -126,7 +126,7 @@ describe('answering with the semantic search', () => {
 
     server.mode = 'ok';
     clock += QUIET_PERIOD_MS;
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(UNWORDED, { ts: '1764000001.000600' }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(UNWORDED, { ts: '1764000001.000600' }));
     expect(String(posts(slack.takeCalls())[0]?.text)).toContain('第 50 条');
   });
 });

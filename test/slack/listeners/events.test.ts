@@ -22,7 +22,7 @@ describe('an @mention', () => {
     const slack = listenerFakes();
     const ts = '1764000000.000200';
     await appMention(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.mention('傍名牌', { ts }));
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(`<@${FAKE_BOT_USER_ID}> 傍名牌`, { ts, channelType: 'channel', threadTs: ts }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(`<@${FAKE_BOT_USER_ID}> 傍名牌`, { ts, channelType: 'channel', threadTs: ts }));
     expect(posts(slack.takeCalls())).toHaveLength(1);
   });
 
@@ -49,7 +49,7 @@ describe('an @mention', () => {
 describe('a message', () => {
   it('in a DM is answered in its thread with one call (no status call before an answer already computed), with Slack feedback buttons', async () => {
     const slack = listenerFakes();
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('国防知识产权有哪些措施？', { ts: '1764000000.000300' }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('国防知识产权有哪些措施？', { ts: '1764000000.000300' }));
     const calls = slack.takeCalls();
     expect(calls.map((c) => c.kind)).toEqual(['post']);
     const [post] = posts(calls);
@@ -59,8 +59,8 @@ describe('a message', () => {
 
   it('saying only help, 帮助 or 怎么用, in a DM or a mention, gets the help message instead of a search', async () => {
     const slack = listenerFakes();
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('帮助', { ts: '1764000000.000310' }));
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('help', { ts: '1764000000.000311' }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('帮助', { ts: '1764000000.000310' }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('help', { ts: '1764000000.000311' }));
     await appMention(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.mention(`<@${FAKE_BOT_USER_ID}> 怎么用？`, { ts: '1764000000.000312' }));
     const sent = posts(slack.takeCalls());
     expect(sent).toHaveLength(3);
@@ -71,8 +71,8 @@ describe('a message', () => {
   it('in a thread the bot answered in is followed up without another mention; other threads are left alone', async () => {
     const slack = listenerFakes();
     await slack.threads.remember({ channel: FAKE_CHANNEL_ID, threadTs: '1764000000.000001', direct: false }, { measures: [16], focus: 16, shown: 1 });
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('那质押融资呢？', { channelType: 'channel', threadTs: '1764000000.000001' }));
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('专利导航', { channelType: 'channel', threadTs: '1111.2222' }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('那质押融资呢？', { channelType: 'channel', threadTs: '1764000000.000001' }));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('专利导航', { channelType: 'channel', threadTs: '1111.2222' }));
     const sent = posts(slack.takeCalls());
     expect(sent).toHaveLength(1);
     expect(sent[0]?.thread_ts).toBe('1764000000.000001');
@@ -80,7 +80,7 @@ describe('a message', () => {
 
   it('from a bot (itself included), an edit, a deletion or channel chatter is ignored', async () => {
     const slack = listenerFakes();
-    const listener = directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger);
+    const listener = directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger);
     const variants: Array<Record<string, unknown>> = [
       { bot_id: 'B0OTHER', user: 'U0OTHERBOT' },
       { user: FAKE_BOT_USER_ID },
@@ -99,7 +99,7 @@ describe('a message', () => {
   it('is ignored when Slack sends something that is not a message at all', async () => {
     const slack = listenerFakes();
     const args = slack.message('专利');
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)({ ...args, message: { nonsense: true } } as unknown as MessageArgs);
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)({ ...args, message: { nonsense: true } } as unknown as MessageArgs);
     expect(slack.takeCalls()).toEqual([]);
   });
 });
@@ -108,7 +108,7 @@ describe('App Home', () => {
   it('publishes the Home tab, and sets the suggested prompts when the Messages tab opens', async () => {
     const slack = listenerFakes();
     const client = slack.client();
-    const listener = appHomeOpened(slack.app.progress, slack.app.lookups.overview, slack.work);
+    const listener = appHomeOpened(slack.app.home, slack.app.lookups.overview, slack.work);
     const opened = (tab: string) => ({ event: { type: 'app_home_opened', user: FAKE_USER_ID, channel: 'D0DIRECT', tab, event_ts: '1.1' }, client, context: {}, next: async () => {} }) as unknown as Parameters<typeof listener>[0];
     await listener(opened('home'));
     await listener(opened('messages'));

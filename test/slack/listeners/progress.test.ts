@@ -141,7 +141,7 @@ describe('reading the record', () => {
     const slack = listenerFakes(NOW);
     await progress(slack, '42 推进中');
     const client = slack.client();
-    await appHomeOpened(slack.app.progress, slack.app.lookups.overview, slack.work)({ event: { type: 'app_home_opened', user: FAKE_USER_ID, channel: 'D0DIRECT', tab: 'home', event_ts: '1.2' }, client } as unknown as Parameters<ReturnType<typeof appHomeOpened>>[0]);
+    await appHomeOpened(slack.app.home, slack.app.lookups.overview, slack.work)({ event: { type: 'app_home_opened', user: FAKE_USER_ID, channel: 'D0DIRECT', tab: 'home', event_ts: '1.2' }, client } as unknown as Parameters<ReturnType<typeof appHomeOpened>>[0]);
     const [published] = apiCalls(slack.takeCalls(), 'views.publish');
     expect(JSON.stringify(published?.view)).toContain('推进看板');
     await progressArea(slack.app.progress, slack.work)(slack.click('progress_open_area', '{"a":3}', { view: 'home' }));
@@ -160,11 +160,11 @@ describe('reading the record', () => {
 
   it('a question about progress is answered from the record, or says nothing is registered', async () => {
     const slack = listenerFakes(NOW);
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('第15条由哪个部门牵头？'));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('第15条由哪个部门牵头？'));
     const [none] = slack.takeCalls().flatMap((c) => (c.kind === 'post' ? [c.args] : []));
     expect(none?.text).toBe('第 15 条的牵头单位：计划原文未列明，协调办尚未登记。');
     await progress(slack, '42 推进中 本周完成海关系统联调');
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('第42条进展如何'));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('第42条进展如何'));
     const [answer] = slack.takeCalls().flatMap((c) => (c.kind === 'post' ? [c.args] : []));
     expect(answer?.text).toBe('第 42 条目前状态为“推进中”（2026-11-24 更新）。');
     expect(JSON.stringify(answer?.blocks)).toContain('本周完成海关系统联调');

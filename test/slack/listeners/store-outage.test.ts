@@ -65,14 +65,14 @@ describe('with the state store unreachable', () => {
     const step = shown(slack.takeCalls());
     expect(step).toContain('第 43 条');
     expect(step).toContain(UNAVAILABLE);
-    await directOrThreadMessage(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('第42条进展如何'));
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('第42条进展如何'));
     expect(shown(slack.takeCalls())).toContain(`第 42 条的推进情况：${UNAVAILABLE}`);
   });
 
   it('publishes App Home from what is readable: the areas and how to use the app', async () => {
     const slack = listenerFakes(() => NOW, { engine: unreachable() });
     const args = slack.mention('');
-    await appHomeOpened(slack.app.progress, slack.app.lookups.overview, slack.work)({ ...args, event: { type: 'app_home_opened', user: 'U0USER', channel: 'D0HOME', tab: 'home', event_ts: '1.1' } } as unknown as Parameters<ReturnType<typeof appHomeOpened>>[0]);
+    await appHomeOpened(slack.app.home, slack.app.lookups.overview, slack.work)({ ...args, event: { type: 'app_home_opened', user: 'U0USER', channel: 'D0HOME', tab: 'home', event_ts: '1.1' } } as unknown as Parameters<ReturnType<typeof appHomeOpened>>[0]);
     const home = slack.takeCalls().find((c) => c.kind === 'api' && c.method === 'views.publish');
     expect(JSON.stringify(home)).toContain(UNAVAILABLE);
     expect(JSON.stringify(home)).toContain('三、提高知识产权保护效果');

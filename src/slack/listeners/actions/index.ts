@@ -8,9 +8,12 @@ import { measureStep, openMeasure } from './measure-navigation.js';
 import { moreResults } from './more-results.js';
 import { progressArea, progressEdit, progressHistory, progressMeasure } from './progress-actions.js';
 import { shareToChannel } from './share-to-channel.js';
+import { escalateToOffice } from './escalate-to-office.js';
+import { closeEscalation, saveStandardAnswer } from './office-decision.js';
+import { editStandardAnswer } from './standard-answer-edit.js';
 
 export function registerActions(app: App, application: Application, work: AcknowledgedWork, logger: Logger): void {
-  const { progress, lookups, feedback } = application;
+  const { progress, lookups, feedback, helpDesk } = application;
   app.action(ACTION.measurePrevious, measureStep(progress, work));
   app.action(ACTION.measureNext, measureStep(progress, work));
   app.action(ACTION.openMeasure, openMeasure(progress, work));
@@ -23,4 +26,8 @@ export function registerActions(app: App, application: Application, work: Acknow
   app.action(ACTION.progressHistory, progressHistory(progress, work));
   app.action(ACTION.progressMeasure, progressMeasure(progress, work));
   app.action(ACTION.progressArea, progressArea(progress, work));
+  app.action(ACTION.escalate, escalateToOffice(helpDesk.escalations, work, logger));
+  app.action(ACTION.saveStandardAnswer, saveStandardAnswer(helpDesk.escalations, work));
+  app.action(ACTION.closeEscalation, closeEscalation(helpDesk.escalations, work));
+  app.action(ACTION.editStandardAnswer, editStandardAnswer(helpDesk.standardAnswers, work));
 }

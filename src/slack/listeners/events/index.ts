@@ -9,6 +9,6 @@ import { directOrThreadMessage } from './message.js';
 
 export function registerEvents(app: App, application: Application, work: AcknowledgedWork, firstDelivery: MessageClaims, logger: Logger): void {
   app.event('app_mention', appMention(application.conversation, work, firstDelivery, logger));
-  app.event('app_home_opened', appHomeOpened(application.progress, application.lookups.overview, work));
-  app.message(directOrThreadMessage(application.conversation, work, firstDelivery, logger));
+  app.event('app_home_opened', appHomeOpened(application.home, application.lookups.overview, work));
+  app.message(directOrThreadMessage(application, work, firstDelivery, logger));
 }
