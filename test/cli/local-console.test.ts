@@ -28,6 +28,22 @@ describe('the local console', () => {
     expect(await reply('/measure')).toBe('用法：/measure 42 查看第 42 条；/measure 15-20 列出第 15–20 条；/measure 关键词 查找相关措施。');
   });
 
+  it('follows up on what it showed last, a card looked up included', async () => {
+    const own = newConsoleSession();
+    const say = (line: string) => consoleReply(application, line, style, own);
+    expect(await say('/measure 42')).toContain('第 42 条');
+    expect(await say('下一条')).toContain('第 43 条');
+    expect(await say('商标审查周期要控制在多久？')).toContain('第 3 条');
+    expect(await say('下一条')).toContain('第 4 条');
+    expect(await say('/measure 70')).toContain('第 70 条');
+    expect(await say('上一条')).toContain('第 69 条');
+  });
+
+  it('answers progress questions as Slack does', async () => {
+    expect(await reply('第42条进展如何')).toContain('第 42 条的推进情况');
+    expect(await reply('哪些措施逾期了')).toContain('逾期');
+  });
+
   it('accepts what Slack accepts: /plan with a question, help or digest, and a bare help word', async () => {
     expect(await reply('/plan 商标审查周期要控制在多久？')).toContain('确保商标审查周期控制在【9个月内】');
     expect(await reply('/plan')).toBe('用法：/plan 问题，例如 /plan 商标审查周期要控制在多久？；/plan help 查看全部用法。');

@@ -111,6 +111,9 @@ function conversationText(reply: ConversationReply, style: TextStyle): string {
   }
 }
 
+/** The console session as a conversation: follow-ups follow whatever it showed last. */
+const conversationOf = (session: ConsoleSession) => ({ channel: session.id, threadTs: session.id, direct: true });
+
 /** One console line → the text to print, or undefined to quit. */
 export async function consoleReply(application: Application, line: string, style: TextStyle, session: ConsoleSession): Promise<string | undefined> {
   const text = line.trim();
@@ -125,17 +128,24 @@ export async function consoleReply(application: Application, line: string, style
     case '/help':
     case '/?':
       return CONSOLE_HELP;
-    case '/measure':
-      return argument ? renderAnswerText((await application.lookups.measure(argument, CONSOLE_VIEWER)).answer, style) : plain(USAGE.measure);
-    case '/area':
-      return argument ? renderAnswerText((await application.lookups.area(argument, CONSOLE_VIEWER)).answer, style) : renderOverviewText(application.lookups.overview);
+    case '/measure': {
+      if (!argument) return plain(USAGE.measure);
+      const { answer } = await application.lookups.measure(argument, CONSOLE_VIEWER);
+      await application.conversation.shown(conversationOf(session), answer);
+      return renderAnswerText(answer, style);
+    }
+    case '/area': {
+      if (!argument) return renderOverviewText(application.lookups.overview);
+      const { answer } = await application.lookups.area(argument, CONSOLE_VIEWER);
+      await application.conversation.shown(conversationOf(session), answer);
+      return renderAnswerText(answer, style);
+    }
     case '/plan':
       return planReplyText(await application.planRequests.answer(argument, 'console'), style);
     default: {
       if (command.startsWith('/')) return `不认识的命令 ${command}。\n${CONSOLE_HELP}`;
       let printed = '';
-      const conversation = { channel: session.id, threadTs: session.id, direct: true };
-      await application.conversation.reply({ surface: 'console', text, conversation }, async (reply) => {
+      await application.conversation.reply({ surface: 'console', text, conversation: conversationOf(session) }, async (reply) => {
         printed = conversationText(reply, style);
         return { delivered: true };
       });
