@@ -3,7 +3,7 @@
  * and a set of measures are named, where a snippet is marked as cut (…), and the source line
  * that ends every answer. Renderers differ only in how they mark emphasis.
  */
-import type { AreaRef, MeasurePlace, MeasureResult, PlanOverviewAnswer, PlanRef } from '../core/answer/answer-schema.js';
+import type { Answer, AreaRef, MeasurePlace, MeasureResult, PlanOverviewAnswer, PlanRef } from '../core/answer/answer-schema.js';
 import { toChineseNumeral } from '../core/plan/chinese-numerals.js';
 
 export type Highlights = ReadonlyArray<readonly [number, number]>;
@@ -127,4 +127,24 @@ function placeSentence(place: MeasurePlace): string {
   const where = place.area ? areaLabel(place.area) : '计划';
   const which = place.place === 1 ? (place.from === 'end' ? '最后一条' : '第一条') : place.from === 'end' ? `倒数第 ${place.place} 条` : `第 ${place.place} 条`;
   return `${where}的${which}是第 ${place.measure} 条`;
+}
+
+/** A question written in English: Latin letters and no Chinese characters. */
+function askedInEnglish(query: string): boolean {
+  return /[A-Za-z]{2,}/u.test(query) && !/\p{Script=Han}/u.test(query);
+}
+
+/**
+ * For a question asked in English, one English line heading the (Chinese) answer: which measure
+ * was found, in which area, and which English words were read as which of the plan's terms, so an
+ * English reader can tell what was found. Undefined for any other question or an answer with no
+ * measure.
+ */
+export function englishGloss(answer: Pick<Answer, 'query' | 'results' | 'interpretation'>): string | undefined {
+  const [top] = answer.results;
+  if (!top || !askedInEnglish(answer.query)) return undefined;
+  const matched = answer.interpretation.expansions.filter((e) => /[A-Za-z]/u.test(e.word) && e.planTerms.length > 0).map((e) => `${e.word} = ${e.planTerms.join('/')}`);
+  const others = answer.results.length - 1;
+  const more = others > 0 ? ` (and ${others} related)` : '';
+  return `Found: measure ${top.number}${more}, area ${top.area.number} (${top.area.title})${matched.length > 0 ? `; read as ${matched.join(', ')}` : ''}. The plan's text is in Chinese.`;
 }

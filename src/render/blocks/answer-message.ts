@@ -14,7 +14,7 @@
 import type { Answer, AreaMatch, MeasureResult, PlanOverviewAnswer } from '../../core/answer/answer-schema.js';
 import { ANSWER_SHOWS, MAX_RANGE_RESULTS } from '../../core/answer/answer-values.js';
 import { overviewListsAreas } from '../../core/answer/plan-overview.js';
-import { areaLabel, measureLabel, overviewSentence, placesSentence, planMeasureLabel, snippetParts, sourceLine, yearsSourceLine } from '../answer-parts.js';
+import { areaLabel, englishGloss, measureLabel, overviewSentence, placesSentence, planMeasureLabel, snippetParts, sourceLine, yearsSourceLine } from '../answer-parts.js';
 import { ACTION, encodeValue, type EscalateValue } from './action-values.js';
 import { escalateBlock } from './help-desk-blocks.js';
 import { overviewLines, renderAreaCard } from './area-blocks.js';
@@ -98,7 +98,9 @@ function renderSearchAnswer(answer: Answer, options: AnswerRenderOptions): Slack
   const related = rest.slice(0, MAX_RELATED);
   const shown = [top, ...related];
   const goalsFirst = goals !== undefined && goals.score > top.score;
+  const gloss = englishGloss(answer);
   const blocks: Block[] = [
+    ...(gloss ? [context(escapeMrkdwn(gloss))] : []),
     ...(answer.notice ? [context(`:warning: ${escapeMrkdwn(answer.notice.message)}`)] : []),
     ...readAsBlocks(answer),
     ...(goalsFirst ? [goalsBlock(goals)] : []),
@@ -109,7 +111,7 @@ function renderSearchAnswer(answer: Answer, options: AnswerRenderOptions): Slack
     ...feedbackBlocks(options.feedback, answer.query, shown.map((r) => r.number)),
   ];
   const notice = answer.notice ? `${answer.notice.message}\n` : '';
-  return { text: fallbackText(`${notice}${measureLabel(top.number)}：${top.snippet}（${sourceLine(answer.source.title, shown.map((r) => r.number))}）`), blocks };
+  return { text: fallbackText(`${gloss ? `${gloss}\n` : ''}${notice}${measureLabel(top.number)}：${top.snippet}（${sourceLine(answer.source.title, shown.map((r) => r.number))}）`), blocks };
 }
 
 function renderNotCovered(answer: Answer, options: AnswerRenderOptions): SlackMessage {

@@ -6,7 +6,7 @@
 import type { Answer, AreaCard, MeasureResult, PlanOverviewAnswer } from '../../core/answer/answer-schema.js';
 import { overviewListsAreas, type PlanOverview } from '../../core/answer/plan-overview.js';
 import type { Plan } from '../../core/plan/plan-schema.js';
-import { areaLabel, measureLabel, overviewSentence, placesSentence, snippetParts, sourceLine, type Highlights } from '../answer-parts.js';
+import { areaLabel, englishGloss, measureLabel, overviewSentence, placesSentence, snippetParts, sourceLine, type Highlights } from '../answer-parts.js';
 
 export interface TextStyle {
   /** Use ANSI bold/dim (a terminal) rather than 【】 marks. */
@@ -64,6 +64,8 @@ export function renderAnswerText(answer: Answer, style: TextStyle): string {
   const lines: string[] = [];
   if (answer.notice && answer.kind === 'none') return answer.notice.message;
   if (answer.kind === 'overview' && answer.overview) return renderOverview(answer.overview).join('\n');
+  const gloss = answer.kind === 'search' ? englishGloss(answer) : undefined;
+  if (gloss) lines.push(dim(gloss, style), '');
   if (answer.notice) lines.push(answer.notice.message, '');
   if (answer.places && answer.places.length > 0) lines.push(placesSentence(answer.places), '');
   for (const c of answer.interpretation.corrections) lines.push(dim(`（按“${c.word}”理解“${c.typed}”）`, style));

@@ -21,6 +21,13 @@ import { slackMessageProblems } from '../../support/slack-message-check.js';
 const blocksText = (message: { blocks: unknown[] }) => JSON.stringify(message.blocks);
 
 describe('an answer as a Slack message', () => {
+  it('heads an answer to an English question with an English context line, in blocks and in the fallback text', () => {
+    const english = { ...SEARCH_ANSWER, query: 'trademark examination period', interpretation: { corrections: [], expansions: [{ word: 'trademark', planTerms: ['商标'] }] } };
+    const message = renderAnswer(english, { feedback: 'buttons', shareable: true });
+    expect(JSON.stringify(message.blocks?.[0])).toContain('Found: measure 3 (and 1 related), area 1 (提高知识产权创造质量); read as trademark = 商标.');
+    expect(message.text).toMatch(/^Found: measure 3/u);
+  });
+
   it('shows the top measure with its area and the answering clause in bold, related measures, the source and feedback', () => {
     const message = renderAnswer(SEARCH_ANSWER, { feedback: 'buttons', shareable: false });
     expect(message.text).toContain('第 3 条：确保商标审查周期控制在9个月内');
