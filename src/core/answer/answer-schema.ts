@@ -95,7 +95,6 @@ export const NoticeCodeSchema = z.enum([
   /** The current plan has nothing that answers; another year's plan does. */
   'other-plan',
 ]);
-export type NoticeCode = z.infer<typeof NoticeCodeSchema>;
 
 export const NoticeSchema = z.object({
   code: NoticeCodeSchema,

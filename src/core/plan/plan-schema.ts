@@ -24,7 +24,6 @@ export const UnitsResponsibleSchema = z.object({
   /** 1-based line in the file where the parenthetical starts (a later line when the measure runs on). */
   line: z.number().int().positive().optional(),
 });
-export type UnitsResponsible = z.infer<typeof UnitsResponsibleSchema>;
 
 export const MeasureSchema = z.object({
   /** 1-based number as printed in the plan (`42．…`). */
@@ -61,7 +60,6 @@ export const PlanSectionSchema = z.object({
   measureNumbers: z.array(z.number().int().positive()).min(1),
   line: z.number().int().positive(),
 });
-export type PlanSection = z.infer<typeof PlanSectionSchema>;
 
 export const AreaSchema = z.object({
   number: z.number().int().positive(),

@@ -45,9 +45,6 @@ export interface ProgressLedgers {
   plans(): Promise<string[]>;
 }
 
-/** The plan records made before plans had ids belong to: the only plan there was then. */
-export const FIRST_PLAN_ID = '2014';
-
 /**
  * The record of each measure of one plan: the current row and every change to it. Rows are never rewritten
  * without their audit rows: {@link ProgressLedger.write} writes the new row and its changes in

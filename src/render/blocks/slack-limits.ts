@@ -21,17 +21,14 @@ export const MAX_BUTTON_VALUE = 2000;
 export const MAX_FALLBACK_TEXT = 3000;
 /** Modal `title`, `submit` and `close` (modal view reference: max 24 characters each). */
 export const MAX_MODAL_TITLE = 24;
-/** Modal `private_metadata` (max 3000) and `callback_id` (max 255). */
+/** Modal `private_metadata` (max 3000). */
 export const MAX_PRIVATE_METADATA = 3000;
-export const MAX_CALLBACK_ID = 255;
 /** Input block `label` and `hint` (input block reference: max 2000); `block_id` and `action_id` (max 255). */
 export const MAX_INPUT_LABEL = 2000;
 export const MAX_BLOCK_ID = 255;
 /** plain_text_input `max_length` (1–3000) and element placeholders (max 150). */
 export const MAX_TEXT_INPUT_LENGTH = 3000;
 export const MAX_PLACEHOLDER = 150;
-/** Option `text` in a select (plain_text, max 75). */
-export const MAX_OPTION_TEXT = 75;
 
 const ELLIPSIS = '…';
 

@@ -55,32 +55,6 @@ function splitPieces(text: string, clauses: readonly string[]): Array<{ start: n
   return out;
 }
 
-/** Ranges of `text` where any of `terms` occurs, merged, in original offsets. */
-export function findHighlights(text: string, terms: Iterable<string>): Array<[number, number]> {
-  // Plan text folds character for character (（ → (, Ａ → a): offsets then carry over unchanged.
-  const simple = foldText(text);
-  const { folded, origin } = simple.length === text.length ? { folded: simple, origin: undefined } : foldWithOrigin(text);
-  const at = (i: number): number => (origin ? (origin[i] as number) : i);
-  const ranges: Array<[number, number]> = [];
-  for (const term of terms) {
-    if (term.length === 0) continue;
-    for (let found = folded.indexOf(term); found >= 0; found = folded.indexOf(term, found + 1)) {
-      const start = at(found);
-      const lastOrigin = at(found + term.length - 1);
-      const end = lastOrigin + (text.codePointAt(lastOrigin)! > 0xffff ? 2 : 1);
-      ranges.push([start, end]);
-    }
-  }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: Array<[number, number]> = [];
-  for (const range of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([range[0], range[1]]);
-  }
-  return merged;
-}
-
 /**
  * What kind of answer the question wants, so that among pieces matching it equally the one holding
  * the answer wins: `什么报告` wants the piece with 报告, `多久` a number the question doesn't already
