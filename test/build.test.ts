@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/core/paths.js';
-import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';
+import { startFakeSlackApi, } from './support/fake-slack-api.js';
 import { freePort, waitUntilHealthy, LOOSE_ADMISSION_ENV } from './support/local-process.js';
 import { slashCommand } from './support/slack-payloads.js';
 import { startSocketModeServer } from './support/socket-mode-server.js';

@@ -8,7 +8,6 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/core/paths.js';
 import { startFakeEmbeddingsServer } from './support/fake-embeddings-server.js';
 import { startFakeSlackApi, type FakeSlackApi } from './support/fake-slack-api.js';
 import { freePort, tsEntryArgs, waitUntilHealthy, LOOSE_ADMISSION_ENV } from './support/local-process.js';

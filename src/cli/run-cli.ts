@@ -101,7 +101,7 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: CliDeps): Prom
   const negatives: string[] = [];
   const marker = `\u0000${randomUUID()}:`;
   const args = argv.map((arg) => (/^-[\d.]/u.test(arg) ? `${marker}${negatives.push(arg) - 1}` : arg));
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {

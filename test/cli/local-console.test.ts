@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_HELP, consoleReply, newConsoleSession, runLocalConsole } from '../../src/cli/console/local-console.js';
 import { openLocalApplication } from '../../src/compose.js';
-import { testAnswerContext, testAnswerLibrary } from '../support/answer-context.js';
+import { testAnswerLibrary } from '../support/answer-context.js';
 import { captureLogger } from '../support/capture-logger.js';
 import { fakeIo } from '../support/fake-io.js';
 import { TEST_CONFIG } from '../support/listener-fakes.js';
 
-const ctx = testAnswerContext();
 const style = { color: false };
 /** No state yet (DATA_DIR does not exist): the digest previews from today. */
 const settings = { dataDir: join(tmpdir(), 'ipplan-console-no-state'), digest: TEST_CONFIG.digest, timeZone: TEST_CONFIG.timeZone, logLevel: 'warn' as const };

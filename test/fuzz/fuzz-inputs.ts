@@ -197,6 +197,7 @@ export const SLACK_SYNTAX = [
   '"',
   "'",
   '{"q":"x"}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal's syntax, as hostile input
   '${x}',
   '%s',
 ] as const;
@@ -366,7 +367,7 @@ export function textOfLength(rng: Rng, length: number): string {
   // Long strings repeat a short random chunk so 10,000 characters stay cheap to make.
   while (size < Math.min(length, 600)) {
     const piece = fuzzPiece(rng);
-    parts.push(rng.chance(0.5) ? ' ' + piece : piece);
+    parts.push(rng.chance(0.5) ? ` ${piece}` : piece);
     size += piece.length + 1;
   }
   let text = parts.join('');

@@ -13,6 +13,7 @@ const MAX_REPORTED = 5;
 const MAX_PROBLEMS = 4;
 
 /** What a property says about one case: nothing (or an empty list) when it holds, else its problems. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a property may simply return nothing when it holds
 export type CaseVerdict = string[] | void;
 
 interface Failure {

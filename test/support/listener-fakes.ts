@@ -19,7 +19,7 @@ import type { ListenerServices } from '../../src/slack/listeners/index.js';
 import { resilientStore, type ResilientStore } from '../../src/store/resilient-store.js';
 import { memorySqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { StateStore } from '../../src/store/state-store.js';
-import { testAnswerContext, testAnswerLibrary } from './answer-context.js';
+import { testAnswerLibrary } from './answer-context.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
 import { FAKE_BOT_USER_ID } from './fake-slack-api.js';
 import { blockAction, mentionEvent, messageEvent, slashCommand, viewSubmission, type ClickOptions, type MessageOptions, type ViewInputState } from './slack-payloads.js';

@@ -69,7 +69,7 @@ export function renderDashboard(dashboard: ProgressDashboard, overview: PlanOver
     ...list('最近更新', dashboard.recent, '协调办还没有登记任何措施的推进情况。'),
     divider(),
     ...usageBlocks(),
-    context('计划原文来自《' + escapeMrkdwn(overview.title) + '》；牵头单位、进度和期限由协调办登记，未登记的不作推测。'),
+    context(`计划原文来自《${escapeMrkdwn(overview.title)}》；牵头单位、进度和期限由协调办登记，未登记的不作推测。`),
   ];
   return { type: 'home', blocks: blocks.slice(0, MAX_VIEW_BLOCKS) };
 }

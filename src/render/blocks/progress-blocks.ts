@@ -24,9 +24,6 @@ export const UNVERIFIED_TEXT = '暂时无法确认你是否有权更新推进情
 export const MAX_HISTORY_UPDATES = 40;
 /** Measures listed in a progress answer, at most. */
 export const MAX_LISTED = 15;
-/** A note's length in a one-line listing. */
-const NOTE_PREVIEW = 120;
-
 const SLACK_MEMBER = /^[UW][A-Z0-9]{2,}$/u;
 const SLACK_GROUP = /^S[A-Z0-9]{2,}$/u;
 

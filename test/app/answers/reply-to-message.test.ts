@@ -8,7 +8,7 @@ import type { ConversationMessage, ConversationReply } from '../../../src/app/an
 import { officeClock } from '../../../src/app/process/office-clock.js';
 import { NO_COORDINATORS } from '../../../src/app/progress/coordinators.js';
 import { memorySqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
-import { testAnswerContext, testAnswerLibrary } from '../../support/answer-context.js';
+import { testAnswerLibrary } from '../../support/answer-context.js';
 import { captureLogger } from '../../support/capture-logger.js';
 
 const NOW = new Date('2026-11-25T03:00:00Z');

@@ -16,5 +16,5 @@ export function parseDictionary(source: string): DictionaryEntry[] {
 }
 
 export function formatDictionary(entries: readonly DictionaryEntry[]): string {
-  return entries.map((e) => `${e.word} ${e.freq} ${e.tag}`).join('\n') + '\n';
+  return `${entries.map((e) => `${e.word} ${e.freq} ${e.tag}`).join('\n')}\n`;
 }

@@ -5,7 +5,7 @@
  * snippet shows it without the whole measure.
  */
 import { splitClauses, trimClauseEnd } from '../../plan/split-clauses.js';
-import { foldText, foldWithOrigin } from './fold-text.js';
+import { foldText, } from './fold-text.js';
 
 /** A clause longer than this is split further at its top-level 、 enumeration marks. */
 const LONG_CLAUSE = 60;
