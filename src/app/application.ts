@@ -93,7 +93,7 @@ export function createApplication({ library, state, coordinators, digest, clock,
   const answerer = createAnswerer(library, semantic);
   const threads = createThreadMemory(state.threads, clock.now);
   const desk = createProgressDesk({ library, book, coordinators, logger });
-  const lookups = createLookups({ answerer, desk, activity });
+  const lookups = createLookups({ answerer, desk, activity, threads });
   const helpDesk = createHelpDesk({ plan: library.current.plan, reader: library.current.search, state: state.helpDesk, coordinators, clock, logger, settings });
   // The digest walks the current plan.
   const digests = createDigests({ plan: library.current.plan, store: state.digest, activity: state.activity, book: book(), settings: digest, clock, helpDesk });

@@ -74,7 +74,8 @@ export interface ListenerFakes {
   takeErrors(): string[];
   /** A Web API client recording into `calls`; `chat.postMessage` answers per `script`. */
   client(script?: (postIndex: number) => PostScript): WebClient;
-  command(command: string, text: string): CommandArgs;
+  /** A slash command, typed in `channel` (the fake channel by default; `D0DIRECT` is the DM with the app). */
+  command(command: string, text: string, options?: { channel?: string }): CommandArgs;
   mention(text: string, options?: MessageOptions & { client?: WebClient }): MentionArgs;
   message(text: string, options?: MessageOptions & { client?: WebClient }): MessageArgs;
   click(actionId: string, value: string, options?: ClickOptions): ActionArgs;
@@ -179,8 +180,8 @@ export function listenerFakes(now: () => Date = () => new Date(), options: { gro
       return fresh.map((l) => `${String(l.msg)}${typeof l.err === 'object' && l.err && 'message' in l.err ? `: ${String(l.err.message)}` : ''}`);
     },
     client,
-    command(command, text) {
-      const payload = slashCommand({ command, text });
+    command(command, text, options = {}) {
+      const payload = slashCommand({ command, text, ...(options.channel ? { channel_id: options.channel } : {}) });
       return { payload, command: payload, body: payload, ack, respond, say: async () => ({}), client: client(), context: CONTEXT, logger: log.logger, next: async () => {} } as unknown as CommandArgs;
     },
     mention(text, options = {}) {

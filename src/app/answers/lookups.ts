@@ -3,7 +3,8 @@
  * buttons), in the plan the command names (`/measure 42 2015`, `/measure 2015-42`, `/area 3 2015`)
  * or the current one, with what the coordinators' record shows beside each for the viewer.
  * Lookups asked by a person are recorded for the digest; the cards behind buttons are not new
- * questions.
+ * questions. A lookup made in a conversation (a DM, the console) becomes what that conversation's
+ * next follow-up (下一条, 全文) follows, as an answer there would.
  */
 import type { Answer, PlanSource } from '../../core/answer/answer-schema.js';
 import { emptyAnswer, planRef, planSource, type AnswerContext } from '../../core/answer/answer-values.js';
@@ -18,6 +19,8 @@ import type { AnswerProgress } from '../../core/progress/record-view.js';
 import type { ActivityRecorder } from './activity-log.js';
 import type { Answerer } from './answerer.js';
 import type { ProgressDesk } from '../progress/progress-desk.js';
+import { contextAfter } from '../../core/answer/follow-up.js';
+import type { Conversation, ThreadMemory } from './thread-memory.js';
 
 /** An answer with what the record shows beside it for the viewer. */
 export interface ShownAnswer {
@@ -31,9 +34,9 @@ export interface Lookups {
   /** The current plan's areas and size (`/area` alone, help). */
   readonly overview: PlanOverview;
   /** `/measure <N | N-M | 关键词> [年份]` */
-  measure(text: string, viewer: string): Promise<ShownAnswer>;
+  measure(text: string, viewer: string, conversation?: Conversation): Promise<ShownAnswer>;
   /** `/area <1-7 | 一…七 | 关键词> [年份]` */
-  area(text: string, viewer: string): Promise<ShownAnswer>;
+  area(text: string, viewer: string, conversation?: Conversation): Promise<ShownAnswer>;
   /** A question answered again for a button (更多结果, 发到频道): not a new question. */
   again(question: string, options?: AskOptions): Promise<Answer>;
   range(from: number, to: number, plan?: string): Answer;
@@ -44,9 +47,10 @@ export interface LookupsDeps {
   answerer: Answerer;
   desk: ProgressDesk;
   activity: ActivityRecorder;
+  threads: ThreadMemory;
 }
 
-export function createLookups({ answerer, desk, activity }: LookupsDeps): Lookups {
+export function createLookups({ answerer, desk, activity, threads }: LookupsDeps): Lookups {
   const { library } = answerer;
   const contextOf = (plan: string | undefined): AnswerContext => (plan === undefined ? undefined : library.find(plan)) ?? library.current;
 
@@ -57,8 +61,9 @@ export function createLookups({ answerer, desk, activity }: LookupsDeps): Lookup
     return look(contextOf(argument.plan?.id), argument.rest);
   }
 
-  async function shown(surface: '/measure' | '/area', text: string, answer: Answer, viewer: string): Promise<ShownAnswer> {
+  async function shown(surface: '/measure' | '/area', text: string, answer: Answer, viewer: string, conversation: Conversation | undefined): Promise<ShownAnswer> {
     activity.answered(surface, text, answer);
+    if (conversation && answer.kind !== 'none') await threads.remember(conversation, contextAfter(answer, await threads.recall(conversation)));
     const progress = await desk.forAnswer(answer, viewer);
     return { answer, ...(progress ? { progress } : {}) };
   }
@@ -66,8 +71,8 @@ export function createLookups({ answerer, desk, activity }: LookupsDeps): Lookup
   return {
     source: planSource(library.current.plan),
     overview: planOverview(library.current.plan),
-    measure: (text, viewer) => shown('/measure', text, lookUp(text, lookupMeasure), viewer),
-    area: (text, viewer) => shown('/area', text, lookUp(text, lookupArea), viewer),
+    measure: (text, viewer, conversation) => shown('/measure', text, lookUp(text, lookupMeasure), viewer, conversation),
+    area: (text, viewer, conversation) => shown('/area', text, lookUp(text, lookupArea), viewer, conversation),
     again: (question, options) => answerer.ask(question, options),
     range: (from, to, plan) => rangeAnswer(contextOf(plan), `${from}-${to}`, from, to),
     areaCard: (number, plan) => areaAnswer(contextOf(plan), String(number), number),

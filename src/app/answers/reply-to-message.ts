@@ -19,7 +19,7 @@
  */
 import type { Answer } from '../../core/answer/answer-schema.js';
 import { isHelpRequest } from '../../core/answer/command-words.js';
-import { contextAfter, type ThreadContext } from '../../core/answer/follow-up.js';
+import type { ThreadContext } from '../../core/answer/follow-up.js';
 import type { PlanOverview } from '../../core/answer/plan-overview.js';
 import { progressMeasures, type ProgressAnswer } from '../../core/progress/progress-question.js';
 import { planIsSilent } from '../../core/help-desk/help-desk-board.js';
@@ -66,11 +66,6 @@ export interface ReplyOutcome<D> {
 export interface ConversationReplies {
   /** Replies to `message` through `deliver`; undefined when it is not the bot's to answer (`followUpOnly`, `askedInChannel`). */
   reply<D extends { delivered: boolean }>(message: ConversationMessage, deliver: (reply: ConversationReply) => Promise<D>): Promise<ReplyOutcome<D> | undefined>;
-  /**
-   * An answer shown in the conversation by other means (a `/measure` or `/area` in the console or
-   * a DM): the conversation's next follow-up (下一条, 全文) follows it, as it would a reply.
-   */
-  shown(conversation: Conversation, answer: Answer): Promise<void>;
 }
 
 export interface ConversationDeps {
@@ -135,10 +130,6 @@ export function createConversationReplies({ answerer, desk, threads, activity, o
       const delivery = await deliver(composed.reply);
       if (delivery.delivered && composed.context) await threads.remember(message.conversation, composed.context);
       return { reply: composed.reply, shown: shownBy(composed.reply), delivery };
-    },
-    async shown(conversation, answer) {
-      if (answer.kind === 'none') return;
-      await threads.remember(conversation, contextAfter(answer, await threads.recall(conversation)));
     },
   };
 }

@@ -130,14 +130,12 @@ export async function consoleReply(application: Application, line: string, style
       return CONSOLE_HELP;
     case '/measure': {
       if (!argument) return plain(USAGE.measure);
-      const { answer } = await application.lookups.measure(argument, CONSOLE_VIEWER);
-      await application.conversation.shown(conversationOf(session), answer);
+      const { answer } = await application.lookups.measure(argument, CONSOLE_VIEWER, conversationOf(session));
       return renderAnswerText(answer, style);
     }
     case '/area': {
       if (!argument) return renderOverviewText(application.lookups.overview);
-      const { answer } = await application.lookups.area(argument, CONSOLE_VIEWER);
-      await application.conversation.shown(conversationOf(session), answer);
+      const { answer } = await application.lookups.area(argument, CONSOLE_VIEWER, conversationOf(session));
       return renderAnswerText(answer, style);
     }
     case '/plan':

@@ -8,3 +8,12 @@ export const SlashCommandSchema = z.object({
   user_id: z.string(),
   channel_id: z.string(),
 });
+
+/**
+ * A command typed in a direct-message conversation with the app (its channel ID starts with D) is
+ * part of that conversation: the DM's next follow-up (下一条) follows what it showed. Elsewhere a
+ * command's answer is private to the asker and no conversation follows it.
+ */
+export function directConversation(channel: string): { channel: string; threadTs: string; direct: true } | undefined {
+  return channel.startsWith('D') ? { channel, threadTs: channel, direct: true } : undefined;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appHomeOpened } from '../../../src/slack/listeners/events/app-home-opened.js';
 import { appMention } from '../../../src/slack/listeners/events/app-mention.js';
 import { directOrThreadMessage } from '../../../src/slack/listeners/events/message.js';
+import { measureCommand } from '../../../src/slack/listeners/commands/measure-command.js';
 import { FAKE_BOT_USER_ID, FAKE_CHANNEL_ID, FAKE_USER_ID } from '../../support/fake-slack-api.js';
 import { listenerFakes, type Call, type MessageArgs } from '../../support/listener-fakes.js';
 
@@ -66,6 +67,19 @@ describe('a message', () => {
     expect(sent).toHaveLength(3);
     for (const post of sent) expect(JSON.stringify(post.blocks)).toContain('计划助手使用说明');
     expect(sent.map((p) => p.thread_ts)).toEqual(['1764000000.000310', '1764000000.000311', '1764000000.000312']);
+  });
+
+  it('in a DM, 下一条 follows the card /measure just showed there; a command typed in a channel starts no conversation', async () => {
+    const slack = listenerFakes();
+    const dm = directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger);
+    await measureCommand(slack.app.lookups, slack.work)(slack.command('/measure', '42', { channel: 'D0DIRECT' }));
+    await dm(slack.message('下一条', { ts: '1764000003.000100' }));
+    expect(String(posts(slack.takeCalls())[0]?.text)).toContain('第 43 条');
+
+    const elsewhere = listenerFakes();
+    await measureCommand(elsewhere.app.lookups, elsewhere.work)(elsewhere.command('/measure', '42'));
+    await directOrThreadMessage(elsewhere.app, elsewhere.work, elsewhere.firstDelivery, elsewhere.log.logger)(elsewhere.message('下一条', { ts: '1764000003.000200' }));
+    expect(String(posts(elsewhere.takeCalls())[0]?.text)).not.toContain('第 43 条');
   });
 
   it('in a thread the bot answered in is followed up without another mention; other threads are left alone', async () => {
