@@ -1,13 +1,15 @@
 /**
- * `GET /metrics` end to end over loopback (HTTP mode): a signed slash command and a signed DM are
- * counted under their surface and outcome, next to /healthz, unsigned, with Prometheus' content
- * type, and nothing a person typed appears in it.
+ * `GET /metrics` end to end over loopback: in HTTP mode a signed slash command and a signed DM are
+ * counted under their surface and outcome, served next to /healthz, unsigned, with Prometheus'
+ * content type, and nothing a person typed appears in it; in Socket Mode it is served on PORT
+ * beside /healthz.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.js';
 import { signedSender } from '../../support/signed-request.js';
 import { eventEnvelope, messageEvent, slashCommand } from '../../support/slack-payloads.js';
 import { startAppHarness, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type AppHarness } from '../../support/slack-app-harness.js';
+import { startSocketModeServer } from '../../support/socket-mode-server.js';
 
 const QUESTION = '商标审查周期要控制在多久？';
 
@@ -23,8 +25,8 @@ afterAll(async () => {
   await api.close();
 });
 
-async function scrape(): Promise<{ status: number; contentType: string | null; text: string }> {
-  const response = await fetch(`${app.baseUrl}/metrics`);
+async function scrape(baseUrl = app.baseUrl): Promise<{ status: number; contentType: string | null; text: string }> {
+  const response = await fetch(`${baseUrl}/metrics`);
   return { status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };
 }
 
@@ -59,5 +61,25 @@ describe('GET /metrics', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain; version=0.0.4');
     expect(await response.text()).toBe('');
+  });
+});
+
+describe('GET /metrics in Socket Mode', () => {
+  it('is served on PORT beside /healthz and counts a command sent over the socket', async () => {
+    const socket = await startSocketModeServer();
+    const socketApi = await startFakeSlackApi({ socket });
+    const socketApp = await startAppHarness('socket', socketApi, { slack: { socketHealth: true } });
+    try {
+      await socket.waitForConnection();
+      const command = await socket.sendEnvelope('slash_commands', slashCommand({ command: '/area', text: '', response_url: socketApi.responseUrl('area') }));
+      await command.ack;
+      const metrics = await scrape(socketApp.baseUrl);
+      expect(metrics.status).toBe(200);
+      expect(metrics.contentType).toBe('text/plain; version=0.0.4; charset=utf-8');
+      expect(metrics.text).toContain('ipplan_requests_total{surface="command",outcome="overview"} 1');
+    } finally {
+      await socketApp.stop();
+      await socketApi.close();
+    }
   });
 });
