@@ -5,6 +5,7 @@
  * implements it once (service/metrics/prometheus-metrics.ts); the CLI and tests that do not look
  * use {@link NO_METRICS}.
  */
+import type { Confidence } from '../../core/answer/answer-schema.js';
 
 /** Where a request came in: a plain message (DM, thread, channel, mention), a slash command, a click, a form, … */
 export type RequestSurface = 'message' | 'command' | 'action' | 'view' | 'home' | 'assistant' | 'other';
@@ -27,6 +28,8 @@ export interface Metrics {
   digestPosted(result: string): void;
   /** New work refused for Slack to retry or the user to try later. */
   admissionRefused(reason: AdmissionRefusal): void;
+  /** One answer to a question (not a lookup by number), by how sure it is. */
+  answerConfidence(confidence: Confidence): void;
 }
 
 /** The metrics as Prometheus scrapes them. */
@@ -42,4 +45,5 @@ export const NO_METRICS: Metrics = {
   slackCall() {},
   digestPosted() {},
   admissionRefused() {},
+  answerConfidence() {},
 };

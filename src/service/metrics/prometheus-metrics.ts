@@ -43,6 +43,7 @@ export function createPrometheusMetrics({ storeUp }: PrometheusMetricsOptions): 
   const slackCalls = new Counter({ name: 'ipplan_slack_api_calls_total', help: "HTTP calls to Slack, by Web API method (or response_url) and result (ok, error, http_error, no_answer).", labelNames: ['method', 'result'] as const, registers });
   const digestPosts = new Counter({ name: 'ipplan_digest_posts_total', help: 'Attempts to post the daily digest, by result (posted, found-in-history, already-posted, busy, failed).', labelNames: ['result'] as const, registers });
   const refused = new Counter({ name: 'ipplan_admission_refused_total', help: 'New work refused at the front door, by reason (overloaded, not_recordable).', labelNames: ['reason'] as const, registers });
+  const confidence = new Counter({ name: 'ipplan_answer_confidence_total', help: 'Answers to questions (not lookups by number), by confidence (high, medium, low, none).', labelNames: ['confidence'] as const, registers });
   new Gauge({
     name: 'ipplan_store_up',
     help: 'Whether the state store is healthy (1) or not (0: unreachable, or its file replaced), as /healthz reports it.',
@@ -65,6 +66,9 @@ export function createPrometheusMetrics({ storeUp }: PrometheusMetricsOptions): 
     },
     admissionRefused(reason) {
       refused.inc({ reason });
+    },
+    answerConfidence(level) {
+      confidence.inc({ confidence: level });
     },
     contentType: registry.contentType,
     render: () => registry.metrics(),

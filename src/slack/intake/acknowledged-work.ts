@@ -10,8 +10,8 @@
  *   between one answer and the next instead of queueing behind a burst.
  *
  * Either way: one log line per request (its kind, how long it took, how it ended), counted in the
- * metrics by surface and outcome (never the kind's text beyond its surface); an unexpected
- * failure is logged and the person waiting is told in Chinese (never a stack trace). The queue
+ * metrics by surface and outcome (and an answer's confidence, when the line carries one); an
+ * unexpected failure is logged and the person waiting is told in Chinese (never a stack trace). The queue
  * reports its pressure (how many wait, how long the oldest has waited, how late the event loop
  * runs), and the front door refuses new work past {@link MAX_WAITING}, {@link MAX_WAIT_MS} or
  * {@link MAX_LOOP_LAG_MS}, in a way Slack retries or the user sees, rather than acknowledge what
@@ -20,6 +20,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import PQueue from 'p-queue';
 import { NO_METRICS, type Metrics, type RequestSurface } from '../../app/process/metrics.js';
+import { ConfidenceSchema } from '../../core/answer/answer-schema.js';
 import type { Logger } from '../../logger.js';
 
 export type Outcome = Record<string, unknown> & { outcome: string };
@@ -136,6 +137,8 @@ export function createAcknowledgedWork(logger: Logger, options: AcknowledgedWork
   function finished(kind: string, startedMs: number, result: Outcome, error?: unknown): void {
     const ms = performance.now() - startedMs;
     metrics.requestFinished(requestSurface(kind), result.outcome, ms / 1000);
+    const confidence = ConfidenceSchema.safeParse(result.confidence);
+    if (confidence.success) metrics.answerConfidence(confidence.data);
     if (error === undefined) logger.info({ ...result, kind, ms: Math.round(ms) }, `${kind}: ${result.outcome}`);
     else logger.error({ kind, ms: Math.round(ms), outcome: result.outcome, err: error }, `${kind}: failed`);
   }

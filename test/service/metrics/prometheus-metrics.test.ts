@@ -8,6 +8,7 @@ const DOCUMENTED = {
   ipplan_slack_api_calls_total: 'counter',
   ipplan_digest_posts_total: 'counter',
   ipplan_admission_refused_total: 'counter',
+  ipplan_answer_confidence_total: 'counter',
   ipplan_store_up: 'gauge',
 } as const;
 
@@ -32,6 +33,7 @@ describe('Prometheus metrics', () => {
     metrics.slackCall('chat.postMessage', 'ok');
     metrics.digestPosted('posted');
     metrics.admissionRefused('overloaded');
+    metrics.answerConfidence('low');
     const text = await metrics.render();
     expect(text).toContain('ipplan_requests_total{surface="command",outcome="answered"} 2');
     expect(text).toContain('ipplan_requests_total{surface="message",outcome="error"} 1');
@@ -40,6 +42,7 @@ describe('Prometheus metrics', () => {
     expect(text).toContain('ipplan_slack_api_calls_total{method="chat.postMessage",result="ok"} 1');
     expect(text).toContain('ipplan_digest_posts_total{result="posted"} 1');
     expect(text).toContain('ipplan_admission_refused_total{reason="overloaded"} 1');
+    expect(text).toContain('ipplan_answer_confidence_total{confidence="low"} 1');
   });
 
   it('counts anything that is not a code as `other`, so no typed text becomes a label', async () => {

@@ -49,6 +49,8 @@ describe('GET /metrics', () => {
     expect(after.text).toContain('ipplan_requests_total{surface="command",outcome="answered"} 1');
     expect(after.text).toContain('ipplan_requests_total{surface="message",outcome="answered"} 1');
     expect(after.text).toContain('ipplan_request_duration_seconds_count{surface="command"} 1');
+    // The DM was a question, so its confidence is counted; /measure 42 is a lookup, and is not.
+    expect(after.text).toMatch(/^ipplan_answer_confidence_total\{confidence="(high|medium|low|none)"\} 1$/m);
     expect(after.text).toContain('ipplan_store_up 1');
     expect(after.text).toContain('# TYPE process_resident_memory_bytes gauge');
     // The post's result is read from a copy of Slack's answer, alongside the client.
