@@ -2,10 +2,10 @@
  * The composition root: the one place that builds the object graph, and only that. Entry points
  * (`main.ts` for the server, `cli.ts` for the command line) and tests call these factories.
  *
- * - {@link createSlackService}: the running service (Slack app, listeners, digest scheduler, and
- *   the semantic search when EMBEDDINGS_URL is set) around an answer context and a store. Bolt
- *   is imported here, when a service is created, so the CLI and the console never load it; the
- *   semantic search's client only when it is configured.
+ * - {@link createSlackService}: the running service (Slack app, listeners, digest scheduler, its
+ *   metrics, and the semantic search when EMBEDDINGS_URL is set) around an answer context and a
+ *   store. Bolt is imported here, when a service is created, so the CLI and the console never
+ *   load it; the semantic search's client only when it is configured.
  * - {@link openLocalApplication}: the application over the state the configuration names, for
  *   the CLI and the local console.
  */
@@ -21,6 +21,7 @@ import type { Plan } from './core/plan/plan-schema.js';
 import type { SemanticSearch } from './embeddings/semantic-search.js';
 import type { Logger } from './logger.js';
 import { createService, type Service } from './service/service.js';
+import { createPrometheusMetrics } from './service/metrics/prometheus-metrics.js';
 import { createStateUpkeep } from './service/state-upkeep.js';
 import type { SlackAppOptions } from './slack/bolt/app.js';
 import { createCoordinators } from './slack/coordinators/slack-coordinators.js';
@@ -59,7 +60,8 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
   const store = options.store ?? openStore(config, logger);
   const clock = officeClock(config.timeZone, now);
   const replica = thisProcess();
-  const work = createAcknowledgedWork(logger, config.admission);
+  const metrics = createPrometheusMetrics({ storeUp: () => store.health().state === 'ok' });
+  const work = createAcknowledgedWork(logger, { ...config.admission, metrics });
   // Group members are read with the app's own Web API client, which exists once the app does.
   const listMembers = async (group: string): Promise<string[]> => (await slack.app.client.usergroups.users.list({ usergroup: group })).users ?? [];
   const coordinators = createCoordinators({ config: config.coordinators, listMembers, logger, now });
@@ -68,20 +70,13 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
   const storeHealth = () => ({ name: 'store', ...store.health() });
   const slack = createSlackApp(
     config.slack,
-    { application, work, events: store.events, ledger: store.work, replica, logger, now, ...(port ? { port } : {}) },
+    { application, work, events: store.events, ledger: store.work, replica, logger, now, metrics, ...(port ? { port } : {}) },
     { ...slackOptions, healthChecks: [storeHealth, ...(slackOptions?.healthChecks ?? [])] },
   );
-  const presence = createReplicaPresence({
-    replicas: store.replicas,
-    ledger: store.work,
-    replica,
-    settings: { digestTimeZone: config.digest.timeZone },
-    processEvent: (event) => slack.app.processEvent(event),
-    logger,
-    now,
-  });
+  const settings = { digestTimeZone: config.digest.timeZone };
+  const presence = createReplicaPresence({ replicas: store.replicas, ledger: store.work, replica, settings, processEvent: (event) => slack.app.processEvent(event), logger, now });
   const channel = config.digest.channel;
-  const poster = channel && createDigestPoster({ channel: slackDigestChannel(slack.app.client, channel, logger), digests: application.digests, store: store.digest, owner: replica, logger, clock });
+  const poster = channel && createDigestPoster({ channel: slackDigestChannel(slack.app.client, channel, logger), digests: application.digests, store: store.digest, owner: replica, logger, clock, metrics });
   const digest = channel && poster ? createDigestScheduler({ poster, schedule: { ...config.digest, channel }, logger, clock }) : undefined;
   return createService({
     application,

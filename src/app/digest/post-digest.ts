@@ -15,6 +15,7 @@
 import { digestMetadata, type DigestMetadata } from '../../core/digest/digest-metadata.js';
 import type { DigestContent } from '../../core/digest/digest-content.js';
 import type { Logger } from '../../logger.js';
+import { NO_METRICS, type Metrics } from '../process/metrics.js';
 import type { OfficeClock } from '../process/office-clock.js';
 import type { Replica } from '../process/replica.js';
 import type { Digests } from './digests.js';
@@ -49,6 +50,8 @@ export interface DigestPosterDeps {
   owner: Replica;
   logger: Logger;
   clock: OfficeClock;
+  /** Where each attempt's outcome is counted (nowhere by default). */
+  metrics?: Metrics;
 }
 
 async function postOnce(deps: DigestPosterDeps, date: string): Promise<DigestOutcome> {
@@ -97,11 +100,23 @@ export interface DigestPoster {
 
 export function createDigestPoster(deps: DigestPosterDeps): DigestPoster {
   const inFlight = new Map<string, Promise<DigestOutcome>>();
+  const metrics = deps.metrics ?? NO_METRICS;
   return {
     post(date) {
       const running = inFlight.get(date);
       if (running) return running;
-      const attempt = postOnce(deps, date).finally(() => inFlight.delete(date));
+      const attempt = postOnce(deps, date)
+        .then(
+          (outcome) => {
+            metrics.digestPosted(outcome.outcome);
+            return outcome;
+          },
+          (error: unknown) => {
+            metrics.digestPosted('error');
+            throw error;
+          },
+        )
+        .finally(() => inFlight.delete(date));
       inFlight.set(date, attempt);
       return attempt;
     },

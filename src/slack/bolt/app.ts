@@ -1,7 +1,8 @@
 /**
  * Builds the Bolt app for the configured mode: Socket Mode when an app-level token is set (no
  * public URL needed), otherwise HTTP on PORT with Slack's signature verification, serving the
- * Events API, commands and interactivity at /slack/events plus GET /healthz. The Web API base
+ * Events API, commands and interactivity at /slack/events plus GET /healthz and GET /metrics
+ * (both also in Socket Mode, on PORT). The Web API base
  * URL can be pointed elsewhere (SLACK_API_URL) for proxies and tests.
  *
  * The port is bound before the app is built (http/bound-port.ts), not by Bolt's receivers: a
@@ -11,6 +12,7 @@
 import { App, defaultProcessEventErrorHandler as socketErrorHandler, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type ReceiverProcessEventErrorHandlerArgs, type SocketModeReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { Application } from '../../app/application.js';
+import type { Metrics, MetricsExposition } from '../../app/process/metrics.js';
 import type { Replica } from '../../app/process/replica.js';
 import { ConfigError, type SlackConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
@@ -22,7 +24,8 @@ import type { BoundPort } from '../http/bound-port.js';
 import { guardRequests } from '../http/http-guard.js';
 import type { AcknowledgedWork } from '../intake/acknowledged-work.js';
 import { admission, admitDeliveries, messageClaims, RetryLater } from '../intake/admit-deliveries.js';
-import { HEALTH_PATH, healthReport, healthRoute, type HealthCheck, type Lifecycle } from '../health/health-route.js';
+import { healthReport, healthRoute, type HealthCheck, type Lifecycle } from '../health/health-route.js';
+import { metricsRoute } from '../health/metrics-route.js';
 import { registerListeners } from '../listeners/index.js';
 
 /**
@@ -89,6 +92,8 @@ export interface SlackAppParts {
    * /healthz in Socket Mode (none without it).
    */
   port?: BoundPort;
+  /** What is counted, and served at /metrics (nothing is counted or served without it). */
+  metrics?: Metrics & MetricsExposition;
 }
 
 /** Logs Socket Mode connection changes, so an operator sees a dropped connection and its recovery. */
@@ -129,6 +134,7 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
   const calls = createSlackCalls({
     ...(options.slackCallTimeoutMs ? { timeoutMs: options.slackCallTimeoutMs } : {}),
     ...(options.slackCallStuckMs ? { stuckAfterMs: options.slackCallStuckMs } : {}),
+    ...(parts.metrics ? { metrics: parts.metrics } : {}),
   });
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: WEB_API_RETRY, fetch: calls.fetch };
   let lifecycle: Lifecycle = 'starting';
@@ -136,6 +142,7 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
   if (config.mode === 'http' && !port) throw new Error('HTTP mode needs its port bound (bindPort) before the app is built');
   const checks = [() => calls.health(), ...(options.healthChecks ?? [])];
   const health = healthRoute(() => healthReport(lifecycle, checks.map((check) => check())));
+  const probes = parts.metrics ? [health, metricsRoute(parts.metrics)] : [health];
 
   const socketReceiver =
     config.mode === 'socket'
@@ -152,20 +159,25 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
 
   const httpReceiver =
     config.mode === 'http'
-      ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, customRoutes: [health], bodyLimit: MAX_REQUEST_BODY_BYTES, processEventErrorHandler: httpErrorHandler })
+      ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, customRoutes: probes, bodyLimit: MAX_REQUEST_BODY_BYTES, processEventErrorHandler: httpErrorHandler })
       : undefined;
   if (httpReceiver) {
     // The guard answers a path Bolt does not serve with 404 itself (Bolt's own server did that).
     const guarded = guardRequests(httpReceiver.requestListener, {
       maxBodyBytes: MAX_REQUEST_BODY_BYTES,
       lifecycle: () => lifecycle,
-      admit: (kind) => admission(kind, parts.work.pressure().overloaded),
+      admit: (kind) => {
+        const decided = admission(kind, parts.work.pressure().overloaded);
+        if (!decided.admit) parts.metrics?.admissionRefused('overloaded');
+        return decided;
+      },
       logger: parts.logger,
     });
     port?.serve(guarded);
   } else {
     port?.serve((request, response) => {
-      if (request.url?.split('?')[0] === HEALTH_PATH && (request.method === 'GET' || request.method === 'HEAD')) return void health.handler(request, response);
+      const probe = probes.find((route) => route.path === request.url?.split('?')[0]);
+      if (probe && (request.method === 'GET' || request.method === 'HEAD')) return void probe.handler(request, response);
       response.writeHead(404);
       response.end();
     });
@@ -179,7 +191,7 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
   const { work, events, ledger, replica, now } = parts;
   registerListeners(app, { application: parts.application, work, firstDelivery: messageClaims(events, () => now().getTime()), logger: parts.logger });
   // Both receivers hand every delivery to app.processEvent: the front door for work goes there.
-  app.processEvent = admitDeliveries(app.processEvent.bind(app), { work, events, ledger, owner: replica, logger: parts.logger, now });
+  app.processEvent = admitDeliveries(app.processEvent.bind(app), { work, events, ledger, owner: replica, logger: parts.logger, now, ...(parts.metrics ? { metrics: parts.metrics } : {}) });
 
   return {
     app,

@@ -2,8 +2,10 @@
  * Every HTTP call to Slack (the Web API and `response_url`) goes through {@link SlackCalls.fetch}:
  * it gives each call a deadline, so a Slack that never answers cannot hold an answer (or a
  * graceful stop) forever, and it counts the calls in flight, so `/healthz` can say when they are
- * stuck. The Web API client retries a call that timed out, within its retry policy.
+ * stuck. The Web API client retries a call that timed out, within its retry policy. Each call is
+ * counted in the metrics by its Web API method (or `response_url`) and how it ended.
  */
+import { NO_METRICS, type Metrics, type SlackCallResult } from '../../app/process/metrics.js';
 import type { HealthCheck } from '../health/health-route.js';
 
 /** One attempt of one call; the client's retries come on top. */
@@ -17,6 +19,8 @@ export interface SlackCallsOptions {
   nowMs?: () => number;
   /** The fetch underneath (the global one by default). */
   fetch?: typeof fetch;
+  /** Where each call is counted (nowhere by default). */
+  metrics?: Metrics;
 }
 
 export interface SlackCalls {
@@ -29,7 +33,30 @@ export interface SlackCalls {
   health(): HealthCheck;
 }
 
-export function createSlackCalls({ timeoutMs = SLACK_CALL_TIMEOUT_MS, stuckAfterMs = SLACK_CALL_STUCK_MS, nowMs = Date.now, fetch: underlying = globalThis.fetch }: SlackCallsOptions = {}): SlackCalls {
+/** The Web API method a call names (`…/api/chat.postMessage`), or `response_url` for anything else. */
+export function slackMethod(input: Parameters<typeof fetch>[0]): string {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const path = URL.canParse(url) ? new URL(url).pathname : url;
+  const method = /\/api\/([A-Za-z]+(?:\.[A-Za-z]+)+)$/.exec(path)?.[1];
+  return method ?? 'response_url';
+}
+
+/**
+ * How an answered call ended: `ok` or `error` as Slack's JSON says (read from a copy of the
+ * body, so the client reads the original), `http_error` for a status other than 2xx.
+ */
+async function callResult(response: Response): Promise<SlackCallResult> {
+  if (!response.ok) return 'http_error';
+  if (!response.headers.get('content-type')?.includes('application/json')) return 'ok';
+  try {
+    const body = (await response.json()) as { ok?: unknown };
+    return body.ok === false ? 'error' : 'ok';
+  } catch {
+    return 'ok';
+  }
+}
+
+export function createSlackCalls({ timeoutMs = SLACK_CALL_TIMEOUT_MS, stuckAfterMs = SLACK_CALL_STUCK_MS, nowMs = Date.now, fetch: underlying = globalThis.fetch, metrics = NO_METRICS }: SlackCallsOptions = {}): SlackCalls {
   const started = new Set<{ at: number }>();
   let failed = 0;
 
@@ -38,10 +65,14 @@ export function createSlackCalls({ timeoutMs = SLACK_CALL_TIMEOUT_MS, stuckAfter
     const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
     const call = { at: nowMs() };
     started.add(call);
+    const method = slackMethod(input);
     try {
-      return await underlying(input, { ...init, signal });
+      const response = await underlying(input, { ...init, signal });
+      void callResult(response.clone()).then((result) => metrics.slackCall(method, result));
+      return response;
     } catch (error) {
       failed += 1;
+      metrics.slackCall(method, 'no_answer');
       throw error;
     } finally {
       started.delete(call);

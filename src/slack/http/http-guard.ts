@@ -22,7 +22,7 @@
  *   refusals happen later, in intake/admit-deliveries.ts, for work that got this far.)
  *
  * The body read here is handed to Bolt as `rawBody` (Bolt then does not read the stream again).
- * `GET /healthz` and `HEAD /healthz` pass straight through. The clock is injected so the rules
+ * `GET`/`HEAD` of /healthz and /metrics pass straight through. The clock is injected so the rules
  * can be tested.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
@@ -30,6 +30,7 @@ import { parse as parseForm } from 'node:querystring';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../logger.js';
 import { HEALTH_PATH, type Lifecycle } from '../health/health-route.js';
+import { METRICS_PATH } from '../health/metrics-route.js';
 import { BUSY_REPLY, type Admission, type WorkKind } from '../intake/admit-deliveries.js';
 
 /** Slack: "If the timestamp is more than five minutes from local time, it could be a replay attack". */
@@ -40,6 +41,8 @@ const MAX_REMEMBERED_SIGNATURES = 400_000;
 const SIGNATURE_KEY_CHARS = 3 + 32;
 /** Slack waits three seconds for an acknowledgement; a body still arriving after this is abandoned. */
 export const BODY_DEADLINE_MS = 10_000;
+/** Paths for operators' probes, read with GET or HEAD and never signed by Slack. */
+const PROBE_PATHS: ReadonlySet<string> = new Set([HEALTH_PATH, METRICS_PATH]);
 
 export interface GuardOptions {
   maxBodyBytes: number;
@@ -173,7 +176,7 @@ export function guardRequests(listener: RequestListener, { maxBodyBytes, lifecyc
   }
 
   return (req, res) => {
-    if ((req.method === 'GET' || req.method === 'HEAD') && req.url?.split('?')[0] === HEALTH_PATH) return listener(req, res);
+    if ((req.method === 'GET' || req.method === 'HEAD') && PROBE_PATHS.has(req.url?.split('?')[0] ?? '')) return listener(req, res);
     admit(req, res).catch((error: unknown) => {
       logger.error({ err: error, path: req.url }, 'request failed before it reached the app');
       refuse(req, res, 500, 'internal error', logger);

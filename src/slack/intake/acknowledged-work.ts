@@ -9,8 +9,9 @@
  *   event loop before it starts, so requests arriving meanwhile are read and acknowledged
  *   between one answer and the next instead of queueing behind a burst.
  *
- * Either way: one log line per request (its kind, how long it took, how it ended); an unexpected
- * failure is logged and the person waiting is told in Chinese (never a stack trace). The queue
+ * Either way: one log line per request (its kind, how long it took, how it ended), counted in the
+ * metrics by surface and outcome (and an answer's confidence, when the line carries one); an
+ * unexpected failure is logged and the person waiting is told in Chinese (never a stack trace). The queue
  * reports its pressure (how many wait, how long the oldest has waited, how late the event loop
  * runs), and the front door refuses new work past {@link MAX_WAITING}, {@link MAX_WAIT_MS} or
  * {@link MAX_LOOP_LAG_MS}, in a way Slack retries or the user sees, rather than acknowledge what
@@ -18,6 +19,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import PQueue from 'p-queue';
+import { NO_METRICS, type Metrics, type RequestSurface } from '../../app/process/metrics.js';
+import { ConfidenceSchema } from '../../core/answer/answer-schema.js';
 import type { Logger } from '../../logger.js';
 
 export type Outcome = Record<string, unknown> & { outcome: string };
@@ -78,6 +81,8 @@ export interface AdmissionLimits {
 
 export interface AcknowledgedWorkOptions extends AdmissionLimits {
   nowMs?: () => number;
+  /** Where each request's outcome and duration are counted (nowhere by default). */
+  metrics?: Metrics;
   /** How late the event loop ran lately, in ms (Node's event-loop delay histogram by default). */
   loopLag?: () => number;
 }
@@ -103,24 +108,48 @@ function eventLoopLag(nowMs: () => number): () => number {
   };
 }
 
+/**
+ * The surface a kind of work came in on: `/plan` a command, `action.share` a click,
+ * `view.progress_form` a form, `app_home_opened.home` the App Home, `assistant.user_message` the
+ * assistant panel; DMs, thread replies, channel questions and mentions are messages.
+ */
+export function requestSurface(kind: string): RequestSurface {
+  if (kind.startsWith('/')) return 'command';
+  if (kind.startsWith('action.')) return 'action';
+  if (kind.startsWith('view.')) return 'view';
+  if (kind.startsWith('app_home_opened')) return 'home';
+  if (kind.startsWith('assistant.')) return 'assistant';
+  if (['message.im', 'thread_reply', 'channel_question', 'coordination_reply', 'app_mention'].includes(kind)) return 'message';
+  return 'other';
+}
+
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createAcknowledgedWork(logger: Logger, options: AcknowledgedWorkOptions = {}): AcknowledgedWork {
-  const { nowMs = () => performance.now(), maxWaiting = MAX_WAITING, maxWaitMs = MAX_WAIT_MS, maxLoopLagMs = MAX_LOOP_LAG_MS } = options;
+  const { nowMs = () => performance.now(), maxWaiting = MAX_WAITING, maxWaitMs = MAX_WAIT_MS, maxLoopLagMs = MAX_LOOP_LAG_MS, metrics = NO_METRICS } = options;
   const queue = new PQueue({ concurrency: CONCURRENT_ANSWERS });
   const loopLag = options.loopLag ?? eventLoopLag(nowMs);
   const running = new Set<Promise<unknown>>();
   /** When each waiting task was queued, oldest first (the queue is first in, first out). */
   const queuedAt: number[] = [];
 
+  /** The request's one log line, and its count. */
+  function finished(kind: string, startedMs: number, result: Outcome, error?: unknown): void {
+    const ms = performance.now() - startedMs;
+    metrics.requestFinished(requestSurface(kind), result.outcome, ms / 1000);
+    const confidence = ConfidenceSchema.safeParse(result.confidence);
+    if (confidence.success) metrics.answerConfidence(confidence.data);
+    if (error === undefined) logger.info({ ...result, kind, ms: Math.round(ms) }, `${kind}: ${result.outcome}`);
+    else logger.error({ kind, ms: Math.round(ms), outcome: result.outcome, err: error }, `${kind}: failed`);
+  }
+
   async function attempt(kind: string, task: () => Promise<Outcome>, tellUser?: (text: string) => Promise<unknown>): Promise<void> {
     const started = performance.now();
     try {
       await yieldToIo();
-      const result = await task();
-      logger.info({ ...result, kind, ms: Math.round(performance.now() - started) }, `${kind}: ${result.outcome}`);
+      finished(kind, started, await task());
     } catch (error) {
-      logger.error({ kind, ms: Math.round(performance.now() - started), outcome: 'error', err: error }, `${kind}: failed`);
+      finished(kind, started, { outcome: 'error' }, error);
       if (!tellUser) return;
       try {
         await tellUser(INTERNAL_ERROR_TEXT);
@@ -150,10 +179,10 @@ export function createAcknowledgedWork(logger: Logger, options: AcknowledgedWork
       const done = (async () => {
         try {
           const { message, ...result } = await compute();
-          logger.info({ ...result, kind, ms: Math.round(performance.now() - started) }, `${kind}: ${result.outcome}`);
+          finished(kind, started, result);
           return message;
         } catch (error) {
-          logger.error({ kind, ms: Math.round(performance.now() - started), outcome: 'error', err: error }, `${kind}: failed`);
+          finished(kind, started, { outcome: 'error' }, error);
           return failed(INTERNAL_ERROR_TEXT);
         }
       })();

@@ -18,6 +18,7 @@
  */
 import type { App, Context, ReceiverEvent } from '@slack/bolt';
 import { z } from 'zod';
+import { NO_METRICS, type Metrics } from '../../app/process/metrics.js';
 import type { Replica } from '../../app/process/replica.js';
 import type { Logger } from '../../logger.js';
 import type { EventLedger, WorkLedger } from '../../store/state-store.js';
@@ -76,12 +77,14 @@ export interface AdmissionDeps {
   owner: Replica;
   logger: Logger;
   now: () => Date;
+  /** Where refusals are counted (nowhere by default). */
+  metrics?: Metrics;
 }
 
 export type ProcessEvent = App['processEvent'];
 
 export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps): ProcessEvent {
-  const { work, events, ledger, owner, logger } = deps;
+  const { work, events, ledger, owner, logger, metrics = NO_METRICS } = deps;
 
   function duplicate(event: ReceiverEvent, fields: Record<string, unknown>): Promise<void> {
     logger.info({ kind: 'event', outcome: 'duplicate', ...fields, retryNum: event.retryNum, retryReason: event.retryReason }, 'delivery: duplicate ignored');
@@ -92,6 +95,7 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
   function admitOrRefuse(kind: WorkKind, what: string): void {
     const pressure = work.pressure();
     if (admission(kind, pressure.overloaded).admit) return;
+    metrics.admissionRefused('overloaded');
     logger.warn({ kind: 'admission', outcome: 'refused', what, waiting: pressure.waiting, oldestWaitMs: Math.round(pressure.oldestWaitMs), loopLagMs: Math.round(pressure.loopLagMs) }, `${what}: refused, too much work waiting`);
     throw new RetryLater(what, 'overloaded');
   }
@@ -103,6 +107,7 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
       accepted = await ledger.accept({ key, body: JSON.stringify(event.body), acceptedAt: nowMs, owner: owner.id });
     } catch (error) {
       // Acknowledging work that lives only in memory would lose it to a crash: Slack retries it.
+      metrics.admissionRefused('not_recordable');
       logger.error({ err: error, kind: 'admission', outcome: 'refused', what, ...fields }, `${what}: refused, the work ledger cannot be written`);
       throw new RetryLater(what, 'not-recordable');
     }
@@ -122,6 +127,7 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
       case 'command': {
         if (delivery.triggerId && !(await events.claim(`command:${delivery.triggerId}`, nowMs))) return duplicate(event, { command: delivery.command, triggerId: delivery.triggerId });
         if (!admission('command', work.pressure().overloaded).admit) {
+          metrics.admissionRefused('overloaded');
           logger.warn({ kind: delivery.command, outcome: 'busy' }, `${delivery.command}: busy, asked to try later`);
           return event.ack({ ...BUSY_REPLY });
         }
