@@ -25,6 +25,8 @@ import type { Coordinators } from './progress/coordinators.js';
 import { createHelpDesk, HELP_DESK_OFF, type HelpDesk, type HelpDeskSettings } from './help-desk/help-desk.js';
 import { createHomePages, type HomePages } from './home/home-page.js';
 import { createProgressDesk, type ProgressDesk } from './progress/progress-desk.js';
+import { createBackups, type Backups } from './backup/backups.js';
+import type { SnapshotRestore } from '../core/backup/state-snapshot.js';
 
 /** The state the use cases keep (the state store implements every part). */
 export interface ApplicationState {
@@ -33,6 +35,8 @@ export interface ApplicationState {
   progress: ProgressLedgers;
   digest: Pick<DigestStore, 'cycleStart' | 'postedDates'>;
   helpDesk: HelpDeskState;
+  /** Restores a backup in one transaction (`progress import`). */
+  backup: SnapshotRestore;
 }
 
 export interface ApplicationPorts {
@@ -75,6 +79,8 @@ export interface Application {
   book(planId?: string): ProgressBook;
   /** The plans with any record kept, in id order (exports). */
   recordedPlans(): Promise<string[]>;
+  /** Everything kept as one portable snapshot, and a snapshot restored (`progress export --json`, `progress import`). */
+  backups: Backups;
 }
 
 export function createApplication({ library, state, coordinators, digest, clock, logger, semantic, helpDesk: settings = HELP_DESK_OFF }: ApplicationPorts): Application {
@@ -111,5 +117,6 @@ export function createApplication({ library, state, coordinators, digest, clock,
     home: createHomePages({ desk, helpDesk, coordinators, clock }),
     book,
     recordedPlans: () => state.progress.plans(),
+    backups: createBackups({ library, progress: state.progress, book, helpDesk: state.helpDesk, store: state.backup, clock }),
   };
 }
