@@ -95,6 +95,9 @@ export function createApplication({ library, state, coordinators, digest, clock,
     }
     return kept;
   };
+  /** A plan's record as kept, also of a plan outside the library (a backup restored with --force): read out, never updated (no measures). */
+  const keptBook = (planId: string): ProgressBook =>
+    library.find(planId) ? book(planId) : createProgressBook({ ledger: state.progress.forPlan(planId), measureCount: 0, timeZone: clock.timeZone, now: clock.now });
   const activity = activityRecorder(state.activity, clock);
   const answerer = createAnswerer(library, semantic);
   const threads = createThreadMemory(state.threads, clock.now);
@@ -117,6 +120,6 @@ export function createApplication({ library, state, coordinators, digest, clock,
     home: createHomePages({ desk, helpDesk, coordinators, clock }),
     book,
     recordedPlans: () => state.progress.plans(),
-    backups: createBackups({ library, progress: state.progress, book, helpDesk: state.helpDesk, store: state.backup, clock }),
+    backups: createBackups({ library, progress: state.progress, book: keptBook, helpDesk: state.helpDesk, store: state.backup }),
   };
 }

@@ -20,7 +20,7 @@ const library = testAnswerLibrary();
 
 function backupsOf(store: StateStore): Backups {
   const book = (plan: string) => createProgressBook({ ledger: store.progress.forPlan(plan), measureCount: library.find(plan)?.plan.measures.length ?? 0, timeZone: clock.timeZone, now: clock.now });
-  return createBackups({ library, progress: store.progress, book, helpDesk: store.helpDesk, store: store.backup, clock });
+  return createBackups({ library, progress: store.progress, book, helpDesk: store.helpDesk, store: store.backup });
 }
 
 /** A record with history in two measures, an escalation answered by the office, a standard answer edited once, an answer channel. */

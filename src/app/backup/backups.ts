@@ -9,8 +9,7 @@
 import type { AnswerLibrary } from '../../core/answer/open-answer-library.js';
 import type { ProgressLedgers } from '../../core/progress/progress-ledger.js';
 import type { ProgressChange, ProgressRecord } from '../../core/progress/progress-schema.js';
-import { createProgressBook, type ProgressBook } from '../../core/progress/progress-book.js';
-import type { OfficeClock } from '../process/office-clock.js';
+import type { ProgressBook } from '../../core/progress/progress-book.js';
 import { helpDeskSnapshot } from '../help-desk/help-desk-snapshot.js';
 import type { HelpDeskState } from '../help-desk/help-desk-store.js';
 import { SNAPSHOT_FORMAT, type RestoreConflict, type SnapshotRestore, type StateSnapshot, type StoredSnapshot } from '../../core/backup/state-snapshot.js';
@@ -31,9 +30,8 @@ export interface Backups {
 export interface BackupDeps {
   library: AnswerLibrary;
   progress: ProgressLedgers;
-  /** The library's plans' books (application.ts keeps them). */
+  /** A plan's book as kept, also of a plan the library no longer holds (restored with --force), never the current plan's instead. */
   book: (planId: string) => ProgressBook;
-  clock: OfficeClock;
   helpDesk: HelpDeskState;
   store: SnapshotRestore;
 }
@@ -53,14 +51,11 @@ function misplaced(library: AnswerLibrary, snapshot: StateSnapshot): ImportOutco
   return undefined;
 }
 
-export function createBackups({ library, progress, book, helpDesk, store, clock }: BackupDeps): Backups {
-  /** A plan's book; a plan the library no longer holds (restored with --force) is still read out as kept, never as the current plan's. */
-  const bookOf = (plan: string): ProgressBook =>
-    library.find(plan) ? book(plan) : createProgressBook({ ledger: progress.forPlan(plan), measureCount: 0, timeZone: clock.timeZone, now: clock.now });
+export function createBackups({ library, progress, book, helpDesk, store }: BackupDeps): Backups {
   return {
     async snapshot() {
       const plans = [];
-      for (const plan of await progress.plans()) plans.push({ plan, ...(await bookOf(plan).everything()) });
+      for (const plan of await progress.plans()) plans.push({ plan, ...(await book(plan).everything()) });
       return { format: SNAPSHOT_FORMAT, plans, ...(await helpDeskSnapshot(helpDesk)) };
     },
     async restore(snapshot, { force }) {
