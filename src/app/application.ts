@@ -25,6 +25,8 @@ import type { Coordinators } from './progress/coordinators.js';
 import { createHelpDesk, HELP_DESK_OFF, type HelpDesk, type HelpDeskSettings } from './help-desk/help-desk.js';
 import { createHomePages, type HomePages } from './home/home-page.js';
 import { createProgressDesk, type ProgressDesk } from './progress/progress-desk.js';
+import { createBackups, type Backups } from './backup/backups.js';
+import type { SnapshotRestore } from '../core/backup/state-snapshot.js';
 
 /** The state the use cases keep (the state store implements every part). */
 export interface ApplicationState {
@@ -33,6 +35,8 @@ export interface ApplicationState {
   progress: ProgressLedgers;
   digest: Pick<DigestStore, 'cycleStart' | 'postedDates'>;
   helpDesk: HelpDeskState;
+  /** Restores a backup in one transaction (`progress import`). */
+  backup: SnapshotRestore;
 }
 
 export interface ApplicationPorts {
@@ -75,6 +79,8 @@ export interface Application {
   book(planId?: string): ProgressBook;
   /** The plans with any record kept, in id order (exports). */
   recordedPlans(): Promise<string[]>;
+  /** Everything kept as one portable snapshot, and a snapshot restored (`progress export --json`, `progress import`). */
+  backups: Backups;
 }
 
 export function createApplication({ library, state, coordinators, digest, clock, logger, semantic, helpDesk: settings = HELP_DESK_OFF }: ApplicationPorts): Application {
@@ -89,6 +95,9 @@ export function createApplication({ library, state, coordinators, digest, clock,
     }
     return kept;
   };
+  /** A plan's record as kept, also of a plan outside the library (a backup restored with --force): read out, never updated (no measures). */
+  const keptBook = (planId: string): ProgressBook =>
+    library.find(planId) ? book(planId) : createProgressBook({ ledger: state.progress.forPlan(planId), measureCount: 0, timeZone: clock.timeZone, now: clock.now });
   const activity = activityRecorder(state.activity, clock);
   const answerer = createAnswerer(library, semantic);
   const threads = createThreadMemory(state.threads, clock.now);
@@ -111,5 +120,6 @@ export function createApplication({ library, state, coordinators, digest, clock,
     home: createHomePages({ desk, helpDesk, coordinators, clock }),
     book,
     recordedPlans: () => state.progress.plans(),
+    backups: createBackups({ library, progress: state.progress, book: keptBook, helpDesk: state.helpDesk, store: state.backup }),
   };
 }

@@ -33,7 +33,9 @@ export const USAGE = `用法：
   progress show [N] [--json | --csv]     查看推进情况（某条措施及其历史，或全部）
   progress set <N> <内容> [--by 姓名] [--json]
                                          登记推进情况，内容同 /progress（推进中 说明、牵头 单位…）
-  progress export [--json | --csv]       导出全部推进情况（JSON 含完整历史）
+  progress export [--json | --csv]       导出全部推进情况（JSON 含完整历史和协调办记录，可作备份）
+  progress import <文件> [--force]       导入 progress export --json 的文件（全部导入或都不导入）；
+                                         --force：覆盖比文件新的记录，并接受计划库里没有的计划
   console                                打开本地问答控制台`;
 
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
@@ -69,6 +71,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   date: { type: 'string' },
   csv: { type: 'boolean' },
+  force: { type: 'boolean' },
   by: { type: 'string' },
   plan: { type: 'string' },
   'word-vectors': { type: 'string' },
@@ -123,6 +126,7 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: CliDeps): Prom
     json: values.json ?? false,
     batch: values.batch ?? false,
     csv: values.csv ?? false,
+    force: values.force ?? false,
     ...(limit !== undefined ? { limit } : {}),
     ...(values.date !== undefined ? { date: values.date } : {}),
     ...(values.by !== undefined ? { by: values.by } : {}),

@@ -12,6 +12,7 @@ export function localConsoleState(store: StateStore): ApplicationState {
     progress: store.progress,
     digest: store.digest,
     helpDesk: store.helpDesk,
+    backup: store.backup,
     activity: {
       recordQuestion: async () => undefined,
       recordFeedback: async () => undefined,

@@ -278,6 +278,8 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
       plans: () => readThrough('progress', () => store.progress.plans()),
     },
     helpDesk: helpDeskThrough(store.helpDesk, readThrough),
+    // An administrator's restore is never held in memory: it is written, or it fails loudly.
+    backup: store.backup,
     events: {
       async claim(key, atMs) {
         if (!firstInMemory(key)) return false;

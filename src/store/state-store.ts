@@ -9,6 +9,7 @@
 import type { ActivityLog } from '../app/answers/activity-log.js';
 import type { ThreadStore } from '../app/answers/thread-memory.js';
 import type { DigestStore } from '../app/digest/digest-store.js';
+import type { SnapshotRestore } from '../core/backup/state-snapshot.js';
 import type { HelpDeskState } from '../app/help-desk/help-desk-store.js';
 import type { Replica } from '../app/process/replica.js';
 import type { ProgressLedgers } from '../core/progress/progress-ledger.js';
@@ -92,6 +93,8 @@ export interface StateStore {
   readonly progress: ProgressLedgers;
   /** Escalations, standard answers and answer channels. */
   readonly helpDesk: HelpDeskState;
+  /** Restores a backup (`progress import`) in one transaction. */
+  readonly backup: SnapshotRestore;
   /**
    * Deletes the rows older than the cut-offs (retention.ts says how old, and why), a batch of
    * {@link PRUNE_BATCH} rows at a time so other work goes on between batches; returns how many

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../../src/core/answer/answer-schema.js';
@@ -169,6 +169,70 @@ describe('progress', () => {
     expect(exported.escalations).toMatchObject([{ id: 1, state: 'open', replies: [{ messageTs: '2.2', text: '由地方财政安排。' }] }]);
     expect(exported.standardAnswers).toMatchObject([{ id: 1, source: 'escalation:1:2.2', history: [{ version: 1 }] }]);
     expect(exported.answerChannels).toEqual([{ channel: 'C0HELPDESK', enabled: true, setBy: 'U0COORD', setAt: 4 }]);
+  });
+
+  /** The JSON export of `run`'s state, written to a file in its DATA_DIR. */
+  async function exportTo(run: ReturnType<typeof withState>, name: string): Promise<{ file: string; text: string }> {
+    const { out } = await run(['progress', 'export', '--json']);
+    const file = join(dirs.at(-1) ?? '', name);
+    writeFileSync(file, out);
+    return { file, text: out };
+  }
+
+  it('imports an export into an empty DATA_DIR, whose export is then the same', async () => {
+    const source = withState();
+    await source(['progress', 'set', '42', '推进中', '本周完成海关系统联调', '--by', '王协调']);
+    await source(['progress', 'set', '42', '牵头', '海关总署、公安部']);
+    const store = openSqliteStore(dirs.at(-1) ?? '');
+    await store.helpDesk.answerChannels.set({ channel: 'C0HELPDESK', enabled: true, setBy: 'U0COORD', setAt: 4 });
+    await store.close();
+    const { file, text } = await exportTo(source, 'backup.json');
+
+    const target = withState();
+    const imported = await target(['progress', 'import', file]);
+    expect(imported).toEqual({ code: 0, out: '已导入：1 个计划的 1 条推进记录（含历史），0 条问协调办记录，0 条标准答复，1 个答复频道。\n', err: '' });
+    expect((await target(['progress', 'export', '--json'])).out).toBe(text);
+  });
+
+  it('refuses a bad file with one line and exit 2, changing nothing', async () => {
+    const run = withState();
+    await run(['progress', 'set', '42', '推进中']);
+    const { file, text } = await exportTo(run, 'backup.json');
+    const bad = (name: string, content: string) => {
+      const path = join(dirs.at(-1) ?? '', name);
+      writeFileSync(path, content);
+      return path;
+    };
+    const exported = JSON.parse(text);
+    const cases: Array<[string, RegExp]> = [
+      [bad('not-json.json', '{'), /不是 JSON/u],
+      [bad('format-1.json', JSON.stringify({ ...exported, format: 1 })), /格式是 1，这个版本只能导入格式 2/u],
+      [bad('bad-record.json', JSON.stringify({ ...exported, plans: [{ ...exported.plans[0], records: [{ ...exported.plans[0].records[0], version: 0 }] }] })), /plans\.0\.records\.0\.version 不对/u],
+      [bad('other-plan.json', JSON.stringify({ ...exported, plans: [{ ...exported.plans[0], plan: '1999' }] })), /计划 1999 的记录，但计划库（PLANS_DIR）里没有这个计划/u],
+      [bad('past-the-end.json', JSON.stringify({ ...exported, plans: [{ ...exported.plans[0], records: [{ ...exported.plans[0].records[0], measure: 80 }] }] })), /计划 2014 共有 79 条措施，文件里有第 80 条/u],
+      [join(dirs.at(-1) ?? '', 'missing.json'), /读不到文件/u],
+    ];
+    for (const [path, message] of cases) {
+      const { code, out, err } = await run(['progress', 'import', path]);
+      expect({ code, out }).toEqual({ code: 2, out: '' });
+      expect(err).toMatch(message);
+      expect(err.trimEnd().split('\n')).toHaveLength(1);
+    }
+    expect((await run(['progress', 'export', '--json'])).out).toBe(text);
+    expect((await run(['progress', 'import', file])).code).toBe(0);
+  });
+
+  it('refuses to overwrite a record newer than the file\'s, naming the plan and measure, and overwrites it with --force', async () => {
+    const run = withState();
+    await run(['progress', 'set', '42', '推进中']);
+    const { file, text } = await exportTo(run, 'backup.json');
+    await run(['progress', 'set', '42', '已完成']);
+    const newer = (await run(['progress', 'export', '--json'])).out;
+    const refused = await run(['progress', 'import', file]);
+    expect(refused).toEqual({ code: 1, out: '', err: 'progress import：现有记录比文件新：计划 2014 第 42 条措施（已登记第 2 版，文件是第 1 版），什么都没有导入；要用文件覆盖请加 --force。\n' });
+    expect((await run(['progress', 'export', '--json'])).out).toBe(newer);
+    expect((await run(['progress', 'import', file, '--force'])).code).toBe(0);
+    expect((await run(['progress', 'export', '--json'])).out).toBe(text);
   });
 
   it('keeps a cell a spreadsheet would read as a formula as text, and refuses bad input with exit 2', async () => {

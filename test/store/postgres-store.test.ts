@@ -12,6 +12,7 @@ import { freePort } from '../support/local-process.js';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.js';
 import { describeProgressStore } from './progress-store-contract.js';
 import { describeHelpDeskStore } from './help-desk-store-contract.js';
+import { describeBackupStore } from './backup-store-contract.js';
 import { stateStoreContract } from './store-contract.js';
 
 let server: PostgresServer;
@@ -46,6 +47,19 @@ describeProgressStore('PostgreSQL', () => {
 });
 
 describeHelpDeskStore('PostgreSQL', () => {
+  let url: Promise<string> | undefined;
+  return {
+    async open() {
+      url ??= server.createDatabase();
+      const store = openPostgresStore(await url);
+      await store.open();
+      return store;
+    },
+    cleanup: async () => undefined,
+  };
+});
+
+describeBackupStore('PostgreSQL', () => {
   let url: Promise<string> | undefined;
   return {
     async open() {

@@ -9,6 +9,7 @@ import { StoreError } from '../../src/store/store-error.js';
 import { stateStoreContract } from './store-contract.js';
 import { describeProgressStore } from './progress-store-contract.js';
 import { describeHelpDeskStore } from './help-desk-store-contract.js';
+import { describeBackupStore } from './backup-store-contract.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -116,5 +117,10 @@ describeProgressStore('SQLite', () => {
 
 describeHelpDeskStore('SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ipplan-help-desk-'));
+  return { open: async () => openSqliteStore(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+});
+
+describeBackupStore('SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ipplan-backup-'));
   return { open: async () => openSqliteStore(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 });

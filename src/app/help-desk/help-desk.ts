@@ -7,15 +7,16 @@
 import type { HelpDeskBoard } from '../../core/help-desk/help-desk-board.js';
 import { helpDeskBoard } from '../../core/help-desk/help-desk-board.js';
 import type { HelpDeskCommand } from '../../core/help-desk/help-desk-command.js';
-import type { AnswerChannelSetting, EscalationRecord, EscalationReply, StandardAnswerRecord, StandardAnswerVersion } from '../../core/help-desk/help-desk-records.js';
 import type { QuestionReader } from '../../core/help-desk/question-match.js';
 import { DEFAULT_REVIEW_MONTHS } from '../../core/help-desk/standard-answer-input.js';
 import type { Plan } from '../../core/plan/plan-schema.js';
 import type { Logger } from '../../logger.js';
+import type { HelpDeskSnapshot } from '../../core/backup/state-snapshot.js';
 import type { OfficeClock } from '../process/office-clock.js';
 import type { Coordinators } from '../progress/coordinators.js';
 import { createAnswerChannels, type AnswerChannelResult, type AnswerChannels } from './answer-channels.js';
 import { createEscalations, type Escalations } from './escalations.js';
+import { helpDeskSnapshot } from './help-desk-snapshot.js';
 import type { HelpDeskState } from './help-desk-store.js';
 import { createStandardAnswers, type ExpiredStandardAnswers, type StandardAnswerResult, type StandardAnswers } from './standard-answers.js';
 
@@ -35,11 +36,7 @@ export const HELP_DESK_OFF: HelpDeskSettings = { answerChannels: [], reviewMonth
 export type HelpDeskReply = StandardAnswerResult | AnswerChannelResult;
 
 /** Everything the help desk keeps, for a backup (the `progress export` JSON). */
-export interface HelpDeskExport {
-  escalations: Array<EscalationRecord & { replies: EscalationReply[] }>;
-  standardAnswers: Array<StandardAnswerRecord & { history: StandardAnswerVersion[] }>;
-  answerChannels: AnswerChannelSetting[];
-}
+export type HelpDeskExport = HelpDeskSnapshot;
 
 export interface HelpDesk {
   escalations: Escalations;
@@ -108,19 +105,6 @@ export function createHelpDesk({ plan, reader, state, coordinators, clock, logge
         return undefined;
       }
     },
-    async export() {
-      const [all, replies, answers, versions, channels] = await Promise.all([
-        state.escalations.all(),
-        state.escalations.allReplies(),
-        state.standardAnswers.all(),
-        state.standardAnswers.allVersions(),
-        state.answerChannels.all(),
-      ]);
-      return {
-        escalations: all.map((e) => ({ ...e, replies: replies.filter((r) => r.escalation === e.id) })),
-        standardAnswers: answers.map((a) => ({ ...a, history: versions.filter((v) => v.id === a.id) })),
-        answerChannels: channels,
-      };
-    },
+    export: () => helpDeskSnapshot(state),
   };
 }

@@ -1,13 +1,18 @@
 /**
- * `progress show|set|export`: the coordinators' record for administrators, read from and written
- * to the state the configuration names (the same record the Slack app keeps; the two may run at
- * once). `export` (JSON) is the backup: the record and its changes, and the help desk's
- * escalations (with the office's replies), standard answers (with every version) and help channels.
+ * `progress show|set|export|import`: the coordinators' record for administrators, read from and
+ * written to the state the configuration names (the same record the Slack app keeps; the two may
+ * run at once). `export` (JSON) is the backup: the record and its changes, and the help desk's
+ * escalations (with the office's replies), standard answers (with every version) and help
+ * channels (app/backup/state-snapshot.ts); `import` restores such a file, all of it or nothing.
  *
  *   progress show [N] [--json | --csv]
  *   progress set <N> <内容> [--by 姓名] [--json]      内容 as after /progress: 推进中 说明, 牵头 单位 …
  *   progress export [--json | --csv]
+ *   progress import <文件> [--force]
  */
+import { readFileSync } from 'node:fs';
+import { SNAPSHOT_FORMAT, StateSnapshotSchema } from '../../core/backup/state-snapshot.js';
+import type { ImportOutcome } from '../../app/backup/backups.js';
 import type { AnswerContext } from '../../core/answer/answer-values.js';
 import { readProgressCommand } from '../../core/progress/read-progress-command.js';
 import { renderChangesCsv, renderHistoryText, renderRecordsCsv, renderRecordsText, renderRecordText } from '../../render/text/progress-text.js';
@@ -15,10 +20,7 @@ import { CliUsageError, EXIT, rejectControlCharacters } from '../terminal/cli-er
 import type { CliCommand, CliRun, OpenedApplication, StateAccess } from '../terminal/cli-command.js';
 import { writeLine } from '../terminal/cli-io.js';
 
-/** The JSON export's format: 2 keeps every plan's records (1, before plans had ids, had one plan's at the top level). */
-export const PROGRESS_EXPORT_FORMAT = 2;
-
-const USAGE = '用法：progress show [N] [--json | --csv]；progress set <N> <内容> [--by 姓名]；progress export [--json | --csv]';
+const USAGE = '用法：progress show [N] [--json | --csv]；progress set <N> <内容> [--by 姓名]；progress export [--json | --csv]；progress import <文件> [--force]';
 /** Who a change from the command line is recorded as, when --by is not given. */
 const DEFAULT_AUTHOR = 'cli';
 
@@ -92,14 +94,73 @@ async function exportAll(run: CliRun): Promise<number> {
   const { io, options } = run;
   const chosen = chosenPlan(run).plan;
   return withApplication(run, 'read', async (application) => {
-    if (options.csv) {
-      writeLine(io.stdout, renderRecordsCsv(await application.book(chosen.id).records()));
+    if (options.csv) writeLine(io.stdout, renderRecordsCsv(await application.book(chosen.id).records()));
+    else writeLine(io.stdout, JSON.stringify(await application.backups.snapshot()));
+    return EXIT.ok;
+  });
+}
+
+/** The file as a snapshot, or a usage error saying what is wrong with it (nothing has been opened yet). */
+function readSnapshot(file: string) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'error';
+    throw new CliUsageError(`progress import：读不到文件 ${file}（${code}）。`, 'unreadable');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new CliUsageError(`progress import：${file} 不是 JSON（应为 progress export --json 的输出）。`, 'not-json');
+  }
+  const format = typeof json === 'object' && json !== null && 'format' in json ? json.format : undefined;
+  if (format !== SNAPSHOT_FORMAT) {
+    throw new CliUsageError(`progress import：${file} 的格式是 ${JSON.stringify(format) ?? '（没有 format）'}，这个版本只能导入格式 ${SNAPSHOT_FORMAT}（progress export --json 的输出）。`, 'bad-format');
+  }
+  const parsed = StateSnapshotSchema.safeParse(json);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : '（顶层）';
+    throw new CliUsageError(`progress import：${file} 的 ${where} 不对（${issue?.message ?? 'invalid'}），什么都没有导入。`, 'bad-file');
+  }
+  return parsed.data;
+}
+
+/** One line on what the import did, or why nothing was imported. */
+function importMessage(result: ImportOutcome): string {
+  switch (result.outcome) {
+    case 'restored':
+      return `已导入：${result.plans} 个计划的 ${result.records} 条推进记录（含历史），${result.escalations} 条问协调办记录，${result.standardAnswers} 条标准答复，${result.answerChannels} 个答复频道。`;
+    case 'unknown-plan':
+      return `progress import：文件里有计划 ${result.plan} 的记录，但计划库（PLANS_DIR）里没有这个计划（现有：${result.known.join('、')}），什么都没有导入；确要导入请加 --force。`;
+    case 'unknown-measure':
+      return `progress import：计划 ${result.plan} 共有 ${result.measureCount} 条措施，文件里有第 ${result.measure} 条的记录，什么都没有导入；确要导入请加 --force。`;
+    case 'newer-in-store': {
+      const named = result.conflicts.map((c) =>
+        c.kind === 'progress' ? `计划 ${c.plan} 第 ${c.measure} 条措施（已登记第 ${c.stored} 版，文件是第 ${c.snapshot} 版）` : `标准答复 #${c.id}（已有第 ${c.stored} 版，文件是第 ${c.snapshot} 版）`,
+      );
+      return `progress import：现有记录比文件新：${named.join('；')}，什么都没有导入；要用文件覆盖请加 --force。`;
+    }
+  }
+}
+
+/** Restores a `progress export --json` file into the state the configuration names: all of it, or nothing. */
+async function importAll(run: CliRun, file: string): Promise<number> {
+  const { io, options } = run;
+  const snapshot = readSnapshot(file);
+  return withApplication(run, 'write', async (application) => {
+    const result = await application.backups.restore(snapshot, { force: options.force });
+    if (result.outcome === 'restored') {
+      writeLine(io.stdout, importMessage(result));
       return EXIT.ok;
     }
-    const plans = [];
-    for (const plan of await application.recordedPlans()) plans.push({ plan, ...(await application.book(plan).everything()) });
-    writeLine(io.stdout, JSON.stringify({ format: PROGRESS_EXPORT_FORMAT, plans, ...(await application.helpDesk.export()) }));
-    return EXIT.ok;
+    if (result.outcome === 'newer-in-store') {
+      writeLine(io.stderr, importMessage(result));
+      return EXIT.failure;
+    }
+    throw new CliUsageError(importMessage(result), result.outcome);
   });
 }
 
@@ -116,6 +177,9 @@ export const progressCommand: CliCommand = async (run) => {
     case 'export':
       if (rest.length > 0) throw new CliUsageError(USAGE);
       return exportAll(run);
+    case 'import':
+      if (rest.length === 0) throw new CliUsageError(`progress import 需要文件名，例如：progress import 备份.json（progress export --json 的输出）。`);
+      return importAll(run, rest);
     default:
       throw new CliUsageError(USAGE);
   }

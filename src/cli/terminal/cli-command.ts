@@ -8,6 +8,8 @@ export interface CliOptions {
   json: boolean;
   batch: boolean;
   csv: boolean;
+  /** Overwrite newer records and accept plans the library does not hold (`progress import`). */
+  force: boolean;
   limit?: number;
   date?: string;
   /** Who is making a change (`progress set`). */

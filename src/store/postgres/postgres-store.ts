@@ -25,6 +25,7 @@ import { pruneTables } from '../retention.js';
 import { StoreError } from '../store-error.js';
 import type { AcceptedWork, ReplicaRow, StateStore } from '../state-store.js';
 import { postgresHelpDesk } from './postgres-help-desk.js';
+import { postgresRestore } from './postgres-restore.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 
 const CONNECT_TIMEOUT_MS = 2000;
@@ -32,7 +33,7 @@ const QUERY_TIMEOUT_MS = 5000;
 const MAX_CONNECTIONS = 5;
 /** The first key of every advisory lock this app takes; the second says which. */
 const LOCK_SPACE = 0x1b9a;
-const LOCK = { migrations: 1, adopt: 2, replicas: 3 } as const;
+const LOCK = { migrations: 1, adopt: 2, replicas: 3, restore: 4 } as const;
 
 const num = z.coerce.number();
 const AttemptSchema = z.object({ owner: z.string(), host: z.string(), pid: num, started_at: num });
@@ -278,6 +279,7 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
       leave: async (me) => void (await query('DELETE FROM replicas WHERE id = $1', [me.id])),
     },
     helpDesk: postgresHelpDesk(pool, (work) => inTransaction(pool, undefined, work)),
+    backup: postgresRestore((work) => inTransaction(pool, LOCK.restore, work)),
     prune: (before) =>
       pruneTables(
         before,

@@ -13,6 +13,7 @@ import { replicaGone } from '../replica-liveness.js';
 import { PRUNED_ROWS, pruneTables } from '../retention.js';
 import { isProcessAlive } from '../process-alive.js';
 import { sqliteHelpDesk } from './sqlite-help-desk.js';
+import { sqliteRestore } from './sqlite-restore.js';
 import { StoreError } from '../store-error.js';
 import { hasStateFile, openDatabase, openMemoryDatabase, stateFile, type SqliteDatabase } from './open-sqlite.js';
 import { watchStateFiles, type StateFileWatch } from './state-file-watch.js';
@@ -246,6 +247,7 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
       plans: async () => plansWithRecords.all().map((r) => r.plan),
     },
     helpDesk: sqliteHelpDesk(db, durable),
+    backup: sqliteRestore(db, durable),
     prune: (before) => pruneTables(before, ({ table }, cutoff, limit) => pruneStatements.get(table)?.run(cutoff, limit).changes ?? 0),
     fault: () => files?.check(),
     close: async () => void db.close(),
