@@ -1,5 +1,5 @@
 /**
- * The command line: `ask`, `measure`, `area`, `list`, `build-index`, `eval`, `digest`, `progress`, `console`.
+ * The command line: `ask`, `measure`, `area`, `list`, `plan`, `build-index`, `eval`, `digest`, `progress`, `console`.
  * This file reads the arguments and hands them to the command (one file each in `commands/`).
  * Bad input is one line on standard error and exit code 2; a keyword that matches nothing is not
  * an error.
@@ -15,6 +15,7 @@ import { digestCommand } from './commands/digest.js';
 import { evalCommand } from './commands/eval.js';
 import { listCommand } from './commands/list.js';
 import { measureCommand } from './commands/measure.js';
+import { planCommand } from './commands/plan.js';
 import { progressCommand } from './commands/progress.js';
 import { runLocalConsole } from './console/local-console.js';
 import { CliUsageError, EXIT } from './terminal/cli-error.js';
@@ -34,6 +35,8 @@ export const USAGE = `用法：
   progress set <N> <内容> [--by 姓名] [--json]
                                          登记推进情况，内容同 /progress（推进中 说明、牵头 单位…）
   progress export [--json | --csv]       导出全部推进情况（JSON 含完整历史）
+  plan list [--json]                     列出各年度计划（* 为当前计划）
+  plan check <文件.txt> [--json]         按应用的读法检查一份计划文件：版式、措施编号、领域，或出错的行
   console                                打开本地问答控制台`;
 
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
@@ -45,6 +48,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   eval: evalCommand,
   digest: digestCommand,
   progress: progressCommand,
+  plan: planCommand,
   console: async ({ io, openApplication }) => {
     const opened = await openApplication('read');
     try {
