@@ -38,6 +38,20 @@ describe('two plans in PLANS_DIR', () => {
     expect(answer.results[0]?.text).toContain('9个月');
   });
 
+  it('measure 5 2015 on the command line shows the 2015 measure; a year without a plan is refused', async () => {
+    const deps = { ...cliDeps(), openLibrary: () => twoPlanLibrary().library };
+    for (const args of [['measure', '5', '2015'], ['measure', '2015-5']]) {
+      const io = fakeIo();
+      expect(await runCli([...args, '--json'], io, deps)).toBe(0);
+      const answer = AnswerSchema.parse(JSON.parse(io.out()));
+      expect(answer.plan.id).toBe('2015');
+      expect(answer.results[0]?.text).toContain('推动知识产权质押融资扩面增量');
+    }
+    const io = fakeIo();
+    expect(await runCli(['measure', '5', '2013'], io, deps)).toBe(2);
+    expect(io.err()).toContain('没有2013年的计划（现有：2015、2014）');
+  });
+
   it('/measure 5 2015 shows the 2015 plan\'s measure 5, and /measure 5 2014 the 2014 one', async () => {
     const slack = listenerFakes(() => new Date('2026-11-25T03:00:00Z'), { library: twoPlanLibrary().library });
     await measureCommand(slack.app.lookups, slack.work)(slack.command('/measure', '5 2015'));

@@ -25,7 +25,7 @@ import { writeLine, type CliIo } from './terminal/cli-io.js';
 export const USAGE = `用法：
   ask "<问题>" [--json] [--limit N]     回答一个问题
   ask --batch [--json] [--limit N]       从标准输入逐行读取问题，每行输出一个结果
-  measure <N | N-M | 关键词> [--json]    查看措施
+  measure <N | N-M | 关键词> [年份] [--json]  查看措施（如 measure 5 2015、measure 2015-5）
   area [<1-7 | 一…七 | 关键词>] [--json] 查看领域；不带参数列出全部领域
   list [--json]                          输出整个计划
   build-index [--word-vectors 文件.tgz]  重建 index/ 中的检索索引（词向量从 npm 取得，或用给出的包）
