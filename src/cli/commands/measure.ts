@@ -12,7 +12,8 @@ export const measureCommand: CliCommand = ({ argument, options, io, library }) =
   const named = planArgument(argument, plans.plans);
   if ('missing' in named) throw new CliUsageError(`没有${named.missing}的计划（现有：${plans.contexts.map((c) => c.plan.id).join('、')}）。`, 'bad-plan');
   const context = (named.plan ? plans.find(named.plan.id) : undefined) ?? plans.current;
-  const answer = lookupMeasure(context, named.rest, options.limit);
+  // The query stays as typed unless a year was taken from it.
+  const answer = lookupMeasure(context, named.plan ? named.rest : argument, options.limit);
   rejectBadInput(answer);
   writeLine(io.stdout, options.json ? JSON.stringify(answer) : renderAnswerText(answer, { color: io.interactive }));
   return EXIT.ok;
