@@ -1,5 +1,5 @@
 /**
- * The command line: `ask`, `measure`, `area`, `list`, `build-index`, `eval`, `digest`, `progress`, `console`.
+ * The command line: `ask`, `measure`, `area`, `list`, `plan`, `build-index`, `eval`, `digest`, `progress`, `console`.
  * This file reads the arguments and hands them to the command (one file each in `commands/`).
  * Bad input is one line on standard error and exit code 2; a keyword that matches nothing is not
  * an error.
@@ -15,6 +15,7 @@ import { digestCommand } from './commands/digest.js';
 import { evalCommand } from './commands/eval.js';
 import { listCommand } from './commands/list.js';
 import { measureCommand } from './commands/measure.js';
+import { planCommand } from './commands/plan.js';
 import { progressCommand } from './commands/progress.js';
 import { runLocalConsole } from './console/local-console.js';
 import { CliUsageError, EXIT } from './terminal/cli-error.js';
@@ -24,7 +25,7 @@ import { writeLine, type CliIo } from './terminal/cli-io.js';
 export const USAGE = `用法：
   ask "<问题>" [--json] [--limit N]     回答一个问题
   ask --batch [--json] [--limit N]       从标准输入逐行读取问题，每行输出一个结果
-  measure <N | N-M | 关键词> [--json]    查看措施
+  measure <N | N-M | 关键词> [年份] [--json]  查看措施（如 measure 5 2015、measure 2015-5）
   area [<1-7 | 一…七 | 关键词>] [--json] 查看领域；不带参数列出全部领域
   list [--json]                          输出整个计划
   build-index [--word-vectors 文件.tgz]  重建 index/ 中的检索索引（词向量从 npm 取得，或用给出的包）
@@ -36,6 +37,8 @@ export const USAGE = `用法：
   progress export [--json | --csv]       导出全部推进情况（JSON 含完整历史和协调办记录，可作备份）
   progress import <文件> [--force]       导入 progress export --json 的文件（全部导入或都不导入）；
                                          --force：覆盖比文件新的记录，并接受计划库里没有的计划
+  plan list [--json]                     列出各年度计划（* 为当前计划）
+  plan check <文件.txt> [--json]         按应用的读法检查一份计划文件：版式、措施编号、领域，或出错的行
   console                                打开本地问答控制台`;
 
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
@@ -47,6 +50,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   eval: evalCommand,
   digest: digestCommand,
   progress: progressCommand,
+  plan: planCommand,
   console: async ({ io, openApplication }) => {
     const opened = await openApplication('read');
     try {

@@ -12,7 +12,9 @@ const LIST_TITLES: Readonly<Record<string, string>> = { overdue: '逾期的措�
 
 /** Where every answer about progress comes from. */
 export const PROGRESS_SOURCE = '来源：协调办登记的推进情况（计划原文不含牵头单位、进度和期限）';
-export const PROGRESS_NOT_IN_PLAN = '计划原文不含牵头单位、进度和期限；协调办登记后可在这里查询。';
+const PROGRESS_NOT_IN_PLAN = '计划原文不含牵头单位、进度和期限；协调办登记后可在这里查询。';
+/** A lead unit answered from the measure's own closing parenthetical. */
+const PLAN_UNITS_SOURCE = '来源：计划原文（措施末尾写明的负责单位）；进度和期限由协调办登记。';
 
 type ListAnswer = Extract<ProgressAnswer, { kind: 'list' }>;
 type MeasureAnswer = Extract<ProgressAnswer, { kind: 'measure' }>;
@@ -35,9 +37,18 @@ export function emptyListSentence(answer: ListAnswer): string | undefined {
   return undefined;
 }
 
+/** Where an answer about one measure comes from: the record, the plan's own units, or neither. */
+export function progressSource({ record, intent, planUnits }: MeasureAnswer): string {
+  if (record) return PROGRESS_SOURCE;
+  return intent === 'lead' && planUnits ? PLAN_UNITS_SOURCE : PROGRESS_NOT_IN_PLAN;
+}
+
 /** The first line of an answer about one measure. */
-export function progressHeadline({ measure, record, intent }: MeasureAnswer): string {
+export function progressHeadline({ measure, record, intent, planUnits }: MeasureAnswer): string {
   const label = measureLabel(measure.number);
+  if (intent === 'lead' && !(record && record.lead.length > 0) && planUnits) {
+    return `${label}的牵头单位：${planUnits.lead}（计划原文：${planUnits.text.slice(1, -1)}）。`;
+  }
   if (!record) return `${label}的${intent === 'lead' ? '牵头单位' : intent === 'due' ? '截止日期' : '推进情况'}：${NOT_REGISTERED}。`;
   switch (intent) {
     case 'lead':

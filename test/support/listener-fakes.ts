@@ -12,6 +12,7 @@ import type { HelpDeskSettings } from '../../src/app/help-desk/help-desk.js';
 import { officeClock } from '../../src/app/process/office-clock.js';
 import { createThreadMemory, type ThreadMemory } from '../../src/app/answers/thread-memory.js';
 import type { Config } from '../../src/config.js';
+import type { AnswerLibrary } from '../../src/core/answer/open-answer-library.js';
 import { createCoordinators } from '../../src/slack/coordinators/slack-coordinators.js';
 import { createAcknowledgedWork, type AcknowledgedWork } from '../../src/slack/intake/acknowledged-work.js';
 import { messageClaims, type MessageClaims } from '../../src/slack/intake/admit-deliveries.js';
@@ -90,7 +91,7 @@ export interface ListenerFakes {
 const ERROR_LEVEL = 50;
 const CONTEXT = { botUserId: FAKE_BOT_USER_ID, isEnterpriseInstall: false };
 
-export function listenerFakes(now: () => Date = () => new Date(), options: { groups?: GroupMembers; semantic?: QuestionEmbeddings; engine?: StateStore; helpDesk?: HelpDeskSettings } = {}): ListenerFakes {
+export function listenerFakes(now: () => Date = () => new Date(), options: { groups?: GroupMembers; semantic?: QuestionEmbeddings; engine?: StateStore; helpDesk?: HelpDeskSettings; library?: AnswerLibrary } = {}): ListenerFakes {
   const log = captureLogger();
   const store = resilientStore(options.engine ?? memorySqliteStore(), log.logger);
   const groups: GroupMembers = options.groups ?? { [COORDINATOR_GROUP_ID]: [GROUP_MEMBER_ID] };
@@ -103,7 +104,7 @@ export function listenerFakes(now: () => Date = () => new Date(), options: { gro
   };
   const coordinators = createCoordinators({ config: TEST_CONFIG.coordinators, listMembers, logger: log.logger, now });
   const app = createApplication({
-    library: testAnswerLibrary(),
+    library: options.library ?? testAnswerLibrary(),
     state: store,
     coordinators,
     digest: TEST_CONFIG.digest,

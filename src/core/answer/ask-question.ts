@@ -139,8 +139,11 @@ function referenceWithQuestion(ctx: AnswerContext, query: string, analysis: Ques
   if (answer.kind !== 'lookup') return answer;
   const counted = findCountedNotNamed(analysis.normalised, measuresOf(ctx, answer.results.map((r) => r.number)));
   if (counted) return countedNotNamedAnswer(ctx, query, counted);
-  const texts = answer.results.map((r) => r.text).join('');
-  const [fact] = unstatedFacts(analysis, texts);
+  // A fact is missing when no measure looked up states it (each read alone: units close a measure).
+  const [fact] = answer.results.reduce((missing, r) => {
+    const unstated = unstatedFacts(analysis, r.text);
+    return missing.filter((kind) => unstated.includes(kind));
+  }, unstatedFacts(analysis, ''));
   if (!fact) return answer;
   const notice: Notice = notices.notCovered(missingSentence({ kind: 'fact', asked: fact }), undefined);
   return { ...answer, kind: 'not-covered', confidence: 'none', confidenceScore: 0, notice };

@@ -1,10 +1,12 @@
 /**
  * What kind of fact a question asks for, beyond its subject, and whether a text of the plan
- * states such a fact at all. The plan sets out measures; it names no lead units, budgets, fees,
- * dates of events, places or procedures for individuals. A question asking for one of those
+ * states such a fact at all. The plan sets out measures; it names no budgets, fees, dates of
+ * events, places or procedures for individuals, and lead units only where a measure closes with
+ * them (plans from 2015 on: `（知识产权局牵头，…参与）`). A question asking for one of those
  * about a subject the plan does cover (剑网行动具体哪天开始) is answered "the plan does not say",
  * with the measure on the subject offered as related, never as the answer.
  */
+import { readUnitsResponsible } from '../plan/units-responsible.js';
 
 export type AskedFor =
   /** Who leads or is responsible (牵头, 负责, 哪个部门). */
@@ -81,10 +83,14 @@ const LISTED_TITLES = 3;
 const PLACES =
   /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|石家庄|太原|沈阳|长春|哈尔滨|南京|杭州|合肥|福州|南昌|济南|郑州|武汉|长沙|广州|成都|贵阳|昆明|西安|兰州|西宁|呼和浩特|南宁|拉萨|银川|乌鲁木齐|深圳|厦门|苏州|青岛|宁波|大连|[^\s，。；、]{1,4}(?:省|自治区|市(?!场))/u;
 
-/** Whether `text` states a fact of the kind asked for. Lead units, issuers and budgets the plan never states. */
+/**
+ * Whether `text` (one measure's) states a fact of the kind asked for. Lead units only when it
+ * closes with the units responsible; issuers and budgets the plan never states.
+ */
 export function states(kind: AskedFor, text: string): boolean {
   switch (kind) {
     case 'lead':
+      return readUnitsResponsible(text) !== undefined;
     case 'issuer':
     case 'budget':
     case 'progress':

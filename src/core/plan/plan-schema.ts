@@ -24,6 +24,7 @@ export const UnitsResponsibleSchema = z.object({
   /** 1-based line in the file where the parenthetical starts (a later line when the measure runs on). */
   line: z.number().int().positive().optional(),
 });
+export type UnitsResponsible = z.infer<typeof UnitsResponsibleSchema>;
 
 export const MeasureSchema = z.object({
   /** 1-based number as printed in the plan (`42．…`). */

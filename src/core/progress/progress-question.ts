@@ -1,8 +1,9 @@
 /**
  * Questions about how a measure is being carried out — who leads it, how far it has got, when
  * it is due, what is overdue or blocked — are not questions about the plan's text: the plan
- * names no lead unit, no deadline and no status. They are answered from the coordinators'
- * record, and where it has nothing, with {@link NOT_REGISTERED}, never with a guess.
+ * names no deadline and no status, and lead units only where a measure closes with them (2015
+ * on). They are answered from the coordinators' record, a lead unit the record lacks from the
+ * plan's text when it names one, and otherwise with {@link NOT_REGISTERED}, never with a guess.
  *
  * A question is one of these when it asks in those words; the measure it is about is the one
  * it names by number (第42条进展如何) or, failing that, the one a search finds with confidence
@@ -13,7 +14,7 @@ import { askQuestion } from '../answer/ask-question.js';
 import { type AnswerContext, areaRef } from '../answer/answer-values.js';
 import type { AreaRef } from '../answer/answer-schema.js';
 import { areaOf, findMeasure } from '../plan/find-in-plan.js';
-import type { Plan } from '../plan/plan-schema.js';
+import type { Plan, UnitsResponsible } from '../plan/plan-schema.js';
 import { normaliseQuestion } from '../search/query/clean-question.js';
 import { parsePlanReference } from '../search/query/plan-reference.js';
 import { isOverdueOn, measureLines, type MeasureLine } from './progress-overview.js';
@@ -26,7 +27,14 @@ export type ProgressQuestion =
   | { kind: 'list'; list: 'overdue' | 'blocked' | ProgressStatus };
 
 export type ProgressAnswer = (
-  | { kind: 'measure'; intent: ProgressIntent; measure: { number: number; area: AreaRef; firstClause: string }; record?: ProgressRecord }
+  | {
+      kind: 'measure';
+      intent: ProgressIntent;
+      measure: { number: number; area: AreaRef; firstClause: string };
+      record?: ProgressRecord;
+      /** The units the plan's own text names for the measure (plans from 2015 on), when it names any. */
+      planUnits?: UnitsResponsible;
+    }
   | {
       kind: 'list';
       list: 'overdue' | 'blocked' | ProgressStatus;
@@ -108,6 +116,7 @@ export function progressAnswer(plan: Plan, question: ProgressQuestion, records: 
       intent: question.intent,
       measure: { number: question.measure, area: areaRef(areaOf(plan, measure)), firstClause: line?.firstClause ?? '' },
       ...(record ? { record } : {}),
+      ...(measure.units ? { planUnits: measure.units } : {}),
     };
   }
   const listed = records.filter((r) => (question.list === 'overdue' ? isOverdueOn(r, date) : r.status === (question.list === 'blocked' ? '受阻' : question.list)));

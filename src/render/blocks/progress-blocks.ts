@@ -10,7 +10,7 @@ import type { ProgressAnswer } from '../../core/progress/progress-question.js';
 import type { CardProgress, Contacts } from '../../core/progress/record-view.js';
 import { FIELD_LABELS, NOT_REGISTERED, UNIT_SEPARATOR, type ProgressChange, type ProgressRecord, type ProgressStatus } from '../../core/progress/progress-schema.js';
 import { measureLabel } from '../answer-parts.js';
-import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_NOT_IN_PLAN, PROGRESS_SOURCE, unavailableSentence } from '../progress-parts.js';
+import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_SOURCE, progressSource, unavailableSentence } from '../progress-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
 import { button, context, header, section, sectionWithButton } from './block-kit.js';
 import { bold, escapeMrkdwn, fallbackText, quote } from './mrkdwn.js';
@@ -180,7 +180,7 @@ export function renderProgressAnswer(answer: ProgressAnswer): SlackMessage {
   const blocks: Block[] = [
     sectionWithButton(`${bold(firstLine)}\n${escapeMrkdwn(`${measure.area.numeral}、${measure.area.title}｜${preview(measure.firstClause, 80)}`)}`, button('查看', ACTION.openMeasure, encodeValue({ n: measure.number }))),
     ...(record ? progressBlocks(record) : []),
-    context(record ? PROGRESS_SOURCE : PROGRESS_NOT_IN_PLAN),
+    context(progressSource(answer)),
   ];
   return { text: fallbackText(firstLine), blocks };
 }

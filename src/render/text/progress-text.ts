@@ -6,7 +6,7 @@
 import type { ProgressAnswer } from '../../core/progress/progress-question.js';
 import { type ProgressChange, type ProgressRecord, FIELD_LABELS, NOT_REGISTERED, UNIT_SEPARATOR } from '../../core/progress/progress-schema.js';
 import { measureLabel } from '../answer-parts.js';
-import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_NOT_IN_PLAN, PROGRESS_SOURCE, unavailableSentence } from '../progress-parts.js';
+import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_SOURCE, progressSource, unavailableSentence } from '../progress-parts.js';
 
 function units(list: readonly string[]): string {
   return list.length > 0 ? list.join(UNIT_SEPARATOR) : '未登记';
@@ -76,5 +76,5 @@ export function renderProgressAnswerText(answer: ProgressAnswer): string {
     return [`${progressListTitle(answer)}（协调办登记，共 ${answer.measures.length} 条）：`, ...lines, PROGRESS_SOURCE].join('\n');
   }
   const { measure, record } = answer;
-  return [progressHeadline(answer), `${measure.area.numeral}、${measure.area.title}｜${measure.firstClause}`, ...(record ? [renderRecordText(measure.number, record)] : []), record ? PROGRESS_SOURCE : PROGRESS_NOT_IN_PLAN].join('\n');
+  return [progressHeadline(answer), `${measure.area.numeral}、${measure.area.title}｜${measure.firstClause}`, ...(record ? [renderRecordText(measure.number, record)] : []), progressSource(answer)].join('\n');
 }
