@@ -33,7 +33,8 @@ stateStoreContract('PostgreSQL', async (options) => {
   return { store: await open(), again: open };
 });
 
-describeProgressStore('PostgreSQL', () => {
+/** One database per contract suite, created on first use and opened afresh each time the suite asks. */
+function oneDatabase() {
   let url: Promise<string> | undefined;
   return {
     async open() {
@@ -44,33 +45,13 @@ describeProgressStore('PostgreSQL', () => {
     },
     cleanup: async () => undefined,
   };
-});
+}
 
-describeHelpDeskStore('PostgreSQL', () => {
-  let url: Promise<string> | undefined;
-  return {
-    async open() {
-      url ??= server.createDatabase();
-      const store = openPostgresStore(await url);
-      await store.open();
-      return store;
-    },
-    cleanup: async () => undefined,
-  };
-});
+describeProgressStore('PostgreSQL', oneDatabase);
 
-describeBackupStore('PostgreSQL', () => {
-  let url: Promise<string> | undefined;
-  return {
-    async open() {
-      url ??= server.createDatabase();
-      const store = openPostgresStore(await url);
-      await store.open();
-      return store;
-    },
-    cleanup: async () => undefined,
-  };
-});
+describeHelpDeskStore('PostgreSQL', oneDatabase);
+
+describeBackupStore('PostgreSQL', oneDatabase);
 
 describe('the PostgreSQL state store', () => {
   it('migrates a fresh database once when several replicas start at the same moment', async () => {
