@@ -99,7 +99,6 @@ export const PlanSnapshotSchema = z.object({
   records: z.array(ProgressRecordSchema),
   changes: z.array(ProgressChangeSchema),
 });
-export type PlanSnapshot = z.infer<typeof PlanSnapshotSchema>;
 
 export const StateSnapshotSchema = z.object({ format: z.literal(SNAPSHOT_FORMAT), plans: z.array(PlanSnapshotSchema) }).extend(HelpDeskSnapshotSchema.shape);
 export type StateSnapshot = z.infer<typeof StateSnapshotSchema>;

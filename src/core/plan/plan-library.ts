@@ -92,7 +92,3 @@ export function readPlanFiles(dir: string): PlanFile[] {
     return { plan: parsePlan(readFileSync(path, 'utf8'), file), file, path };
   });
 }
-
-export function loadPlanLibrary(dir: string, currentId?: string): PlanLibrary {
-  return planLibrary(readPlanFiles(dir), currentId);
-}

@@ -10,9 +10,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Metrics, MetricsExposition } from '../../app/process/metrics.js';
 
-/** Every metric this program defines starts with this. */
-export const METRIC_PREFIX = 'ipplan_';
-
 /**
  * Request durations, in seconds: slash commands are answered in milliseconds, answers that wait
  * on Slack's Web API in tenths of a second to seconds; Slack's acknowledgement window is 3 s.
