@@ -96,13 +96,17 @@ const deferBoltExtras = {
         contents: `
           let real;
           const load = () => (real ??= require(${JSON.stringify(real.path)}));
-          const lazyDefault = ${args.pluginData.lazyDefault ? `new Proxy(function () {}, {
+          const lazyDefault = ${
+            args.pluginData.lazyDefault
+              ? `new Proxy(function () {}, {
             construct: (_, args, newTarget) => Reflect.construct(load().default, args, newTarget === lazyDefault ? load().default : newTarget),
             apply: (_, self, args) => Reflect.apply(load().default, self, args),
             get: (_, key) => load().default[key],
             has: (_, key) => key in load().default,
             getPrototypeOf: () => Reflect.getPrototypeOf(load().default),
-          })` : 'undefined'};
+          })`
+              : 'undefined'
+          };
           module.exports = new Proxy({}, {
             get: (_, key) => (key === '__esModule' ? true : key === 'default' && lazyDefault ? lazyDefault : load()[key]),
             has: (_, key) => key in load(),

@@ -16,9 +16,18 @@ process.exitCode = await runCli(process.argv.slice(2), io, {
       ...(config.plans.dir ? { plansDir: config.plans.dir } : {}),
       ...(config.plans.current ? { currentPlan: config.plans.current } : {}),
       cacheDir: join(config.dataDir, 'plan-indexes'),
-      onStaleIndex: (reason) => writeLine(io.stderr, `warning: the prebuilt search index is not usable (${reason}); rebuilt it in memory. Run \`npm run build:index\` to refresh index/.`),
-      onNearMeaningsOff: (reason) => writeLine(io.stderr, `warning: answering without near meanings (${reason}). Run \`npm run build:index\` (it fetches the word vectors from the npm registry).`),
+      onStaleIndex: (reason) =>
+        writeLine(
+          io.stderr,
+          `warning: the prebuilt search index is not usable (${reason}); rebuilt it in memory. Run \`npm run build:index\` to refresh index/.`,
+        ),
+      onNearMeaningsOff: (reason) =>
+        writeLine(
+          io.stderr,
+          `warning: answering without near meanings (${reason}). Run \`npm run build:index\` (it fetches the word vectors from the npm registry).`,
+        ),
     });
   },
-  openApplication: (library, access) => openLocalApplication(library, readCliConfig(process.env), access, createLogger({ level: 'warn', destination: process.stderr })),
+  openApplication: (library, access) =>
+    openLocalApplication(library, readCliConfig(process.env), access, createLogger({ level: 'warn', destination: process.stderr })),
 });

@@ -66,7 +66,16 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
   const listMembers = async (group: string): Promise<string[]> => (await slack.app.client.usergroups.users.list({ usergroup: group })).users ?? [];
   const coordinators = createCoordinators({ config: config.coordinators, listMembers, logger, now });
   const semantic = config.embeddings ? await openSemanticSearch(config.embeddings, library.current.plan, config.dataDir, logger, now) : undefined;
-  const application = createApplication({ library, state: store, coordinators, digest: config.digest, clock, logger, helpDesk: config.helpDesk, ...(semantic ? { semantic } : {}) });
+  const application = createApplication({
+    library,
+    state: store,
+    coordinators,
+    digest: config.digest,
+    clock,
+    logger,
+    helpDesk: config.helpDesk,
+    ...(semantic ? { semantic } : {}),
+  });
   const storeHealth = () => ({ name: 'store', ...store.health() });
   const slack = createSlackApp(
     config.slack,
@@ -74,9 +83,27 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
     { ...slackOptions, healthChecks: [storeHealth, ...(slackOptions?.healthChecks ?? [])] },
   );
   const settings = { digestTimeZone: config.digest.timeZone };
-  const presence = createReplicaPresence({ replicas: store.replicas, ledger: store.work, replica, settings, processEvent: (event) => slack.app.processEvent(event), logger, now });
+  const presence = createReplicaPresence({
+    replicas: store.replicas,
+    ledger: store.work,
+    replica,
+    settings,
+    processEvent: (event) => slack.app.processEvent(event),
+    logger,
+    now,
+  });
   const channel = config.digest.channel;
-  const poster = channel && createDigestPoster({ channel: slackDigestChannel(slack.app.client, channel, logger), digests: application.digests, store: store.digest, owner: replica, logger, clock, metrics });
+  const poster =
+    channel &&
+    createDigestPoster({
+      channel: slackDigestChannel(slack.app.client, channel, logger),
+      digests: application.digests,
+      store: store.digest,
+      owner: replica,
+      logger,
+      clock,
+      metrics,
+    });
   const digest = channel && poster ? createDigestScheduler({ poster, schedule: { ...config.digest, channel }, logger, clock }) : undefined;
   return createService({
     application,
@@ -106,9 +133,23 @@ export interface LocalApplication {
  * `write`: an administrator's change (the state is created if need be, and failures are loud);
  * `read`: nothing is created, and the console's questions are not recorded.
  */
-export async function openLocalApplication(library: AnswerLibrary, settings: LocalSettings, mode: 'read' | 'write', logger: Logger, now: () => Date = () => new Date()): Promise<LocalApplication> {
+export async function openLocalApplication(
+  library: AnswerLibrary,
+  settings: LocalSettings,
+  mode: 'read' | 'write',
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): Promise<LocalApplication> {
   const store = await (mode === 'write' ? openStoreForWriting(settings) : openExistingStore(settings));
   const state = mode === 'write' ? store : localConsoleState(store);
-  const application = createApplication({ library, state, coordinators: NO_COORDINATORS, digest: settings.digest, clock: officeClock(settings.timeZone, now), logger, helpDesk: settings.helpDesk });
+  const application = createApplication({
+    library,
+    state,
+    coordinators: NO_COORDINATORS,
+    digest: settings.digest,
+    clock: officeClock(settings.timeZone, now),
+    logger,
+    helpDesk: settings.helpDesk,
+  });
   return { application, close: () => store.close() };
 }

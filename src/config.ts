@@ -55,30 +55,32 @@ const HOW_TO_FIX: Readonly<Record<string, string>> = {
   PLANS_DIR: 'the folder holding the plan files (*.txt, one plan each), for example /etc/ipplan/plans (leave it unset for the plan this project ships)',
   CURRENT_PLAN: 'the year of the plan answers use when nobody names one, as the plan writes it, for example 2015 or 2021-2022 (leave it unset for the newest)',
   DATABASE_URL: 'a PostgreSQL connection URL, postgres://user:password@host:5432/database (leave it unset for the embedded SQLite store under DATA_DIR)',
-  PGHOST: 'the PostgreSQL server\'s host name or address, for example db (a Unix socket directory needs DATABASE_URL)',
-  PGPORT: 'the PostgreSQL server\'s port, for example 5432',
+  PGHOST: "the PostgreSQL server's host name or address, for example db (a Unix socket directory needs DATABASE_URL)",
+  PGPORT: "the PostgreSQL server's port, for example 5432",
   DIGEST_TZ: 'an IANA time zone name, for example Asia/Shanghai',
   DIGEST_CHANNEL: 'the ID of the coordination channel, for example C0123456789 (channel details → About, at the bottom)',
   DIGEST_CRON:
     'a cron expression that runs at least once a year, with five fields (minute hour day month weekday) or six with the second first as one number (second minute hour day month weekday), for example "0 9 * * *" for 09:00',
-  DIGEST_DAYS: 'workdays (China\'s working days, adjusted working days included) or daily',
+  DIGEST_DAYS: "workdays (China's working days, adjusted working days included) or daily",
   DIGEST_SIZE: 'how many measures each digest walks through, a whole number from 1 to 20',
   DIGEST_START: 'the first day of the walk through the plan, as YYYY-MM-DD (optional)',
   DIGEST_CALENDAR:
     'a file of the State Council\'s holidays and make-up working days, one "YYYY-MM-DD 休" or "YYYY-MM-DD 班" a line, # for comments (optional; see .env.example)',
   EMBEDDINGS_URL:
-    'the base URL of an OpenAI-compatible embeddings API, for example http://localhost:11434/v1 (Ollama) or http://localhost:8080/v1 (text-embeddings-inference); a URL ending in /embeddings is used as it is. Leave it unset to search by the plan\'s words only',
+    "the base URL of an OpenAI-compatible embeddings API, for example http://localhost:11434/v1 (Ollama) or http://localhost:8080/v1 (text-embeddings-inference); a URL ending in /embeddings is used as it is. Leave it unset to search by the plan's words only",
   EMBEDDINGS_MODEL: 'the name of the embedding model the server at EMBEDDINGS_URL serves, for example bge-m3',
   EMBEDDINGS_API_KEY: 'the key the embeddings server expects, sent as Authorization: Bearer (optional; local servers need none)',
   ADMISSION_MAX_WAITING: 'how many answers may wait for their turn before new work is refused, a whole number from 1 to 100000 (default 200)',
   ADMISSION_MAX_WAIT_MS: 'how long, in milliseconds, the oldest waiting answer may wait before new work is refused, from 1 to 600000 (default 750)',
   ADMISSION_MAX_LOOP_LAG_MS: 'how late, in milliseconds, the event loop may run before new work is refused, from 1 to 600000 (default 100)',
-  ESCALATION_CHANNEL: 'the ID of the coordination channel where questions the plan does not answer are passed on (问协调办), for example C0123456789; unset, DIGEST_CHANNEL is used, and without either 问协调办 is not offered',
-  ANSWER_CHANNELS: 'the IDs of help channels where every question is answered without an @mention, separated by commas, for example C0123456789,G0123456789 (optional; coordinators can also turn it on with /plan 设置 频道自动回答 开)',
+  ESCALATION_CHANNEL:
+    'the ID of the coordination channel where questions the plan does not answer are passed on (问协调办), for example C0123456789; unset, DIGEST_CHANNEL is used, and without either 问协调办 is not offered',
+  ANSWER_CHANNELS:
+    'the IDs of help channels where every question is answered without an @mention, separated by commas, for example C0123456789,G0123456789 (optional; coordinators can also turn it on with /plan 设置 频道自动回答 开)',
   STANDARD_ANSWERS_EXPIRED: 'notice (a standard answer past its review date is shown with a notice) or hide (it is not shown)',
   STANDARD_ANSWER_REVIEW_MONTHS: 'how many months a standard answer stands before it is due for review, a whole number from 1 to 60 (default 6)',
   COORDINATORS:
-    'the Slack IDs of the people who may update progress records, separated by commas: member IDs (U…, W…; profile → ⋮ → Copy member ID) and/or user-group IDs (S…; the group\'s page → ⋮ → Copy group ID)',
+    "the Slack IDs of the people who may update progress records, separated by commas: member IDs (U…, W…; profile → ⋮ → Copy member ID) and/or user-group IDs (S…; the group's page → ⋮ → Copy group ID)",
 };
 
 /**
@@ -143,7 +145,9 @@ const optionalText = z
 
 /** An optional whole number from 1 to `max`. */
 const limit = (max: number) =>
-  optionalText.refine((v) => v === undefined || (/^\d{1,6}$/u.test(v) && Number(v) >= 1 && Number(v) <= max), `is not a whole number from 1 to ${max}`).transform((v) => (v === undefined ? undefined : Number(v)));
+  optionalText
+    .refine((v) => v === undefined || (/^\d{1,6}$/u.test(v) && Number(v) >= 1 && Number(v) <= max), `is not a whole number from 1 to ${max}`)
+    .transform((v) => (v === undefined ? undefined : Number(v)));
 
 /** A secret taken as it is, spaces included; empty counts as unset. */
 const optionalSecret = z
@@ -159,9 +163,7 @@ const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^xoxb-[A-Za-z0-9-]+$/u.test(v), 'must start with xoxb-'),
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || /^xapp-[A-Za-z0-9-]+$/u.test(v), 'must start with xapp-'),
   SLACK_SIGNING_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9]{8,}$/u.test(v), 'must be the 32-character hexadecimal secret'),
-  PORT: optionalText
-    .refine((v) => v === undefined || isPort(v), 'is not a port number')
-    .transform((v) => (v === undefined ? DEFAULT_PORT : Number(v))),
+  PORT: optionalText.refine((v) => v === undefined || isPort(v), 'is not a port number').transform((v) => (v === undefined ? DEFAULT_PORT : Number(v))),
   HOST: optionalText.refine((v) => v === undefined || isListenAddress(v), 'is not an IP address or a host name').transform((v) => v ?? DEFAULT_HOST),
   LOG_LEVEL: optionalText
     .refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), 'is not a log level')
@@ -169,19 +171,22 @@ const EnvSchema = z.object({
   SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/u.test(v), 'must be an http(s) URL'),
   DATA_DIR: optionalText.transform((v) => v ?? DEFAULT_DATA_DIR),
   PLANS_DIR: optionalText,
-  CURRENT_PLAN: optionalText.refine((v) => v === undefined || /^(?:19|20)\d{2}(?:-(?:19|20)\d{2})?$/u.test(v), 'is not a year (2015) or a span of years (2021-2022)'),
+  CURRENT_PLAN: optionalText.refine(
+    (v) => v === undefined || /^(?:19|20)\d{2}(?:-(?:19|20)\d{2})?$/u.test(v),
+    'is not a year (2015) or a span of years (2021-2022)',
+  ),
   DATABASE_URL: optionalText.refine((v) => v === undefined || isPostgresUrl(v), 'is not a postgres:// URL'),
   PGHOST: optionalText.refine((v) => v === undefined || isPgHost(v), 'is not a host name or address'),
   PGPORT: optionalText.refine((v) => v === undefined || isPort(v), 'is not a port number'),
   PGUSER: optionalText,
   PGPASSWORD: optionalSecret,
   PGDATABASE: optionalText,
-  DIGEST_TZ: optionalText
-    .refine((v) => v === undefined || isValidTimeZone(v), 'is not a time zone this system knows')
-    .transform((v) => v ?? DEFAULT_TIME_ZONE),
+  DIGEST_TZ: optionalText.refine((v) => v === undefined || isValidTimeZone(v), 'is not a time zone this system knows').transform((v) => v ?? DEFAULT_TIME_ZONE),
   DIGEST_CHANNEL: optionalText.refine((v) => v === undefined || /^[CG][A-Z0-9]{6,}$/u.test(v), 'is not a channel ID'),
   DIGEST_CRON: optionalText.transform((v) => v ?? DEFAULT_DIGEST_CRON),
-  DIGEST_DAYS: optionalText.refine((v) => v === undefined || v === 'workdays' || v === 'daily', 'is neither workdays nor daily').transform((v) => (v ?? 'workdays') as DigestDays),
+  DIGEST_DAYS: optionalText
+    .refine((v) => v === undefined || v === 'workdays' || v === 'daily', 'is neither workdays nor daily')
+    .transform((v) => (v ?? 'workdays') as DigestDays),
   DIGEST_SIZE: optionalText
     .refine((v) => v === undefined || (/^\d{1,2}$/u.test(v) && Number(v) >= 1 && Number(v) <= MAX_DIGEST_SIZE), 'is not a number from 1 to 20')
     .transform((v) => (v === undefined ? DEFAULT_DIGEST_SIZE : Number(v))),
@@ -197,13 +202,14 @@ const EnvSchema = z.object({
   ANSWER_CHANNELS: optionalText
     .transform((v) => (v === undefined ? [] : [...new Set(v.split(/[\s,，;；]+/u).filter((id) => id.length > 0))]))
     .refine((ids) => ids.every((id) => /^[CG][A-Z0-9]{6,}$/u.test(id)), 'has an entry that is not a channel ID (C…, G…)'),
-  STANDARD_ANSWERS_EXPIRED: optionalText.refine((v) => v === undefined || v === 'notice' || v === 'hide', 'is neither notice nor hide').transform((v): 'notice' | 'hide' => (v === 'hide' ? 'hide' : 'notice')),
+  STANDARD_ANSWERS_EXPIRED: optionalText
+    .refine((v) => v === undefined || v === 'notice' || v === 'hide', 'is neither notice nor hide')
+    .transform((v): 'notice' | 'hide' => (v === 'hide' ? 'hide' : 'notice')),
   STANDARD_ANSWER_REVIEW_MONTHS: limit(60).transform((v) => v ?? DEFAULT_REVIEW_MONTHS),
   EMBEDDINGS_URL: optionalText.refine((v) => v === undefined || isHttpUrl(v), 'is not an http:// or https:// URL'),
   EMBEDDINGS_MODEL: optionalText,
   EMBEDDINGS_API_KEY: optionalText,
 });
-
 
 /** The digest's calendar and size; `channel` is set only when the digest is turned on. */
 export interface DigestConfig {
@@ -313,7 +319,10 @@ function readDigestCalendar(file: string): CalendarOverrides {
  */
 function refuseCredentials(variable: string, value: string | undefined, where: string): void {
   if (value === undefined || !hasCredentials(value)) return;
-  throw new ConfigError(variable, `${variable} holds a user name or password (got "${shownValue(value).slice(0, 60)}"): remove them from the URL${where}; set it to ${HOW_TO_FIX[variable]}.`);
+  throw new ConfigError(
+    variable,
+    `${variable} holds a user name or password (got "${shownValue(value).slice(0, 60)}"): remove them from the URL${where}; set it to ${HOW_TO_FIX[variable]}.`,
+  );
 }
 
 /** DIGEST_START within its range: from {@link EARLIEST_DIGEST_START} to a year after `today`. */
@@ -356,7 +365,11 @@ function apiUrl(value: string | undefined): { apiUrl?: string } {
 function embeddings(url: string | undefined, model: string | undefined, apiKey: string | undefined): { embeddings?: EmbeddingsConfig } {
   if (url === undefined) {
     const stray = model !== undefined ? 'EMBEDDINGS_MODEL' : apiKey !== undefined ? 'EMBEDDINGS_API_KEY' : undefined;
-    if (stray) throw new ConfigError(stray, `${stray} is set but EMBEDDINGS_URL is not, so the semantic search would stay off: set EMBEDDINGS_URL to the base URL of the embeddings server, or remove ${stray}.`);
+    if (stray)
+      throw new ConfigError(
+        stray,
+        `${stray} is set but EMBEDDINGS_URL is not, so the semantic search would stay off: set EMBEDDINGS_URL to the base URL of the embeddings server, or remove ${stray}.`,
+      );
     return {};
   }
   if (model === undefined) fail('EMBEDDINGS_MODEL', 'is not set but EMBEDDINGS_URL is');
@@ -391,7 +404,10 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     ...(e.DIGEST_START ? { start: e.DIGEST_START } : {}),
     ...(e.DIGEST_CALENDAR ? { calendar: readDigestCalendar(e.DIGEST_CALENDAR), calendarFile: resolve(e.DIGEST_CALENDAR) } : {}),
   };
-  const coordinators: CoordinatorsConfig = { users: e.COORDINATORS.filter((id) => !id.startsWith('S')), groups: e.COORDINATORS.filter((id) => id.startsWith('S')) };
+  const coordinators: CoordinatorsConfig = {
+    users: e.COORDINATORS.filter((id) => !id.startsWith('S')),
+    groups: e.COORDINATORS.filter((id) => id.startsWith('S')),
+  };
   const admission: AdmissionConfig = {
     ...(e.ADMISSION_MAX_WAITING !== undefined ? { maxWaiting: e.ADMISSION_MAX_WAITING } : {}),
     ...(e.ADMISSION_MAX_WAIT_MS !== undefined ? { maxWaitMs: e.ADMISSION_MAX_WAIT_MS } : {}),
@@ -407,14 +423,22 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     digest,
     coordinators,
     ...embeddings(e.EMBEDDINGS_URL, e.EMBEDDINGS_MODEL, e.EMBEDDINGS_API_KEY),
-    helpDesk: { ...((e.ESCALATION_CHANNEL ?? e.DIGEST_CHANNEL) ? { channel: e.ESCALATION_CHANNEL ?? e.DIGEST_CHANNEL } : {}), answerChannels: e.ANSWER_CHANNELS, reviewMonths: e.STANDARD_ANSWER_REVIEW_MONTHS, expired: e.STANDARD_ANSWERS_EXPIRED },
+    helpDesk: {
+      ...((e.ESCALATION_CHANNEL ?? e.DIGEST_CHANNEL) ? { channel: e.ESCALATION_CHANNEL ?? e.DIGEST_CHANNEL } : {}),
+      answerChannels: e.ANSWER_CHANNELS,
+      reviewMonths: e.STANDARD_ANSWER_REVIEW_MONTHS,
+      expired: e.STANDARD_ANSWERS_EXPIRED,
+    },
   };
   if (e.SLACK_BOT_TOKEN === undefined) {
     if (e.SLACK_APP_TOKEN !== undefined || e.SLACK_SIGNING_SECRET !== undefined) fail('SLACK_BOT_TOKEN', 'is not set but other Slack variables are');
     return base;
   }
   if (e.SLACK_APP_TOKEN !== undefined) {
-    return { ...base, slack: { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, port: e.PORT, host: e.HOST, ...apiUrl(e.SLACK_API_URL) } };
+    return {
+      ...base,
+      slack: { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, port: e.PORT, host: e.HOST, ...apiUrl(e.SLACK_API_URL) },
+    };
   }
   if (e.SLACK_SIGNING_SECRET === undefined) {
     throw new ConfigError(

@@ -23,10 +23,24 @@ const URL_MASK = '***';
 const MAX_DEPTH = 8;
 
 const REDACTED_PATHS = [
-  'token', '*.token', 'botToken', 'appToken', 'signingSecret', '*.botToken', '*.appToken', '*.signingSecret',
-  'headers.authorization', '*.headers.authorization', 'headers.Authorization', '*.headers.Authorization',
-  'config.SLACK_BOT_TOKEN', 'config.SLACK_APP_TOKEN', 'config.SLACK_SIGNING_SECRET',
-  'apiKey', '*.apiKey', 'config.EMBEDDINGS_API_KEY',
+  'token',
+  '*.token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  '*.botToken',
+  '*.appToken',
+  '*.signingSecret',
+  'headers.authorization',
+  '*.headers.authorization',
+  'headers.Authorization',
+  '*.headers.Authorization',
+  'config.SLACK_BOT_TOKEN',
+  'config.SLACK_APP_TOKEN',
+  'config.SLACK_SIGNING_SECRET',
+  'apiKey',
+  '*.apiKey',
+  'config.EMBEDDINGS_API_KEY',
 ];
 
 /** `text` with every URL's user name, password and query string masked. */

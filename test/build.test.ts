@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/core/paths.js';
-import { startFakeSlackApi, } from './support/fake-slack-api.js';
+import { startFakeSlackApi } from './support/fake-slack-api.js';
 import { freePort, waitUntilHealthy, LOOSE_ADMISSION_ENV } from './support/local-process.js';
 import { slashCommand } from './support/slack-payloads.js';
 import { startSocketModeServer } from './support/socket-mode-server.js';
@@ -86,7 +86,14 @@ describe('the bundle in dist/', () => {
     const api = await startFakeSlackApi();
     try {
       const port = await freePort();
-      const app = startApp({ ...LOOSE_ADMISSION_ENV, SLACK_BOT_TOKEN: 'xoxb-1-2-bundle', SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef', SLACK_API_URL: api.url, PORT: String(port), HOST: '127.0.0.1' });
+      const app = startApp({
+        ...LOOSE_ADMISSION_ENV,
+        SLACK_BOT_TOKEN: 'xoxb-1-2-bundle',
+        SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+        SLACK_API_URL: api.url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      });
       expect(await waitUntilHealthy(port, { timeoutMs: 15_000, gaveUp: () => app.exitCode !== null })).toBe(true);
       expect(await stop(app, 'SIGTERM')).toBe(0);
     } finally {
@@ -98,7 +105,13 @@ describe('the bundle in dist/', () => {
     const socket = await startSocketModeServer();
     const api = await startFakeSlackApi({ socket });
     try {
-      const app = startApp({ ...LOOSE_ADMISSION_ENV, SLACK_BOT_TOKEN: 'xoxb-1-2-bundle', SLACK_APP_TOKEN: 'xapp-1-A0APP-1-bundle', SLACK_API_URL: api.url, PORT: String(await freePort()) });
+      const app = startApp({
+        ...LOOSE_ADMISSION_ENV,
+        SLACK_BOT_TOKEN: 'xoxb-1-2-bundle',
+        SLACK_APP_TOKEN: 'xapp-1-A0APP-1-bundle',
+        SLACK_API_URL: api.url,
+        PORT: String(await freePort()),
+      });
       await socket.waitForConnection(15_000);
       const command = await socket.sendEnvelope('slash_commands', slashCommand({ command: '/measure', text: '42', response_url: api.responseUrl('bundle') }));
       // The answer is the acknowledgement's payload.

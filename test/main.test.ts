@@ -119,17 +119,29 @@ describe('npm start', () => {
     // loading) and answer 503, which Slack retries: so does the test, each retry signed anew.
     const signedAt = nowSeconds();
     let attempt = 0;
-    const post = () => postSigned(`http://127.0.0.1:${port}/slack/events`, 'null', 'application/json', { signingSecret: '0123456789abcdef0123456789abcdef', timestampSeconds: signedAt - attempt++ });
-    const nullBody = await waitUntil(async () => {
-      const response = await post();
-      return response.status !== 503 && response;
-    }, 'an answer other than 503', 15_000, 50);
+    const post = () =>
+      postSigned(`http://127.0.0.1:${port}/slack/events`, 'null', 'application/json', {
+        signingSecret: '0123456789abcdef0123456789abcdef',
+        timestampSeconds: signedAt - attempt++,
+      });
+    const nullBody = await waitUntil(
+      async () => {
+        const response = await post();
+        return response.status !== 503 && response;
+      },
+      'an answer other than 503',
+      15_000,
+      50,
+    );
     expect(nullBody.status).toBe(400);
     expect(await waitUntilHealthy(port, { timeoutMs: 2_000 })).toBe(true);
     main.child.kill('SIGTERM');
     const run = await main.exited;
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string });
     expect(lines.some((l) => l.msg === 'ready')).toBe(true);
     expect(lines.some((l) => l.msg === 'stopping')).toBe(true);
     expect(run.stdout).not.toContain('xoxb-1-2-main');
@@ -151,7 +163,10 @@ describe('npm start', () => {
       main.child.kill('SIGTERM');
       const run = await main.exited;
       expect(run.code).toBe(0);
-      const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { msg: string; semantic?: string });
+      const lines = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { msg: string; semantic?: string });
       expect(lines.find((l) => l.msg === 'ready')?.semantic).toBe('bge-m3');
       expect(lines.findIndex((l) => l.msg === 'ready')).toBeLessThan(lines.findIndex((l) => l.msg === 'semantic search ready'));
       expect(run.stdout).not.toContain(key);
@@ -179,7 +194,9 @@ describe('npm start', () => {
     dirs.push(dataDir);
     const run = await startMain(httpEnv(api, await freePort(), dataDir)).exited;
     expect(run.code).toBe(1);
-    expect(run.stderr.trim().split('\n')).toEqual(['SLACK_BOT_TOKEN was refused by Slack (invalid_auth): set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions), and check the app is installed in the workspace.']);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'SLACK_BOT_TOKEN was refused by Slack (invalid_auth): set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions), and check the app is installed in the workspace.',
+    ]);
     expect(run.stdout).not.toContain('"msg":"ready"');
   });
 
@@ -198,11 +215,23 @@ describe('npm start', () => {
 
   describe('refuses a setting it cannot run with, in one line naming it, creating nothing', () => {
     it.each([
-      [{ EMBEDDINGS_URL: 'http://alice:pa55word@127.0.0.1:11434/v1', EMBEDDINGS_MODEL: 'bge-m3' }, /^EMBEDDINGS_URL holds a user name or password \(got "http:\/\/\*\*\*@127\.0\.0\.1:11434\/v1"\): remove them from the URL/u],
-      [{ EMBEDDINGS_MODEL: 'bge-m3' }, /^EMBEDDINGS_MODEL is set but EMBEDDINGS_URL is not, so the semantic search would stay off: set EMBEDDINGS_URL to the base URL of the embeddings server, or remove EMBEDDINGS_MODEL\.$/u],
-      [{ DIGEST_CRON: '0 9 31 2 *' }, /^DIGEST_CRON never runs: no date matches it \(got "0 9 31 2 \*"\): set it to a cron expression that runs at least once a year/u],
+      [
+        { EMBEDDINGS_URL: 'http://alice:pa55word@127.0.0.1:11434/v1', EMBEDDINGS_MODEL: 'bge-m3' },
+        /^EMBEDDINGS_URL holds a user name or password \(got "http:\/\/\*\*\*@127\.0\.0\.1:11434\/v1"\): remove them from the URL/u,
+      ],
+      [
+        { EMBEDDINGS_MODEL: 'bge-m3' },
+        /^EMBEDDINGS_MODEL is set but EMBEDDINGS_URL is not, so the semantic search would stay off: set EMBEDDINGS_URL to the base URL of the embeddings server, or remove EMBEDDINGS_MODEL\.$/u,
+      ],
+      [
+        { DIGEST_CRON: '0 9 31 2 *' },
+        /^DIGEST_CRON never runs: no date matches it \(got "0 9 31 2 \*"\): set it to a cron expression that runs at least once a year/u,
+      ],
       [{ DIGEST_CRON: '* * * * * * *' }, /^DIGEST_CRON has 7 fields, not five or six \(got "\* \* \* \* \* \* \*"\): set it to/u],
-      [{ DIGEST_START: '9999-12-31' }, /^DIGEST_START is more than a year from today \(got "9999-12-31"\): set it to the first day of the walk through the plan, as YYYY-MM-DD, from 2000-01-01 to \d{4}-\d{2}-\d{2} \(a year from today\), or leave it unset\.$/u],
+      [
+        { DIGEST_START: '9999-12-31' },
+        /^DIGEST_START is more than a year from today \(got "9999-12-31"\): set it to the first day of the walk through the plan, as YYYY-MM-DD, from 2000-01-01 to \d{4}-\d{2}-\d{2} \(a year from today\), or leave it unset\.$/u,
+      ],
     ])('%j', async (setting, line) => {
       const fake = { url: 'http://127.0.0.1:9/api/' } as FakeSlackApi;
       const refused = await refusal((dataDir) => ({ ...httpEnv(fake, 3000, dataDir), ...setting }));
@@ -213,13 +242,17 @@ describe('npm start', () => {
     it('PORT in use, in HTTP mode', async () => {
       api = await startFakeSlackApi();
       const port = await takenPort();
-      expect(await refusal((dataDir) => httpEnv(api as FakeSlackApi, port, dataDir))).toBe(`PORT ${port} is already in use on HOST 127.0.0.1: stop what uses it, or set PORT to a free port.`);
+      expect(await refusal((dataDir) => httpEnv(api as FakeSlackApi, port, dataDir))).toBe(
+        `PORT ${port} is already in use on HOST 127.0.0.1: stop what uses it, or set PORT to a free port.`,
+      );
     });
 
     it('PORT in use, in Socket Mode (its /healthz listens there)', async () => {
       api = await startFakeSlackApi({ socket: await startSocketModeServer() });
       const port = await takenPort();
-      expect(await refusal((dataDir) => socketEnv(api as FakeSlackApi, port, dataDir))).toBe(`PORT ${port} is already in use on HOST 127.0.0.1: stop what uses it, or set PORT to a free port.`);
+      expect(await refusal((dataDir) => socketEnv(api as FakeSlackApi, port, dataDir))).toBe(
+        `PORT ${port} is already in use on HOST 127.0.0.1: stop what uses it, or set PORT to a free port.`,
+      );
     });
 
     it('a HOST that is not an address of this machine', async () => {
@@ -237,15 +270,19 @@ describe('npm start', () => {
       );
     });
 
-    it.skipIf(!existsSync('/proc/1'))('a DATA_DIR that cannot be made (under /proc), promptly instead of spinning', async () => {
-      api = await startFakeSlackApi();
-      const fake = api;
-      const { parent } = unmadeDataDir();
-      const run = await startMain(httpEnv(fake, await freePort(), '/proc/1/nope')).exited;
-      expect(run.code).toBe(1);
-      expect(run.stderr).toBe('DATA_DIR /proc/1/nope is not a writable directory (ENOENT): point DATA_DIR at a directory this process can write to.\n');
-      expect(readdirSync(parent)).toEqual([]);
-    }, 30_000);
+    it.skipIf(!existsSync('/proc/1'))(
+      'a DATA_DIR that cannot be made (under /proc), promptly instead of spinning',
+      async () => {
+        api = await startFakeSlackApi();
+        const fake = api;
+        const { parent } = unmadeDataDir();
+        const run = await startMain(httpEnv(fake, await freePort(), '/proc/1/nope')).exited;
+        expect(run.code).toBe(1);
+        expect(run.stderr).toBe('DATA_DIR /proc/1/nope is not a writable directory (ENOENT): point DATA_DIR at a directory this process can write to.\n');
+        expect(readdirSync(parent)).toEqual([]);
+      },
+      30_000,
+    );
   });
 
   it('in Socket Mode, answers /healthz on PORT once connected, and exits 0 on SIGTERM', async () => {

@@ -21,7 +21,8 @@ async function ask(question: string) {
   return AnswerSchema.parse(JSON.parse(io.out()));
 }
 
-const acknowledged = (calls: Call[]) => calls.flatMap((c) => (c.kind === 'ack' && typeof c.response === 'object' && c.response !== null ? [JSON.stringify(c.response)] : []));
+const acknowledged = (calls: Call[]) =>
+  calls.flatMap((c) => (c.kind === 'ack' && typeof c.response === 'object' && c.response !== null ? [JSON.stringify(c.response)] : []));
 const posted = (calls: Call[]) => calls.flatMap((c) => (c.kind === 'post' ? [JSON.stringify(c.args)] : []));
 
 describe('two plans in PLANS_DIR', () => {
@@ -40,7 +41,10 @@ describe('two plans in PLANS_DIR', () => {
 
   it('measure 5 2015 on the command line shows the 2015 measure; a year without a plan is refused', async () => {
     const deps = { ...cliDeps(), openLibrary: () => twoPlanLibrary().library };
-    for (const args of [['measure', '5', '2015'], ['measure', '2015-5']]) {
+    for (const args of [
+      ['measure', '5', '2015'],
+      ['measure', '2015-5'],
+    ]) {
       const io = fakeIo();
       expect(await runCli([...args, '--json'], io, deps)).toBe(0);
       const answer = AnswerSchema.parse(JSON.parse(io.out()));
@@ -52,7 +56,7 @@ describe('two plans in PLANS_DIR', () => {
     expect(io.err()).toContain('没有2013年的计划（现有：2015、2014）');
   });
 
-  it('/measure 5 2015 shows the 2015 plan\'s measure 5, and /measure 5 2014 the 2014 one', async () => {
+  it("/measure 5 2015 shows the 2015 plan's measure 5, and /measure 5 2014 the 2014 one", async () => {
     const slack = listenerFakes(() => new Date('2026-11-25T03:00:00Z'), { library: twoPlanLibrary().library });
     await measureCommand(slack.app.lookups, slack.work)(slack.command('/measure', '5 2015'));
     const [in2015] = acknowledged(slack.takeCalls());
@@ -64,9 +68,14 @@ describe('two plans in PLANS_DIR', () => {
     expect(in2014).toContain('2014');
   });
 
-  it('a DM asking who leads 2015\'s measure 5 is answered with the units the measure names', async () => {
+  it("a DM asking who leads 2015's measure 5 is answered with the units the measure names", async () => {
     const slack = listenerFakes(() => new Date('2026-11-25T03:00:00Z'), { library: twoPlanLibrary().library });
-    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('2015年第5条由哪个部门牵头', { ts: '1764000000.000500' }));
+    await directOrThreadMessage(
+      slack.app,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.message('2015年第5条由哪个部门牵头', { ts: '1764000000.000500' }));
     const [reply] = posted(slack.takeCalls());
     expect(reply).toContain('第 5 条的牵头单位：银监会（计划原文：银监会、知识产权局按职责分别负责）。');
     expect(reply).toContain('推动知识产权质押融资扩面增量');
@@ -75,7 +84,12 @@ describe('two plans in PLANS_DIR', () => {
 
   it('says the plan does not name a lead unit where the measure names none', async () => {
     const slack = listenerFakes(() => new Date('2026-11-25T03:00:00Z'), { library: twoPlanLibrary().library });
-    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('2015年第6条由哪个部门牵头', { ts: '1764000000.000600' }));
+    await directOrThreadMessage(
+      slack.app,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.message('2015年第6条由哪个部门牵头', { ts: '1764000000.000600' }));
     const [reply] = posted(slack.takeCalls());
     expect(reply).toContain('第 6 条的牵头单位：计划原文未列明，协调办尚未登记。');
   });
@@ -87,7 +101,7 @@ describe('two plans in PLANS_DIR', () => {
     expect(askLibrary(twoPlanLibrary().library, '2015年第6条由哪个部门负责').kind).toBe('not-covered');
   });
 
-  it('a question across the years lists each year\'s measure, newest first', async () => {
+  it("a question across the years lists each year's measure, newest first", async () => {
     const answer = await ask('历年计划里关于商标审查的措施');
     expect(answer.kind).toBe('years');
     expect(answer.results.map((r) => [r.plan?.id, r.number])).toEqual([

@@ -83,7 +83,16 @@ export interface Application {
   backups: Backups;
 }
 
-export function createApplication({ library, state, coordinators, digest, clock, logger, semantic, helpDesk: settings = HELP_DESK_OFF }: ApplicationPorts): Application {
+export function createApplication({
+  library,
+  state,
+  coordinators,
+  digest,
+  clock,
+  logger,
+  semantic,
+  helpDesk: settings = HELP_DESK_OFF,
+}: ApplicationPorts): Application {
   const books = new Map<string, ProgressBook>();
   /** Each plan's record, kept under its id. */
   const book = (planId = library.current.plan.id): ProgressBook => {
@@ -97,7 +106,9 @@ export function createApplication({ library, state, coordinators, digest, clock,
   };
   /** A plan's record as kept, also of a plan outside the library (a backup restored with --force): read out, never updated (no measures). */
   const keptBook = (planId: string): ProgressBook =>
-    library.find(planId) ? book(planId) : createProgressBook({ ledger: state.progress.forPlan(planId), measureCount: 0, timeZone: clock.timeZone, now: clock.now });
+    library.find(planId)
+      ? book(planId)
+      : createProgressBook({ ledger: state.progress.forPlan(planId), measureCount: 0, timeZone: clock.timeZone, now: clock.now });
   const activity = activityRecorder(state.activity, clock);
   const answerer = createAnswerer(library, semantic);
   const threads = createThreadMemory(state.threads, clock.now);

@@ -139,5 +139,12 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: CliDeps): Prom
   };
   let opened: AnswerLibrary | undefined;
   const library = (): AnswerLibrary => (opened ??= deps.openLibrary(io));
-  return command({ argument: rest.join(' '), options, io, context: () => library().current, library, openApplication: (access) => deps.openApplication(library(), access) });
+  return command({
+    argument: rest.join(' '),
+    options,
+    io,
+    context: () => library().current,
+    library,
+    openApplication: (access) => deps.openApplication(library(), access),
+  });
 }

@@ -108,7 +108,11 @@ function readVectors(body: unknown, inputs: number): number[][] | string {
 
 export function createEmbeddingsClient({ url, model, apiKey }: EmbeddingsConfig, fetchImpl: typeof fetch = fetch): EmbeddingsClient {
   const endpoint = embeddingsEndpoint(url);
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+  };
 
   async function embed(input: readonly string[], { timeoutMs, signal }: EmbedOptions): Promise<EmbedOutcome> {
     if (signal?.aborted) return { ok: false, failure: { kind: 'aborted' } };

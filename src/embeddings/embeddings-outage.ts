@@ -61,7 +61,7 @@ export function createEmbeddingsOutage({ logger, nowMs, endpoint, model, quietMs
       }
       logger.warn(
         { kind: 'embeddings', call, reason: describeFailure(failure), endpoint, model, unloggedFailures, answeredByWords: skipped, retryInMs: quietMs },
-        'embeddings server failing: answering by the plan\'s words alone, trying it again in a minute',
+        "embeddings server failing: answering by the plan's words alone, trying it again in a minute",
       );
       loggedAt = now;
       unloggedFailures = 0;

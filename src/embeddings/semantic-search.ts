@@ -125,7 +125,17 @@ export function createSemanticSearch({
     const cached = await readVectorCache(file, { model: config.model, fingerprint, ids: documents.map((d) => d.id) });
     if (cached.kind === 'hit') {
       vectors = { documents: cached.vectors, dimensions: cached.dimensions };
-      logger.info({ kind: 'embeddings', model: config.model, documents: documents.length, dimensions: cached.dimensions, from: file, ms: Math.round(performance.now() - started) }, 'semantic search ready');
+      logger.info(
+        {
+          kind: 'embeddings',
+          model: config.model,
+          documents: documents.length,
+          dimensions: cached.dimensions,
+          from: file,
+          ms: Math.round(performance.now() - started),
+        },
+        'semantic search ready',
+      );
       return;
     }
     if (cached.kind === 'unusable') logger.warn({ kind: 'embeddings', file, reason: cached.reason }, 'embeddings cache unusable: embedding the plan again');
@@ -134,11 +144,27 @@ export function createSemanticSearch({
     if (!embedded) return;
     vectors = embedded;
     try {
-      await writeVectorCache(file, { model: config.model, fingerprint, dimensions: embedded.dimensions, documents: embedded.documents.map(({ id, vector }) => ({ id, vector: [...vector] })) });
+      await writeVectorCache(file, {
+        model: config.model,
+        fingerprint,
+        dimensions: embedded.dimensions,
+        documents: embedded.documents.map(({ id, vector }) => ({ id, vector: [...vector] })),
+      });
     } catch (error) {
       logger.warn({ kind: 'embeddings', err: error, file }, 'could not write the embeddings cache: the plan will be embedded again at the next start');
     }
-    logger.info({ kind: 'embeddings', model: config.model, endpoint: client.endpoint, documents: documents.length, dimensions: embedded.dimensions, to: file, ms: Math.round(performance.now() - started) }, 'semantic search ready');
+    logger.info(
+      {
+        kind: 'embeddings',
+        model: config.model,
+        endpoint: client.endpoint,
+        documents: documents.length,
+        dimensions: embedded.dimensions,
+        to: file,
+        ms: Math.round(performance.now() - started),
+      },
+      'semantic search ready',
+    );
   }
 
   function prepare(): Promise<void> {

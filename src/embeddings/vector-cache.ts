@@ -67,11 +67,13 @@ export async function readVectorCache(file: string, expected: ExpectedVectors): 
     return { kind: 'unusable', reason: 'not JSON' };
   }
   const parsed = VectorFileSchema.safeParse(json);
-  if (!parsed.success) return { kind: 'unusable', reason: `not a vector file (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''})` };
+  if (!parsed.success)
+    return { kind: 'unusable', reason: `not a vector file (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''})` };
   const { model, fingerprint, dimensions, documents } = parsed.data;
   if (model !== expected.model) return { kind: 'unusable', reason: `vectors of another model (${model})` };
   if (fingerprint !== expected.fingerprint) return { kind: 'unusable', reason: 'vectors of another version of the plan' };
-  if (documents.length !== expected.ids.length || documents.some((d, i) => d.id !== expected.ids[i])) return { kind: 'unusable', reason: 'not the plan\'s documents' };
+  if (documents.length !== expected.ids.length || documents.some((d, i) => d.id !== expected.ids[i]))
+    return { kind: 'unusable', reason: "not the plan's documents" };
   if (documents.some((d) => d.vector.length !== dimensions)) return { kind: 'unusable', reason: 'vectors of different lengths' };
   return { kind: 'hit', vectors: documents, dimensions };
 }

@@ -104,7 +104,8 @@ function extremeSentence(overview: PlanOverviewAnswer): string {
   const named = namedAreas(overview);
   const [only] = named;
   if (!only) return `没有措施条数排${which}的领域：各领域的措施条数是：`;
-  if (named.length === 1) return `措施${which}的是${areaLabel(only)}，共 ${only.measureCount} 条（第 ${only.firstMeasure}–${only.lastMeasure} 条）。各领域的措施条数：`;
+  if (named.length === 1)
+    return `措施${which}的是${areaLabel(only)}，共 ${only.measureCount} 条（第 ${only.firstMeasure}–${only.lastMeasure} 条）。各领域的措施条数：`;
   return `措施${which}的有 ${named.length} 个领域，并列，各 ${only.measureCount} 条：${named.map(withRange).join('和')}。各领域的措施条数：`;
 }
 
@@ -143,7 +144,9 @@ function askedInEnglish(query: string): boolean {
 export function englishGloss(answer: Pick<Answer, 'query' | 'results' | 'interpretation'>): string | undefined {
   const [top] = answer.results;
   if (!top || !askedInEnglish(answer.query)) return undefined;
-  const matched = answer.interpretation.expansions.filter((e) => /[A-Za-z]/u.test(e.word) && e.planTerms.length > 0).map((e) => `${e.word} = ${e.planTerms.join('/')}`);
+  const matched = answer.interpretation.expansions
+    .filter((e) => /[A-Za-z]/u.test(e.word) && e.planTerms.length > 0)
+    .map((e) => `${e.word} = ${e.planTerms.join('/')}`);
   const others = answer.results.length - 1;
   const more = others > 0 ? ` (and ${others} related)` : '';
   return `Found: measure ${top.number}${more}, area ${top.area.number} (${top.area.title})${matched.length > 0 ? `; read as ${matched.join(', ')}` : ''}. The plan's text is in Chinese.`;

@@ -75,7 +75,10 @@ export function closedSentence(escalation: Pick<EscalationRecord, 'id'>): string
 export const OFFER_SENTENCE = '已把这条答复转给提问人。要存为标准答复吗？以后有人问到相同的问题，会先看到这条答复（到复核日期前）。';
 
 /** What a coordinator is told after a change to a standard answer. */
-export function standardAnswerSavedSentence(answer: { id: number; version: number; reviewBy: string; retired: boolean }, change: 'text' | 'measures' | 'review' | 'retire'): string {
+export function standardAnswerSavedSentence(
+  answer: { id: number; version: number; reviewBy: string; retired: boolean },
+  change: 'text' | 'measures' | 'review' | 'retire',
+): string {
   switch (change) {
     case 'text':
       return `已修改标准答复 #${answer.id}（第 ${answer.version} 版），复核日期顺延到 ${answer.reviewBy}。`;

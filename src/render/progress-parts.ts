@@ -26,7 +26,9 @@ export function progressListTitle(answer: ListAnswer): string {
 /** What an answer says when the record could not be read just now, or undefined when it could. */
 export function unavailableSentence(answer: ProgressAnswer): string | undefined {
   if (!answer.unavailable) return undefined;
-  return answer.kind === 'list' ? `${progressListTitle(answer)}：${RECORD_UNAVAILABLE}` : `${measureLabel(answer.measure.number)}的推进情况：${RECORD_UNAVAILABLE}`;
+  return answer.kind === 'list'
+    ? `${progressListTitle(answer)}：${RECORD_UNAVAILABLE}`
+    : `${measureLabel(answer.measure.number)}的推进情况：${RECORD_UNAVAILABLE}`;
 }
 
 /** The sentence for a list with nothing to show, or undefined when it has measures. */
@@ -58,6 +60,8 @@ export function progressHeadline({ measure, record, intent, planUnits }: Measure
       return record.due ? `${label}的截止日期：${record.due}${record.overdue ? '，已逾期' : ''}。` : `${label}的截止日期：${NOT_REGISTERED}。`;
     case 'blocked':
     case 'status':
-      return record.status ? `${label}目前${record.status === '受阻' ? '受阻' : `状态为“${record.status}”`}（${record.updatedDate} 更新）。` : `${label}的状态：${NOT_REGISTERED}。`;
+      return record.status
+        ? `${label}目前${record.status === '受阻' ? '受阻' : `状态为“${record.status}”`}（${record.updatedDate} 更新）。`
+        : `${label}的状态：${NOT_REGISTERED}。`;
   }
 }

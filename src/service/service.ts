@@ -104,7 +104,8 @@ export function createService(parts: ServiceParts): Service {
       await slack.stop(Math.max(0, deadline - Date.now()));
       await store.flush();
       const unwritten = store.pendingWrites();
-      if (unwritten > 0) logger.error({ unwritten, kinds: store.pendingByKind() }, `stopped with ${unwritten} record(s) the state store could not take; they are lost`);
+      if (unwritten > 0)
+        logger.error({ unwritten, kinds: store.pendingByKind() }, `stopped with ${unwritten} record(s) the state store could not take; they are lost`);
       await store.close();
       return { dropped: remaining, unwritten };
     },

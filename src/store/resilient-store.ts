@@ -70,7 +70,10 @@ export interface ResilientOptions {
 }
 
 /** Every call of the help desk's ports through `through`: to the engine, failing at once while it fails. */
-function helpDeskThrough({ escalations: e, standardAnswers: s, answerChannels: c }: HelpDeskState, through: <T>(what: string, run: () => Promise<T>) => Promise<T>): HelpDeskState {
+function helpDeskThrough(
+  { escalations: e, standardAnswers: s, answerChannels: c }: HelpDeskState,
+  through: <T>(what: string, run: () => Promise<T>) => Promise<T>,
+): HelpDeskState {
   const go = <T>(run: () => Promise<T>) => through('help desk', run);
   return {
     escalations: {
@@ -101,7 +104,11 @@ function helpDeskThrough({ escalations: e, standardAnswers: s, answerChannels: c
   };
 }
 
-export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date.now, retryIntervalMs = RETRY_INTERVAL_MS, every = repeatEvery }: ResilientOptions = {}): ResilientStore {
+export function resilientStore(
+  store: StateStore,
+  logger: Logger,
+  { nowMs = Date.now, retryIntervalMs = RETRY_INTERVAL_MS, every = repeatEvery }: ResilientOptions = {},
+): ResilientStore {
   const claimed = new LRUCache<string, true>({ max: MAX_CLAIMS_IN_MEMORY });
   const pending: Array<{ what: string; write: () => Promise<void> }> = [];
   let dropped = 0;
@@ -117,7 +124,10 @@ export function resilientStore(store: StateStore, logger: Logger, { nowMs = Date
     unlogged += 1;
     const now = nowMs();
     if (now - lastLogged < FAILURE_LOG_INTERVAL_MS) return;
-    logger.error({ err: error, what, failures: unlogged, pendingWrites: pending.length, droppedWrites: dropped }, 'state store failing; answering goes on, writes wait in memory and are retried');
+    logger.error(
+      { err: error, what, failures: unlogged, pendingWrites: pending.length, droppedWrites: dropped },
+      'state store failing; answering goes on, writes wait in memory and are retried',
+    );
     lastLogged = now;
     unlogged = 0;
   }

@@ -76,7 +76,10 @@ async function pruneInBatches(deleteBatch: (limit: number) => Promise<number> | 
 }
 
 /** Prunes every table in {@link PRUNED_ROWS} with `deleteBatch` (one engine's delete statement). */
-export async function pruneTables(cut: PruneBefore, deleteBatch: (rows: (typeof PRUNED_ROWS)[number], before: number | string, limit: number) => Promise<number> | number): Promise<PruneCounts> {
+export async function pruneTables(
+  cut: PruneBefore,
+  deleteBatch: (rows: (typeof PRUNED_ROWS)[number], before: number | string, limit: number) => Promise<number> | number,
+): Promise<PruneCounts> {
   const counts: PruneCounts = { deliveries: 0, acceptedWork: 0, conversations: 0, questions: 0, feedback: 0, digestAttempts: 0, replicas: 0 };
   for (const rows of PRUNED_ROWS) counts[rows.count] = await pruneInBatches((limit) => deleteBatch(rows, rows.before(cut), limit));
   return counts;

@@ -45,15 +45,30 @@ function build(seq: number): { kind: LoadKind; id: string; body: string; content
   switch (seq % 3) {
     case 0: {
       const id = `t${RUN}-${seq}`;
-      return { kind: '/measure', id, body: commandBody(slashCommand({ command: '/measure', text: '42', trigger_id: id })), contentType: 'application/x-www-form-urlencoded' };
+      return {
+        kind: '/measure',
+        id,
+        body: commandBody(slashCommand({ command: '/measure', text: '42', trigger_id: id })),
+        contentType: 'application/x-www-form-urlencoded',
+      };
     }
     case 1: {
       const id = `t${RUN}-${seq}`;
-      return { kind: '/plan', id, body: commandBody(slashCommand({ command: '/plan', text: question, trigger_id: id })), contentType: 'application/x-www-form-urlencoded' };
+      return {
+        kind: '/plan',
+        id,
+        body: commandBody(slashCommand({ command: '/plan', text: question, trigger_id: id })),
+        contentType: 'application/x-www-form-urlencoded',
+      };
     }
     default: {
       const ts = `${Math.floor(Date.now() / 1000)}.${String(seq).padStart(6, '0')}`;
-      return { kind: 'message.im', id: ts, body: JSON.stringify(eventEnvelope(messageEvent(question, { ts }), `EvLOAD${RUN}x${String(seq).padStart(8, '0')}`)), contentType: 'application/json' };
+      return {
+        kind: 'message.im',
+        id: ts,
+        body: JSON.stringify(eventEnvelope(messageEvent(question, { ts }), `EvLOAD${RUN}x${String(seq).padStart(8, '0')}`)),
+        contentType: 'application/json',
+      };
     }
   }
 }
@@ -83,7 +98,15 @@ export async function generateLoad(appUrl: string, rate: number, seconds: number
         resolve();
       };
       const req = request(
-        { host: url.hostname, port: url.port, path: '/slack/events', method: 'POST', agent, timeout: ACK_TIMEOUT_MS, headers: { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...signSlackRequest(body, secret) } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/slack/events',
+          method: 'POST',
+          agent,
+          timeout: ACK_TIMEOUT_MS,
+          headers: { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...signSlackRequest(body, secret) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

@@ -124,7 +124,10 @@ interface SizeReport {
 const fmt = (s: Spread, digits = 1): string => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { child: { type: 'boolean' }, runs: { type: 'string' }, sizes: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { child: { type: 'boolean' }, runs: { type: 'string' }, sizes: { type: 'string' } },
+    allowPositionals: true,
+  });
   if (values.child) {
     const [plansDir = '', cacheDir = ''] = positionals;
     child(plansDir, cacheDir);
@@ -152,7 +155,9 @@ async function main(): Promise<number> {
         rssMb: spread(warm.map((w) => w.rssMb)),
       };
       reports.push(report);
-      console.log(`${String(size).padStart(2)} plans  cold ready ${cold.readyMs.toFixed(0)} ms  warm ready ${fmt(report.readyMs, 0)} ms  p50 ${fmt(report.p50Ms, 2)} ms  p99 ${fmt(report.p99Ms, 2)} ms  RSS ${fmt(report.rssMb, 0)} MB`);
+      console.log(
+        `${String(size).padStart(2)} plans  cold ready ${cold.readyMs.toFixed(0)} ms  warm ready ${fmt(report.readyMs, 0)} ms  p50 ${fmt(report.p50Ms, 2)} ms  p99 ${fmt(report.p99Ms, 2)} ms  RSS ${fmt(report.rssMb, 0)} MB`,
+      );
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -160,8 +165,12 @@ async function main(): Promise<number> {
   const base = reports.find((r) => r.plans === 1);
   if (!base) return 1;
   const failures = reports.flatMap((r) => [
-    ...(r.readyMs.median > LIMITS.readyOverBaseline * base.readyMs.median ? [`${r.plans} plans: warm ready ${r.readyMs.median.toFixed(0)} ms > ${LIMITS.readyOverBaseline} × ${base.readyMs.median.toFixed(0)} ms`] : []),
-    ...(r.p99Ms.median > LIMITS.p99OverBaseline * base.p99Ms.median ? [`${r.plans} plans: p99 ${r.p99Ms.median.toFixed(2)} ms > ${LIMITS.p99OverBaseline} × ${base.p99Ms.median.toFixed(2)} ms`] : []),
+    ...(r.readyMs.median > LIMITS.readyOverBaseline * base.readyMs.median
+      ? [`${r.plans} plans: warm ready ${r.readyMs.median.toFixed(0)} ms > ${LIMITS.readyOverBaseline} × ${base.readyMs.median.toFixed(0)} ms`]
+      : []),
+    ...(r.p99Ms.median > LIMITS.p99OverBaseline * base.p99Ms.median
+      ? [`${r.plans} plans: p99 ${r.p99Ms.median.toFixed(2)} ms > ${LIMITS.p99OverBaseline} × ${base.p99Ms.median.toFixed(2)} ms`]
+      : []),
     ...(r.rssMb.max > LIMITS.rssMb ? [`${r.plans} plans: RSS ${r.rssMb.max.toFixed(0)} MB > ${LIMITS.rssMb} MB`] : []),
   ]);
   for (const failure of failures) console.log(`over the limit: ${failure}`);

@@ -44,7 +44,18 @@ async function giveHistory(ledger: ProgressLedger, measure: number, count: numbe
     await ledger.write({
       row: { measure, status: '推进中', lead: ['海关总署'], participants: [], due: null, version, updatedAt: at, updatedBy: 'U0BENCH' },
       expectedVersion: version - 1,
-      changes: [{ measure, version, at, date: '2026-11-25', author: 'U0BENCH', field: 'note', before: null, after: `第 ${version} 条进展说明：与海关总署对接，推进系统联调。` }],
+      changes: [
+        {
+          measure,
+          version,
+          at,
+          date: '2026-11-25',
+          author: 'U0BENCH',
+          field: 'note',
+          before: null,
+          after: `第 ${version} 条进展说明：与海关总署对接，推进系统联调。`,
+        },
+      ],
     });
   }
 }

@@ -76,7 +76,11 @@ async function main(): Promise<void> {
   // The digest is measured on a day after the warm-up's, so it is posted, not found posted.
   let offsetMs = 0;
   const now = () => new Date(Date.now() + offsetMs);
-  const app: AppHarness = await startAppHarness('http', api, { now, coordinators: { users: [COORDINATOR], groups: [] }, digest: { channel: 'C0DIGEST', days: 'daily' } });
+  const app: AppHarness = await startAppHarness('http', api, {
+    now,
+    coordinators: { users: [COORDINATOR], groups: [] },
+    digest: { channel: 'C0DIGEST', days: 'daily' },
+  });
   const send = signedSender(`${app.baseUrl}/slack/events`, TEST_SIGNING_SECRET);
   const posts = () => api.callsTo('chat.postMessage').length;
   const ask = async (text: string) => {

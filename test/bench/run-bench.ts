@@ -70,7 +70,8 @@ function checked(figure: Spread, goal: Goal): number {
 
 function add(row: Row): void {
   rows.push(row);
-  if (row.goal && !meets(row.figure, row.goal)) missed.push(`${row.name}: ${describeGoal(row.goal, row.unit)}, measured ${format(checked(row.figure, row.goal))}${row.unit}`);
+  if (row.goal && !meets(row.figure, row.goal))
+    missed.push(`${row.name}: ${describeGoal(row.goal, row.unit)}, measured ${format(checked(row.figure, row.goal))}${row.unit}`);
 }
 
 function format(x: number): string {
@@ -93,9 +94,22 @@ for (const name of ENGINES) {
   const isOurs = name === 'ours';
   const note = (pick: (f: typeof e) => Spread | undefined) => (name === 'plain' ? 'baseline' : versus(name, pick));
   add({ name: `search ${name}: query p50`, figure: e.queryP50Ms, unit: ' ms', ...optional(note((f) => f.queryP50Ms)) });
-  add({ name: `search ${name}: query p99`, figure: e.queryP99Ms, unit: ' ms', ...(isOurs ? { goal: { max: 1, on: 'median' } } : {}), ...optional(note((f) => f.queryP99Ms)) });
+  add({
+    name: `search ${name}: query p99`,
+    figure: e.queryP99Ms,
+    unit: ' ms',
+    ...(isOurs ? { goal: { max: 1, on: 'median' } } : {}),
+    ...optional(note((f) => f.queryP99Ms)),
+  });
   add({ name: `search ${name}: index build`, figure: e.buildMs, unit: ' ms', ...optional(note((f) => f.buildMs)) });
-  if (e.loadMs) add({ name: `search ${name}: index load`, figure: e.loadMs, unit: ' ms', ...(isOurs ? { goal: { max: 100, on: 'median' } } : {}), ...optional(note((f) => f.loadMs)) });
+  if (e.loadMs)
+    add({
+      name: `search ${name}: index load`,
+      figure: e.loadMs,
+      unit: ' ms',
+      ...(isOurs ? { goal: { max: 100, on: 'median' } } : {}),
+      ...optional(note((f) => f.loadMs)),
+    });
 }
 
 function optional(note: string | undefined): { note?: string } {

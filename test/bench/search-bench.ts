@@ -29,7 +29,6 @@ import { parseDocId, planDocuments, type SearchDocument } from '../../src/core/s
 import { baselineSearch, buildBaseline, loadBaseline } from './bigram-baseline.js';
 import { percentile, spread, timeMs, type Spread } from './stats.js';
 
-
 /** The evaluation questions in the repository: the development copy and the team's. */
 export const QUESTION_FILES = [join(PROJECT_ROOT, 'test', 'fixtures', 'questions-dev.jsonl'), join(PROJECT_ROOT, 'test', 'fixtures', 'questions-team.jsonl')];
 
@@ -73,7 +72,13 @@ function measureNumbers(ids: ReadonlyArray<string | number>): number[] {
   });
 }
 
-const PLAIN_OPTIONS = { fields: ['text', 'areaTitle'], storeFields: [], tokenize: words, processTerm: (t: string) => t, searchOptions: { boost: { text: 1, areaTitle: 0.2 } } };
+const PLAIN_OPTIONS = {
+  fields: ['text', 'areaTitle'],
+  storeFields: [],
+  tokenize: words,
+  processTerm: (t: string) => t,
+  searchOptions: { boost: { text: 1, areaTitle: 0.2 } },
+};
 
 function plainEngine(plan: Plan): Engine {
   let index = new MiniSearch<SearchDocument>(PLAIN_OPTIONS);
@@ -83,7 +88,11 @@ function plainEngine(plan: Plan): Engine {
   };
   build();
   const saved = JSON.stringify(index);
-  return { build, load: () => void (index = MiniSearch.loadJSON<SearchDocument>(saved, PLAIN_OPTIONS)), answer: (q) => measureNumbers(index.search(q).map((r) => r.id)) };
+  return {
+    build,
+    load: () => void (index = MiniSearch.loadJSON<SearchDocument>(saved, PLAIN_OPTIONS)),
+    answer: (q) => measureNumbers(index.search(q).map((r) => r.id)),
+  };
 }
 
 function flexEngine(plan: Plan): Engine {
@@ -167,5 +176,10 @@ export function benchSearch({ rounds, passesPerRound }: { rounds: number; passes
       recallAt1Dev: scoreEval(dev, answer).ranked.recallAt1,
     };
   };
-  return { questions: questions.length, rounds, passesPerRound, engines: { ours: figures('ours'), plain: figures('plain'), flexsearch: figures('flexsearch'), bigram: figures('bigram') } };
+  return {
+    questions: questions.length,
+    rounds,
+    passesPerRound,
+    engines: { ours: figures('ours'), plain: figures('plain'), flexsearch: figures('flexsearch'), bigram: figures('bigram') },
+  };
 }

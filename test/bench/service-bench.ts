@@ -66,7 +66,17 @@ export interface RunningApp {
 }
 
 function appEnv(api: FakeSlackApi, port: number, dataDir: string): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SLACK_BOT_TOKEN: 'xoxb-1-2-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    SLACK_BOT_TOKEN: 'xoxb-1-2-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: api.url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
 }
 
 /** `node <flags> dist/main.js`, as `npm start` and the container run it. */
@@ -75,7 +85,11 @@ export async function startApp(api: FakeSlackApi): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ipplan-bench-'));
   const started = performance.now();
   const nodeArgs = [...APP_NODE_FLAGS, ...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean)];
-  const child = spawn(process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'dist', 'main.js')], { cwd: PROJECT_ROOT, env: appEnv(api, port, dataDir), stdio: 'ignore' });
+  const child = spawn(process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'dist', 'main.js')], {
+    cwd: PROJECT_ROOT,
+    env: appEnv(api, port, dataDir),
+    stdio: 'ignore',
+  });
   const ready = await waitUntilHealthy(port, { timeoutMs: 30_000, gaveUp: () => child.exitCode !== null, pollMs: 5 });
   if (!ready) throw new Error(`the app was not ready (exit code ${child.exitCode})`);
   return { child, port, readyMs: performance.now() - started, dataDir };
@@ -83,7 +97,10 @@ export async function startApp(api: FakeSlackApi): Promise<RunningApp> {
 
 export async function stopApp(app: RunningApp): Promise<{ ms: number; code: number | null }> {
   const started = performance.now();
-  const exited = app.child.exitCode !== null ? Promise.resolve(app.child.exitCode) : new Promise<number | null>((resolve) => app.child.once('exit', (code) => resolve(code)));
+  const exited =
+    app.child.exitCode !== null
+      ? Promise.resolve(app.child.exitCode)
+      : new Promise<number | null>((resolve) => app.child.once('exit', (code) => resolve(code)));
   app.child.kill('SIGTERM');
   const code = await exited;
   rmSync(app.dataDir, { recursive: true, force: true });
@@ -98,10 +115,14 @@ function peakRssMb(pid: number): number {
 
 /** Runs the generator in its own process and reads its one JSON line. */
 async function runGenerator(appUrl: string, rate: number, seconds: number): Promise<SentRequest[]> {
-  const child = spawn(process.execPath, [...tsEntryArgs('cli').slice(0, 2), join(PROJECT_ROOT, 'test', 'bench', 'load-generator.ts'), appUrl, String(rate), String(seconds), SIGNING_SECRET], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...tsEntryArgs('cli').slice(0, 2), join(PROJECT_ROOT, 'test', 'bench', 'load-generator.ts'), appUrl, String(rate), String(seconds), SIGNING_SECRET],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -62,7 +62,9 @@ function report(day: number, dms: number): void {
   const heap = gc ? `; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB` : '';
   const rows = TABLES.map((t) => `${t} ${engine.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${t}`).get()?.n ?? 0}`).join(', ');
   const bytes = sizeOf(file) + sizeOf(`${file}-wal`);
-  console.log(`day ${String(day).padStart(3)}: ${dms} DMs; ${(bytes / 1e6).toFixed(1)} MB (${Math.round(bytes / Math.max(1, dms))} B/DM); rss ${Math.round(process.memoryUsage().rss / 1e6)} MB${heap}; ${rows}`);
+  console.log(
+    `day ${String(day).padStart(3)}: ${dms} DMs; ${(bytes / 1e6).toFixed(1)} MB (${Math.round(bytes / Math.max(1, dms))} B/DM); rss ${Math.round(process.memoryUsage().rss / 1e6)} MB${heap}; ${rows}`,
+  );
 }
 
 let dm = 0;
@@ -83,12 +85,31 @@ for (let day = 1; day <= DAYS; day++) {
     const ts = `${Math.floor(nowMs / 1000)}.${String(dm % 1_000_000).padStart(6, '0')}`;
     const key = `event:Ev${String(dm).padStart(10, '0')}`;
     const event = { type: 'message', user: `U${channel.slice(1)}`, text: '商标审查周期要控制在多久？', ts, channel, channel_type: 'im', event_ts: ts };
-    const body = JSON.stringify({ token: 'x', team_id: 'T0TEAM', api_app_id: 'A0APP', event, type: 'event_callback', event_id: key.slice(6), event_time: Math.floor(nowMs / 1000) });
+    const body = JSON.stringify({
+      token: 'x',
+      team_id: 'T0TEAM',
+      api_app_id: 'A0APP',
+      event,
+      type: 'event_callback',
+      event_id: key.slice(6),
+      event_time: Math.floor(nowMs / 1000),
+    });
     await store.work.accept({ key, body, acceptedAt: nowMs, owner: 'host:1:bench' });
     await store.events.claim(`message:${channel}:${ts}`, nowMs);
     await memory.recall({ channel, threadTs: ts, direct: true });
-    await memory.remember({ channel, threadTs: ts, direct: true }, { question: '商标审查周期要控制在多久', measures: [12, 13, 28, 36, 40], focus: 12, shown: 5 });
-    await store.activity.recordQuestion({ date: new Date(nowMs).toISOString().slice(0, 10), at: nowMs, surface: 'dm', question: '商标审查周期要控制在多久？', kind: 'search', measures: [12, 13, 28, 36, 40], found: true });
+    await memory.remember(
+      { channel, threadTs: ts, direct: true },
+      { question: '商标审查周期要控制在多久', measures: [12, 13, 28, 36, 40], focus: 12, shown: 5 },
+    );
+    await store.activity.recordQuestion({
+      date: new Date(nowMs).toISOString().slice(0, 10),
+      at: nowMs,
+      surface: 'dm',
+      question: '商标审查周期要控制在多久？',
+      kind: 'search',
+      measures: [12, 13, 28, 36, 40],
+      found: true,
+    });
     await store.work.finish(key);
   }
   if (day % EVERY === 0 || day === DAYS) report(day, dm);

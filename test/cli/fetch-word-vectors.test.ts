@@ -22,7 +22,7 @@ function tar(files: Record<string, string>): Buffer {
   return Buffer.concat([...blocks, Buffer.alloc(1024)]);
 }
 
-describe('the word vectors\' tarball', () => {
+describe("the word vectors' tarball", () => {
   it('gives one file out of a tar archive, and nothing for a file it does not hold', () => {
     const archive = tar({ 'package/README.md': '# Synonyms', 'package/data/words.vector': '2 100\n…' });
     expect(readTarEntry(archive, 'package/data/words.vector')?.toString()).toBe('2 100\n…');

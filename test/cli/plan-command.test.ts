@@ -28,7 +28,17 @@ describe('plan list', () => {
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual({
       current: '2014',
-      plans: [{ id: '2014', year: '2014', title: '2014年国家知识产权战略实施推进计划', measures: 79, areas: 7, current: true, file: 'seeds/2014-national-ip-strategy-plan.txt' }],
+      plans: [
+        {
+          id: '2014',
+          year: '2014',
+          title: '2014年国家知识产权战略实施推进计划',
+          measures: 79,
+          areas: 7,
+          current: true,
+          file: 'seeds/2014-national-ip-strategy-plan.txt',
+        },
+      ],
     });
   });
 
@@ -59,7 +69,14 @@ describe('plan check', () => {
     const { code, out } = await cli(['plan', 'check', PLAN_SEED_FILE, '--json']);
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(report).toMatchObject({ ok: true, id: '2014', layout: 'labelled', sections: false, notice: false, numbering: { first: 1, last: 79, gaps: [], duplicates: [] } });
+    expect(report).toMatchObject({
+      ok: true,
+      id: '2014',
+      layout: 'labelled',
+      sections: false,
+      notice: false,
+      numbering: { first: 1, last: 79, gaps: [], duplicates: [] },
+    });
     expect(report.areas).toHaveLength(7);
     expect(report.areas[0]).toMatchObject({ numeral: '一', measures: [1, expect.any(Number)] });
   });
@@ -69,7 +86,12 @@ describe('plan check', () => {
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report).toMatchObject({ id: '2015', layout: 'direct', numbering: { first: 1, last: 16 } });
-    expect(report.areas.map((a: { measures: number[] }) => a.measures)).toEqual([[1, 4], [5, 8], [9, 12], [13, 16]]);
+    expect(report.areas.map((a: { measures: number[] }) => a.measures)).toEqual([
+      [1, 4],
+      [5, 8],
+      [9, 12],
+      [13, 16],
+    ]);
     expect(report.measuresWithUnits).toBe(13);
   });
 
@@ -82,7 +104,12 @@ describe('plan check', () => {
     const file = writePlan('2015年知识产权工作推进计划\n\n一、创造\n\n1．第一条措施。\n\n2．第二条措施。\n\n5．第五条措施。\n');
     const { code, out } = await cli(['plan', 'check', file, '--json']);
     expect(code).toBe(1);
-    expect(JSON.parse(out)).toEqual({ ok: false, file, error: { line: 9, reason: 'measure numbering gap: found 5, expected 3' }, numbering: { gaps: [3, 4], duplicates: [] } });
+    expect(JSON.parse(out)).toEqual({
+      ok: false,
+      file,
+      error: { line: 9, reason: 'measure numbering gap: found 5, expected 3' },
+      numbering: { gaps: [3, 4], duplicates: [] },
+    });
   });
 
   it('refuses a duplicate number in text, naming the line', async () => {

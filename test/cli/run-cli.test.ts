@@ -49,7 +49,10 @@ describe('ask', () => {
     const input = ['第42条', '', '商标审查周期', 'x'.repeat(10_000), '今天天气怎么样'].join('\n');
     const { code, out } = await cli(['ask', '--batch', '--json'], input);
     expect(code).toBe(0);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[0].results[0].number).toBe(42);
     expect(lines[1].error.code).toBe('empty');
@@ -97,7 +100,7 @@ describe('measure, area and list', () => {
 });
 
 describe('digest', () => {
-  it('previews a date\'s digest, and the next posting day continues where it left off', async () => {
+  it("previews a date's digest, and the next posting day continues where it left off", async () => {
     const first = JSON.parse((await cli(['digest', '--date', '2026-11-25', '--json'])).out);
     const next = JSON.parse((await cli(['digest', '--date', '2026-11-26', '--json'])).out);
     const numbers = (d: { areas: Array<{ measures: Array<{ number: number }> }> }) => d.areas.flatMap((a) => a.measures.map((m) => m.number));
@@ -150,7 +153,9 @@ describe('progress', () => {
     expect(exported.plans[0].changes.map((c: { field: string }) => c.field)).toEqual(['status', 'note', 'lead']);
     expect(exported).toMatchObject({ escalations: [], standardAnswers: [], answerChannels: [] });
     const csv = (await run(['progress', 'export', '--csv'])).out.trimEnd().split('\r\n');
-    expect(csv[0]).toBe('measure,status,lead,participants,due,overdue,version,updated_date,updated_time,updated_by,latest_note_date,latest_note_author,latest_note');
+    expect(csv[0]).toBe(
+      'measure,status,lead,participants,due,overdue,version,updated_date,updated_time,updated_by,latest_note_date,latest_note_author,latest_note',
+    );
     expect(csv[1]).toMatch(/^42,推进中,海关总署、公安部,,,false,2,\d{4}-\d{2}-\d{2},\d{2}:\d{2},cli,\d{4}-\d{2}-\d{2},王协调,本周完成海关系统联调$/u);
   });
 
@@ -159,9 +164,29 @@ describe('progress', () => {
     await run(['progress', 'set', '15', '推进中']);
     const dir = dirs.at(-1) ?? '';
     const store = openSqliteStore(dir);
-    const { escalation } = await store.helpDesk.escalations.open({ threadKey: 'D1/1.1', askerChannel: 'D1', askerThreadTs: '1.1', asker: 'U0USER', question: '专利导航实验区的工作经费由谁承担？', plan: '2014', measures: [15], createdAt: 1, openedBy: 'click:1', coordinationChannel: 'C0COORDOFFICE' });
+    const { escalation } = await store.helpDesk.escalations.open({
+      threadKey: 'D1/1.1',
+      askerChannel: 'D1',
+      askerThreadTs: '1.1',
+      asker: 'U0USER',
+      question: '专利导航实验区的工作经费由谁承担？',
+      plan: '2014',
+      measures: [15],
+      createdAt: 1,
+      openedBy: 'click:1',
+      coordinationChannel: 'C0COORDOFFICE',
+    });
     await store.helpDesk.escalations.recordReply({ escalation: escalation.id, messageTs: '2.2', author: 'U0COORD', text: '由地方财政安排。', at: 2 });
-    await store.helpDesk.standardAnswers.create({ text: '由地方财政安排。', question: escalation.question, plan: '2014', measures: [15], savedBy: 'U0COORD', savedAt: 3, reviewBy: '2027-06-01', source: 'escalation:1:2.2' });
+    await store.helpDesk.standardAnswers.create({
+      text: '由地方财政安排。',
+      question: escalation.question,
+      plan: '2014',
+      measures: [15],
+      savedBy: 'U0COORD',
+      savedAt: 3,
+      reviewBy: '2027-06-01',
+      source: 'escalation:1:2.2',
+    });
     await store.helpDesk.answerChannels.set({ channel: 'C0HELPDESK', enabled: true, setBy: 'U0COORD', setAt: 4 });
     await store.close();
     const exported = JSON.parse((await run(['progress', 'export', '--json'])).out);
@@ -207,9 +232,21 @@ describe('progress', () => {
     const cases: Array<[string, RegExp]> = [
       [bad('not-json.json', '{'), /不是 JSON/u],
       [bad('format-1.json', JSON.stringify({ ...exported, format: 1 })), /格式是 1，这个版本只能导入格式 2/u],
-      [bad('bad-record.json', JSON.stringify({ ...exported, plans: [{ ...exported.plans[0], records: [{ ...exported.plans[0].records[0], version: 0 }] }] })), /plans\.0\.records\.0\.version 不对/u],
-      [bad('other-plan.json', JSON.stringify({ ...exported, plans: [{ ...exported.plans[0], plan: '1999' }] })), /计划 1999 的记录，但计划库（PLANS_DIR）里没有这个计划/u],
-      [bad('past-the-end.json', JSON.stringify({ ...exported, plans: [{ ...exported.plans[0], records: [{ ...exported.plans[0].records[0], measure: 80 }] }] })), /计划 2014 共有 79 条措施，文件里有第 80 条/u],
+      [
+        bad('bad-record.json', JSON.stringify({ ...exported, plans: [{ ...exported.plans[0], records: [{ ...exported.plans[0].records[0], version: 0 }] }] })),
+        /plans\.0\.records\.0\.version 不对/u,
+      ],
+      [
+        bad('other-plan.json', JSON.stringify({ ...exported, plans: [{ ...exported.plans[0], plan: '1999' }] })),
+        /计划 1999 的记录，但计划库（PLANS_DIR）里没有这个计划/u,
+      ],
+      [
+        bad(
+          'past-the-end.json',
+          JSON.stringify({ ...exported, plans: [{ ...exported.plans[0], records: [{ ...exported.plans[0].records[0], measure: 80 }] }] }),
+        ),
+        /计划 2014 共有 79 条措施，文件里有第 80 条/u,
+      ],
       [join(dirs.at(-1) ?? '', 'missing.json'), /读不到文件/u],
     ];
     for (const [path, message] of cases) {
@@ -222,14 +259,18 @@ describe('progress', () => {
     expect((await run(['progress', 'import', file])).code).toBe(0);
   });
 
-  it('refuses to overwrite a record newer than the file\'s, naming the plan and measure, and overwrites it with --force', async () => {
+  it("refuses to overwrite a record newer than the file's, naming the plan and measure, and overwrites it with --force", async () => {
     const run = withState();
     await run(['progress', 'set', '42', '推进中']);
     const { file, text } = await exportTo(run, 'backup.json');
     await run(['progress', 'set', '42', '已完成']);
     const newer = (await run(['progress', 'export', '--json'])).out;
     const refused = await run(['progress', 'import', file]);
-    expect(refused).toEqual({ code: 1, out: '', err: 'progress import：现有记录比文件新：计划 2014 第 42 条措施（已登记第 2 版，文件是第 1 版），什么都没有导入；要用文件覆盖请加 --force。\n' });
+    expect(refused).toEqual({
+      code: 1,
+      out: '',
+      err: 'progress import：现有记录比文件新：计划 2014 第 42 条措施（已登记第 2 版，文件是第 1 版），什么都没有导入；要用文件覆盖请加 --force。\n',
+    });
     expect((await run(['progress', 'export', '--json'])).out).toBe(newer);
     expect((await run(['progress', 'import', file, '--force'])).code).toBe(0);
     expect((await run(['progress', 'export', '--json'])).out).toBe(text);

@@ -44,7 +44,7 @@ describe('the embeddings client', () => {
     expect(server.requests.at(-1)?.path).toBe('/v1/embeddings');
   });
 
-  it('reports an HTTP error with the server\'s words', async () => {
+  it("reports an HTTP error with the server's words", async () => {
     server.mode = 'fail';
     try {
       const outcome = await createEmbeddingsClient({ url: server.url, model: 'bge-m3' }).embed(['x'], DEADLINE);

@@ -44,7 +44,15 @@ describe('the semantic search', () => {
 
   function open(dir: string, options: Partial<SemanticSearchOptions> = {}): SemanticSearch {
     log = captureLogger();
-    const search = createSemanticSearch({ config: { url: server.url, model: 'bge-m3' }, plan, dataDir: dir, logger: log.logger, nowMs: () => clock, questionTimeoutMs: 100, ...options });
+    const search = createSemanticSearch({
+      config: { url: server.url, model: 'bge-m3' },
+      plan,
+      dataDir: dir,
+      logger: log.logger,
+      nowMs: () => clock,
+      questionTimeoutMs: 100,
+      ...options,
+    });
     opened.push(search);
     return search;
   }
@@ -64,7 +72,10 @@ describe('the semantic search', () => {
     expect(server.requests.slice(before).every((r) => r.input.length <= DOCUMENT_BATCH)).toBe(true);
     const file = vectorCacheFile(dir, 'bge-m3', embeddingFingerprint(embeddingDocuments(plan)));
     expect(readdirSync(join(dir, EMBEDDINGS_DIR))).toEqual([file.split('/').at(-1)]);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ model: 'bge-m3', documents: expect.arrayContaining([expect.objectContaining({ id: 'm42' })]) });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      model: 'bge-m3',
+      documents: expect.arrayContaining([expect.objectContaining({ id: 'm42' })]),
+    });
     expect(log.lines().find((l) => l.msg === 'semantic search ready')).toMatchObject({ documents: DOCUMENTS, to: file });
 
     // A restart on the same DATA_DIR reads them: the server is not asked again.
@@ -83,7 +94,11 @@ describe('the semantic search', () => {
     await other.start();
     expect(calls() - before).toBe(BATCHES);
     expect(server.requests.at(-1)?.body).toMatchObject({ model: 'nomic-embed-text:latest' });
-    expect(readdirSync(join(dir, EMBEDDINGS_DIR)).map((f) => f.replace(/-[0-9a-f]{16}\.json$/u, '')).sort()).toEqual(['bge-m3', 'nomic-embed-text-latest']);
+    expect(
+      readdirSync(join(dir, EMBEDDINGS_DIR))
+        .map((f) => f.replace(/-[0-9a-f]{16}\.json$/u, ''))
+        .sort(),
+    ).toEqual(['bge-m3', 'nomic-embed-text-latest']);
   });
 
   it('ignores a damaged cache, says so, and replaces it', async () => {
@@ -106,7 +121,10 @@ describe('the semantic search', () => {
     const search = open(dir);
     await search.start();
     expect(search.status().ready).toBe(true);
-    expect(warnings().map((l) => l.msg)).toEqual(['embeddings cache unusable: embedding the plan again', 'could not write the embeddings cache: the plan will be embedded again at the next start']);
+    expect(warnings().map((l) => l.msg)).toEqual([
+      'embeddings cache unusable: embedding the plan again',
+      'could not write the embeddings cache: the plan will be embedded again at the next start',
+    ]);
     expect(await search.embedQuestion('专利导航试点')).toBe(true);
   });
 
@@ -122,7 +140,7 @@ describe('the semantic search', () => {
     expect(ranking?.[0]?.id).toBe('m28');
   });
 
-  it('asks nothing about questions before the plan\'s vectors are ready', async () => {
+  it("asks nothing about questions before the plan's vectors are ready", async () => {
     server.mode = 'hang';
     const search = open(dataDir());
     const preparing = search.start();
@@ -189,7 +207,7 @@ describe('the semantic search', () => {
     expect(log.raw()).not.toContain('alice');
   });
 
-  it('prepares the plan\'s vectors again after a failed start, once the server has rested', async () => {
+  it("prepares the plan's vectors again after a failed start, once the server has rested", async () => {
     const dir = dataDir();
     server.mode = 'fail';
     const search = open(dir);
@@ -204,7 +222,7 @@ describe('the semantic search', () => {
 
     clock += QUIET_PERIOD_MS;
     expect(await search.embedQuestion('专利导航试点')).toBe(false);
-    await waitUntil(() => search.status().ready, 'the plan\'s vectors');
+    await waitUntil(() => search.status().ready, "the plan's vectors");
     expect(existsSync(join(dir, EMBEDDINGS_DIR))).toBe(true);
     expect(await search.embedQuestion('专利导航试点')).toBe(true);
   });

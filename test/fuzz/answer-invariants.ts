@@ -9,7 +9,13 @@ import { findMeasure } from '../../src/core/plan/find-in-plan.js';
 
 export function answerProblems(ctx: AnswerContext, answer: unknown, query: string, maxResults?: number): string[] {
   const parsed = AnswerSchema.safeParse(answer);
-  if (!parsed.success) return [`does not parse with AnswerSchema: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`];
+  if (!parsed.success)
+    return [
+      `does not parse with AnswerSchema: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    ];
   const a: Answer = parsed.data;
   const problems: string[] = [];
   if (a.query !== query) problems.push(`query ${JSON.stringify(a.query.slice(0, 60))} is not the input`);

@@ -32,7 +32,12 @@ function expectedMaxResults(limit: number | undefined): number {
 describe('askQuestion under fuzz', () => {
   /** Any question: a valid Answer echoing it, citing only real measures, at most the default five. */
   it('answers every input with a valid Answer and never throws', () => {
-    fuzz('ask', 1500, (rng) => fuzzText(rng), (q) => answerProblems(ctx, askQuestion(ctx, q), q, 5));
+    fuzz(
+      'ask',
+      1500,
+      (rng) => fuzzText(rng),
+      (q) => answerProblems(ctx, askQuestion(ctx, q), q, 5),
+    );
   });
 
   /** Any limit, finite or not, is clamped to 1–20: never more results than that, never a throw. */
@@ -47,11 +52,16 @@ describe('askQuestion under fuzz', () => {
 
   /** The same question twice gives the same answer: nothing in the pipeline keeps state between questions. */
   it('is deterministic', () => {
-    fuzz('ask-deterministic', 150, (rng) => fuzzText(rng, { max: 120 }), (q) => {
-      const first = askQuestion(ctx, q);
-      askQuestion(ctx, `${q}商标`);
-      expect(askQuestion(ctx, q)).toEqual(first);
-    });
+    fuzz(
+      'ask-deterministic',
+      150,
+      (rng) => fuzzText(rng, { max: 120 }),
+      (q) => {
+        const first = askQuestion(ctx, q);
+        askQuestion(ctx, `${q}商标`);
+        expect(askQuestion(ctx, q)).toEqual(first);
+      },
+    );
   });
 
   /** A mention or link in front of a real question does not stop it being answered, and the answer renders clean. */
@@ -67,7 +77,12 @@ describe('askQuestion under fuzz', () => {
 describe('lookupMeasure under fuzz', () => {
   /** Any argument: a valid Answer (a lookup, a range, a keyword search or a notice), never a throw. */
   it('answers every input with a valid Answer and never throws', () => {
-    fuzz('measure', 1200, (rng) => fuzzText(rng), (raw) => answerProblems(ctx, lookupMeasure(ctx, raw), raw, 5));
+    fuzz(
+      'measure',
+      1200,
+      (rng) => fuzzText(rng),
+      (raw) => answerProblems(ctx, lookupMeasure(ctx, raw), raw, 5),
+    );
   });
 
   /** A measure number in any notation, wrapped in invisible or blank characters, finds exactly that measure. */
@@ -82,7 +97,9 @@ describe('lookupMeasure under fuzz', () => {
       ({ n, raw }) => {
         const answer = lookupMeasure(ctx, raw);
         const numbers = answer.results.map((r) => r.number);
-        return numbers.length === 1 && numbers[0] === n && answer.kind === 'lookup' ? [] : [`expected measure ${n}, got ${answer.kind} [${numbers.join(',')}] ${answer.notice?.message ?? ''}`];
+        return numbers.length === 1 && numbers[0] === n && answer.kind === 'lookup'
+          ? []
+          : [`expected measure ${n}, got ${answer.kind} [${numbers.join(',')}] ${answer.notice?.message ?? ''}`];
       },
     );
   });
@@ -117,7 +134,9 @@ describe('lookupMeasure under fuzz', () => {
         const numbers = answer.results.map((r) => r.number);
         if (valid) {
           const expected = Array.from({ length: Math.min(10, to - from + 1) }, (_, i) => from + i);
-          return JSON.stringify(numbers) === JSON.stringify(expected) && answer.total === to - from + 1 ? [] : [`expected ${expected.join(',')}, got ${numbers.join(',')}`];
+          return JSON.stringify(numbers) === JSON.stringify(expected) && answer.total === to - from + 1
+            ? []
+            : [`expected ${expected.join(',')}, got ${numbers.join(',')}`];
         }
         return answer.kind === 'none' && answer.notice !== undefined ? [] : [`expected a notice, got ${answer.kind} [${numbers.join(',')}]`];
       },
@@ -128,7 +147,10 @@ describe('lookupMeasure under fuzz', () => {
   /** The notations called out in the issue. */
   it('reads ４２, 四十二, 第四十二条 and " 42 " as 42, and refuses 0x2A, -1 and 1e9 with a notice', () => {
     for (const raw of ['４２', '四十二', '第四十二条', ' 42 ', '第42条', '\u200b42\u200b']) {
-      expect(lookupMeasure(ctx, raw).results.map((r) => r.number), raw).toEqual([42]);
+      expect(
+        lookupMeasure(ctx, raw).results.map((r) => r.number),
+        raw,
+      ).toEqual([42]);
     }
     for (const raw of ['0x2A', '-1', '1e9', '0', '1.5', '第零条']) {
       const answer = lookupMeasure(ctx, raw);
@@ -141,12 +163,18 @@ describe('lookupMeasure under fuzz', () => {
 describe('lookupArea under fuzz', () => {
   /** Any argument: a valid Answer (an area card, a keyword match or a notice), never a throw. */
   it('answers every input with a valid Answer and never throws', () => {
-    fuzz('area', 1200, (rng) => fuzzText(rng), (raw) => {
-      const answer = lookupArea(ctx, raw);
-      const problems = answerProblems(ctx, answer, raw);
-      if (answer.kind === 'area' && answer.area && !ctx.plan.areas.some((a) => a.number === answer.area?.number)) problems.push(`area ${answer.area.number} is not in the plan`);
-      return problems;
-    });
+    fuzz(
+      'area',
+      1200,
+      (rng) => fuzzText(rng),
+      (raw) => {
+        const answer = lookupArea(ctx, raw);
+        const problems = answerProblems(ctx, answer, raw);
+        if (answer.kind === 'area' && answer.area && !ctx.plan.areas.some((a) => a.number === answer.area?.number))
+          problems.push(`area ${answer.area.number} is not in the plan`);
+        return problems;
+      },
+    );
   });
 
   /** An area number in any notation, padded, finds that area. */
@@ -162,7 +190,9 @@ describe('lookupArea under fuzz', () => {
       },
       ({ n, raw }) => {
         const answer = lookupArea(ctx, raw);
-        return answer.kind === 'area' && answer.area?.number === n ? [] : [`expected area ${n}, got ${answer.kind} ${answer.area?.number ?? ''} ${answer.notice?.message ?? ''}`];
+        return answer.kind === 'area' && answer.area?.number === n
+          ? []
+          : [`expected area ${n}, got ${answer.kind} ${answer.area?.number ?? ''} ${answer.notice?.message ?? ''}`];
       },
     );
   });
@@ -175,6 +205,12 @@ describe('lookupArea under fuzz', () => {
 describe('bugs this suite found, pinned', () => {
   /** Spaces around an area number once sent it to a keyword search, which picked another area. */
   it('finds an area written with spaces, 第 3 部分', () => {
-    for (const [raw, n] of [['第 3 部分', 3], ['第 三 部分', 3], ['第 5 个领域', 5], ['第1 部分', 1]] as const) expect(lookupArea(ctx, raw).area?.number, raw).toBe(n);
+    for (const [raw, n] of [
+      ['第 3 部分', 3],
+      ['第 三 部分', 3],
+      ['第 5 个领域', 5],
+      ['第1 部分', 1],
+    ] as const)
+      expect(lookupArea(ctx, raw).area?.number, raw).toBe(n);
   });
 });

@@ -92,7 +92,13 @@ describe('ask, measure and area under fuzz', () => {
   ] as const) {
     /** Any argument: exit 0 with an answer, or exit 2 with one line on stderr; never a stack trace. */
     it(`${command} handles any argument`, async () => {
-      await fuzzAsync(`cli ${command}`, count, (rng) => cliCase(rng, command), async (c) => outcomeProblems(c, await cli(c.argv)), (c) => JSON.stringify(c.argv).slice(0, 400));
+      await fuzzAsync(
+        `cli ${command}`,
+        count,
+        (rng) => cliCase(rng, command),
+        async (c) => outcomeProblems(c, await cli(c.argv)),
+        (c) => JSON.stringify(c.argv).slice(0, 400),
+      );
     });
   }
 
@@ -101,7 +107,10 @@ describe('ask, measure and area under fuzz', () => {
     for (const arg of ['４２', '四十二', '第四十二条', ' 42 ']) {
       const { code, out } = await cli(['measure', arg, '--json']);
       expect(code, arg).toBe(0);
-      expect((JSON.parse(out) as { results: Array<{ number: number }> }).results.map((r) => r.number), arg).toEqual([42]);
+      expect(
+        (JSON.parse(out) as { results: Array<{ number: number }> }).results.map((r) => r.number),
+        arg,
+      ).toEqual([42]);
     }
   });
 });
@@ -147,7 +156,8 @@ describe('ask --batch --json under fuzz', () => {
           }
           if (parsed.error !== undefined) {
             if (parsed.query !== query) problems.push(`${where}: error for another query`);
-            if (typeof parsed.error.code !== 'string' || typeof parsed.error.message !== 'string') problems.push(`${where}: malformed error ${json.slice(0, 120)}`);
+            if (typeof parsed.error.code !== 'string' || typeof parsed.error.message !== 'string')
+              problems.push(`${where}: malformed error ${json.slice(0, 120)}`);
             if (parsed.error.code === 'internal') problems.push(`${where}: internal error ${String(parsed.error.message)}`);
           } else {
             problems.push(...answerProblems(ctx, parsed, query).map((p) => `${where}: ${p}`));
@@ -164,7 +174,11 @@ describe('ask --batch --json under fuzz', () => {
 describe('bugs this suite found, pinned', () => {
   /** A line break inside a bad measure number or area was once quoted into the error, making it two lines. */
   it('keeps the error to one line when the argument has a line break inside', async () => {
-    for (const argv of [['measure', '4\n2'], ['measure', '1,00\r\n0'], ['area', '-1\n5']]) {
+    for (const argv of [
+      ['measure', '4\n2'],
+      ['measure', '1,00\r\n0'],
+      ['area', '-1\n5'],
+    ]) {
       const { code, err } = await cli(argv);
       expect(code, JSON.stringify(argv)).toBe(2);
       expect(err.split('\n'), JSON.stringify(argv)).toHaveLength(2);

@@ -133,20 +133,7 @@ const ODD_CHARACTERS = [
 ] as const;
 
 /** Emoji as people send them: surrogate pairs, skin tones, ZWJ families, flags, keycaps, variation selectors. */
-export const EMOJI_SEQUENCES = [
-  '😀',
-  '👍🏽',
-  '👨‍👩‍👧‍👦',
-  '🏳️‍🌈',
-  '🇨🇳',
-  '1️⃣',
-  '❤️',
-  '🧑🏻‍💻',
-  '👩‍⚖️',
-  '🫠',
-  ':white_check_mark:',
-  ':warning:',
-] as const;
+export const EMOJI_SEQUENCES = ['😀', '👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇨🇳', '1️⃣', '❤️', '🧑🏻‍💻', '👩‍⚖️', '🫠', ':white_check_mark:', ':warning:'] as const;
 
 /** Slack's special syntax and mrkdwn: every one must reach Slack escaped, never as a mention or link. */
 export const SLACK_SYNTAX = [

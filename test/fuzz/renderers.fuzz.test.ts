@@ -44,7 +44,8 @@ const STYLES: readonly FeedbackStyle[] = ['native', 'buttons', 'none'];
 function renderEverywhere(answer: Answer): Array<[string, SlackMessage]> {
   const out: Array<[string, SlackMessage]> = [];
   for (const feedback of STYLES) {
-    for (const shareable of [true, false]) out.push([`renderAnswer ${feedback}${shareable ? ' shareable' : ''}`, renderAnswer(answer, { feedback, shareable })]);
+    for (const shareable of [true, false])
+      out.push([`renderAnswer ${feedback}${shareable ? ' shareable' : ''}`, renderAnswer(answer, { feedback, shareable })]);
   }
   out.push(['renderMoreResults', renderMoreResults(answer)]);
   if (answer.kind === 'search' && answer.results.length > 0) out.push(['renderKeywordList', renderKeywordList(answer)]);
@@ -69,7 +70,12 @@ describe('answers from the answer functions, rendered', () => {
     ['lookupArea', (q: string) => lookupArea(ctx, q)],
   ] as const) {
     it(`renders ${name} answers within limits`, () => {
-      fuzz(`render ${name}`, 300, (rng) => renderableText(rng), (q) => renderingProblems(answerOf(q)));
+      fuzz(
+        `render ${name}`,
+        300,
+        (rng) => renderableText(rng),
+        (q) => renderingProblems(answerOf(q)),
+      );
     });
   }
 });
@@ -86,7 +92,15 @@ function randomHighlights(rng: Rng, length: number): Array<[number, number]> {
     at = end;
   }
   // Now and then a range no snippet builder should produce: reversed, overlapping, past the end.
-  if (rng.chance(0.2)) out.push(rng.pick<[number, number]>([[5, 2], [0, length + 10], [length, length], [0, 1]]));
+  if (rng.chance(0.2))
+    out.push(
+      rng.pick<[number, number]>([
+        [5, 2],
+        [0, length + 10],
+        [length, length],
+        [0, 1],
+      ]),
+    );
   return out;
 }
 
@@ -152,7 +166,10 @@ function syntheticAnswer(rng: Rng): Answer {
     relatedAreas: [],
     interpretation: {
       corrections: Array.from({ length: rng.int(0, 3) }, () => ({ typed: shortFuzz(rng), word: shortFuzz(rng) })),
-      expansions: Array.from({ length: rng.int(0, 3) }, () => ({ word: rng.chance(0.5) ? `abc ${shortFuzz(rng)}` : shortFuzz(rng), planTerms: [shortFuzz(rng), shortFuzz(rng)] })),
+      expansions: Array.from({ length: rng.int(0, 3) }, () => ({
+        word: rng.chance(0.5) ? `abc ${shortFuzz(rng)}` : shortFuzz(rng),
+        planTerms: [shortFuzz(rng), shortFuzz(rng)],
+      })),
     },
     ...(area ? { area } : {}),
     ...(kind === 'none' || rng.chance(0.4) ? { notice: randomNotice(rng) } : {}),
@@ -163,7 +180,9 @@ function syntheticAnswer(rng: Rng): Answer {
 describe('answers built directly, rendered', () => {
   /** Any schema-valid answer over the plan's measures renders everywhere within limits, its user text escaped. */
   it('renders any answer within limits', () => {
-    fuzz('render synthetic answer', 700, syntheticAnswer, renderingProblems, (a) => showCase({ kind: a.kind, query: a.query.slice(0, 200), notice: a.notice, n: a.results.map((r) => r.number) }));
+    fuzz('render synthetic answer', 700, syntheticAnswer, renderingProblems, (a) =>
+      showCase({ kind: a.kind, query: a.query.slice(0, 200), notice: a.notice, n: a.results.map((r) => r.number) }),
+    );
   });
 });
 
@@ -171,7 +190,10 @@ describe('cards, overviews, help and App Home', () => {
   /** Every measure card, shareable or not, is within limits. */
   it('renders every measure card', () => {
     for (const m of plan.measures) {
-      for (const shareable of [true, false]) expect(slackMessageProblems(renderMeasureCard(measureResult(plan, m, undefined, 1), planSource(plan), { shareable })), `measure ${m.number}`).toEqual([]);
+      for (const shareable of [true, false])
+        expect(slackMessageProblems(renderMeasureCard(measureResult(plan, m, undefined, 1), planSource(plan), { shareable })), `measure ${m.number}`).toEqual(
+          [],
+        );
     }
   });
 
@@ -242,7 +264,16 @@ describe('the digest', () => {
         };
       },
       (c) => {
-        const content = digestContent({ plan, date: c.date, start: c.start, postedDates: new Set(), today: c.today, days: c.days, size: c.size, activity: c.summary });
+        const content = digestContent({
+          plan,
+          date: c.date,
+          start: c.start,
+          postedDates: new Set(),
+          today: c.today,
+          days: c.days,
+          size: c.size,
+          activity: c.summary,
+        });
         return slackMessageProblems(renderDigest(content));
       },
       (c) => showCase({ date: c.date, start: c.start, size: c.size, unanswered: c.unanswered.map((q) => q.slice(0, 60)) }),
@@ -260,8 +291,11 @@ describe('bugs this suite found, pinned', () => {
 
   /** The fallback text of a "nothing found" answer once quoted the input unescaped. */
   it('keeps Slack syntax out of the fallback text too', () => {
-    fuzz('render fallback text', 300, (rng) => renderableText(rng, 200), (q) =>
-      [askQuestion(ctx, q), lookupMeasure(ctx, q), lookupArea(ctx, q)].flatMap((answer) => renderingProblems(answer)),
+    fuzz(
+      'render fallback text',
+      300,
+      (rng) => renderableText(rng, 200),
+      (q) => [askQuestion(ctx, q), lookupMeasure(ctx, q), lookupArea(ctx, q)].flatMap((answer) => renderingProblems(answer)),
     );
   });
 });
@@ -285,7 +319,10 @@ describe('the progress record, whatever was typed', () => {
       }),
       (input) => {
         const read = readProgressInput(input);
-        if (!read.ok) return Object.values(read.errors).filter((e) => e.length === 0 || e.length > 500).map((e) => `error message of ${e.length} chars`);
+        if (!read.ok)
+          return Object.values(read.errors)
+            .filter((e) => e.length === 0 || e.length > 500)
+            .map((e) => `error message of ${e.length} chars`);
         const { row, changed } = applyUpdate(undefined, read.update, 'U0COORD', 0);
         const note = read.update.note;
         const record: ProgressRecord = {
@@ -308,7 +345,10 @@ describe('the progress record, whatever was typed', () => {
         const own = { allowMentionOf: 'U0COORD' };
         return [
           ...slackMessageProblems(renderMeasureCard(measure42, source, { shareable: true, progress: { record, canEdit: true } }), own).map((p) => `card: ${p}`),
-          ...slackViewProblems(renderProgressForm({ measure: { number: 42, text: measure42.text }, record, stale: true, ...(note ? { draftNote: note } : {}) }), own).map((p) => `form: ${p}`),
+          ...slackViewProblems(
+            renderProgressForm({ measure: { number: 42, text: measure42.text }, record, stale: true, ...(note ? { draftNote: note } : {}) }),
+            own,
+          ).map((p) => `form: ${p}`),
           ...slackMessageProblems(renderHistory(42, changes), own).map((p) => `history: ${p}`),
           ...slackViewProblems(renderDashboard(dashboard, planOverview(plan)), own).map((p) => `dashboard: ${p}`),
         ];

@@ -65,7 +65,8 @@ describe('slash commands under fuzz', () => {
     await listeners[command](args);
     const calls = slack.takeCalls();
     const problems: string[] = [];
-    if (calls.length !== 1 || calls[0]?.kind !== 'ack') problems.push(`calls ${calls.map((c) => c.kind).join(', ') || 'nothing'}: expected one acknowledgement carrying the answer`);
+    if (calls.length !== 1 || calls[0]?.kind !== 'ack')
+      problems.push(`calls ${calls.map((c) => c.kind).join(', ') || 'nothing'}: expected one acknowledgement carrying the answer`);
     for (const message of acknowledged(calls)) {
       if (message.response_type !== 'ephemeral') problems.push(`response_type ${String(message.response_type)}`);
       problems.push(...messageProblems('ack', message, [COORDINATOR_ID, COORDINATOR_GROUP_ID]));
@@ -158,7 +159,8 @@ describe('conversations under fuzz', () => {
         await mention(slack.mention(text, { ts: eventTs, ...(inThread ? { threadTs } : {}), raw: true }));
         const calls = slack.takeCalls();
         const problems = [...postProblems(calls, 'C0CHAN', threadTs), ...errorProblems(slack.takeErrors())];
-        if (!((await slack.threads.recall({ channel: 'C0CHAN', threadTs: threadTs, direct: false })) !== undefined)) problems.push('thread not remembered for follow-ups');
+        if (!((await slack.threads.recall({ channel: 'C0CHAN', threadTs: threadTs, direct: false })) !== undefined))
+          problems.push('thread not remembered for follow-ups');
         return problems;
       },
     );
@@ -192,7 +194,15 @@ describe('conversations under fuzz', () => {
   });
 
   /** Slack's refusal codes, as the client reports them. */
-  const FAILURES: readonly PostScript[] = [{ throw: 'invalid_blocks' }, { throw: 'msg_blocks_too_long' }, { throw: 'not_in_channel' }, { throw: 'channel_not_found' }, { throw: 'is_archived' }, { throw: 'ratelimited' }, 'not_ok'];
+  const FAILURES: readonly PostScript[] = [
+    { throw: 'invalid_blocks' },
+    { throw: 'msg_blocks_too_long' },
+    { throw: 'not_in_channel' },
+    { throw: 'channel_not_found' },
+    { throw: 'is_archived' },
+    { throw: 'ratelimited' },
+    'not_ok',
+  ];
 
   /**
    * When Slack refuses the answer: refused blocks are resent as plain text in the same thread;
@@ -216,7 +226,8 @@ describe('conversations under fuzz', () => {
         const code = typeof failure === 'string' ? 'fatal_error' : failure.throw;
         const second = posts[1];
         if (BLOCK_ERRORS.has(code)) {
-          if (!second || second.blocks !== undefined || second.channel !== posts[0]?.channel) problems.push('refused blocks not resent as plain text in the same place');
+          if (!second || second.blocks !== undefined || second.channel !== posts[0]?.channel)
+            problems.push('refused blocks not resent as plain text in the same place');
         } else if (second?.channel !== FAKE_USER_ID || second.text !== userFacingError(code)) {
           problems.push(`asker not told what to do after ${code}`);
         }
@@ -233,7 +244,12 @@ describe('bugs this suite found, pinned', () => {
     const slack = listenerFakes();
     await planCommand(slack.app.planRequests, slack.work)(slack.command('/plan', `商标审查周期${'\u0001'.repeat(450)}`));
     expect(slack.takeCalls().map((c) => c.kind)).toEqual(['ack']);
-    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(`商标审查周期${'\ud800'.repeat(400)}`, { ts: '1.000001' }));
+    await directOrThreadMessage(
+      slack.app,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.message(`商标审查周期${'\ud800'.repeat(400)}`, { ts: '1.000001' }));
     expect(slack.takeCalls().filter((c) => c.kind === 'post')).toHaveLength(1);
     expect(slack.takeErrors()).toEqual([]);
   });
@@ -246,7 +262,12 @@ describe('bugs this suite found, pinned', () => {
   it('never posts a live <!channel>, even as the plain-text fallback', async () => {
     const slack = listenerFakes();
     const client = slack.client((i) => (i === 0 ? { throw: 'invalid_blocks' } : 'ok'));
-    await appMention(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.mention('&lt;!channel&gt; 区块链', { ts: '2.000001', client }));
+    await appMention(
+      slack.app.conversation,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.mention('&lt;!channel&gt; 区块链', { ts: '2.000001', client }));
     const texts = slack.takeCalls().flatMap((c) => (c.kind === 'post' ? [String(c.args.text)] : []));
     expect(texts).toHaveLength(2);
     for (const text of texts) expect(text).not.toMatch(/<(?:[!@#]|https?:|mailto:)/u);

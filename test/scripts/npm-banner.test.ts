@@ -15,7 +15,7 @@ const NPM_START = {
 };
 const terminal = (columns: number) => ({ isTTY: true, columns });
 
-describe('taking back npm start\'s banner', () => {
+describe("taking back npm start's banner", () => {
   it('counts the blank line, the two banner lines and the blank line npm prints', () => {
     expect(npmBannerRows(NPM_START, terminal(120), [])).toBe(4);
   });

@@ -5,7 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/core/paths.js';
 
-const { pruneBuildOnly, runtimePackages } = (await import(pathToFileURL(join(PROJECT_ROOT, 'scripts', 'prune-build-only.mjs')).href)) as typeof import('../../scripts/prune-build-only.mjs');
+const { pruneBuildOnly, runtimePackages } = (await import(
+  pathToFileURL(join(PROJECT_ROOT, 'scripts', 'prune-build-only.mjs')).href
+)) as typeof import('../../scripts/prune-build-only.mjs');
 
 const roots: string[] = [];
 afterEach(() => {
@@ -62,14 +64,17 @@ describe('pruning what only builds the addons', () => {
         'prebuild-install',
         'tar',
         'tar-fs',
-      ].map((p) => join('node_modules', p)).sort(),
+      ]
+        .map((p) => join('node_modules', p))
+        .sort(),
     );
     for (const kept of ['nodejieba', 'better-sqlite3', 'bindings', 'file-uri-to-path', 'pino', 'sonic-boom']) expect(installed(root, kept)).toBe(true);
     // Empty scope folders, emptied nested node_modules, the .bin links and npm's hidden lockfile go too.
-    for (const gone of ['@mapbox', '@isaacs', 'nodejieba/node_modules', '.bin', '.package-lock.json']) expect(existsSync(join(root, 'node_modules', gone))).toBe(false);
+    for (const gone of ['@mapbox', '@isaacs', 'nodejieba/node_modules', '.bin', '.package-lock.json'])
+      expect(existsSync(join(root, 'node_modules', gone))).toBe(false);
   });
 
-  it('follows Node\'s resolution: a nested copy serves its parent, the hoisted one the others', () => {
+  it("follows Node's resolution: a nested copy serves its parent, the hoisted one the others", () => {
     const root = project(
       { a: '1', b: '1' },
       { a: { dependencies: { c: '2' } }, 'a/node_modules/c': {}, b: { dependencies: { c: '1' } }, c: {}, 'unused/node_modules/c': {}, unused: {} },
@@ -83,7 +88,7 @@ describe('pruning what only builds the addons', () => {
     expect(() => pruneBuildOnly(root, {})).toThrow(/a depends on gone, which is not installed/u);
   });
 
-  it('on this project\'s own install, keeps both addons and their loaders and none of the build tools', () => {
+  it("on this project's own install, keeps both addons and their loaders and none of the build tools", () => {
     const kept = [...runtimePackages(PROJECT_ROOT)].map((dir) => relative(join(PROJECT_ROOT, 'node_modules'), dir));
     expect(kept).toEqual(expect.arrayContaining(['nodejieba', 'better-sqlite3', 'bindings', '@slack/bolt', 'pg', 'minisearch']));
     expect(kept.filter((p) => /(^|\/)(tar|tar-fs|prebuild-install|node-addon-api|@mapbox\/node-pre-gyp)$/u.test(p))).toEqual([]);

@@ -40,7 +40,11 @@ describe('the HTTP front door', () => {
   it('refuses an oversized body with 413, without reading it or doing any work', async () => {
     const { api, app, url } = await httpApp();
     const body = `text=${'x'.repeat(1100 * 1024)}`;
-    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signSlackRequest(body, TEST_SIGNING_SECRET) }, body });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signSlackRequest(body, TEST_SIGNING_SECRET) },
+      body,
+    });
     expect(res.status).toBe(413);
     await app.log.waitFor((l) => l.reason === 'body too large' && l.status === 413);
     didNoWork(api, app);
@@ -59,7 +63,9 @@ describe('the HTTP front door', () => {
 
   it('tells the asker that a 40,000-character command is too long, instead of refusing it unseen', async () => {
     const { api, url } = await httpApp();
-    const res = await signedSender(url, TEST_SIGNING_SECRET).command(slashCommand({ command: '/plan', text: '专利'.repeat(20_000), response_url: api.responseUrl('long') }));
+    const res = await signedSender(url, TEST_SIGNING_SECRET).command(
+      slashCommand({ command: '/plan', text: '专利'.repeat(20_000), response_url: api.responseUrl('long') }),
+    );
     expect(res.status).toBe(200);
     const answered = res.body.includes('输入太长') ? res.body : JSON.stringify((await api.waitForResponse((r) => r.id === 'long')).body);
     expect(answered).toContain('输入太长');
@@ -70,7 +76,10 @@ describe('the HTTP front door', () => {
     const body = commandBody(slashCommand({ command: '/measure', text: '42', response_url: api.responseUrl() }));
     const unsigned = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
     const forged = await postSigned(url, body, 'application/x-www-form-urlencoded', { signingSecret: TEST_SIGNING_SECRET, signature: `v0=${'0'.repeat(64)}` });
-    const stale = await postSigned(url, body, 'application/x-www-form-urlencoded', { signingSecret: TEST_SIGNING_SECRET, timestampSeconds: nowSeconds() - 6 * 60 });
+    const stale = await postSigned(url, body, 'application/x-www-form-urlencoded', {
+      signingSecret: TEST_SIGNING_SECRET,
+      timestampSeconds: nowSeconds() - 6 * 60,
+    });
     expect([unsigned.status, forged.status, stale.status]).toEqual([401, 401, 401]);
     await app.log.waitFor((l) => l.reason === 'stale timestamp');
     didNoWork(api, app);
@@ -161,7 +170,13 @@ describe('a stop with clients that never finish', () => {
       for (let i = 0; i < 50; i++) {
         const socket = connect(Number(port), '127.0.0.1');
         socket.on('error', () => undefined);
-        socket.write(`POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n${Object.entries(signSlackRequest('{}', TEST_SIGNING_SECRET, nowSeconds() + i)).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n{`);
+        socket.write(
+          `POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n${Object.entries(
+            signSlackRequest('{}', TEST_SIGNING_SECRET, nowSeconds() + i),
+          )
+            .map(([k, v]) => `${k}: ${v}`)
+            .join('\r\n')}\r\n\r\n{`,
+        );
         sockets.push(socket);
       }
       const server = service.slack.server();
@@ -230,7 +245,10 @@ describe('Socket Mode', () => {
     await socket.dropConnections();
     await waitUntil(() => socket.totalConnections >= 2, 'a second connection', 10_000);
     await socket.waitForConnection();
-    const states = app.log.lines().filter((l) => l.kind === 'socket').map((l) => l.state);
+    const states = app.log
+      .lines()
+      .filter((l) => l.kind === 'socket')
+      .map((l) => l.state);
     expect(states).toContain('connected');
     expect(states.some((s) => s === 'reconnecting' || s === 'disconnected')).toBe(true);
 

@@ -77,7 +77,8 @@ function documentedProblems(manifest: unknown): string[] {
   for (const c of commands) {
     const name = text(c.command) ?? '';
     // A slash command is a leading "/" and a lowercase word of at most 32 characters, no spaces.
-    if (!/^\/[^\sA-Z/]+$/u.test(name) || length(name) < 2 || length(name) > 32) problems.push(`command "${name}" must be "/" and a lowercase word, 2–32 characters`);
+    if (!/^\/[^\sA-Z/]+$/u.test(name) || length(name) < 2 || length(name) > 32)
+      problems.push(`command "${name}" must be "/" and a lowercase word, 2–32 characters`);
     lengthRule(problems, `${name}.description`, c.description, 1, 2000);
     lengthRule(problems, `${name}.usage_hint`, c.usage_hint, 1, 1000, false);
   }
@@ -98,7 +99,8 @@ function documentedProblems(manifest: unknown): string[] {
   if (scopes.length > 255) problems.push('oauth_config.scopes.bot: at most 255 scopes');
   if (new Set(scopes).size !== scopes.length) problems.push('oauth_config.scopes.bot: a scope is listed twice');
   for (const scope of scopes) {
-    if (length(scope) > 50 || !/^(?:[a-z_]+(?:\.[a-z_]+)*:[a-z_]+(?:\.[a-z_]+)*|commands|incoming-webhook)$/u.test(scope)) problems.push(`scope "${scope}" is not a scope name (resource:action, at most 50 characters)`);
+    if (length(scope) > 50 || !/^(?:[a-z_]+(?:\.[a-z_]+)*:[a-z_]+(?:\.[a-z_]+)*|commands|incoming-webhook)$/u.test(scope))
+      problems.push(`scope "${scope}" is not a scope name (resource:action, at most 50 characters)`);
   }
 
   const events = list(object(settings.event_subscriptions).bot_events).map((e) => text(e) ?? '');
@@ -108,8 +110,10 @@ function documentedProblems(manifest: unknown): string[] {
 
   if (settings.socket_mode_enabled !== true) {
     // Without Socket Mode, Slack needs somewhere to send what the app subscribes to.
-    if (events.length > 0 && text(object(settings.event_subscriptions).request_url) === undefined) problems.push('settings.event_subscriptions.request_url is required without Socket Mode');
-    if (object(settings.interactivity).is_enabled === true && text(object(settings.interactivity).request_url) === undefined) problems.push('settings.interactivity.request_url is required without Socket Mode');
+    if (events.length > 0 && text(object(settings.event_subscriptions).request_url) === undefined)
+      problems.push('settings.event_subscriptions.request_url is required without Socket Mode');
+    if (object(settings.interactivity).is_enabled === true && text(object(settings.interactivity).request_url) === undefined)
+      problems.push('settings.interactivity.request_url is required without Socket Mode');
   }
   return problems;
 }
@@ -132,7 +136,7 @@ function withField(path: readonly (string | number)[], value: unknown): Json {
 }
 
 describe('the app manifest', () => {
-  it('validates against Slack\'s published v2 manifest schema', () => {
+  it("validates against Slack's published v2 manifest schema", () => {
     expect(schemaProblems(manifest)).toEqual([]);
   });
 
@@ -140,7 +144,7 @@ describe('the app manifest', () => {
     expect(documentedProblems(manifest)).toEqual([]);
   });
 
-  it('is refused when it breaks one of Slack\'s rules', () => {
+  it("is refused when it breaks one of Slack's rules", () => {
     const longDescription = ['display_information', 'long_description'];
     const cases: Array<[readonly (string | number)[], unknown, RegExp]> = [
       [longDescription, '长'.repeat(174), /long_description/u],
@@ -163,13 +167,18 @@ describe('the app manifest', () => {
 
   it('helps an admin decide: the long description says what it knows, where answers come from, the commands, progress, the Home tab and the digest', () => {
     const description = text(object(manifest.display_information).long_description) ?? '';
-    for (const needed of ['《2014年国家知识产权战略实施推进计划》', '原文', '/measure', '/area', '/plan', '/progress', 'Home', '简报']) expect(description).toContain(needed);
+    for (const needed of ['《2014年国家知识产权战略实施推进计划》', '原文', '/measure', '/area', '/plan', '/progress', 'Home', '简报'])
+      expect(description).toContain(needed);
     // The app sets thread titles and suggested prompts, never a status: the description promises none.
     expect(description).not.toMatch(/助手状态/u);
   });
 
   it('declares exactly the slash commands the app registers', () => {
-    expect(list(features.slash_commands).map((c) => object(c).command).sort()).toEqual([...registered.commands].sort());
+    expect(
+      list(features.slash_commands)
+        .map((c) => object(c).command)
+        .sort(),
+    ).toEqual([...registered.commands].sort());
   });
 
   it('subscribes to the events the listeners need, and no others', () => {
@@ -178,7 +187,7 @@ describe('the app manifest', () => {
 
   it('asks for exactly the scopes those events, commands and Web API calls need', () => {
     const required = requiredBotScopes(registered);
-    expect(required.unknown, 'add these to the scope tables in test/support/registered-listeners.ts, from Slack\'s reference').toEqual([]);
+    expect(required.unknown, "add these to the scope tables in test/support/registered-listeners.ts, from Slack's reference").toEqual([]);
     expect(list(object(object(manifest.oauth_config).scopes).bot).sort()).toEqual(required.scopes);
   });
 

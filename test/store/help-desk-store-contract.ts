@@ -56,7 +56,10 @@ export function describeHelpDeskStore(engine: string, factory: () => StoreFactor
 
     it('opens one escalation per thread, from two connections at once, and fills in its steps', async () => {
       const [a, b] = [await open(), await open()];
-      const opens = await Promise.all([a.helpDesk.escalations.open(escalation('1764000000.000100')), b.helpDesk.escalations.open(escalation('1764000000.000100', { asker: 'U0OTHER', openedBy: 'click:other' }))]);
+      const opens = await Promise.all([
+        a.helpDesk.escalations.open(escalation('1764000000.000100')),
+        b.helpDesk.escalations.open(escalation('1764000000.000100', { asker: 'U0OTHER', openedBy: 'click:other' })),
+      ]);
       expect(opens.map((o) => o.created).sort()).toEqual([false, true]);
       const [one, two] = opens.map((o) => o.escalation);
       expect(one).toEqual(two);
@@ -65,7 +68,11 @@ export function describeHelpDeskStore(engine: string, factory: () => StoreFactor
       const id = one?.id ?? 0;
       await a.helpDesk.escalations.update(id, { coordinationTs: '1764000000.000300', permalink: 'https://fake.slack.com/archives/D0DIRECT/p1764000000000100' });
       await b.helpDesk.escalations.update(id, { askerToldAt: AT + 1 });
-      expect(await b.helpDesk.escalations.byCoordinationPost('C0COORD', '1764000000.000300')).toMatchObject({ id, askerToldAt: AT + 1, permalink: expect.stringContaining('p1764000000000100') });
+      expect(await b.helpDesk.escalations.byCoordinationPost('C0COORD', '1764000000.000300')).toMatchObject({
+        id,
+        askerToldAt: AT + 1,
+        permalink: expect.stringContaining('p1764000000000100'),
+      });
       expect(await a.helpDesk.escalations.byCoordinationPost('C0COORD', '1764000000.999999')).toBeUndefined();
       await a.helpDesk.escalations.update(id, { state: 'answered', answeredAt: AT + 2, answeredBy: 'U0COORD' });
       expect(await b.helpDesk.escalations.get(id)).toMatchObject({ state: 'answered', answeredBy: 'U0COORD' });
@@ -100,13 +107,25 @@ export function describeHelpDeskStore(engine: string, factory: () => StoreFactor
       expect(await b.helpDesk.standardAnswers.create(standard({ text: '另一段' }))).toEqual({ created: false, answer: saved.answer });
       const id = saved.answer.id;
 
-      const fields = (more: Partial<StandardAnswerFields>): StandardAnswerFields => ({ text: saved.answer.text, question: saved.answer.question, measures: saved.answer.measures, reviewBy: saved.answer.reviewBy, retired: false, ...more });
-      const racing = await Promise.all([a.helpDesk.standardAnswers.write(id, 1, fields({ text: '甲的修改' }), 'U0COORD', AT + 1), b.helpDesk.standardAnswers.write(id, 1, fields({ text: '乙的修改' }), 'U0MEMBER', AT + 1)]);
+      const fields = (more: Partial<StandardAnswerFields>): StandardAnswerFields => ({
+        text: saved.answer.text,
+        question: saved.answer.question,
+        measures: saved.answer.measures,
+        reviewBy: saved.answer.reviewBy,
+        retired: false,
+        ...more,
+      });
+      const racing = await Promise.all([
+        a.helpDesk.standardAnswers.write(id, 1, fields({ text: '甲的修改' }), 'U0COORD', AT + 1),
+        b.helpDesk.standardAnswers.write(id, 1, fields({ text: '乙的修改' }), 'U0MEMBER', AT + 1),
+      ]);
       expect(racing.map((r) => r.status).sort()).toEqual(['stale', 'written']);
       const winner = racing.find((r) => r.status === 'written');
       const written = winner?.status === 'written' ? winner.answer : undefined;
       expect(written).toMatchObject({ version: 2 });
-      expect(await a.helpDesk.standardAnswers.write(id, 2, fields({ text: written?.text, measures: [15, 43], retired: true }), 'U0COORD', AT + 2)).toMatchObject({ status: 'written', answer: { version: 3, retired: true, measures: [15, 43] } });
+      expect(
+        await a.helpDesk.standardAnswers.write(id, 2, fields({ text: written?.text, measures: [15, 43], retired: true }), 'U0COORD', AT + 2),
+      ).toMatchObject({ status: 'written', answer: { version: 3, retired: true, measures: [15, 43] } });
       expect(await a.helpDesk.standardAnswers.write(id + 1000, 1, fields({}), 'U0COORD', AT)).toEqual({ status: 'stale', current: undefined });
 
       const history = await b.helpDesk.standardAnswers.history(id);

@@ -114,7 +114,10 @@ describe('two replicas on one PostgreSQL', () => {
       }
       return fallback();
     });
-    const digests = () => fake.history(CHANNEL).filter((m) => typeof m.metadata === 'object' && m.metadata !== null && 'event_type' in m.metadata && m.metadata.event_type === DIGEST_EVENT_TYPE);
+    const digests = () =>
+      fake
+        .history(CHANNEL)
+        .filter((m) => typeof m.metadata === 'object' && m.metadata !== null && 'event_type' in m.metadata && m.metadata.event_type === DIGEST_EVENT_TYPE);
 
     try {
       const [a, b] = await Promise.all([startReplica(fake, databaseUrl), startReplica(fake, databaseUrl)]);
@@ -131,7 +134,11 @@ describe('two replicas on one PostgreSQL', () => {
       releaseDigest();
       // A replica started now fires too: it finds the dead one's attempt and looks in the channel.
       const replacement = await startReplica(fake, databaseUrl);
-      await waitUntil(async () => Number((await db.query('SELECT count(*) AS n FROM digest_posts')).rows[0]?.n) === 1, 'the replacement to record the digest', 15_000);
+      await waitUntil(
+        async () => Number((await db.query('SELECT count(*) AS n FROM digest_posts')).rows[0]?.n) === 1,
+        'the replacement to record the digest',
+        15_000,
+      );
       await waitUntil(() => replacement.log().includes('"outcome":"found-in-history"'), 'the replacement to find the digest in the channel', 15_000);
       expect(digests()).toHaveLength(1);
 
@@ -139,7 +146,9 @@ describe('two replicas on one PostgreSQL', () => {
       const asked = messageEvent('专利导航试点工程');
       const envelope = eventEnvelope(asked, 'EvREPLICA1');
       expect((await signedSender(`http://127.0.0.1:${replacement.port}/slack/events`, SECRET).event(envelope)).status).toBe(200);
-      expect((await signedSender(`http://127.0.0.1:${survivor.port}/slack/events`, SECRET).event(envelope, { [RETRY_NUM_HEADER]: '1' }, nowSeconds() + 1)).status).toBe(200);
+      expect(
+        (await signedSender(`http://127.0.0.1:${survivor.port}/slack/events`, SECRET).event(envelope, { [RETRY_NUM_HEADER]: '1' }, nowSeconds() + 1)).status,
+      ).toBe(200);
       await waitUntil(() => fake.history('D0DIRECT').some((m) => m.thread_ts === asked.ts), 'the answer to the retried event');
 
       // 3. Work acknowledged by a replica killed before its answer reached Slack.
@@ -147,7 +156,11 @@ describe('two replicas on one PostgreSQL', () => {
       await fake.waitFor('chat.postMessage', (c) => c.args.thread_ts === lostDm.ts);
       await kill(replacement, 'SIGKILL');
       releaseDm();
-      const adopted = await waitUntil(() => fake.history('D0DIRECT').find((m) => m.thread_ts === lostDm.ts), 'the survivor to answer the killed replica’s work', 15_000);
+      const adopted = await waitUntil(
+        () => fake.history('D0DIRECT').find((m) => m.thread_ts === lostDm.ts),
+        'the survivor to answer the killed replica’s work',
+        15_000,
+      );
       expect(adopted.text).toContain('第 3 条');
 
       expect(fake.history('D0DIRECT').filter((m) => m.thread_ts === asked.ts)).toHaveLength(1);
@@ -195,11 +208,17 @@ describe('two replicas on one PostgreSQL', () => {
     let retries = 0;
     await waitUntil(async () => {
       retries += 1; // each retry is a new request, signed anew
-      return (await send.event(envelope, { [RETRY_NUM_HEADER]: String(retries), [RETRY_REASON_HEADER]: 'http_error' }, nowSeconds() + retries)).status === 200 || undefined;
+      return (
+        (await send.event(envelope, { [RETRY_NUM_HEADER]: String(retries), [RETRY_REASON_HEADER]: 'http_error' }, nowSeconds() + retries)).status === 200 ||
+        undefined
+      );
     }, 'the retry to be taken');
     await waitUntil(() => fake.history('D0DIRECT').some((m) => m.thread_ts === asked.ts), 'the retried DM answered');
     await waitUntil(async () => (await health()).body.status === 'ready', '/healthz ready again once the database is back', 15_000);
-    const failureLines = replica.log().split('\n').filter((l) => l.includes('state store failing'));
+    const failureLines = replica
+      .log()
+      .split('\n')
+      .filter((l) => l.includes('state store failing'));
     expect(failureLines.length).toBeGreaterThanOrEqual(1);
     expect(failureLines.length).toBeLessThanOrEqual(2); // once per minute, however many calls failed
     expect(await kill(replica, 'SIGTERM')).toBe(0);

@@ -56,14 +56,24 @@ export function describeProgressStore(engine: string, factory: () => StoreFactor
 
     it('writes a record and its changes together, only over the version they were computed from', async () => {
       const store = await open();
-      expect(await store.progress.forPlan('2014').write({ row: row(1), expectedVersion: 0, changes: [change(1, 'status', '推进中'), change(1, 'lead', '海关总署')] })).toEqual({ status: 'written' });
+      expect(
+        await store.progress
+          .forPlan('2014')
+          .write({ row: row(1), expectedVersion: 0, changes: [change(1, 'status', '推进中'), change(1, 'lead', '海关总署')] }),
+      ).toEqual({ status: 'written' });
       expect(await store.progress.forPlan('2014').get(42)).toEqual(row(1));
 
       const stale = await store.progress.forPlan('2014').write({ row: row(1, { status: '受阻' }), expectedVersion: 0, changes: [change(1, 'status', '受阻')] });
       expect(stale).toEqual({ status: 'stale', current: row(1) });
-      expect(await store.progress.forPlan('2014').write({ row: row(2, { status: '受阻' }), expectedVersion: 2, changes: [change(3, 'status', '受阻')] })).toMatchObject({ status: 'stale' });
+      expect(
+        await store.progress.forPlan('2014').write({ row: row(2, { status: '受阻' }), expectedVersion: 2, changes: [change(3, 'status', '受阻')] }),
+      ).toMatchObject({ status: 'stale' });
 
-      expect(await store.progress.forPlan('2014').write({ row: row(2, { status: '已完成', due: '2026-12-31' }), expectedVersion: 1, changes: [change(2, 'status', '已完成', { before: '推进中' })] })).toEqual({ status: 'written' });
+      expect(
+        await store.progress
+          .forPlan('2014')
+          .write({ row: row(2, { status: '已完成', due: '2026-12-31' }), expectedVersion: 1, changes: [change(2, 'status', '已完成', { before: '推进中' })] }),
+      ).toEqual({ status: 'written' });
       expect(await store.progress.forPlan('2014').get(42)).toEqual(row(2, { status: '已完成', due: '2026-12-31' }));
       expect((await store.progress.forPlan('2014').history(42)).map((c) => [c.version, c.field, c.before, c.after])).toEqual([
         [1, 'status', null, '推进中'],
@@ -72,11 +82,15 @@ export function describeProgressStore(engine: string, factory: () => StoreFactor
       ]);
     });
 
-    it('answers by day, by measure and for everything, and finds each measure\'s latest note', async () => {
+    it("answers by day, by measure and for everything, and finds each measure's latest note", async () => {
       const store = await open();
       await store.progress.forPlan('2014').write({ row: row(1), expectedVersion: 0, changes: [change(1, 'note', '第一条说明', { date: '2026-11-23' })] });
       await store.progress.forPlan('2014').write({ row: row(2), expectedVersion: 1, changes: [change(2, 'note', '第二条说明', { date: '2026-11-24' })] });
-      await store.progress.forPlan('2014').write({ row: row(1, { measure: 3, status: null, lead: [] }), expectedVersion: 0, changes: [change(1, 'lead', '国家知识产权局', { measure: 3, date: '2026-11-25' })] });
+      await store.progress.forPlan('2014').write({
+        row: row(1, { measure: 3, status: null, lead: [] }),
+        expectedVersion: 0,
+        changes: [change(1, 'lead', '国家知识产权局', { measure: 3, date: '2026-11-25' })],
+      });
       expect((await store.progress.forPlan('2014').all()).map((r) => r.measure)).toEqual([3, 42]);
       expect((await store.progress.forPlan('2014').get(3))?.status).toBeNull();
       expect((await store.progress.forPlan('2014').changesBetween('2026-11-24', '2026-11-25')).map((c) => c.after)).toEqual(['第二条说明', '国家知识产权局']);
@@ -86,13 +100,18 @@ export function describeProgressStore(engine: string, factory: () => StoreFactor
       expect(await store.progress.forPlan('2014').history(1)).toEqual([]);
     });
 
-    it('finds one measure\'s latest note, however many changes came after it', async () => {
+    it("finds one measure's latest note, however many changes came after it", async () => {
       const store = await open();
       expect(await store.progress.forPlan('2014').latestNote(42)).toBeUndefined();
-      await store.progress.forPlan('2014').write({ row: row(1), expectedVersion: 0, changes: [change(1, 'note', '第一条说明'), change(1, 'status', '推进中')] });
+      await store.progress
+        .forPlan('2014')
+        .write({ row: row(1), expectedVersion: 0, changes: [change(1, 'note', '第一条说明'), change(1, 'status', '推进中')] });
       await store.progress.forPlan('2014').write({ row: row(2), expectedVersion: 1, changes: [change(2, 'note', '第二条说明', { at: 1_764_000_000_100 })] });
-      for (let version = 3; version <= 12; version++) await store.progress.forPlan('2014').write({ row: row(version), expectedVersion: version - 1, changes: [change(version, 'lead', `单位${version}`)] });
-      await store.progress.forPlan('2014').write({ row: row(1, { measure: 3 }), expectedVersion: 0, changes: [change(1, 'note', '另一条措施的说明', { measure: 3 })] });
+      for (let version = 3; version <= 12; version++)
+        await store.progress.forPlan('2014').write({ row: row(version), expectedVersion: version - 1, changes: [change(version, 'lead', `单位${version}`)] });
+      await store.progress
+        .forPlan('2014')
+        .write({ row: row(1, { measure: 3 }), expectedVersion: 0, changes: [change(1, 'note', '另一条措施的说明', { measure: 3 })] });
       expect(await store.progress.forPlan('2014').latestNote(42)).toEqual(change(2, 'note', '第二条说明', { at: 1_764_000_000_100 }));
       expect((await store.progress.forPlan('2014').latestNote(3))?.after).toBe('另一条措施的说明');
       expect(await store.progress.forPlan('2014').latestNote(7)).toBeUndefined();
@@ -103,8 +122,12 @@ export function describeProgressStore(engine: string, factory: () => StoreFactor
       const second = await open();
       await first.progress.forPlan('2014').write({ row: row(1), expectedVersion: 0, changes: [change(1, 'status', '推进中')] });
       const results = await Promise.all([
-        first.progress.forPlan('2014').write({ row: row(2, { status: '已完成' }), expectedVersion: 1, changes: [change(2, 'status', '已完成', { before: '推进中' })] }),
-        second.progress.forPlan('2014').write({ row: row(2, { status: '受阻' }), expectedVersion: 1, changes: [change(2, 'status', '受阻', { before: '推进中' })] }),
+        first.progress
+          .forPlan('2014')
+          .write({ row: row(2, { status: '已完成' }), expectedVersion: 1, changes: [change(2, 'status', '已完成', { before: '推进中' })] }),
+        second.progress
+          .forPlan('2014')
+          .write({ row: row(2, { status: '受阻' }), expectedVersion: 1, changes: [change(2, 'status', '受阻', { before: '推进中' })] }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual(['stale', 'written']);
       const winner = results[0]?.status === 'written' ? '已完成' : '受阻';
@@ -114,7 +137,9 @@ export function describeProgressStore(engine: string, factory: () => StoreFactor
 
     it('keeps the record and its history across a restart', async () => {
       const first = await open();
-      await first.progress.forPlan('2014').write({ row: row(1, { participants: ['公安部', '商务部'] }), expectedVersion: 0, changes: [change(1, 'note', '本周完成海关系统联调')] });
+      await first.progress
+        .forPlan('2014')
+        .write({ row: row(1, { participants: ['公安部', '商务部'] }), expectedVersion: 0, changes: [change(1, 'note', '本周完成海关系统联调')] });
       await first.close();
       opened.splice(opened.indexOf(first), 1);
       const again = await open();

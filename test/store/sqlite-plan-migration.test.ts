@@ -31,7 +31,16 @@ function oldState(dataDir: string, version: number): void {
     1_764_000_000_000,
     'U0COORD',
   );
-  db.prepare('INSERT INTO progress_changes (measure, version, at, date, author, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(42, 1, 1_764_000_000_000, '2025-11-24', 'U0COORD', 'status', null, '推进中');
+  db.prepare('INSERT INTO progress_changes (measure, version, at, date, author, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    42,
+    1,
+    1_764_000_000_000,
+    '2025-11-24',
+    'U0COORD',
+    'status',
+    null,
+    '推进中',
+  );
   db.close();
 }
 
@@ -48,8 +57,19 @@ describe('a state file from before progress records had a plan', () => {
     oldState(dataDir, PLAN_COLUMN);
     store = openSqliteStore(dataDir);
     const ledger = store.progress.forPlan('2014');
-    expect(await ledger.get(42)).toEqual({ measure: 42, status: '推进中', lead: ['海关总署'], participants: ['公安部'], due: '2026-12-31', version: 1, updatedAt: 1_764_000_000_000, updatedBy: 'U0COORD' });
-    expect(await ledger.history(42)).toEqual([{ measure: 42, version: 1, at: 1_764_000_000_000, date: '2025-11-24', author: 'U0COORD', field: 'status', before: null, after: '推进中' }]);
+    expect(await ledger.get(42)).toEqual({
+      measure: 42,
+      status: '推进中',
+      lead: ['海关总署'],
+      participants: ['公安部'],
+      due: '2026-12-31',
+      version: 1,
+      updatedAt: 1_764_000_000_000,
+      updatedBy: 'U0COORD',
+    });
+    expect(await ledger.history(42)).toEqual([
+      { measure: 42, version: 1, at: 1_764_000_000_000, date: '2025-11-24', author: 'U0COORD', field: 'status', before: null, after: '推进中' },
+    ]);
     expect(await store.progress.plans()).toEqual(['2014']);
     expect(await store.progress.forPlan('2015').get(42)).toBeUndefined();
     expect(await store.progress.forPlan('2015').history(42)).toEqual([]);
@@ -60,8 +80,26 @@ describe('a state file from before progress records had a plan', () => {
     oldState(dataDir, PLAN_COLUMN);
     store = openSqliteStore(dataDir);
     const ledger = store.progress.forPlan('2014');
-    const row = { measure: 42, status: '已完成', lead: ['海关总署'], participants: ['公安部'], due: '2026-12-31', version: 2, updatedAt: 1_764_100_000_000, updatedBy: 'U0COORD' };
-    const change = { measure: 42, version: 2, at: 1_764_100_000_000, date: '2025-11-25', author: 'U0COORD', field: 'status', before: '推进中', after: '已完成' };
+    const row = {
+      measure: 42,
+      status: '已完成',
+      lead: ['海关总署'],
+      participants: ['公安部'],
+      due: '2026-12-31',
+      version: 2,
+      updatedAt: 1_764_100_000_000,
+      updatedBy: 'U0COORD',
+    };
+    const change = {
+      measure: 42,
+      version: 2,
+      at: 1_764_100_000_000,
+      date: '2025-11-25',
+      author: 'U0COORD',
+      field: 'status',
+      before: '推进中',
+      after: '已完成',
+    };
     expect(await ledger.write({ row, expectedVersion: 0, changes: [change] })).not.toEqual({ status: 'written' });
     expect(await ledger.write({ row, expectedVersion: 1, changes: [change] })).toEqual({ status: 'written' });
     expect((await ledger.history(42)).map((c) => c.after)).toEqual(['推进中', '已完成']);

@@ -55,10 +55,12 @@ function startWriter(dataDir: string) {
   return {
     async ask(command: string): Promise<unknown> {
       child.stdin?.write(`${command}\n`);
-      const line = answers.shift() ?? (await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no answer to "${command}"; stderr: ${stderr}`)), ANSWER_TIMEOUT_MS);
-        waiting.push((l) => (clearTimeout(timer), resolve(l)));
-      }));
+      const line =
+        answers.shift() ??
+        (await new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no answer to "${command}"; stderr: ${stderr}`)), ANSWER_TIMEOUT_MS);
+          waiting.push((l) => (clearTimeout(timer), resolve(l)));
+        }));
       return JSON.parse(line) as unknown;
     },
     /** `kill -9`, as an operator or the OOM killer would. */
@@ -67,7 +69,11 @@ function startWriter(dataDir: string) {
       child.kill('SIGKILL');
       return exited;
     },
-    logLines: () => stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>),
+    logLines: () =>
+      stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
   };
 }
 
@@ -77,13 +83,33 @@ function manualSchedule(): { every: RepeatEvery; fire(): void } {
   return { every: (_ms, run) => (runs.push(run), () => undefined), fire: () => runs.forEach((run) => run()) };
 }
 
-const row = (version: number): ProgressRow => ({ measure: 42, status: '推进中', lead: [], participants: [], due: null, version, updatedAt: 1_764_000_000_000 + version, updatedBy: 'U0COORD' });
-const note = (version: number, text: string): ProgressChangeRow => ({ measure: 42, version, at: 1_764_000_000_000 + version, date: '2026-11-24', author: 'U0COORD', field: 'note', before: null, after: text });
+const row = (version: number): ProgressRow => ({
+  measure: 42,
+  status: '推进中',
+  lead: [],
+  participants: [],
+  due: null,
+  version,
+  updatedAt: 1_764_000_000_000 + version,
+  updatedBy: 'U0COORD',
+});
+const note = (version: number, text: string): ProgressChangeRow => ({
+  measure: 42,
+  version,
+  at: 1_764_000_000_000 + version,
+  date: '2026-11-24',
+  author: 'U0COORD',
+  field: 'note',
+  before: null,
+  after: text,
+});
 const write = (store: { progress: ProgressLedgers }, version: number, text: string) =>
   store.progress.forPlan('2014').write({ row: row(version), expectedVersion: version - 1, changes: [note(version, text)] });
 
 describe('the SQLite state file gone from under the running service', () => {
-  it('refuses a progress update once the WAL is deleted, says failing, and after kill -9 a restart finds every update it confirmed', { timeout: 120_000 }, async () => {
+  it('refuses a progress update once the WAL is deleted, says failing, and after kill -9 a restart finds every update it confirmed', {
+    timeout: 120_000,
+  }, async () => {
     const dir = tempDir();
     const writer = startWriter(dir);
     for (let i = 1; i <= 5; i++) expect(await writer.ask(`update 42 第${i}次进展`)).toEqual({ outcome: 'updated', version: i });
@@ -97,7 +123,13 @@ describe('the SQLite state file gone from under the running service', () => {
     expect(writer.logLines().filter((l) => BROKEN_LINE.test(String(l.msg)))).toEqual([expect.objectContaining({ level: 50 })]);
 
     const restarted = openSqliteStore(dir);
-    expect((await restarted.progress.forPlan('2014').history(42)).map((c) => c.after)).toEqual(['第1次进展', '第2次进展', '第3次进展', '第4次进展', '第5次进展']);
+    expect((await restarted.progress.forPlan('2014').history(42)).map((c) => c.after)).toEqual([
+      '第1次进展',
+      '第2次进展',
+      '第3次进展',
+      '第4次进展',
+      '第5次进展',
+    ]);
     expect((await restarted.progress.forPlan('2014').get(42))?.version).toBe(5);
     await restarted.close();
   });
@@ -112,8 +144,13 @@ describe('the SQLite state file gone from under the running service', () => {
 
     rmSync(join(dir, `${STATE_FILE}-wal`));
     schedule.fire();
-    expect(log.lines().filter((l) => BROKEN_LINE.test(String(l.msg)))).toEqual([expect.objectContaining({ level: 50, reason: expect.stringContaining('deleted') })]);
-    expect(healthReport('ready', [{ name: 'store', ...store.health() }])).toMatchObject({ httpStatus: 503, body: { status: 'failing', checks: { store: { state: 'failing' } } } });
+    expect(log.lines().filter((l) => BROKEN_LINE.test(String(l.msg)))).toEqual([
+      expect.objectContaining({ level: 50, reason: expect.stringContaining('deleted') }),
+    ]);
+    expect(healthReport('ready', [{ name: 'store', ...store.health() }])).toMatchObject({
+      httpStatus: 503,
+      body: { status: 'failing', checks: { store: { state: 'failing' } } },
+    });
     schedule.fire();
     await expect(write(store, 2, '第二条说明')).rejects.toThrow(StoreError);
     await expect(store.digest.claim('2026-11-25', { id: 'me', host: 'h', pid: 1 }, 0)).rejects.toThrow(StoreError);

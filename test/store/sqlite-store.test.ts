@@ -52,7 +52,9 @@ describe('the SQLite state file', () => {
     const dir = tempDir();
     const notADirectory = join(dir, 'a-file');
     writeFileSync(notADirectory, 'x');
-    expect(storeError(join(notADirectory, 'data')).message).toMatch(/^DATA_DIR .* is not a writable directory \(ENOTDIR\): point DATA_DIR at a directory this process can write to\.$/u);
+    expect(storeError(join(notADirectory, 'data')).message).toMatch(
+      /^DATA_DIR .* is not a writable directory \(ENOTDIR\): point DATA_DIR at a directory this process can write to\.$/u,
+    );
   });
 
   it('refuses a state file from a newer version of the app', async () => {
@@ -100,9 +102,13 @@ describe('migrations', () => {
 });
 
 describe('the progress record in SQLite', () => {
-  it('finds a measure\'s latest note through an index, not by reading its history', () => {
+  it("finds a measure's latest note through an index, not by reading its history", () => {
     const store = openSqliteStore(tempDir());
-    const plan = (sql: string) => store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail);
+    const plan = (sql: string) =>
+      store.db
+        .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((r) => r.detail);
     const latest = plan("SELECT * FROM progress_changes WHERE plan = '2014' AND measure = 42 AND field = 'note' ORDER BY id DESC LIMIT 1");
     expect(latest.join('\n')).toMatch(/USING (COVERING )?INDEX progress_notes_by_plan/u);
     expect(latest.join('\n')).not.toMatch(/TEMP B-TREE/u);

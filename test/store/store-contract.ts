@@ -21,7 +21,15 @@ export type OpenFresh = (options?: EngineOptions) => Promise<{ store: StateStore
 
 const HOST = 'host-a';
 const owner = (name: string, pid: number, host = HOST): Replica => ({ id: `${host}:${pid}:${name}`, host, pid });
-const question = (q: string, measures: number[], found = true) => ({ date: '2026-11-25', at: Date.parse('2026-11-25T03:00:00Z'), surface: 'dm', question: q, kind: found ? 'search' : 'none', measures, found });
+const question = (q: string, measures: number[], found = true) => ({
+  date: '2026-11-25',
+  at: Date.parse('2026-11-25T03:00:00Z'),
+  surface: 'dm',
+  question: q,
+  kind: found ? 'search' : 'none',
+  measures,
+  found,
+});
 const NOW = Date.parse('2026-11-25T01:00:00Z');
 /** Cut-offs before anything this suite writes: nothing is pruned. */
 const KEEP_EVERYTHING: PruneBefore = { deliveries: 0, acceptedWork: 0, conversations: 0, activity: '1970-01-01', digestAttempts: 0, replicas: 0 };
@@ -93,7 +101,11 @@ export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
     it('lets a digest claim be taken over when its poster died, saying so, and when it gave the claim back', async () => {
       const { store } = await fresh({ isAlive: (pid) => pid !== 100 });
       expect((await store.digest.claim('2026-11-25', owner('dead', 100), NOW)).status).toBe('claimed');
-      expect(await store.digest.claim('2026-11-25', owner('b', 200), NOW + 1)).toEqual({ status: 'claimed-after-interruption', previousOwner: owner('dead', 100).id, startedAt: NOW });
+      expect(await store.digest.claim('2026-11-25', owner('b', 200), NOW + 1)).toEqual({
+        status: 'claimed-after-interruption',
+        previousOwner: owner('dead', 100).id,
+        startedAt: NOW,
+      });
       await store.digest.release('2026-11-25', owner('b', 200));
       expect((await store.digest.claim('2026-11-25', owner('c', 300), NOW + 2)).status).toBe('claimed');
       // Another host's claim is trusted until its lease runs out.
@@ -138,7 +150,10 @@ export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
       await store.work.accept({ key: 'event:Stale', body: '{}', acceptedAt: NOW - 60_000, owner: dead.id });
       const adopters = [owner('x', 400), owner('y', 500)];
       for (const adopter of adopters) expect(await store.replicas.join(adopter, '{}', NOW)).toEqual([]);
-      const results = await Promise.all([store.work.adopt(adopters[0] as Replica, NOW + 2, NOW - 1000), other.work.adopt(adopters[1] as Replica, NOW + 2, NOW - 1000)]);
+      const results = await Promise.all([
+        store.work.adopt(adopters[0] as Replica, NOW + 2, NOW - 1000),
+        other.work.adopt(adopters[1] as Replica, NOW + 2, NOW - 1000),
+      ]);
       const adopted = results.flatMap((r) => r.adopted);
       expect(adopted.map((w) => [w.key, w.body])).toEqual([['event:Dead', '{"a":1}']]);
       expect(results.reduce((n, r) => n + r.expired, 0)).toBe(1);
@@ -167,7 +182,7 @@ export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
       expect(await other.replicas.join(c, '{"tz":"Europe/Berlin"}', NOW + 2)).toEqual([]);
     });
 
-    it('prunes each kind of row past its retention and keeps the newer ones, the digest\'s posts and the progress record', async () => {
+    it("prunes each kind of row past its retention and keeps the newer ones, the digest's posts and the progress record", async () => {
       const { store, again } = await fresh({ isAlive: () => false });
       const cut = pruneBefore(NOW);
       const other = await again({ isAlive: () => false });
@@ -196,7 +211,11 @@ export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
       await store.replicas.join(owner('recent', 8, 'host-z'), '{}', cut.replicas);
       // The progress record: never pruned, however old.
       const old = { measure: 42, status: '推进中', lead: ['海关总署'], participants: [], due: null, version: 1, updatedAt: 0, updatedBy: 'U0COORD' };
-      await store.progress.forPlan('2014').write({ row: old, expectedVersion: 0, changes: [{ measure: 42, version: 1, at: 0, date: '1970-01-01', author: 'U0COORD', field: 'note', before: null, after: '最早的说明' }] });
+      await store.progress.forPlan('2014').write({
+        row: old,
+        expectedVersion: 0,
+        changes: [{ measure: 42, version: 1, at: 0, date: '1970-01-01', author: 'U0COORD', field: 'note', before: null, after: '最早的说明' }],
+      });
 
       expect(await other.prune(cut)).toEqual({ deliveries: 2, acceptedWork: 1, conversations: 1, questions: 1, feedback: 1, digestAttempts: 1, replicas: 1 });
 
@@ -207,7 +226,10 @@ export function stateStoreContract(engine: string, openFresh: OpenFresh): void {
       expect(await store.threads.get('C1/old')).toBeUndefined();
       expect(await store.threads.get('C1/new')).toBe('{"measures":[2]}');
       expect(await store.activity.activityOn(lastDropped)).toEqual({ questions: [], feedback: { helpful: 0, notHelpful: 0 } });
-      expect(await store.activity.activityOn(cut.activity)).toEqual({ questions: [{ question: `问 ${cut.activity}`, measures: [28], found: true }], feedback: { helpful: 1, notHelpful: 0 } });
+      expect(await store.activity.activityOn(cut.activity)).toEqual({
+        questions: [{ question: `问 ${cut.activity}`, measures: [28], found: true }],
+        feedback: { helpful: 1, notHelpful: 0 },
+      });
       expect((await store.digest.claim('2026-01-05', owner('b', 200), NOW)).status).toBe('claimed');
       expect((await store.digest.claim('2026-11-18', owner('b', 200), NOW)).status).toBe('claimed-after-interruption');
       expect(await store.digest.postedDates()).toEqual(new Set(['2025-01-02']));

@@ -109,7 +109,9 @@ export async function startFakeEmbeddingsServer(): Promise<FakeEmbeddingsServer>
       }
       // Listed in reverse: the format numbers each embedding, and clients must use `index`.
       const data = input.map((text, index) => ({ object: 'embedding', embedding: bagOfCharacters(fake.sameAs.get(text) ?? text), index })).reverse();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data, model, usage: { prompt_tokens: 0, total_tokens: 0 } }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ object: 'list', data, model, usage: { prompt_tokens: 0, total_tokens: 0 } }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

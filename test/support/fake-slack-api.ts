@@ -138,7 +138,15 @@ export async function startFakeSlackApi(options: { socket?: SocketModeServer; gr
   function defaultAnswer(method: string, args: SlackArgs): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'ipplan', team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID };
+        return {
+          ok: true,
+          url: 'https://fake.slack.com/',
+          team: 'Fake',
+          user: 'ipplan',
+          team_id: FAKE_TEAM_ID,
+          user_id: FAKE_BOT_USER_ID,
+          bot_id: FAKE_BOT_ID,
+        };
       case 'apps.connections.open':
         return options.socket ? { ok: true, url: options.socket.url } : { ok: false, error: 'not_configured' };
       case 'chat.postMessage': {
@@ -210,7 +218,11 @@ export async function startFakeSlackApi(options: { socket?: SocketModeServer; gr
     }
     if (url.pathname.startsWith('/response/') && request.method === 'POST') {
       const parsed = parseJson(body);
-      const recorded: RecordedResponse = { id: decodeURIComponent(url.pathname.slice('/response/'.length)), body: isRecord(parsed) ? parsed : {}, at: Date.now() };
+      const recorded: RecordedResponse = {
+        id: decodeURIComponent(url.pathname.slice('/response/'.length)),
+        body: isRecord(parsed) ? parsed : {},
+        at: Date.now(),
+      };
       responses.push(recorded);
       responseWaiters.notify(recorded);
       return send(response, { ok: true });
@@ -233,7 +245,12 @@ export async function startFakeSlackApi(options: { socket?: SocketModeServer; gr
     responses,
     callsTo: (method) => calls.filter((c) => c.method === method),
     waitFor: (method, predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
-      callWaiters.wait(calls, (c) => c.method === method && predicate(c), timeoutMs, () => `timed out after ${timeoutMs} ms waiting for ${method}; calls: ${calls.map((c) => c.method).join(', ') || 'none'}`),
+      callWaiters.wait(
+        calls,
+        (c) => c.method === method && predicate(c),
+        timeoutMs,
+        () => `timed out after ${timeoutMs} ms waiting for ${method}; calls: ${calls.map((c) => c.method).join(', ') || 'none'}`,
+      ),
     respondWith: (method, handler) => void overrides.set(method, handler),
     respondOnce: (method, handler) => void once.set(method, [...(once.get(method) ?? []), handler]),
     responseUrl: (id = randomUUID()) => `${origin}/response/${encodeURIComponent(id)}`,

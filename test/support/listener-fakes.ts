@@ -23,7 +23,16 @@ import type { StateStore } from '../../src/store/state-store.js';
 import { testAnswerLibrary } from './answer-context.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
 import { FAKE_BOT_USER_ID } from './fake-slack-api.js';
-import { blockAction, mentionEvent, messageEvent, slashCommand, viewSubmission, type ClickOptions, type MessageOptions, type ViewInputState } from './slack-payloads.js';
+import {
+  blockAction,
+  mentionEvent,
+  messageEvent,
+  slashCommand,
+  viewSubmission,
+  type ClickOptions,
+  type MessageOptions,
+  type ViewInputState,
+} from './slack-payloads.js';
 
 /** A coordinator named directly, a user group of coordinators and one of its members. */
 export const COORDINATOR_ID = 'U0COORD';
@@ -91,7 +100,10 @@ export interface ListenerFakes {
 const ERROR_LEVEL = 50;
 const CONTEXT = { botUserId: FAKE_BOT_USER_ID, isEnterpriseInstall: false };
 
-export function listenerFakes(now: () => Date = () => new Date(), options: { groups?: GroupMembers; semantic?: QuestionEmbeddings; engine?: StateStore; helpDesk?: HelpDeskSettings; library?: AnswerLibrary } = {}): ListenerFakes {
+export function listenerFakes(
+  now: () => Date = () => new Date(),
+  options: { groups?: GroupMembers; semantic?: QuestionEmbeddings; engine?: StateStore; helpDesk?: HelpDeskSettings; library?: AnswerLibrary } = {},
+): ListenerFakes {
   const log = captureLogger();
   const store = resilientStore(options.engine ?? memorySqliteStore(), log.logger);
   const groups: GroupMembers = options.groups ?? { [COORDINATOR_GROUP_ID]: [GROUP_MEMBER_ID] };
@@ -133,7 +145,10 @@ export function listenerFakes(now: () => Date = () => new Date(), options: { gro
           const outcome = script(posts++);
           if (outcome === 'ok') return { ok: true, ts: `1764000000.${String(posts).padStart(6, '0')}`, channel: args.channel };
           if (outcome === 'not_ok') return { ok: false, error: 'fatal_error' };
-          throw Object.assign(new Error(`An API error occurred: ${outcome.throw}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: outcome.throw } });
+          throw Object.assign(new Error(`An API error occurred: ${outcome.throw}`), {
+            code: 'slack_webapi_platform_error',
+            data: { ok: false, error: outcome.throw },
+          });
         },
       },
       views: {
@@ -183,20 +198,59 @@ export function listenerFakes(now: () => Date = () => new Date(), options: { gro
     client,
     command(command, text, options = {}) {
       const payload = slashCommand({ command, text, ...(options.channel ? { channel_id: options.channel } : {}) });
-      return { payload, command: payload, body: payload, ack, respond, say: async () => ({}), client: client(), context: CONTEXT, logger: log.logger, next: async () => {} } as unknown as CommandArgs;
+      return {
+        payload,
+        command: payload,
+        body: payload,
+        ack,
+        respond,
+        say: async () => ({}),
+        client: client(),
+        context: CONTEXT,
+        logger: log.logger,
+        next: async () => {},
+      } as unknown as CommandArgs;
     },
     mention(text, options = {}) {
       const event = mentionEvent(text, options);
-      return { event, payload: event, body: { event }, client: options.client ?? client(), context: CONTEXT, say: async () => ({}), next: async () => {} } as unknown as MentionArgs;
+      return {
+        event,
+        payload: event,
+        body: { event },
+        client: options.client ?? client(),
+        context: CONTEXT,
+        say: async () => ({}),
+        next: async () => {},
+      } as unknown as MentionArgs;
     },
     message(text, options = {}) {
       const event = messageEvent(text, options);
       const direct = (options.channelType ?? 'im') === 'im';
-      return { message: event, event, payload: event, body: { event }, client: options.client ?? client(), context: CONTEXT, say: async () => ({}), next: async () => {}, ...(direct ? { setStatus } : {}) } as unknown as MessageArgs;
+      return {
+        message: event,
+        event,
+        payload: event,
+        body: { event },
+        client: options.client ?? client(),
+        context: CONTEXT,
+        say: async () => ({}),
+        next: async () => {},
+        ...(direct ? { setStatus } : {}),
+      } as unknown as MessageArgs;
     },
     click(actionId, value, options = {}) {
       const body = blockAction(actionId, value, options);
-      return { body, payload: body, action: body, ack, respond, say: async () => ({}), client: client(), context: CONTEXT, next: async () => {} } as unknown as ActionArgs;
+      return {
+        body,
+        payload: body,
+        action: body,
+        ack,
+        respond,
+        say: async () => ({}),
+        client: client(),
+        context: CONTEXT,
+        next: async () => {},
+      } as unknown as ActionArgs;
     },
     submit(callbackId, privateMetadata, values, submitOptions = {}) {
       const body = viewSubmission(callbackId, privateMetadata, values, submitOptions);

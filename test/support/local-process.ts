@@ -40,7 +40,9 @@ export interface HealthWait {
 export async function waitUntilHealthy(port: number, { timeoutMs, gaveUp = () => false, pollMs = 20 }: HealthWait): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !gaveUp()) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return true;
     await sleep(pollMs);
   }
@@ -51,4 +53,8 @@ export async function waitUntilHealthy(port: number, { timeoutMs, gaveUp = () =>
  * Admission limits for app processes a test starts when overload is not its subject: far looser
  * than the service's own, so a busy machine is not mistaken for an overloaded service.
  */
-export const LOOSE_ADMISSION_ENV: Readonly<Record<string, string>> = { ADMISSION_MAX_WAITING: '10000', ADMISSION_MAX_WAIT_MS: '60000', ADMISSION_MAX_LOOP_LAG_MS: '60000' };
+export const LOOSE_ADMISSION_ENV: Readonly<Record<string, string>> = {
+  ADMISSION_MAX_WAITING: '10000',
+  ADMISSION_MAX_WAIT_MS: '60000',
+  ADMISSION_MAX_LOOP_LAG_MS: '60000',
+};

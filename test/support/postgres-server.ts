@@ -35,7 +35,9 @@ function binDir(): string {
   const versions = existsSync(PG_ROOT) ? readdirSync(PG_ROOT).filter((v) => existsSync(join(PG_ROOT, v, 'bin', 'postgres'))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   if (!newest) {
-    throw new Error(`PostgreSQL server binaries not found under ${PG_ROOT}: install Debian's postgresql package (apt-get install -y postgresql; .ci/run does this). The PostgreSQL store tests need a real server.`);
+    throw new Error(
+      `PostgreSQL server binaries not found under ${PG_ROOT}: install Debian's postgresql package (apt-get install -y postgresql; .ci/run does this). The PostgreSQL store tests need a real server.`,
+    );
   }
   return join(PG_ROOT, newest, 'bin');
 }
@@ -56,13 +58,26 @@ export async function startPostgres(): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ipplan-pg-'));
   if (user) chownSync(dir, user.uid, user.gid);
   const data = join(dir, 'data');
-  execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'], { stdio: 'ignore', cwd: dir, ...(user ?? {}) });
+  execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'], {
+    stdio: 'ignore',
+    cwd: dir,
+    ...(user ?? {}),
+  });
   const port = await freePort();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let child: ChildProcess | undefined;
 
   async function launch(): Promise<void> {
-    const settings = ['listen_addresses=127.0.0.1', `port=${port}`, `unix_socket_directories=${dir}`, 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'shared_buffers=16MB', 'max_connections=60'];
+    const settings = [
+      'listen_addresses=127.0.0.1',
+      `port=${port}`,
+      `unix_socket_directories=${dir}`,
+      'fsync=off',
+      'synchronous_commit=off',
+      'full_page_writes=off',
+      'shared_buffers=16MB',
+      'max_connections=60',
+    ];
     child = spawn(join(bin, 'postgres'), ['-D', data, ...settings.flatMap((s) => ['-c', s])], { stdio: 'ignore', cwd: dir, ...(user ?? {}) });
     const started = child;
     const deadline = Date.now() + READY_TIMEOUT_MS;

@@ -56,7 +56,16 @@ export const NO_MATCH_ANSWER: Answer = {
   notice: { code: 'no-match', message: '计划中没有找到与“今天天气怎么样”直接相关的内容。可以换个说法，或用 /measure 编号、/area 领域 浏览全文。' },
 };
 
-export const LOOKUP_ANSWER: Answer = { ...NO_MATCH_ANSWER, query: '第43条', kind: 'lookup', confidence: 'high', confidenceScore: 1, results: [measure(43, MEASURE_43_TEXT)], total: 1, notice: undefined };
+export const LOOKUP_ANSWER: Answer = {
+  ...NO_MATCH_ANSWER,
+  query: '第43条',
+  kind: 'lookup',
+  confidence: 'high',
+  confidenceScore: 1,
+  results: [measure(43, MEASURE_43_TEXT)],
+  total: 1,
+  notice: undefined,
+};
 
 export const LIST_ANSWER: Answer = {
   ...LOOKUP_ANSWER,
@@ -121,7 +130,9 @@ export const GOALS_ANSWER: Answer = {
   query: '部际联席会议',
   results: [],
   total: 0,
-  relatedAreas: [{ number: 7, numeral: '七', title: '提高知识产权战略组织实施水平', snippet: '加强知识产权战略实施部际联席会议机制建设', highlights: [], score: 20 }],
+  relatedAreas: [
+    { number: 7, numeral: '七', title: '提高知识产权战略组织实施水平', snippet: '加强知识产权战略实施部际联席会议机制建设', highlights: [], score: 20 },
+  ],
 };
 
 export const OVERVIEW_ANSWER: Answer = {
@@ -136,7 +147,8 @@ export const OVERVIEW_ANSWER: Answer = {
     title: SOURCE.title,
     year: 2014,
     measureCount: 79,
-    preamble: '为贯彻党的十八大和十八届三中全会精神，落实全国知识产权战略实施工作电视电话会议要求，推动国家知识产权战略深入有效实施，明确2014年战略实施重点任务和措施，制定本计划。',
+    preamble:
+      '为贯彻党的十八大和十八届三中全会精神，落实全国知识产权战略实施工作电视电话会议要求，推动国家知识产权战略深入有效实施，明确2014年战略实施重点任务和措施，制定本计划。',
     areas: OVERVIEW.areas,
   },
 };
@@ -153,7 +165,13 @@ export const RECORD_42: ProgressRecord = {
   updatedDate: '2026-11-24',
   updatedTime: '10:05',
   updatedBy: 'U0COORD',
-  latestNote: { at: Date.parse('2026-11-24T02:05:00Z'), date: '2026-11-24', time: '10:05', author: 'U0COORD', text: '本周完成海关系统联调 <!channel> *不是粗体*' },
+  latestNote: {
+    at: Date.parse('2026-11-24T02:05:00Z'),
+    date: '2026-11-24',
+    time: '10:05',
+    author: 'U0COORD',
+    text: '本周完成海关系统联调 <!channel> *不是粗体*',
+  },
   overdue: true,
 };
 
@@ -170,7 +188,14 @@ export const RECORD_28: ProgressRecord = {
   overdue: false,
 };
 
-const change = (version: number, time: string, field: ProgressChange['field'], before: string | null, after: string | null, author = 'U0COORD'): ProgressChange => ({
+const change = (
+  version: number,
+  time: string,
+  field: ProgressChange['field'],
+  before: string | null,
+  after: string | null,
+  author = 'U0COORD',
+): ProgressChange => ({
   measure: 42,
   version,
   at: Date.parse(`2026-11-24T00:00:00Z`) + version,
@@ -259,7 +284,10 @@ export const PLACE_ANSWER: Answer = {
 export const PLACES_LIST_ANSWER: Answer = {
   ...LOOKUP_ANSWER,
   query: '第一条和最后一条',
-  results: [measure(1, '落实《关于进一步提升专利申请质量的若干意见》，优化区域专利评价工作导向。', AREA_1), measure(79, '完成地方知识产权战略实施阶段性总结评价工作，形成地方知识产权战略实施发展报告。', AREA_7)],
+  results: [
+    measure(1, '落实《关于进一步提升专利申请质量的若干意见》，优化区域专利评价工作导向。', AREA_1),
+    measure(79, '完成地方知识产权战略实施阶段性总结评价工作，形成地方知识产权战略实施发展报告。', AREA_7),
+  ],
   total: 2,
   places: [
     { type: 'counted', measure: 1, from: 'start', place: 1 },
@@ -302,6 +330,16 @@ export const TIED_ANSWER: Answer = {
 export const COUNTED_NOT_NAMED_ANSWER: Answer = {
   ...NOT_COVERED_ANSWER,
   query: '那几个试点城市分别是哪些',
-  results: [measure(15, MEASURE_15_TEXT, { number: 2, numeral: '二', title: '提升知识产权运用效益', firstMeasure: 8, lastMeasure: 18 }, { snippet: '在3个专利导航实验区开展专利导航分析项目，', highlights: [[1, 3]] })],
-  notice: { code: 'not-covered', message: '计划原文只写了数量，没有列出具体是哪些：第 15 条写的是“在3个专利导航实验区开展专利导航分析项目”，没有写明名称或名单。' },
+  results: [
+    measure(
+      15,
+      MEASURE_15_TEXT,
+      { number: 2, numeral: '二', title: '提升知识产权运用效益', firstMeasure: 8, lastMeasure: 18 },
+      { snippet: '在3个专利导航实验区开展专利导航分析项目，', highlights: [[1, 3]] },
+    ),
+  ],
+  notice: {
+    code: 'not-covered',
+    message: '计划原文只写了数量，没有列出具体是哪些：第 15 条写的是“在3个专利导航实验区开展专利导航分析项目”，没有写明名称或名单。',
+  },
 };

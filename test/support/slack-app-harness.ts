@@ -84,7 +84,15 @@ export async function startAppHarness(mode: 'http' | 'socket', api: FakeSlackApi
   };
   // Socket Mode's /healthz would bind a port these tests do not probe, so it stays off.
   const slackOptions: SlackAppOptions = { socketHealth: false, ...options.slack };
-  const service = await createSlackService({ config, library: options.library ?? testAnswerLibrary(), logger: log.logger, slackOptions, ...(options.store ? { store: options.store(log.logger) } : {}), ...(options.now ? { now: options.now } : {}), ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}) });
+  const service = await createSlackService({
+    config,
+    library: options.library ?? testAnswerLibrary(),
+    logger: log.logger,
+    slackOptions,
+    ...(options.store ? { store: options.store(log.logger) } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.drainTimeoutMs !== undefined ? { drainTimeoutMs: options.drainTimeoutMs } : {}),
+  });
   await service.start();
   const address = service.slack.server()?.address() as AddressInfo | undefined;
   return {

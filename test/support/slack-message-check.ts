@@ -60,11 +60,17 @@ export function slackMessageProblems(message: { text?: string; blocks: unknown[]
     if (!message.text || message.text.trim().length === 0) problems.push('no fallback text');
     else if (message.text.length > LIMITS.fallback) problems.push(`fallback text ${message.text.length} > ${LIMITS.fallback}`);
     // The fallback text is shown (and parsed as mrkdwn) when blocks are not: it is checked like them.
-    else if (SPECIAL.test(withoutOwnMentions(message.text, allowed))) problems.push(`fallback text: unescaped Slack syntax in ${JSON.stringify(message.text.slice(0, 80))}`);
+    else if (SPECIAL.test(withoutOwnMentions(message.text, allowed)))
+      problems.push(`fallback text: unescaped Slack syntax in ${JSON.stringify(message.text.slice(0, 80))}`);
   }
   const checkMrkdwn = (where: string, text: string, max: number) => {
     if (text.length > max) problems.push(`${where}: ${text.length} chars > ${max}`);
-    const linksRemoved = options.allowLinksTo ? withoutOwnMentions(text, allowed).split(`<${options.allowLinksTo}`).map((part, i) => (i === 0 ? part : part.replace(/^[^>]*>/u, ''))).join('') : withoutOwnMentions(text, allowed);
+    const linksRemoved = options.allowLinksTo
+      ? withoutOwnMentions(text, allowed)
+          .split(`<${options.allowLinksTo}`)
+          .map((part, i) => (i === 0 ? part : part.replace(/^[^>]*>/u, '')))
+          .join('')
+      : withoutOwnMentions(text, allowed);
     if (SPECIAL.test(linksRemoved)) problems.push(`${where}: unescaped Slack syntax in ${JSON.stringify(text.slice(0, 80))}`);
   };
   const checkButton = (where: string, element: Json) => {
@@ -145,7 +151,8 @@ function elementProblems(where: string, element: Json): string[] {
       break;
     }
     case 'datepicker':
-      if (element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(String(element.initial_date))) problems.push(`${where}: initial_date ${String(element.initial_date)}`);
+      if (element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(String(element.initial_date)))
+        problems.push(`${where}: initial_date ${String(element.initial_date)}`);
       break;
     default:
       problems.push(`${where}: unexpected input element ${String(element.type)}`);
@@ -162,7 +169,8 @@ export function slackViewProblems(rendered: { type: string }, options: Omit<Chec
     for (const field of ['title', 'submit', 'close'] as const) {
       const text = textOf(view[field]);
       if (field === 'title' && !text) problems.push('modal: no title');
-      if (text !== undefined && (text.length === 0 || text.length > LIMITS.modalTitle)) problems.push(`modal ${field}: ${text.length} chars > ${LIMITS.modalTitle}`);
+      if (text !== undefined && (text.length === 0 || text.length > LIMITS.modalTitle))
+        problems.push(`modal ${field}: ${text.length} chars > ${LIMITS.modalTitle}`);
     }
     if (blocks.some((b) => (b as Json).type === 'input') && !view.submit) problems.push('modal: inputs without a submit button');
   } else if (view.type !== 'home') problems.push(`view type ${String(view.type)}`);

@@ -125,7 +125,10 @@ export interface ClickOptions {
 /** A click on a button (`block_actions`). */
 export function blockAction(actionId: string, value: string, options: ClickOptions = {}): Record<string, unknown> {
   const where = options.view
-    ? { container: { type: 'view', view_id: 'V0VIEW' }, view: { id: 'V0VIEW', type: options.view, callback_id: '', private_metadata: '', state: { values: {} } } }
+    ? {
+        container: { type: 'view', view_id: 'V0VIEW' },
+        view: { id: 'V0VIEW', type: options.view, callback_id: '', private_metadata: '', state: { values: {} } },
+      }
     : {
         channel: { id: FAKE_CHANNEL_ID, name: 'fake-channel' },
         container: { type: 'message', message_ts: nextTs(), channel_id: FAKE_CHANNEL_ID, is_ephemeral: options.ephemeral ?? true },
@@ -149,7 +152,12 @@ export type ViewInputState =
   | { type: 'datepicker'; selected_date: string | null };
 
 /** A submitted modal (`view_submission`): `values` is `state.values`, block id → action id → state. */
-export function viewSubmission(callbackId: string, privateMetadata: string, values: Record<string, Record<string, ViewInputState>>, options: { user?: string } = {}): Record<string, unknown> {
+export function viewSubmission(
+  callbackId: string,
+  privateMetadata: string,
+  values: Record<string, Record<string, ViewInputState>>,
+  options: { user?: string } = {},
+): Record<string, unknown> {
   return {
     type: 'view_submission',
     team: { id: FAKE_TEAM_ID, domain: 'fake' },
@@ -188,7 +196,8 @@ export function viewSubmission(callbackId: string, privateMetadata: string, valu
  */
 export function filledState(view: unknown, fill: Record<string, string>): Record<string, Record<string, ViewInputState>> {
   const values: Record<string, Record<string, ViewInputState>> = {};
-  const blocks = typeof view === 'object' && view !== null && 'blocks' in view && Array.isArray(view.blocks) ? (view.blocks as Array<Record<string, unknown>>) : [];
+  const blocks =
+    typeof view === 'object' && view !== null && 'blocks' in view && Array.isArray(view.blocks) ? (view.blocks as Array<Record<string, unknown>>) : [];
   for (const block of blocks) {
     if (block.type !== 'input' || typeof block.block_id !== 'string') continue;
     const element = block.element as { type: string; action_id: string; initial_value?: string; initial_date?: string; initial_option?: { value: string } };

@@ -57,11 +57,25 @@ export function createLookups({ answerer, desk, activity, threads }: LookupsDeps
   /** The plan the text names and what it looks up there; an answer saying so when the plan is not held. */
   function lookUp(text: string, look: (ctx: AnswerContext, rest: string) => Answer): Answer {
     const argument = planArgument(text, library.plans);
-    if ('missing' in argument) return emptyAnswer(library.current.plan, text, notices.noSuchPlan(argument.missing, library.contexts.map((c) => planRef(c.plan).year)));
+    if ('missing' in argument)
+      return emptyAnswer(
+        library.current.plan,
+        text,
+        notices.noSuchPlan(
+          argument.missing,
+          library.contexts.map((c) => planRef(c.plan).year),
+        ),
+      );
     return look(contextOf(argument.plan?.id), argument.rest);
   }
 
-  async function shown(surface: '/measure' | '/area', text: string, answer: Answer, viewer: string, conversation: Conversation | undefined): Promise<ShownAnswer> {
+  async function shown(
+    surface: '/measure' | '/area',
+    text: string,
+    answer: Answer,
+    viewer: string,
+    conversation: Conversation | undefined,
+  ): Promise<ShownAnswer> {
     activity.answered(surface, text, answer);
     if (conversation && answer.kind !== 'none') await threads.remember(conversation, contextAfter(answer, await threads.recall(conversation)));
     const progress = await desk.forAnswer(answer, viewer);

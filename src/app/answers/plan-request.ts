@@ -64,7 +64,8 @@ export function createPlanRequests({ answerer, desk, todaysDigest, activity, ove
       }
       const answer = await answerer.ask(text);
       activity.answered(surface, text, answer);
-      const standard = answer.kind === 'search' || answer.kind === 'not-covered' || answer.kind === 'none' ? await helpDesk.standardAnswers.find(text) : undefined;
+      const standard =
+        answer.kind === 'search' || answer.kind === 'not-covered' || answer.kind === 'none' ? await helpDesk.standardAnswers.find(text) : undefined;
       return { kind: 'answer', answer, ...(standard ? { standard } : {}) };
     },
   };

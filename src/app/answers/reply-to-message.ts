@@ -65,7 +65,10 @@ export interface ReplyOutcome<D> {
 
 export interface ConversationReplies {
   /** Replies to `message` through `deliver`; undefined when it is not the bot's to answer (`followUpOnly`, `askedInChannel`). */
-  reply<D extends { delivered: boolean }>(message: ConversationMessage, deliver: (reply: ConversationReply) => Promise<D>): Promise<ReplyOutcome<D> | undefined>;
+  reply<D extends { delivered: boolean }>(
+    message: ConversationMessage,
+    deliver: (reply: ConversationReply) => Promise<D>,
+  ): Promise<ReplyOutcome<D> | undefined>;
 }
 
 export interface ConversationDeps {
@@ -86,7 +89,11 @@ export function shownBy(reply: ConversationReply): Shown {
     case 'progress':
       return { answerKind: 'progress', measures: progressMeasures(reply.answer) };
     case 'answer':
-      return { answerKind: reply.answer.kind, measures: reply.answer.results.map((r) => r.number), ...(reply.answer.confidence ? { confidence: reply.answer.confidence } : {}) };
+      return {
+        answerKind: reply.answer.kind,
+        measures: reply.answer.results.map((r) => r.number),
+        ...(reply.answer.confidence ? { confidence: reply.answer.confidence } : {}),
+      };
   }
 }
 
@@ -101,7 +108,10 @@ export function createConversationReplies({ answerer, desk, threads, activity, o
   }
 
   /** The reply, and what the conversation keeps after it. */
-  async function compose(message: ConversationMessage, previous: ThreadContext | undefined): Promise<{ reply: ConversationReply; context: ThreadContext | undefined }> {
+  async function compose(
+    message: ConversationMessage,
+    previous: ThreadContext | undefined,
+  ): Promise<{ reply: ConversationReply; context: ThreadContext | undefined }> {
     // Help answers nothing to follow up, but the thread is now one the bot answered in.
     if (isHelpRequest(message.text)) return { reply: { kind: 'help', overview }, context: previous ?? { measures: [], shown: 0 } };
     const progress = await desk.answerQuestion(message.text);

@@ -36,8 +36,26 @@ export interface BackupDeps {
   store: SnapshotRestore;
 }
 
-const rowOf = (r: ProgressRecord) => ({ measure: r.measure, status: r.status ?? null, lead: r.lead, participants: r.participants, due: r.due ?? null, version: r.version, updatedAt: r.updatedAt, updatedBy: r.updatedBy });
-const changeRowOf = (c: ProgressChange) => ({ measure: c.measure, version: c.version, at: c.at, date: c.date, author: c.author, field: c.field, before: c.before, after: c.after });
+const rowOf = (r: ProgressRecord) => ({
+  measure: r.measure,
+  status: r.status ?? null,
+  lead: r.lead,
+  participants: r.participants,
+  due: r.due ?? null,
+  version: r.version,
+  updatedAt: r.updatedAt,
+  updatedBy: r.updatedBy,
+});
+const changeRowOf = (c: ProgressChange) => ({
+  measure: c.measure,
+  version: c.version,
+  at: c.at,
+  date: c.date,
+  author: c.author,
+  field: c.field,
+  before: c.before,
+  after: c.after,
+});
 
 /** The first record or change of the snapshot the library cannot place, if any. */
 function misplaced(library: AnswerLibrary, snapshot: StateSnapshot): ImportOutcome | undefined {

@@ -98,8 +98,15 @@ export function createDigestScheduler({ poster, schedule, logger, clock }: Diges
 
   return {
     start() {
-      job = new Cron(schedule.cron, { timezone: clock.timeZone, protect: true, catch: (error) => logger.error({ err: error }, 'digest schedule failed') }, () => void tick());
-      logger.info({ kind: 'digest', cron: schedule.cron, timeZone: clock.timeZone, channel: schedule.channel, next: job.nextRun()?.toISOString() }, 'digest scheduled');
+      job = new Cron(
+        schedule.cron,
+        { timezone: clock.timeZone, protect: true, catch: (error) => logger.error({ err: error }, 'digest schedule failed') },
+        () => void tick(),
+      );
+      logger.info(
+        { kind: 'digest', cron: schedule.cron, timeZone: clock.timeZone, channel: schedule.channel, next: job.nextRun()?.toISOString() },
+        'digest scheduled',
+      );
       // A catch-up run checks the calendar itself.
       if (ranEarlierToday(schedule.cron, clock.timeZone, clock.now())) void tick();
       else checkCalendar(clock.today());

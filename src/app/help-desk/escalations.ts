@@ -242,7 +242,10 @@ export function createEscalations(deps: EscalationsDeps): Escalations {
   async function refusal(userId: string, what: string, id: number): Promise<OfficeDecision | undefined> {
     const access = await coordinators.mayWrite(userId);
     if (access === 'granted') return undefined;
-    logger.warn({ kind: 'escalation', outcome: access, user: userId, escalation: id }, `${what} refused: ${access === 'refused' ? 'not a coordinator' : 'could not tell in time whether they are one'}`);
+    logger.warn(
+      { kind: 'escalation', outcome: access, user: userId, escalation: id },
+      `${what} refused: ${access === 'refused' ? 'not a coordinator' : 'could not tell in time whether they are one'}`,
+    );
     return { outcome: access === 'refused' ? 'refused' : 'unverified' };
   }
 
@@ -273,7 +276,10 @@ export function createEscalations(deps: EscalationsDeps): Escalations {
         });
         if (escalation.state !== 'closed') await ledger.update(id, { state: 'closed', closedAt: at, closedBy: userId });
         deps.onSaved();
-        logger.info({ kind: 'standard-answer', outcome: saved.created ? 'saved' : 'already-saved', id: saved.answer.id, escalation: id, user: userId }, 'standard answer saved');
+        logger.info(
+          { kind: 'standard-answer', outcome: saved.created ? 'saved' : 'already-saved', id: saved.answer.id, escalation: id, user: userId },
+          'standard answer saved',
+        );
         return { outcome: 'saved', answer: saved.answer, created: saved.created };
       } catch (error) {
         logger.error({ err: error, kind: 'standard-answer', escalation: id }, 'a standard answer could not be saved');

@@ -61,7 +61,16 @@ export interface HelpDeskDeps {
 }
 
 export function createHelpDesk({ plan, reader, state, coordinators, clock, logger, settings }: HelpDeskDeps): HelpDesk {
-  const standardAnswers = createStandardAnswers({ plan, reader, book: state.standardAnswers, coordinators, clock, logger, reviewMonths: settings.reviewMonths, expired: settings.expired });
+  const standardAnswers = createStandardAnswers({
+    plan,
+    reader,
+    book: state.standardAnswers,
+    coordinators,
+    clock,
+    logger,
+    reviewMonths: settings.reviewMonths,
+    expired: settings.expired,
+  });
   const escalations = createEscalations({
     plan,
     ledger: state.escalations,

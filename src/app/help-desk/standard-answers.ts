@@ -52,7 +52,9 @@ export interface StandardAnswerForm {
 }
 
 /** What 修改 opens: the form, or why not. */
-export type StandardAnswerOpening = { type: 'form'; answer: StandardAnswerRecord } | Extract<StandardAnswerResult, { type: 'not-found' | 'refused' | 'unverified' | 'unavailable' }>;
+export type StandardAnswerOpening =
+  | { type: 'form'; answer: StandardAnswerRecord }
+  | Extract<StandardAnswerResult, { type: 'not-found' | 'refused' | 'unverified' | 'unavailable' }>;
 
 export interface StandardAnswers {
   /** The standard answer a question matches well, if any (never fails: without the store, none). */
@@ -138,7 +140,9 @@ export function createStandardAnswers(deps: StandardAnswersDeps): StandardAnswer
     return { type: access === 'refused' ? 'refused' : 'unverified' };
   }
 
-  type Made = { ok: true; fields: StandardAnswerFields; change: StandardAnswerChange; version: number } | { ok: false; message: string; field?: 'text' | 'measures' };
+  type Made =
+    | { ok: true; fields: StandardAnswerFields; change: StandardAnswerChange; version: number }
+    | { ok: false; message: string; field?: 'text' | 'measures' };
 
   /** An edit by a coordinator: the next fields from the current answer, written as a new version over `version`. */
   async function write(userId: string, id: number, make: (current: StandardAnswerRecord) => Made): Promise<StandardAnswerResult> {
@@ -154,7 +158,10 @@ export function createStandardAnswers(deps: StandardAnswersDeps): StandardAnswer
       const written = await book.write(id, current.version, made.fields, userId, clock.now().getTime());
       if (written.status === 'stale') return { type: 'stale' };
       held = undefined;
-      logger.info({ kind: 'standard-answer', outcome: made.change, id, version: written.answer.version, user: userId }, `standard answer ${id}: ${made.change}`);
+      logger.info(
+        { kind: 'standard-answer', outcome: made.change, id, version: written.answer.version, user: userId },
+        `standard answer ${id}: ${made.change}`,
+      );
       return { type: 'saved', answer: written.answer, change: made.change };
     } catch (error) {
       logger.error({ err: error, kind: 'standard-answer', id }, 'a standard answer could not be saved');
@@ -220,7 +227,13 @@ export function createStandardAnswers(deps: StandardAnswersDeps): StandardAnswer
         const measures = checkMeasures(plan, form.measures);
         if (!measures.ok) return { ...measures, field: 'measures' };
         const edited = text.value !== current.text;
-        const fields = { ...fieldsOf(current), text: text.value, measures: measures.value, retired: form.retired, ...(edited ? { reviewBy: reviewDate(clock.today(), deps.reviewMonths) } : {}) };
+        const fields = {
+          ...fieldsOf(current),
+          text: text.value,
+          measures: measures.value,
+          retired: form.retired,
+          ...(edited ? { reviewBy: reviewDate(clock.today(), deps.reviewMonths) } : {}),
+        };
         const change: StandardAnswerChange = form.retired && !current.retired ? 'retire' : edited ? 'text' : 'measures';
         return { ok: true, fields, change, version: form.version };
       });

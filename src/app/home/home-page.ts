@@ -33,12 +33,25 @@ export interface HomePages {
   open(viewer: string): Promise<HomePage>;
 }
 
-export function createHomePages({ desk, helpDesk, coordinators, clock }: { desk: ProgressDesk; helpDesk: HelpDesk; coordinators: Coordinators; clock: OfficeClock }): HomePages {
+export function createHomePages({
+  desk,
+  helpDesk,
+  coordinators,
+  clock,
+}: {
+  desk: ProgressDesk;
+  helpDesk: HelpDesk;
+  coordinators: Coordinators;
+  clock: OfficeClock;
+}): HomePages {
   async function answersFor(viewer: string): Promise<StandardAnswerRecord[] | undefined> {
     if (!(await coordinators.canEdit(viewer))) return undefined;
     const listed = await helpDesk.standardAnswers.list();
     if (listed.type !== 'list') return undefined;
-    return listed.answers.filter((a) => !a.retired).sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id).slice(0, HOME_STANDARD_ANSWERS);
+    return listed.answers
+      .filter((a) => !a.retired)
+      .sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id)
+      .slice(0, HOME_STANDARD_ANSWERS);
   }
 
   return {

@@ -12,7 +12,14 @@ import { planArgument } from '../../core/answer/plan-argument.js';
 import { findMeasure } from '../../core/plan/find-in-plan.js';
 import type { ProgressBook, ProgressRequest, UpdateOutcome } from '../../core/progress/progress-book.js';
 import { readProgressCommand } from '../../core/progress/read-progress-command.js';
-import { areaProgress, progressDashboard, statusCounts, type MeasureLine, type ProgressDashboard, type StatusCounts } from '../../core/progress/progress-overview.js';
+import {
+  areaProgress,
+  progressDashboard,
+  statusCounts,
+  type MeasureLine,
+  type ProgressDashboard,
+  type StatusCounts,
+} from '../../core/progress/progress-overview.js';
 import { progressAnswer, readProgressQuestion, type ProgressAnswer } from '../../core/progress/progress-question.js';
 import type { ProgressChange, ProgressRecord } from '../../core/progress/progress-schema.js';
 import type { AnswerProgress, CardProgress, Contacts } from '../../core/progress/record-view.js';
@@ -53,7 +60,11 @@ export type ProgressCommandResult =
   | { type: 'update'; measure: number; update: UpdateResult };
 
 /** What 更新进展 leads to: the form, or a refusal, or a notice that it cannot be settled or read now. */
-export type EditorOpening = { type: 'refused'; contacts: Contacts } | { type: 'unverified' } | { type: 'unavailable' } | { type: 'form'; measure: MeasureResult; record?: ProgressRecord };
+export type EditorOpening =
+  | { type: 'refused'; contacts: Contacts }
+  | { type: 'unverified' }
+  | { type: 'unavailable' }
+  | { type: 'form'; measure: MeasureResult; record?: ProgressRecord };
 
 /** A measure's history, or that the record cannot be read just now. */
 export type HistoryRead = { type: 'history'; changes: ProgressChange[] } | { type: 'unavailable' };
@@ -143,7 +154,10 @@ export function createProgressDesk({ library, book, coordinators, logger }: Prog
     const access = surface === 'cli' ? 'granted' : await coordinators.mayWrite(userId);
     const logged = { kind: 'progress', user: userId, surface, plan: ctx.plan.id, measure: request.measure };
     if (access !== 'granted') {
-      logger.warn({ ...logged, outcome: access }, access === 'refused' ? 'progress update refused: not a coordinator' : 'progress update not made: could not tell in time whether they are a coordinator');
+      logger.warn(
+        { ...logged, outcome: access },
+        access === 'refused' ? 'progress update refused: not a coordinator' : 'progress update not made: could not tell in time whether they are a coordinator',
+      );
       return { result: { outcome: access === 'refused' ? 'refused' : 'unverified' } };
     }
     let result: UpdateOutcome;
@@ -155,7 +169,10 @@ export function createProgressDesk({ library, book, coordinators, logger }: Prog
     }
     const saved = result.outcome === 'updated' ? { version: result.record.version, fields: result.changes.map((c) => c.field) } : {};
     logger.info({ ...logged, outcome: result.outcome, ...saved }, `progress update: ${result.outcome}`);
-    const after = result.outcome === 'updated' || result.outcome === 'unchanged' || result.outcome === 'stale' ? await card(request.measure, userId, ctx.plan.id) : undefined;
+    const after =
+      result.outcome === 'updated' || result.outcome === 'unchanged' || result.outcome === 'stale'
+        ? await card(request.measure, userId, ctx.plan.id)
+        : undefined;
     return { result, ...(after ? { card: after } : {}) };
   }
 
@@ -173,7 +190,13 @@ export function createProgressDesk({ library, book, coordinators, logger }: Prog
         const read = await readable(() => kept.records());
         if (!read) return { unavailable: true };
         const records = new Map(read.value.map((r) => [r.measure, r]));
-        return { areaCounts: statusCounts(answer.area.measures.map((m) => m.number), records, kept.today()) };
+        return {
+          areaCounts: statusCounts(
+            answer.area.measures.map((m) => m.number),
+            records,
+            kept.today(),
+          ),
+        };
       }
       return undefined;
     },
@@ -218,7 +241,11 @@ export function createProgressDesk({ library, book, coordinators, logger }: Prog
         case 'history':
           return { type: 'history', measure: command.measure, read: (await history(command.measure, plan)) ?? { type: 'history', changes: [] } };
         case 'update':
-          return { type: 'update', measure: command.measure, update: await update(userId, '/progress', { measure: command.measure, input: command.input }, plan) };
+          return {
+            type: 'update',
+            measure: command.measure,
+            update: await update(userId, '/progress', { measure: command.measure, input: command.input }, plan),
+          };
       }
     },
     async openEditor(number, userId, plan) {
@@ -227,11 +254,17 @@ export function createProgressDesk({ library, book, coordinators, logger }: Prog
       if (!measure) return undefined;
       const access = await coordinators.mayWrite(userId);
       if (access === 'unknown') {
-        logger.warn({ kind: 'progress', outcome: 'unverified', user: userId, surface: 'button', plan: ctx.plan.id, measure: number }, 'progress form not opened: could not tell in time whether they are a coordinator');
+        logger.warn(
+          { kind: 'progress', outcome: 'unverified', user: userId, surface: 'button', plan: ctx.plan.id, measure: number },
+          'progress form not opened: could not tell in time whether they are a coordinator',
+        );
         return { type: 'unverified' };
       }
       if (access === 'refused') {
-        logger.warn({ kind: 'progress', outcome: 'refused', user: userId, surface: 'button', plan: ctx.plan.id, measure: number }, 'progress update refused: not a coordinator');
+        logger.warn(
+          { kind: 'progress', outcome: 'refused', user: userId, surface: 'button', plan: ctx.plan.id, measure: number },
+          'progress update refused: not a coordinator',
+        );
         return { type: 'refused', contacts: coordinators.contacts };
       }
       const read = await readable(() => book(ctx.plan.id).record(number));

@@ -23,6 +23,9 @@ export const buildIndexCommand: CliCommand = ({ io, options }) => {
   writeIndexFiles(INDEX_DIR, artifacts);
   const { manifest } = artifacts;
   const near = parseNearMeanings(artifacts.nearMeaningsText ?? '');
-  writeLine(io.stdout, `index/ written: ${manifest.documents} documents, ${manifest.dictionaryWords} dictionary words, ${manifest.names.length} names, ${manifest.phrases.length} phrases; ${NEAR_MEANINGS_FILE}: ${near.size} words near ${near.targets.length} of the plan's (${Math.round(performance.now() - started)} ms)`);
+  writeLine(
+    io.stdout,
+    `index/ written: ${manifest.documents} documents, ${manifest.dictionaryWords} dictionary words, ${manifest.names.length} names, ${manifest.phrases.length} phrases; ${NEAR_MEANINGS_FILE}: ${near.size} words near ${near.targets.length} of the plan's (${Math.round(performance.now() - started)} ms)`,
+  );
   return EXIT.ok;
 };

@@ -20,7 +20,8 @@ import { CliUsageError, EXIT, rejectControlCharacters } from '../terminal/cli-er
 import type { CliCommand, CliRun, OpenedApplication, StateAccess } from '../terminal/cli-command.js';
 import { writeLine } from '../terminal/cli-io.js';
 
-const USAGE = '用法：progress show [N] [--json | --csv]；progress set <N> <内容> [--by 姓名]；progress export [--json | --csv]；progress import <文件> [--force]';
+const USAGE =
+  '用法：progress show [N] [--json | --csv]；progress set <N> <内容> [--by 姓名]；progress export [--json | --csv]；progress import <文件> [--force]';
 /** Who a change from the command line is recorded as, when --by is not given. */
 const DEFAULT_AUTHOR = 'cli';
 
@@ -79,7 +80,8 @@ async function set(run: CliRun, rest: string): Promise<number> {
     if (result.outcome === 'unknown-measure') throw new CliUsageError(result.message, 'out-of-range');
     if (result.outcome === 'not-saved' || result.outcome === 'refused' || result.outcome === 'unverified') throw new Error('记录写不进去，没有保存。');
     if (options.json) writeLine(io.stdout, JSON.stringify(result));
-    else if (result.outcome === 'updated') writeLine(io.stdout, `已登记（第 ${result.record.version} 版）：\n${renderRecordText(parsed.measure, result.record)}`);
+    else if (result.outcome === 'updated')
+      writeLine(io.stdout, `已登记（第 ${result.record.version} 版）：\n${renderRecordText(parsed.measure, result.record)}`);
     else if (result.outcome === 'unchanged') writeLine(io.stdout, '和已登记的内容相同，没有保存新的版本。');
     else writeLine(io.stderr, '有人同时在更新这条措施，这次没有保存，请再试一次。');
     return result.outcome === 'stale' ? EXIT.failure : EXIT.ok;
@@ -117,7 +119,10 @@ function readSnapshot(file: string) {
   }
   const format = typeof json === 'object' && json !== null && 'format' in json ? json.format : undefined;
   if (format !== SNAPSHOT_FORMAT) {
-    throw new CliUsageError(`progress import：${file} 的格式是 ${JSON.stringify(format) ?? '（没有 format）'}，这个版本只能导入格式 ${SNAPSHOT_FORMAT}（progress export --json 的输出）。`, 'bad-format');
+    throw new CliUsageError(
+      `progress import：${file} 的格式是 ${JSON.stringify(format) ?? '（没有 format）'}，这个版本只能导入格式 ${SNAPSHOT_FORMAT}（progress export --json 的输出）。`,
+      'bad-format',
+    );
   }
   const parsed = StateSnapshotSchema.safeParse(json);
   if (!parsed.success) {
@@ -139,7 +144,9 @@ function importMessage(result: ImportOutcome): string {
       return `progress import：计划 ${result.plan} 共有 ${result.measureCount} 条措施，文件里有第 ${result.measure} 条的记录，什么都没有导入；确要导入请加 --force。`;
     case 'newer-in-store': {
       const named = result.conflicts.map((c) =>
-        c.kind === 'progress' ? `计划 ${c.plan} 第 ${c.measure} 条措施（已登记第 ${c.stored} 版，文件是第 ${c.snapshot} 版）` : `标准答复 #${c.id}（已有第 ${c.stored} 版，文件是第 ${c.snapshot} 版）`,
+        c.kind === 'progress'
+          ? `计划 ${c.plan} 第 ${c.measure} 条措施（已登记第 ${c.stored} 版，文件是第 ${c.snapshot} 版）`
+          : `标准答复 #${c.id}（已有第 ${c.stored} 版，文件是第 ${c.snapshot} 版）`,
       );
       return `progress import：现有记录比文件新：${named.join('；')}，什么都没有导入；要用文件覆盖请加 --force。`;
     }

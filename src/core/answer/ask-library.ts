@@ -20,7 +20,9 @@ function optionsFor(library: AnswerLibrary, context: AnswerContext, options: Ask
 }
 
 /** An answer the plan gives: it answers, rather than declining or finding nothing. */
-const answers = (answer: Answer): boolean => answer.results.length > 0 && (answer.kind === 'lookup' || answer.kind === 'area' || (answer.kind === 'search' && (answer.confidence === 'high' || answer.confidence === 'medium')));
+const answers = (answer: Answer): boolean =>
+  answer.results.length > 0 &&
+  (answer.kind === 'lookup' || answer.kind === 'area' || (answer.kind === 'search' && (answer.confidence === 'high' || answer.confidence === 'medium')));
 
 /** The plan the library's answer to `question` should come from, and the text to ask it. */
 export function choosePlan(library: AnswerLibrary, question: string): { context: AnswerContext; text: string; notice?: Notice } | { across: string } {
@@ -31,7 +33,14 @@ export function choosePlan(library: AnswerLibrary, question: string): { context:
     case 'across':
       return { across: choice.rest };
     case 'missing':
-      return { context: library.current, text: question, notice: notices.noSuchPlan(choice.label, library.contexts.map((c) => planRef(c.plan).year)) };
+      return {
+        context: library.current,
+        text: question,
+        notice: notices.noSuchPlan(
+          choice.label,
+          library.contexts.map((c) => planRef(c.plan).year),
+        ),
+      };
     case 'named': {
       const context = library.find(choice.plan.id) ?? library.current;
       // The current plan named: the question is asked as typed (its year is part of how people ask).
@@ -58,7 +67,8 @@ export function askLibrary(library: AnswerLibrary, question: string, options: As
   const chosen = choosePlan(library, question);
   if ('across' in chosen) return acrossYears(library, question, chosen.across, options);
   const answer = askQuestion(chosen.context, chosen.text, optionsFor(library, chosen.context, options));
-  if (chosen.notice) return { ...answer, notice: answer.notice ? { ...chosen.notice, message: `${chosen.notice.message}${answer.notice.message}` } : chosen.notice };
+  if (chosen.notice)
+    return { ...answer, notice: answer.notice ? { ...chosen.notice, message: `${chosen.notice.message}${answer.notice.message}` } : chosen.notice };
   if (chosen.context !== library.current || answers(answer) || library.contexts.length === 1) return answer;
   // Nothing here: another year's plan that clearly answers is shown under its year.
   for (const other of library.contexts) {

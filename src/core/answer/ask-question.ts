@@ -23,7 +23,18 @@ import { fuseRankings } from '../search/semantic/fuse-rankings.js';
 import type { SemanticRanker } from '../search/semantic/semantic-ranking.js';
 import { buildSnippet } from '../search/text/snippet.js';
 import type { Answer, AreaMatch, Notice } from './answer-schema.js';
-import { checkInput, confidenceOf, DEFAULT_RESULT_LIMIT, emptyAnswer, MAX_RESULT_LIMIT, measureResult, MIN_COVERAGE, planRef, planSource, type AnswerContext } from './answer-values.js';
+import {
+  checkInput,
+  confidenceOf,
+  DEFAULT_RESULT_LIMIT,
+  emptyAnswer,
+  MAX_RESULT_LIMIT,
+  measureResult,
+  MIN_COVERAGE,
+  planRef,
+  planSource,
+  type AnswerContext,
+} from './answer-values.js';
 import { judgeAnswer, missingSentence, statesEverydayConcept, unstatedFacts } from './judge-answer.js';
 import { countedNotNamedAnswer, findCountedNotNamed } from './counted-not-named.js';
 import { clearArea } from './lookup-area.js';
@@ -94,7 +105,12 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
   if (best.ref.type === 'preamble') {
     // The opening paragraph says why the plan was made, not the figures or dates a question asks for.
     const [fact] = judge ? unstatedFacts(analysis, ctx.plan.preamble) : [];
-    if (fact) return { ...emptyAnswer(plan, query, notices.notCovered(missingSentence({ kind: 'fact', asked: fact }), undefined)), kind: 'not-covered', interpretation: interpretation(analysis) };
+    if (fact)
+      return {
+        ...emptyAnswer(plan, query, notices.notCovered(missingSentence({ kind: 'fact', asked: fact }), undefined)),
+        kind: 'not-covered',
+        interpretation: interpretation(analysis),
+      };
     return { ...overviewAnswer(ctx, query, 'purpose'), interpretation: interpretation(analysis) };
   }
 
@@ -114,10 +130,28 @@ export function searchAnswer(ctx: AnswerContext, query: string, analysis: Questi
       const area = plan.areas.find((a) => hit.ref.type === 'goals' && a.number === hit.ref.area);
       if (!area?.goals || !area.goalsClauses) return [];
       const snippet = buildSnippet(area.goals, area.goalsClauses, hit.matched, analysis.focus);
-      return [{ number: area.number, numeral: area.numeral, title: area.title, snippet: snippet.text, highlights: snippet.highlights, score: Math.round(hit.score * 1000) / 1000 }];
+      return [
+        {
+          number: area.number,
+          numeral: area.numeral,
+          title: area.title,
+          snippet: snippet.text,
+          highlights: snippet.highlights,
+          score: Math.round(hit.score * 1000) / 1000,
+        },
+      ];
     });
 
-  const base = { query, plan: planRef(plan), source: planSource(plan), confidenceScore: Math.round(Math.min(1, best.coverage) * 1000) / 1000, results, total: shown.length, relatedAreas, interpretation: interpretation(analysis) };
+  const base = {
+    query,
+    plan: planRef(plan),
+    source: planSource(plan),
+    confidenceScore: Math.round(Math.min(1, best.coverage) * 1000) / 1000,
+    results,
+    total: shown.length,
+    relatedAreas,
+    interpretation: interpretation(analysis),
+  };
   if (!judge) {
     const confidence = confidenceOf(best.coverage);
     return { ...base, kind: 'search', confidence, ...(confidence === 'low' ? { notice: notices.lowConfidence() } : {}) };
@@ -137,13 +171,22 @@ function measuresOf(ctx: AnswerContext, numbers: readonly number[]): Measure[] {
 function referenceWithQuestion(ctx: AnswerContext, query: string, analysis: QuestionAnalysis, reference: PlanReference): Answer {
   const answer = referenceAnswer(ctx, query, reference);
   if (answer.kind !== 'lookup') return answer;
-  const counted = findCountedNotNamed(analysis.normalised, measuresOf(ctx, answer.results.map((r) => r.number)));
+  const counted = findCountedNotNamed(
+    analysis.normalised,
+    measuresOf(
+      ctx,
+      answer.results.map((r) => r.number),
+    ),
+  );
   if (counted) return countedNotNamedAnswer(ctx, query, counted);
   // A fact is missing when no measure looked up states it (each read alone: units close a measure).
-  const [fact] = answer.results.reduce((missing, r) => {
-    const unstated = unstatedFacts(analysis, r.text);
-    return missing.filter((kind) => unstated.includes(kind));
-  }, unstatedFacts(analysis, ''));
+  const [fact] = answer.results.reduce(
+    (missing, r) => {
+      const unstated = unstatedFacts(analysis, r.text);
+      return missing.filter((kind) => unstated.includes(kind));
+    },
+    unstatedFacts(analysis, ''),
+  );
   if (!fact) return answer;
   const notice: Notice = notices.notCovered(missingSentence({ kind: 'fact', asked: fact }), undefined);
   return { ...answer, kind: 'not-covered', confidence: 'none', confidenceScore: 0, notice };
@@ -185,7 +228,10 @@ export function askQuestion(ctx: AnswerContext, question: string, options: AskOp
   const semantic = options.semantic?.(question);
   const hits = semantic ? fuseRankings(read, semantic, { semanticOnlyCoverage: MIN_COVERAGE }) : read;
   // Things a matched measure counts without naming them (3个专利导航实验区 … 分别在哪): only the number.
-  const matched = measuresOf(ctx, hits.flatMap((h) => (h.ref.type === 'measure' ? [h.ref.number] : [])));
+  const matched = measuresOf(
+    ctx,
+    hits.flatMap((h) => (h.ref.type === 'measure' ? [h.ref.number] : [])),
+  );
   const counted = (options.judge ?? true) ? findCountedNotNamed(analysis.normalised, matched) : undefined;
   if (counted) return countedNotNamedAnswer(ctx, question, counted);
   return searchAnswer(ctx, question, analysis, hits, clampLimit(options.limit), options.judge ?? true);

@@ -143,7 +143,10 @@ export function countedNotNamedAnswer(ctx: AnswerContext, query: string, counted
   const { measure, clause, start, count } = counted;
   const snippet = { text: clause, start, end: start + clause.length, highlights: [count] };
   const result = measureResult(ctx.plan, measure, snippet, 1);
-  const quoted = clause.replace(/[，,；;。]$/u, '').replace(/“/gu, '‘').replace(/”/gu, '’');
+  const quoted = clause
+    .replace(/[，,；;。]$/u, '')
+    .replace(/“/gu, '‘')
+    .replace(/”/gu, '’');
   return {
     ...lookupAnswer(ctx.plan, query, 'not-covered', [result]),
     confidence: 'none',

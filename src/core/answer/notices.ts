@@ -22,10 +22,7 @@ export const notices = {
   }),
   badRange: (from: number, to: number, count: number): Notice => ({
     code: 'bad-range',
-    message:
-      from > to
-        ? `范围 ${from}–${to} 的起点大于终点，请写成 ${to}-${from}。`
-        : `范围 ${from}–${to} 超出了措施编号 1–${count}。`,
+    message: from > to ? `范围 ${from}–${to} 的起点大于终点，请写成 ${to}-${from}。` : `范围 ${from}–${to} 超出了措施编号 1–${count}。`,
   }),
   badNumber: (typed: string, count: number): Notice => ({
     code: 'bad-range',
@@ -88,7 +85,10 @@ export const notices = {
     code: 'other-plan',
     message: `${current}年的计划里没有相关内容；${other}年的计划里有，见下。`,
   }),
-  noContext: (): Notice => ({ code: 'no-context', message: '这句话是接着上一个回答问的，但这里还没有上一个回答。请直接说要看什么，例如“第43条”或“剑网行动”。' }),
+  noContext: (): Notice => ({
+    code: 'no-context',
+    message: '这句话是接着上一个回答问的，但这里还没有上一个回答。请直接说要看什么，例如“第43条”或“剑网行动”。',
+  }),
 };
 
 const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

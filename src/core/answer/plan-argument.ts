@@ -21,7 +21,8 @@ function planOf(library: PlanLibrary, first: string, last: string | undefined): 
 export function planArgument(raw: string, library: PlanLibrary): PlanArgument {
   const text = foldText(raw).trim();
   const words = text.split(/\s+/u).filter(Boolean);
-  const pick = (found: Plan | { missing: string }, rest: string): PlanArgument => ('missing' in found ? { missing: found.missing, rest } : { plan: found, rest });
+  const pick = (found: Plan | { missing: string }, rest: string): PlanArgument =>
+    'missing' in found ? { missing: found.missing, rest } : { plan: found, rest };
   // A year as a word of its own, first or last.
   for (const at of [words.length - 1, 0]) {
     const word = words[at];

@@ -16,13 +16,11 @@ import type { PlanLibrary } from '../plan/plan-library.js';
 import type { Plan } from '../plan/plan-schema.js';
 import { foldText } from '../search/text/fold-text.js';
 
-export type PlanChoice =
-  | { kind: 'named'; plan: Plan; rest: string }
-  | { kind: 'across'; rest: string }
-  | { kind: 'missing'; label: string };
+export type PlanChoice = { kind: 'named'; plan: Plan; rest: string } | { kind: 'across'; rest: string } | { kind: 'missing'; label: string };
 
 /** A year or a span of years, then 年 or 年度, optionally the plan words that follow. */
-const YEAR = /((?:19|20)\d{2})(?:\s*[-—–~～至到]\s*((?:19|20)?\d{2}))?\s*年度?(的?(?:国家知识产权战略实施)?(?:推进|年度)?计划(?:里|中|里面|当中)?(?:的)?|(?:的)?(?:推进)?计划)?/u;
+const YEAR =
+  /((?:19|20)\d{2})(?:\s*[-—–~～至到]\s*((?:19|20)?\d{2}))?\s*年度?(的?(?:国家知识产权战略实施)?(?:推进|年度)?计划(?:里|中|里面|当中)?(?:的)?|(?:的)?(?:推进)?计划)?/u;
 /** Words that ask across every plan. */
 const ACROSS = /(?:历年|历次|各年度?|往年|每一年|这几年|近几年|所有年份|各个年度|每年的?计划|各年的?计划|历年的?计划)(?:的)?(?:计划)?(?:里|中)?(?:的)?/u;
 /** Last year's and the year before's, relative to the current plan. */

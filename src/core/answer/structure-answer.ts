@@ -68,7 +68,14 @@ function placesAnswer(ctx: AnswerContext, query: string, scope: Scope, places: r
     if (found.some((f) => f.measure === at.measure)) continue;
     found.push({ type: 'counted', measure: at.measure, from: place.from, place: at.place, ...(area ? { area: areaRef(area) } : {}) });
   }
-  return { ...measuresAnswer(ctx, query, found.map((f) => f.measure)), places: found };
+  return {
+    ...measuresAnswer(
+      ctx,
+      query,
+      found.map((f) => f.measure),
+    ),
+    places: found,
+  };
 }
 
 function neighbourAnswer(ctx: AnswerContext, query: string, of: number, side: 'next' | 'previous'): Answer {

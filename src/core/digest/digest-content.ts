@@ -127,7 +127,10 @@ function mergeActivity(days: readonly DayActivity[]): Omit<NonNullable<DigestCon
   }
   return {
     questions,
-    topMeasures: [...shown].map(([number, count]) => ({ number, count })).sort((a, b) => b.count - a.count || a.number - b.number).slice(0, MAX_TOP_MEASURES),
+    topMeasures: [...shown]
+      .map(([number, count]) => ({ number, count }))
+      .sort((a, b) => b.count - a.count || a.number - b.number)
+      .slice(0, MAX_TOP_MEASURES),
     unanswered: unanswered.slice(-MAX_UNANSWERED).map(shorten),
     feedback,
   };
@@ -162,7 +165,9 @@ function progressUpdates(input: DigestContentInput, from: string, to: string): D
     measures: lines.map((line) => ({
       number: line.number,
       firstClause: line.firstClause,
-      changes: (byMeasure.get(line.number) ?? []).slice(-MAX_CHANGES_PER_MEASURE).map((c) => ({ field: c.field, before: cut(c.before, MAX_NOTE_SHOWN), after: cut(c.after, MAX_NOTE_SHOWN) })),
+      changes: (byMeasure.get(line.number) ?? [])
+        .slice(-MAX_CHANGES_PER_MEASURE)
+        .map((c) => ({ field: c.field, before: cut(c.before, MAX_NOTE_SHOWN), after: cut(c.after, MAX_NOTE_SHOWN) })),
     })),
     more: Math.max(0, numbers.length - MAX_PROGRESS_MEASURES),
   };
@@ -173,7 +178,11 @@ function progressAttention(input: DigestContentInput): DigestContent['attention'
   const records = (input.progress?.records ?? []).filter((r) => r.status === '受阻' || isOverdueOn(r, input.date));
   if (records.length === 0) return undefined;
   const shown = records.slice(0, MAX_PROGRESS_MEASURES);
-  const lines = measureLines(input.plan, shown.map((r) => r.measure), new Map());
+  const lines = measureLines(
+    input.plan,
+    shown.map((r) => r.measure),
+    new Map(),
+  );
   return {
     measures: lines.map((line, i) => {
       const record = shown[i];

@@ -49,7 +49,8 @@ export function ranEarlierToday(cron: string, timeZone: string, now: Date): bool
 export function digestCronProblem(cron: string, timeZone: string, now: Date): string | undefined {
   const fields = cron.trim().split(/\s+/u);
   if (fields.length !== 5 && fields.length !== 6) return `has ${fields.length} field${fields.length === 1 ? '' : 's'}, not five or six`;
-  if (fields.length === 6 && !SECOND.test(fields[0] ?? '')) return 'has a seconds field (the first of six) that is not one number from 0 to 59, so it would run many times a minute';
+  if (fields.length === 6 && !SECOND.test(fields[0] ?? ''))
+    return 'has a seconds field (the first of six) that is not one number from 0 to 59, so it would run many times a minute';
   let job: Cron;
   try {
     job = pattern(cron, timeZone);

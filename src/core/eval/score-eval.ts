@@ -102,7 +102,8 @@ function sameOrder(a: readonly number[], b: readonly number[]): boolean {
 function passesStructure(question: EvalQuestion, answer: EvalAnswer): boolean {
   const { form, expect, area } = question;
   if (form === 'area-list') return answer.kind === 'overview' && answer.listsEveryArea === true;
-  if (form === 'counted-not-named') return !CLAIMS.has(answer.kind) && (expect.length === 0 || (answer.numbers[0] !== undefined && expect.includes(answer.numbers[0])));
+  if (form === 'counted-not-named')
+    return !CLAIMS.has(answer.kind) && (expect.length === 0 || (answer.numbers[0] !== undefined && expect.includes(answer.numbers[0])));
   if (expect.length > 0) return CLAIMS.has(answer.kind) && sameOrder(answer.numbers, expect);
   if (area !== undefined) {
     if (answer.kind === 'area') return answer.area === area;
@@ -161,7 +162,10 @@ export function scoreEval(questions: readonly EvalQuestion[], answer: (question:
       questions: ranked.length,
       recallAt1: share(within(1, ranked), ranked.length),
       recallAt3: share(within(3, ranked), ranked.length),
-      mrrAt10: share(ranked.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0), ranked.length),
+      mrrAt10: share(
+        ranked.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0),
+        ranked.length,
+      ),
     },
     byKind: Object.fromEntries(
       kinds.map((kind) => {
@@ -180,7 +184,10 @@ export function scoreEval(questions: readonly EvalQuestion[], answer: (question:
         return [kind, figures];
       }),
     ),
-    declinesWithNearest: { questions: declines.length, share: share(declines.filter((o) => o.passed && o.got.some((n) => o.expect.includes(n))).length, declines.length) },
+    declinesWithNearest: {
+      questions: declines.length,
+      share: share(declines.filter((o) => o.passed && o.got.some((n) => o.expect.includes(n))).length, declines.length),
+    },
     answerInSnippet: { questions: withAnswer.length, share: share(withAnswer.filter((o) => o.answerFound).length, withAnswer.length) },
     outcomes,
   };

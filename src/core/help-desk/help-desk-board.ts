@@ -45,7 +45,9 @@ export function helpDeskBoard(escalations: readonly EscalationRecord[], answers:
   const active = answers.filter((a) => !a.retired);
   const due = active.filter((a) => pastReview(a, today)).sort((a, b) => a.reviewBy.localeCompare(b.reviewBy) || a.id - b.id);
   return {
-    open: open.slice(0, MAX_BOARD_ITEMS).map((e) => ({ id: e.id, question: e.question, asker: e.asker, state: e.state, ageMs: Math.max(0, nowMs - e.createdAt), permalink: e.permalink })),
+    open: open
+      .slice(0, MAX_BOARD_ITEMS)
+      .map((e) => ({ id: e.id, question: e.question, asker: e.asker, state: e.state, ageMs: Math.max(0, nowMs - e.createdAt), permalink: e.permalink })),
     openCount: open.length,
     dueForReview: due.slice(0, MAX_BOARD_ITEMS).map((a) => ({ id: a.id, question: a.question, reviewBy: a.reviewBy })),
     dueCount: due.length,

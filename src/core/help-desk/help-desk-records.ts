@@ -43,10 +43,15 @@ export interface EscalationRecord {
 }
 
 /** What opening an escalation records; the rest is filled in as its steps are done. */
-export type NewEscalation = Pick<EscalationRecord, 'threadKey' | 'askerChannel' | 'askerThreadTs' | 'asker' | 'question' | 'plan' | 'measures' | 'createdAt' | 'openedBy' | 'coordinationChannel'>;
+export type NewEscalation = Pick<
+  EscalationRecord,
+  'threadKey' | 'askerChannel' | 'askerThreadTs' | 'asker' | 'question' | 'plan' | 'measures' | 'createdAt' | 'openedBy' | 'coordinationChannel'
+>;
 
 /** The fields an escalation's steps fill in. */
-export type EscalationPatch = Partial<Pick<EscalationRecord, 'state' | 'permalink' | 'coordinationTs' | 'askerToldAt' | 'answeredAt' | 'answeredBy' | 'closedAt' | 'closedBy'>>;
+export type EscalationPatch = Partial<
+  Pick<EscalationRecord, 'state' | 'permalink' | 'coordinationTs' | 'askerToldAt' | 'answeredAt' | 'answeredBy' | 'closedAt' | 'closedBy'>
+>;
 
 /** A coordinator's reply in an escalation's thread, relayed to the asker. */
 export interface EscalationReply {

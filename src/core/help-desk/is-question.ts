@@ -22,8 +22,10 @@ import { parsePlanReference } from '../search/query/plan-reference.js';
 /** Messages longer than this are posts, not questions, unless they end asking (Rule 4/5 on the last clause). */
 export const MAX_QUESTION_MESSAGE = 500;
 
-const ANNOUNCEMENT = /^(?:[【[]\s*(?:通知|公告|提醒|温馨提示|通报|会议通知|重要通知)\s*[】\]]|(?:通知|公告|提醒|温馨提示|通报)\s*[:：])|^(?:请各(?:单位|部门|位同事|位)|请大家|各位同事|各单位|大家注意)[^？?]*[。！!]?$/u;
-const GREETING_OR_THANKS = /^(?:大家好|你好|您好|早上好|上午好|中午好|下午好|晚上好|早安|晚安|哈喽|hi|hello|hey|谢谢(?:大家|你|您|啦|了)?|感谢(?:大家|你|您)?|多谢|辛苦了?|收到(?:了)?|好的|好滴|ok|okay|明白(?:了)?|了解(?:了)?|嗯+|哈+|赞|\+1)[\s!！。.~～,，]*$/iu;
+const ANNOUNCEMENT =
+  /^(?:[【[]\s*(?:通知|公告|提醒|温馨提示|通报|会议通知|重要通知)\s*[】\]]|(?:通知|公告|提醒|温馨提示|通报)\s*[:：])|^(?:请各(?:单位|部门|位同事|位)|请大家|各位同事|各单位|大家注意)[^？?]*[。！!]?$/u;
+const GREETING_OR_THANKS =
+  /^(?:大家好|你好|您好|早上好|上午好|中午好|下午好|晚上好|早安|晚安|哈喽|hi|hello|hey|谢谢(?:大家|你|您|啦|了)?|感谢(?:大家|你|您)?|多谢|辛苦了?|收到(?:了)?|好的|好滴|ok|okay|明白(?:了)?|了解(?:了)?|嗯+|哈+|赞|\+1)[\s!！。.~～,，]*$/iu;
 const QUESTION_MARK = /[？?]/u;
 /** A particle that makes the clause before it a question: at the end of a clause only. */
 const PARTICLE = /(?:吗|嘛|呢|么)(?=[\s,，。！!～~…]*$|[,，。；;！!]|[啊呀])/u;
@@ -48,6 +50,9 @@ export function isQuestion(text: string): boolean {
 }
 
 function lastSentence(text: string): string {
-  const sentences = text.split(/(?<=[。！!？?\n])/u).map((s) => s.trim()).filter((s) => s.length > 0);
+  const sentences = text
+    .split(/(?<=[。！!？?\n])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   return sentences.at(-1) ?? text;
 }

@@ -34,7 +34,8 @@ export function checkMeasures(plan: Plan, measures: readonly number[]): Checked<
   const unique = [...new Set(measures)];
   const missing = unique.filter((n) => !findMeasure(plan, n));
   if (missing.length > 0) return { ok: false, message: `${notices.outOfRange(missing, plan.measures.length).message}什么都没有保存。` };
-  if (unique.length > MAX_STANDARD_ANSWER_MEASURES) return { ok: false, message: `一条标准答复最多关联 ${MAX_STANDARD_ANSWER_MEASURES} 条措施，什么都没有保存。` };
+  if (unique.length > MAX_STANDARD_ANSWER_MEASURES)
+    return { ok: false, message: `一条标准答复最多关联 ${MAX_STANDARD_ANSWER_MEASURES} 条措施，什么都没有保存。` };
   return { ok: true, value: unique };
 }
 

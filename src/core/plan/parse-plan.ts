@@ -101,8 +101,13 @@ export function parsePlan(source: string, file = '<plan>'): Plan {
   }
   const [titleLine, ...bodyLines] = split.rest;
   if (!titleLine) {
-    const after = split.kind === 'notice' ? split.notice.at(-1)?.number ?? 1 : 1;
-    return fail(after, split.kind === 'notice' ? 'nothing follows the issuing notice: expected the plan\'s title, then areas 一、…' : 'the file is empty: expected a title line, then areas 一、…');
+    const after = split.kind === 'notice' ? (split.notice.at(-1)?.number ?? 1) : 1;
+    return fail(
+      after,
+      split.kind === 'notice'
+        ? "nothing follows the issuing notice: expected the plan's title, then areas 一、…"
+        : 'the file is empty: expected a title line, then areas 一、…',
+    );
   }
   const title = normaliseWhitespace(titleLine.text);
   const span = readPlanYears(title);
@@ -285,11 +290,17 @@ class BodyReader {
       case 'measuresLabel':
         return this.fail(line.number, `text under 工作措施 does not start with a measure number (N．): ${quote(line.text)}`);
       case 'sectionHeading':
-        return this.fail(line.number, `text in sub-section （${area?.sections.at(-1)?.numeral ?? '?'}） of area ${numeral} before its first measure: ${quote(line.text)}`);
+        return this.fail(
+          line.number,
+          `text in sub-section （${area?.sections.at(-1)?.numeral ?? '?'}） of area ${numeral} before its first measure: ${quote(line.text)}`,
+        );
       case 'areaHeading':
         return this.layout === 'labelled'
           ? this.fail(line.number, `unexpected text in area ${numeral} before 目标任务/工作措施: ${quote(line.text)}`)
-          : this.fail(line.number, `text in area ${numeral} before its first measure (N．), where this plan's areas run straight into their measures: ${quote(line.text)}`);
+          : this.fail(
+              line.number,
+              `text in area ${numeral} before its first measure (N．), where this plan's areas run straight into their measures: ${quote(line.text)}`,
+            );
     }
   }
 

@@ -54,7 +54,11 @@ const newestFirst = (a: Plan, b: Plan): number => b.years[1] - a.years[1] || b.y
 
 /** A library of the plans given (already parsed), with `currentId` or the newest as current. */
 export function planLibrary(files: readonly PlanFile[], currentId?: string): PlanLibrary {
-  if (files.length === 0) throw new PlanLibraryError('PLANS_DIR', 'PLANS_DIR holds no plan file (*.txt): put at least one plan there, or leave PLANS_DIR unset for the plan this project ships.');
+  if (files.length === 0)
+    throw new PlanLibraryError(
+      'PLANS_DIR',
+      'PLANS_DIR holds no plan file (*.txt): put at least one plan there, or leave PLANS_DIR unset for the plan this project ships.',
+    );
   const byId = new Map<string, PlanFile>();
   for (const entry of files) {
     const other = byId.get(entry.plan.id);
@@ -66,7 +70,10 @@ export function planLibrary(files: readonly PlanFile[], currentId?: string): Pla
   if (!newest) throw new PlanLibraryError('PLANS_DIR', 'PLANS_DIR holds no plan.');
   const current = currentId === undefined ? newest : byId.get(currentId)?.plan;
   if (!current) {
-    throw new PlanLibraryError('CURRENT_PLAN', `CURRENT_PLAN is ${currentId}, but PLANS_DIR has no plan for it: set it to one of ${plans.map((p) => p.id).join(', ')}, or leave it unset for the newest.`);
+    throw new PlanLibraryError(
+      'CURRENT_PLAN',
+      `CURRENT_PLAN is ${currentId}, but PLANS_DIR has no plan for it: set it to one of ${plans.map((p) => p.id).join(', ')}, or leave it unset for the newest.`,
+    );
   }
   return {
     plans,
@@ -81,7 +88,10 @@ export function planLibrary(files: readonly PlanFile[], currentId?: string): Pla
 export function readPlanFiles(dir: string): PlanFile[] {
   let names: string[];
   try {
-    names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && PLAN_FILE.test(e.name)).map((e) => e.name).sort();
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && PLAN_FILE.test(e.name))
+      .map((e) => e.name)
+      .sort();
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
     throw new PlanLibraryError('PLANS_DIR', `PLANS_DIR ${dir} cannot be read (${reason}): set it to the folder that holds the plan files.`);

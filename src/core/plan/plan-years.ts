@@ -8,10 +8,7 @@ import { toAsciiDigits } from './ascii-digits.js';
 
 const YEAR_SPAN = /([12][0-9]{3})\s*(?:[—–\-－―~～至到]+\s*([12][0-9]{3}))?\s*年/u;
 
-export type PlanYears =
-  | { kind: 'years'; id: string; years: [number, number] }
-  | { kind: 'none' }
-  | { kind: 'backwards'; written: string };
+export type PlanYears = { kind: 'years'; id: string; years: [number, number] } | { kind: 'none' } | { kind: 'backwards'; written: string };
 
 export function readPlanYears(title: string): PlanYears {
   const span = YEAR_SPAN.exec(toAsciiDigits(title));

@@ -89,7 +89,12 @@ function shown(row: ProgressRow | undefined, field: Exclude<ProgressField, 'note
 }
 
 /** The row after `update`, and the fields it changes (before → after), in a fixed order. */
-export function applyUpdate(current: ProgressRow | undefined, update: ProgressUpdate, author: string, at: number): { row: ProgressRow; changed: Array<{ field: ProgressField; before: string | null; after: string | null }> } {
+export function applyUpdate(
+  current: ProgressRow | undefined,
+  update: ProgressUpdate,
+  author: string,
+  at: number,
+): { row: ProgressRow; changed: Array<{ field: ProgressField; before: string | null; after: string | null }> } {
   const row: ProgressRow = {
     measure: current?.measure ?? 0,
     status: update.status ?? current?.status ?? null,

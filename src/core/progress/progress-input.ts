@@ -117,7 +117,8 @@ function readUnits(raw: string, label: string): { units: string[] } | { error: s
   for (const part of cleanText(raw).split(UNIT_SEPARATORS)) {
     const unit = part.trim();
     if (unit.length === 0 || units.includes(unit)) continue;
-    if (length(unit) > MAX_UNIT_LENGTH) return { error: `${label}“${quoted(unit)}”太长了（${length(unit)} 个字），每个单位名称不超过 ${MAX_UNIT_LENGTH} 个字。` };
+    if (length(unit) > MAX_UNIT_LENGTH)
+      return { error: `${label}“${quoted(unit)}”太长了（${length(unit)} 个字），每个单位名称不超过 ${MAX_UNIT_LENGTH} 个字。` };
     units.push(unit);
   }
   if (units.length > MAX_UNITS) return { error: `${label}最多登记 ${MAX_UNITS} 个，现在有 ${units.length} 个。` };

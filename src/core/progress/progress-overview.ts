@@ -74,7 +74,12 @@ export function measureLines(plan: Plan, numbers: readonly number[], records: Re
 }
 
 /** One area's measures with their records and counts (`/area 3`, a click on the dashboard). */
-export function areaProgress(plan: Plan, areaNumber: number, records: readonly ProgressRecord[], date: string): { area: AreaRef; counts: StatusCounts; measures: MeasureLine[] } | undefined {
+export function areaProgress(
+  plan: Plan,
+  areaNumber: number,
+  records: readonly ProgressRecord[],
+  date: string,
+): { area: AreaRef; counts: StatusCounts; measures: MeasureLine[] } | undefined {
   const area = plan.areas.find((a) => a.number === areaNumber);
   if (!area) return undefined;
   const map = byMeasure(records);
@@ -92,7 +97,12 @@ export function needingAttention(records: readonly ProgressRecord[], date: strin
 export function progressDashboard(plan: Plan, records: readonly ProgressRecord[], date: string): ProgressDashboard {
   const map = byMeasure(records);
   const all = plan.measures.map((m) => m.number);
-  const lines = (list: readonly ProgressRecord[]) => measureLines(plan, list.map((r) => r.measure), map);
+  const lines = (list: readonly ProgressRecord[]) =>
+    measureLines(
+      plan,
+      list.map((r) => r.measure),
+      map,
+    );
   const attention = needingAttention(records, date);
   const recent = [...records].sort((a, b) => b.updatedAt - a.updatedAt || a.measure - b.measure).slice(0, DASHBOARD_RECENT);
   return {

@@ -22,9 +22,7 @@ import { PROGRESS_STATUSES, type ProgressRecord, type ProgressStatus } from './p
 
 export type ProgressIntent = 'lead' | 'status' | 'due' | 'overdue' | 'blocked';
 
-export type ProgressQuestion =
-  | { kind: 'measure'; intent: ProgressIntent; measure: number }
-  | { kind: 'list'; list: 'overdue' | 'blocked' | ProgressStatus };
+export type ProgressQuestion = { kind: 'measure'; intent: ProgressIntent; measure: number } | { kind: 'list'; list: 'overdue' | 'blocked' | ProgressStatus };
 
 export type ProgressAnswer = (
   | {
@@ -119,8 +117,19 @@ export function progressAnswer(plan: Plan, question: ProgressQuestion, records: 
       ...(measure.units ? { planUnits: measure.units } : {}),
     };
   }
-  const listed = records.filter((r) => (question.list === 'overdue' ? isOverdueOn(r, date) : r.status === (question.list === 'blocked' ? '受阻' : question.list)));
-  return { kind: 'list', list: question.list, measures: measureLines(plan, listed.map((r) => r.measure), map), registered: records.length };
+  const listed = records.filter((r) =>
+    question.list === 'overdue' ? isOverdueOn(r, date) : r.status === (question.list === 'blocked' ? '受阻' : question.list),
+  );
+  return {
+    kind: 'list',
+    list: question.list,
+    measures: measureLines(
+      plan,
+      listed.map((r) => r.measure),
+      map,
+    ),
+    registered: records.length,
+  };
 }
 
 /** The measures a progress answer names, in the order it shows them. */

@@ -147,7 +147,9 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
     tokenizer: index.tokenizer,
     findSynonyms: createSynonymFinder([
       ...lexicon.synonyms,
-      ...shortFormsOfNames(extractMarkedNames(planCorpus(plan)).map(foldText), (prefix) => index.tokenizer.segment(prefix).every((w) => [...w.word].length === 1)),
+      ...shortFormsOfNames(extractMarkedNames(planCorpus(plan)).map(foldText), (prefix) =>
+        index.tokenizer.segment(prefix).every((w) => [...w.word].length === 1),
+      ),
     ]),
     // An everyday word for the plan's background (知识产权, in most of its paragraphs) says nothing
     // of which measure is meant: only concepts some measures name and others don't are read.
@@ -197,7 +199,8 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
       if (value >= CREDIT_FOR_FULL_WEIGHT && documentFrequency(term) > 0) best = Math.max(best, idf(term));
     }
     const single = [...concept.label].length === 1 && /\p{Script=Han}/u.test(concept.label);
-    const carries = concept.everyday === true || (!storyTold && namesAThing(concept.label) && !GENERIC_WORDS.has(concept.label) && !EVERYDAY_ACTORS.has(concept.label));
+    const carries =
+      concept.everyday === true || (!storyTold && namesAThing(concept.label) && !GENERIC_WORDS.has(concept.label) && !EVERYDAY_ACTORS.has(concept.label));
     const weight = best > 0 ? best : unknownWeight * (carries ? UNKNOWN_WORD_FACTOR : UNKNOWN_OTHER_FACTOR);
     return single ? weight * SINGLE_CHAR_FACTOR : weight;
   }
@@ -237,7 +240,10 @@ export function createPlanSearch(plan: Plan, index: SearchIndex, lexicon: Lexico
   const nearRanker = index.near ? createNearMeaningRanker(index.near) : undefined;
   /** Whether the concept is a word nothing reads: not the plan's, no lexicon's, no full-credit wording. */
   const unread = (c: Concept): boolean =>
-    !c.inPlan && c.everyday !== true && /\p{Script=Han}/u.test(c.label) && ![...c.credits].some(([t, v]) => v >= CREDIT_FOR_FULL_WEIGHT && documentFrequency(t) > 0);
+    !c.inPlan &&
+    c.everyday !== true &&
+    /\p{Script=Han}/u.test(c.label) &&
+    ![...c.credits].some(([t, v]) => v >= CREDIT_FOR_FULL_WEIGHT && documentFrequency(t) > 0);
 
   return {
     analyse: (question) => analyseQuestion(question, understanding),

@@ -36,7 +36,10 @@ export const ACTION = {
 export const MAX_CARRIED_QUESTION = 400;
 
 /** `p`: the plan the measure is from (`2014`); absent: the current plan. */
-const PlanIdSchema = z.string().regex(/^[0-9]{4}(?:-[0-9]{4})?$/u).optional();
+const PlanIdSchema = z
+  .string()
+  .regex(/^[0-9]{4}(?:-[0-9]{4})?$/u)
+  .optional();
 
 export const MeasureValueSchema = z.object({ n: z.number().int().positive(), p: PlanIdSchema });
 export type MeasureValue = z.infer<typeof MeasureValueSchema>;
@@ -84,9 +87,14 @@ export type StandardAnswerValue = z.infer<typeof StandardAnswerValueSchema>;
  * Encodes a value as JSON, with any question cleaned (control and format characters and broken
  * surrogates would each cost a six-character escape) and cut until the encoded whole fits a button.
  */
-export function encodeValue(value: MeasureValue | AreaValue | ShareValue | MoreValue | FeedbackValue | EscalateValue | SaveStandardValue | EscalationValue | StandardAnswerValue): string {
+export function encodeValue(
+  value: MeasureValue | AreaValue | ShareValue | MoreValue | FeedbackValue | EscalateValue | SaveStandardValue | EscalationValue | StandardAnswerValue,
+): string {
   if (!('q' in value)) return JSON.stringify(value);
-  const cleaned = value.q.toWellFormed().replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim();
+  const cleaned = value.q
+    .toWellFormed()
+    .replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ')
+    .trim();
   let question = truncate(cleaned, MAX_CARRIED_QUESTION);
   for (;;) {
     const json = JSON.stringify({ ...value, q: question });

@@ -14,7 +14,17 @@
 import type { Answer, AreaMatch, MeasureResult, PlanOverviewAnswer } from '../../core/answer/answer-schema.js';
 import { ANSWER_SHOWS, MAX_RANGE_RESULTS } from '../../core/answer/answer-values.js';
 import { overviewListsAreas } from '../../core/answer/plan-overview.js';
-import { areaLabel, englishGloss, measureLabel, overviewSentence, placesSentence, planMeasureLabel, snippetParts, sourceLine, yearsSourceLine } from '../answer-parts.js';
+import {
+  areaLabel,
+  englishGloss,
+  measureLabel,
+  overviewSentence,
+  placesSentence,
+  planMeasureLabel,
+  snippetParts,
+  sourceLine,
+  yearsSourceLine,
+} from '../answer-parts.js';
 import { ACTION, encodeValue, type EscalateValue } from './action-values.js';
 import { escalateBlock } from './help-desk-blocks.js';
 import { overviewLines, renderAreaCard } from './area-blocks.js';
@@ -53,7 +63,9 @@ function clauseMrkdwn(result: Pick<MeasureResult, 'snippet' | 'text' | 'highligh
 
 function goalsBlock(match: AreaMatch): Block {
   const heading = `${bold(`${areaLabel(match)} · 目标任务`)}`;
-  return section(truncate(`${heading}\n${quote(clauseMrkdwn({ snippet: match.snippet, text: match.snippet, highlights: match.highlights }))}`, MAX_SECTION_TEXT));
+  return section(
+    truncate(`${heading}\n${quote(clauseMrkdwn({ snippet: match.snippet, text: match.snippet, highlights: match.highlights }))}`, MAX_SECTION_TEXT),
+  );
 }
 
 function topMeasureBlocks(top: MeasureResult): Block[] {
@@ -87,7 +99,13 @@ function renderGoalsAnswer(answer: Answer, goals: AreaMatch, options: AnswerRend
   const source = `来源：《${answer.source.title}》${areaLabel(goals)} · 目标任务`;
   return {
     text: fallbackText(`${areaLabel(goals)} · 目标任务：${goals.snippet}（${source}）`),
-    blocks: [...readAsBlocks(answer), goalsBlock(goals), ...answerButtons(answer, 0, options), context(escapeMrkdwn(source)), ...feedbackBlocks(options.feedback, answer.query, [])],
+    blocks: [
+      ...readAsBlocks(answer),
+      goalsBlock(goals),
+      ...answerButtons(answer, 0, options),
+      context(escapeMrkdwn(source)),
+      ...feedbackBlocks(options.feedback, answer.query, []),
+    ],
   };
 }
 
@@ -107,11 +125,30 @@ function renderSearchAnswer(answer: Answer, options: AnswerRenderOptions): Slack
     ...topMeasureBlocks(top),
     ...(related.length > 0 ? [relatedBlock('相关措施', related)] : []),
     ...answerButtons(answer, shown.length, options),
-    context(escapeMrkdwn(sourceLine(answer.source.title, shown.map((r) => r.number)))),
-    ...feedbackBlocks(options.feedback, answer.query, shown.map((r) => r.number)),
+    context(
+      escapeMrkdwn(
+        sourceLine(
+          answer.source.title,
+          shown.map((r) => r.number),
+        ),
+      ),
+    ),
+    ...feedbackBlocks(
+      options.feedback,
+      answer.query,
+      shown.map((r) => r.number),
+    ),
   ];
   const notice = answer.notice ? `${answer.notice.message}\n` : '';
-  return { text: fallbackText(`${gloss ? `${gloss}\n` : ''}${notice}${measureLabel(top.number)}：${top.snippet}（${sourceLine(answer.source.title, shown.map((r) => r.number))}）`), blocks };
+  return {
+    text: fallbackText(
+      `${gloss ? `${gloss}\n` : ''}${notice}${measureLabel(top.number)}：${top.snippet}（${sourceLine(
+        answer.source.title,
+        shown.map((r) => r.number),
+      )}）`,
+    ),
+    blocks,
+  };
 }
 
 function renderNotCovered(answer: Answer, options: AnswerRenderOptions): SlackMessage {
@@ -121,9 +158,24 @@ function renderNotCovered(answer: Answer, options: AnswerRenderOptions): SlackMe
     section(escapeMrkdwn(message)),
     ...(related.length > 0 ? [relatedBlock('相关措施（供参考）', related)] : []),
     ...(related.length > 0 ? answerButtons(answer, related.length, options) : []),
-    ...(related.length > 0 ? [context(escapeMrkdwn(sourceLine(answer.source.title, related.map((r) => r.number))))] : [context(escapeMrkdwn(HOW_TO_ASK))]),
+    ...(related.length > 0
+      ? [
+          context(
+            escapeMrkdwn(
+              sourceLine(
+                answer.source.title,
+                related.map((r) => r.number),
+              ),
+            ),
+          ),
+        ]
+      : [context(escapeMrkdwn(HOW_TO_ASK))]),
     ...(options.escalate ? [escalateBlock(options.escalate)] : []),
-    ...feedbackBlocks(options.feedback, answer.query, related.map((r) => r.number)),
+    ...feedbackBlocks(
+      options.feedback,
+      answer.query,
+      related.map((r) => r.number),
+    ),
   ];
   return { text: fallbackText(message), blocks };
 }
@@ -163,7 +215,13 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
       return renderNothing(answer, options.escalate);
     case 'area':
       return answer.area
-        ? renderAreaCard(answer.area, { shareable: options.shareable, planTitle: answer.source.title, planId: answer.plan.id, ...(options.progress?.areaCounts ? { counts: options.progress.areaCounts } : {}), ...(options.progress?.unavailable ? { recordUnavailable: true } : {}) })
+        ? renderAreaCard(answer.area, {
+            shareable: options.shareable,
+            planTitle: answer.source.title,
+            planId: answer.plan.id,
+            ...(options.progress?.areaCounts ? { counts: options.progress.areaCounts } : {}),
+            ...(options.progress?.unavailable ? { recordUnavailable: true } : {}),
+          })
         : renderNothing(answer);
     case 'overview':
       return answer.overview ? renderOverview(answer.overview) : renderNothing(answer);
@@ -192,7 +250,11 @@ function renderYearsAnswer(answer: Answer, options: AnswerRenderOptions): SlackM
     ...(answer.notice ? [section(escapeMrkdwn(answer.notice.message))] : []),
     ...answer.results.map((r) => section(`${bold(label(r))}｜${escapeMrkdwn(r.area.title)}\n${quote(clauseMrkdwn(r))}`)),
     context(escapeMrkdwn(yearsSourceLine(answer.results))),
-    ...feedbackBlocks(options.feedback, answer.query, answer.results.map((r) => r.number)),
+    ...feedbackBlocks(
+      options.feedback,
+      answer.query,
+      answer.results.map((r) => r.number),
+    ),
   ];
   return { text: fallbackText(answer.results.map((r) => `${label(r)}：${r.snippet}`).join('\n')), blocks: blocks.slice(0, MAX_MESSAGE_BLOCKS) };
 }
@@ -205,7 +267,14 @@ export function renderMoreResults(answer: Answer): SlackMessage {
   const blocks: Block[] = [
     context(escapeMrkdwn(`“${truncate(answer.query, 200)}”的 ${results.length} 条结果：`)),
     ...lines.map((l) => section(l)),
-    context(escapeMrkdwn(sourceLine(answer.source.title, results.map((r) => r.number)))),
+    context(
+      escapeMrkdwn(
+        sourceLine(
+          answer.source.title,
+          results.map((r) => r.number),
+        ),
+      ),
+    ),
   ];
   return { text: fallbackText(results.map((r) => `${measureLabel(r.number)}：${r.snippet}`).join('\n')), blocks };
 }

@@ -36,15 +36,20 @@ export function renderAreaCard(card: AreaCard, options: AreaCardOptions): SlackM
       ...(options.counts ? [section(`${bold('推进情况')}（协调办登记）\n${countsLine(options.counts)}`)] : []),
       ...(options.recordUnavailable ? [context(`${bold('推进情况')}：${RECORD_UNAVAILABLE}`)] : []),
       context(escapeMrkdwn(`用 /measure 编号 查看某条措施全文 · 《${options.planTitle}》`)),
-      ...(options.shareable ? [actions(`area_${card.number}`, button('发到频道', ACTION.share, encodeValue({ k: 'area', n: card.number, ...(options.planId ? { p: options.planId } : {}) }), 'primary'))] : []),
+      ...(options.shareable
+        ? [
+            actions(
+              `area_${card.number}`,
+              button('发到频道', ACTION.share, encodeValue({ k: 'area', n: card.number, ...(options.planId ? { p: options.planId } : {}) }), 'primary'),
+            ),
+          ]
+        : []),
     ],
   };
 }
 
 export function overviewLines(overview: Pick<PlanOverview, 'areas'>): string {
-  return overview.areas
-    .map((a) => `${bold(`${a.numeral}、${a.title}`)}　第 ${a.firstMeasure}–${a.lastMeasure} 条（${a.measureCount} 条）`)
-    .join('\n');
+  return overview.areas.map((a) => `${bold(`${a.numeral}、${a.title}`)}　第 ${a.firstMeasure}–${a.lastMeasure} 条（${a.measureCount} 条）`).join('\n');
 }
 
 export function renderAreaOverview(overview: PlanOverview): SlackMessage {

@@ -56,12 +56,17 @@ export function renderDashboard(dashboard: ProgressDashboard, overview: PlanOver
   }
   const blocks: Block[] = [
     header(`《${overview.title}》推进看板`),
-    context(escapeMrkdwn(`截至 ${dashboard.today} · 协调办已登记 ${dashboard.registered} / ${dashboard.measureCount} 条措施 · ${countsLine(dashboard.totals)}`)),
+    context(
+      escapeMrkdwn(`截至 ${dashboard.today} · 协调办已登记 ${dashboard.registered} / ${dashboard.measureCount} 条措施 · ${countsLine(dashboard.totals)}`),
+    ),
     divider(),
     ...desk,
     section(bold('各领域推进情况')),
     ...dashboard.areas.map(({ area, counts }) =>
-      sectionWithButton(`${bold(`${area.numeral}、${area.title}`)}　第 ${area.firstMeasure}–${area.lastMeasure} 条\n${countsLine(counts)}`, button('查看', ACTION.progressArea, encodeValue({ a: area.number }))),
+      sectionWithButton(
+        `${bold(`${area.numeral}、${area.title}`)}　第 ${area.firstMeasure}–${area.lastMeasure} 条\n${countsLine(counts)}`,
+        button('查看', ACTION.progressArea, encodeValue({ a: area.number })),
+      ),
     ),
     divider(),
     ...list('逾期', dashboard.overdue, '没有登记为逾期的措施。'),

@@ -57,7 +57,10 @@ export function renderDigest(content: DigestContent): SlackMessage {
       const lines = m.changes.map((c) => `• ${escapeMrkdwn(progressChangeText(c))}`);
       blocks.push({
         type: 'section',
-        text: { type: 'mrkdwn', text: truncate(`${bold(`第 ${m.number} 条`)}　${escapeMrkdwn(truncate(m.firstClause, 60))}\n${lines.join('\n')}`, MAX_SECTION_TEXT) },
+        text: {
+          type: 'mrkdwn',
+          text: truncate(`${bold(`第 ${m.number} 条`)}　${escapeMrkdwn(truncate(m.firstClause, 60))}\n${lines.join('\n')}`, MAX_SECTION_TEXT),
+        },
         accessory: button('查看', ACTION.openMeasure, encodeValue({ n: m.number })),
       });
     }
@@ -68,7 +71,10 @@ export function renderDigest(content: DigestContent): SlackMessage {
     const lines: string[] = [];
     if (desk.openCount > 0) {
       lines.push(bold(`协调办待答复（${desk.openCount}）`));
-      for (const e of desk.open) lines.push(`• ${escapeMrkdwn(`${escalationName(e.id)} ${truncate(e.question, 60)}（已等 ${waited(e.ageMs)}${e.state === 'answered' ? '，已答复待关闭' : ''}）`)}`);
+      for (const e of desk.open)
+        lines.push(
+          `• ${escapeMrkdwn(`${escalationName(e.id)} ${truncate(e.question, 60)}（已等 ${waited(e.ageMs)}${e.state === 'answered' ? '，已答复待关闭' : ''}）`)}`,
+        );
       if (desk.openCount > desk.open.length) lines.push(`另有 ${desk.openCount - desk.open.length} 个，可在应用主页查看。`);
     }
     if (desk.dueCount > 0) {

@@ -28,7 +28,9 @@ export function usageBlocks(): Block[] {
         '• `/progress 42`：查看第 42 条的推进情况；协调办人员可登记：`/progress 42 推进中 本周完成海关系统联调`、`/progress 42 牵头 海关总署`、`/progress 42 参与 公安部`、`/progress 42 截止 2026-12-31`、`/progress 42 进展 说明`；`/progress 42 历史` 查看记录。',
       ].join('\n'),
     ),
-    section(`${bold('推进情况')}\n计划原文不含牵头单位、进度和期限，这些由协调办登记；问“第42条进展如何”“第15条由哪个部门牵头”“哪些措施逾期了”，我会按登记内容回答，没有登记的会直说。`),
+    section(
+      `${bold('推进情况')}\n计划原文不含牵头单位、进度和期限，这些由协调办登记；问“第42条进展如何”“第15条由哪个部门牵头”“哪些措施逾期了”，我会按登记内容回答，没有登记的会直说。`,
+    ),
     section(`${bold('反馈')}\n每个回答下都有“有帮助 / 没帮助”，协调办公室会据此改进；每日简报会列出前一天大家问了什么、哪些问题计划里没有答案。`),
   ];
 }
@@ -38,7 +40,9 @@ export function renderHelp(overview: PlanOverview): SlackMessage {
     text: fallbackText(`我可以回答关于《${overview.title}》的问题，并按编号查看措施和领域。`),
     blocks: [
       header('计划助手使用说明'),
-      section(escapeMrkdwn(`我可以回答关于《${overview.title}》的问题：${overview.areas.length} 个领域、${overview.measureCount} 条措施，答案都来自计划原文。`)),
+      section(
+        escapeMrkdwn(`我可以回答关于《${overview.title}》的问题：${overview.areas.length} 个领域、${overview.measureCount} 条措施，答案都来自计划原文。`),
+      ),
       ...usageBlocks(),
     ],
   };

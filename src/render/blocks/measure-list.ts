@@ -27,7 +27,9 @@ export function renderMeasureList(answer: Answer, options: MeasureListOptions): 
   }
   blocks.push(context(escapeMrkdwn(sourceLine(answer.source.title, []))));
   if (options.shareable && numbers.length > 0) {
-    blocks.push(actions('measure_list', button('发到频道', ACTION.share, encodeValue({ k: 'range', from: first, to: lastShown, p: answer.plan.id }), 'primary')));
+    blocks.push(
+      actions('measure_list', button('发到频道', ACTION.share, encodeValue({ k: 'range', from: first, to: lastShown, p: answer.plan.id }), 'primary')),
+    );
   }
   const text = answer.results.map((r) => `${measureLabel(r.number)}：${r.text}`).join('\n');
   return { text: fallbackText(`${title}\n${text}`), blocks };
@@ -40,10 +42,22 @@ export function renderKeywordList(answer: Answer): SlackMessage {
   for (const r of answer.results) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: truncate(`${bold(measureLabel(r.number))}｜${escapeMrkdwn(r.area.title)}\n${withHighlights(r.snippet, r.highlights)}`, MAX_SECTION_TEXT) },
+      text: {
+        type: 'mrkdwn',
+        text: truncate(`${bold(measureLabel(r.number))}｜${escapeMrkdwn(r.area.title)}\n${withHighlights(r.snippet, r.highlights)}`, MAX_SECTION_TEXT),
+      },
       accessory: button('查看', ACTION.openMeasure, encodeValue({ n: r.number, p: r.plan?.id ?? answer.plan.id })),
     });
   }
-  blocks.push(context(escapeMrkdwn(sourceLine(answer.source.title, answer.results.map((r) => r.number)))));
+  blocks.push(
+    context(
+      escapeMrkdwn(
+        sourceLine(
+          answer.source.title,
+          answer.results.map((r) => r.number),
+        ),
+      ),
+    ),
+  );
   return { text: fallbackText(answer.results.map((r) => `${measureLabel(r.number)}：${r.snippet}`).join('\n')), blocks };
 }

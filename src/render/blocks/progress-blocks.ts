@@ -8,7 +8,14 @@
 import { type MeasureLine, type StatusCounts, COUNTED } from '../../core/progress/progress-overview.js';
 import type { ProgressAnswer } from '../../core/progress/progress-question.js';
 import type { CardProgress, Contacts } from '../../core/progress/record-view.js';
-import { FIELD_LABELS, NOT_REGISTERED, UNIT_SEPARATOR, type ProgressChange, type ProgressRecord, type ProgressStatus } from '../../core/progress/progress-schema.js';
+import {
+  FIELD_LABELS,
+  NOT_REGISTERED,
+  UNIT_SEPARATOR,
+  type ProgressChange,
+  type ProgressRecord,
+  type ProgressStatus,
+} from '../../core/progress/progress-schema.js';
 import { measureLabel } from '../answer-parts.js';
 import { emptyListSentence, progressHeadline, progressListTitle, PROGRESS_SOURCE, progressSource, unavailableSentence } from '../progress-parts.js';
 import { ACTION, encodeValue } from './action-values.js';
@@ -34,7 +41,10 @@ export function author(who: string): string {
 
 /** The coordinators as Slack mentions (`<@U…>`, `<!subteam^S…>`), IDs from the configuration only. */
 function contactMentions(contacts: Contacts): string[] {
-  return [...contacts.users.filter((u) => SLACK_MEMBER.test(u)).map((u) => `<@${u}>`), ...contacts.groups.filter((g) => SLACK_GROUP.test(g)).map((g) => `<!subteam^${g}>`)];
+  return [
+    ...contacts.users.filter((u) => SLACK_MEMBER.test(u)).map((u) => `<@${u}>`),
+    ...contacts.groups.filter((g) => SLACK_GROUP.test(g)).map((g) => `<!subteam^${g}>`),
+  ];
 }
 
 function units(list: readonly string[]): string {
@@ -131,7 +141,8 @@ export function savedNotice(number: number, version: number, changes: ReadonlyAr
 export function refusalText(contacts: Contacts): string {
   const mentions = contactMentions(contacts);
   const refused = '你没有登记推进情况的权限，这次没有做任何更改。';
-  if (mentions.length === 0) return `${refused}推进情况由协调办指定的人员登记，目前还没有指定任何人（应用的 COORDINATORS 尚未设置）。如需开通权限，请联系协调办。`;
+  if (mentions.length === 0)
+    return `${refused}推进情况由协调办指定的人员登记，目前还没有指定任何人（应用的 COORDINATORS 尚未设置）。如需开通权限，请联系协调办。`;
   return `${refused}推进情况由协调办指定的人员登记：${mentions.join('、')}。如需开通权限，请联系他们。`;
 }
 
@@ -151,7 +162,13 @@ export function renderNotice(message: string): SlackMessage {
 
 function lineText(line: MeasureLine): string {
   const r = line.record;
-  const facts = r ? [r.status ?? '状态未登记', ...(r.due ? [`截止 ${r.due}${r.overdue ? '（已逾期）' : ''}`] : []), ...(r.lead.length > 0 ? [`牵头：${r.lead.join(UNIT_SEPARATOR)}`] : [])] : ['未登记'];
+  const facts = r
+    ? [
+        r.status ?? '状态未登记',
+        ...(r.due ? [`截止 ${r.due}${r.overdue ? '（已逾期）' : ''}`] : []),
+        ...(r.lead.length > 0 ? [`牵头：${r.lead.join(UNIT_SEPARATOR)}`] : []),
+      ]
+    : ['未登记'];
   return `${bold(measureLabel(line.number))}　${escapeMrkdwn(preview(line.firstClause, 60))}\n${escapeMrkdwn(facts.join(' · '))}`;
 }
 
@@ -163,13 +180,24 @@ export function measureLineBlock(line: MeasureLine, action: string): Block {
 /** An answer to a question about progress, from the record (or saying it has nothing). */
 export function renderProgressAnswer(answer: ProgressAnswer): SlackMessage {
   const unavailable = unavailableSentence(answer);
-  if (unavailable) return { text: fallbackText(unavailable), blocks: [section(escapeMrkdwn(unavailable)), context('计划原文照常可查；推进情况由协调办登记，记录恢复后可在这里查询。')] };
+  if (unavailable)
+    return {
+      text: fallbackText(unavailable),
+      blocks: [section(escapeMrkdwn(unavailable)), context('计划原文照常可查；推进情况由协调办登记，记录恢复后可在这里查询。')],
+    };
   if (answer.kind === 'list') {
     const title = progressListTitle(answer);
     const empty = emptyListSentence(answer);
-    if (empty) return { text: fallbackText(empty), blocks: [section(escapeMrkdwn(empty)), context(answer.registered === 0 ? '推进情况由协调办登记；登记后可在这里查询。' : '未登记的措施不在此列。')] };
+    if (empty)
+      return {
+        text: fallbackText(empty),
+        blocks: [section(escapeMrkdwn(empty)), context(answer.registered === 0 ? '推进情况由协调办登记；登记后可在这里查询。' : '未登记的措施不在此列。')],
+      };
     const shown = answer.measures.slice(0, MAX_LISTED);
-    const blocks: Block[] = [section(`${bold(title)}（协调办登记，共 ${answer.measures.length} 条）`), ...shown.map((l) => measureLineBlock(l, ACTION.openMeasure))];
+    const blocks: Block[] = [
+      section(`${bold(title)}（协调办登记，共 ${answer.measures.length} 条）`),
+      ...shown.map((l) => measureLineBlock(l, ACTION.openMeasure)),
+    ];
     if (answer.measures.length > shown.length) blocks.push(context(`另有 ${answer.measures.length - shown.length} 条未列出，可在应用主页查看。`));
     blocks.push(context(PROGRESS_SOURCE));
     return { text: fallbackText(`${title}：${shown.map((l) => measureLabel(l.number)).join('、')}`), blocks };
@@ -178,7 +206,10 @@ export function renderProgressAnswer(answer: ProgressAnswer): SlackMessage {
   const { measure, record } = answer;
   const firstLine = progressHeadline(answer);
   const blocks: Block[] = [
-    sectionWithButton(`${bold(firstLine)}\n${escapeMrkdwn(`${measure.area.numeral}、${measure.area.title}｜${preview(measure.firstClause, 80)}`)}`, button('查看', ACTION.openMeasure, encodeValue({ n: measure.number }))),
+    sectionWithButton(
+      `${bold(firstLine)}\n${escapeMrkdwn(`${measure.area.numeral}、${measure.area.title}｜${preview(measure.firstClause, 80)}`)}`,
+      button('查看', ACTION.openMeasure, encodeValue({ n: measure.number })),
+    ),
     ...(record ? progressBlocks(record) : []),
     context(progressSource(answer)),
   ];

@@ -11,13 +11,32 @@
 import { z } from 'zod';
 import type { MeasureResult, PlanSource, AreaRef } from '../../core/answer/answer-schema.js';
 import type { MeasureLine, StatusCounts } from '../../core/progress/progress-overview.js';
-import { MAX_NOTE_LENGTH, MAX_UNIT_LENGTH, MAX_UNITS, PROGRESS_STATUSES, UNIT_SEPARATOR, type ProgressChange, type ProgressField, type ProgressRecord } from '../../core/progress/progress-schema.js';
+import {
+  MAX_NOTE_LENGTH,
+  MAX_UNIT_LENGTH,
+  MAX_UNITS,
+  PROGRESS_STATUSES,
+  UNIT_SEPARATOR,
+  type ProgressChange,
+  type ProgressField,
+  type ProgressRecord,
+} from '../../core/progress/progress-schema.js';
 import { measureLabel } from '../answer-parts.js';
 import { ACTION } from './action-values.js';
 import { actions, context, input, section } from './block-kit.js';
 import { measureCardBlocks } from './measure-card.js';
 import { bold, escapeMrkdwn } from './mrkdwn.js';
-import { UNVERIFIED_TEXT, author, countsLine, historyBlocks, measureLineBlock, progressBlocks, progressButtons, refusalText, savedNotice } from './progress-blocks.js';
+import {
+  UNVERIFIED_TEXT,
+  author,
+  countsLine,
+  historyBlocks,
+  measureLineBlock,
+  progressBlocks,
+  progressButtons,
+  refusalText,
+  savedNotice,
+} from './progress-blocks.js';
 import type { CardProgress, Contacts } from '../../core/progress/record-view.js';
 import { MAX_MODAL_TITLE, MAX_PLACEHOLDER, MAX_PRIVATE_METADATA, MAX_TEXT_INPUT_LENGTH, MAX_VIEW_BLOCKS, truncate } from './slack-limits.js';
 import type { Block, ModalView } from './slack-message.js';
@@ -81,34 +100,68 @@ export function renderProgressForm({ measure, record, stale, draftNote }: Progre
   const blocks: Block[] = [context(`${bold(measureLabel(measure.number))}　${escapeMrkdwn(truncate(measure.text, 200))}`)];
   if (stale) {
     const who = record ? `${author(record.updatedBy)} 于 ${record.updatedDate} ${record.updatedTime}` : '其他人';
-    blocks.push(section(`:warning: 你打开这个窗口后，${who}更新了本条（第 ${version} 版），你的修改没有保存。下面已换成最新内容${draftNote ? '，你写的进展说明保留在下方' : ''}；请核对后再保存。`));
+    blocks.push(
+      section(
+        `:warning: 你打开这个窗口后，${who}更新了本条（第 ${version} 版），你的修改没有保存。下面已换成最新内容${draftNote ? '，你写的进展说明保留在下方' : ''}；请核对后再保存。`,
+      ),
+    );
   } else if (record) {
     blocks.push(context(`第 ${version} 版 · ${record.updatedDate} ${record.updatedTime} 由 ${author(record.updatedBy)} 更新`));
   }
   blocks.push(
-    input(progressBlockId('status', version), '状态', { type: 'static_select', action_id: PROGRESS_INPUTS.status, placeholder: plain('选择状态', MAX_PLACEHOLDER), options, ...(current ? { initial_option: current } : {}) }),
+    input(progressBlockId('status', version), '状态', {
+      type: 'static_select',
+      action_id: PROGRESS_INPUTS.status,
+      placeholder: plain('选择状态', MAX_PLACEHOLDER),
+      options,
+      ...(current ? { initial_option: current } : {}),
+    }),
     input(
       progressBlockId('lead', version),
       '牵头单位',
-      { type: 'plain_text_input', action_id: PROGRESS_INPUTS.lead, max_length: UNITS_INPUT_LENGTH, placeholder: plain('例如：海关总署', MAX_PLACEHOLDER), ...(record?.lead.length ? { initial_value: record.lead.join(UNIT_SEPARATOR) } : {}) },
+      {
+        type: 'plain_text_input',
+        action_id: PROGRESS_INPUTS.lead,
+        max_length: UNITS_INPUT_LENGTH,
+        placeholder: plain('例如：海关总署', MAX_PLACEHOLDER),
+        ...(record?.lead.length ? { initial_value: record.lead.join(UNIT_SEPARATOR) } : {}),
+      },
       { optional: true, hint: `多个单位用顿号（、）分隔，每个不超过 ${MAX_UNIT_LENGTH} 字；清空即删除。` },
     ),
     input(
       progressBlockId('participants', version),
       '参与单位',
-      { type: 'plain_text_input', action_id: PROGRESS_INPUTS.participants, max_length: UNITS_INPUT_LENGTH, placeholder: plain('例如：公安部、国家知识产权局', MAX_PLACEHOLDER), ...(record?.participants.length ? { initial_value: record.participants.join(UNIT_SEPARATOR) } : {}) },
+      {
+        type: 'plain_text_input',
+        action_id: PROGRESS_INPUTS.participants,
+        max_length: UNITS_INPUT_LENGTH,
+        placeholder: plain('例如：公安部、国家知识产权局', MAX_PLACEHOLDER),
+        ...(record?.participants.length ? { initial_value: record.participants.join(UNIT_SEPARATOR) } : {}),
+      },
       { optional: true },
     ),
     input(
       progressBlockId('due', version),
       '截止日期',
-      { type: 'datepicker', action_id: PROGRESS_INPUTS.due, placeholder: plain('选择日期', MAX_PLACEHOLDER), ...(record?.due ? { initial_date: record.due } : {}) },
+      {
+        type: 'datepicker',
+        action_id: PROGRESS_INPUTS.due,
+        placeholder: plain('选择日期', MAX_PLACEHOLDER),
+        ...(record?.due ? { initial_date: record.due } : {}),
+      },
       { optional: true, hint: `要清除截止日期，请用 /progress ${measure.number} 截止 无。` },
     ),
     input(
       progressBlockId('note', version),
       '本次进展',
-      { type: 'plain_text_input', action_id: PROGRESS_INPUTS.note, multiline: true, max_length: MAX_NOTE_LENGTH, placeholder: plain('例如：本周完成海关系统联调', MAX_PLACEHOLDER), ...(draftNote ? { initial_value: draftNote } : {}) },
+      {
+        type: 'plain_text_input',
+        action_id: PROGRESS_INPUTS.note,
+        multiline: true,
+        max_length: MAX_NOTE_LENGTH,
+        placeholder: plain('例如：本周完成海关系统联调', MAX_PLACEHOLDER),
+        ...(draftNote ? { initial_value: draftNote } : {}),
+      },
       { optional: true, hint: `不超过 ${MAX_NOTE_LENGTH} 字；登记后连同日期和登记人一起保存在历史里。` },
     ),
   );
@@ -147,7 +200,10 @@ export function renderUnverifiedModal(): ModalView {
 /** A measure's card in a window (from the dashboard): no 上一条/下一条/发到频道, which need a message. */
 export function renderMeasureModal(measure: MeasureResult, source: PlanSource, progress: CardProgress): ModalView {
   const buttons = progressButtons(measure.number, progress);
-  return modal(measureLabel(measure.number).replace(/ /gu, ''), [...measureCardBlocks(measure, source, progress), ...(buttons.length > 0 ? [actions(`measure_modal_${measure.number}`, ...buttons)] : [])]);
+  return modal(measureLabel(measure.number).replace(/ /gu, ''), [
+    ...measureCardBlocks(measure, source, progress),
+    ...(buttons.length > 0 ? [actions(`measure_modal_${measure.number}`, ...buttons)] : []),
+  ]);
 }
 
 export function renderHistoryModal(number: number, changes: readonly ProgressChange[]): ModalView {

@@ -81,7 +81,10 @@ export function renderStandardAnswerDetail(answer: StandardAnswerRecord, history
     header(`标准答复 #${answer.id}`),
     section(`${bold('问题')}：${escapeMrkdwn(answer.question)}`),
     ...sections(escapeMrkdwn(answer.text)),
-    context(escapeMrkdwn(`${state} · 计划 ${answer.plan}${answer.measures.length > 0 ? ` · ${measuresLabel(answer.measures)}` : ''} · 第 ${answer.version} 版`), `${author(answer.savedBy)} 保存`),
+    context(
+      escapeMrkdwn(`${state} · 计划 ${answer.plan}${answer.measures.length > 0 ? ` · ${measuresLabel(answer.measures)}` : ''} · 第 ${answer.version} 版`),
+      `${author(answer.savedBy)} 保存`,
+    ),
     divider(),
     section(`${bold('历史')}\n${recent.map((v) => versionLine(v, history[history.indexOf(v) - 1])).join('\n')}`),
   ];

@@ -37,14 +37,37 @@ export function renderStandardAnswerForm(answer: StandardAnswerRecord): ModalVie
     close: plain('取消'),
     blocks: [
       section(`${bold('问题')}：${escapeMrkdwn(truncate(answer.question, 500))}`),
-      input(STANDARD_ANSWER_INPUTS.text, '答复', { type: 'plain_text_input', action_id: STANDARD_ANSWER_INPUTS.text, multiline: true, min_length: 1, max_length: Math.min(MAX_STANDARD_ANSWER_LENGTH, MAX_TEXT_INPUT_LENGTH), initial_value: answer.text }, { hint: '修改内容后，复核日期从今天起重新计算。' }),
+      input(
+        STANDARD_ANSWER_INPUTS.text,
+        '答复',
+        {
+          type: 'plain_text_input',
+          action_id: STANDARD_ANSWER_INPUTS.text,
+          multiline: true,
+          min_length: 1,
+          max_length: Math.min(MAX_STANDARD_ANSWER_LENGTH, MAX_TEXT_INPUT_LENGTH),
+          initial_value: answer.text,
+        },
+        { hint: '修改内容后，复核日期从今天起重新计算。' },
+      ),
       input(
         STANDARD_ANSWER_INPUTS.measures,
         '相关措施',
-        { type: 'plain_text_input', action_id: STANDARD_ANSWER_INPUTS.measures, max_length: 200, placeholder: plain('例如：15、43', MAX_PLACEHOLDER), ...(answer.measures.length > 0 ? { initial_value: answer.measures.join('、') } : {}) },
+        {
+          type: 'plain_text_input',
+          action_id: STANDARD_ANSWER_INPUTS.measures,
+          max_length: 200,
+          placeholder: plain('例如：15、43', MAX_PLACEHOLDER),
+          ...(answer.measures.length > 0 ? { initial_value: answer.measures.join('、') } : {}),
+        },
         { optional: true },
       ),
-      input(STANDARD_ANSWER_INPUTS.state, '状态', { type: 'static_select', action_id: STANDARD_ANSWER_INPUTS.state, options: states, initial_option: answer.retired ? states[1] : states[0] }),
+      input(STANDARD_ANSWER_INPUTS.state, '状态', {
+        type: 'static_select',
+        action_id: STANDARD_ANSWER_INPUTS.state,
+        options: states,
+        initial_option: answer.retired ? states[1] : states[0],
+      }),
     ],
   };
 }

@@ -56,7 +56,8 @@ function renderArea(card: AreaCard): string[] {
 function renderOverview(overview: PlanOverviewAnswer): string[] {
   const lines = [overviewSentence(overview)];
   if ((overview.facet === 'purpose' || overview.facet === 'summary') && overview.preamble) lines.push(`  ${overview.preamble}`);
-  if (overviewListsAreas(overview.facet)) lines.push(...overview.areas.map((a) => `  ${areaLabel(a)}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`));
+  if (overviewListsAreas(overview.facet))
+    lines.push(...overview.areas.map((a) => `  ${areaLabel(a)}（第 ${a.firstMeasure}–${a.lastMeasure} 条，共 ${a.measureCount} 条）`));
   return lines;
 }
 
@@ -96,7 +97,8 @@ export function renderAnswerText(answer: Answer, style: TextStyle): string {
   }
   const numbers = answer.results.map((r) => r.number);
   if (numbers.length > 0 && answer.kind !== 'area') lines.push('', dim(sourceLine(answer.source.title, numbers.slice(0, 1 + MAX_RELATED)), style));
-  else if (answer.kind === 'search' && answer.relatedAreas[0]) lines.push(dim(`来源：《${answer.source.title}》${areaLabel(answer.relatedAreas[0])} · 目标任务`, style));
+  else if (answer.kind === 'search' && answer.relatedAreas[0])
+    lines.push(dim(`来源：《${answer.source.title}》${areaLabel(answer.relatedAreas[0])} · 目标任务`, style));
   return lines.join('\n').trimEnd();
 }
 

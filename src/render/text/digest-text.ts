@@ -5,11 +5,15 @@ import { type DigestContent, DIGEST_STATE_UNAVAILABLE } from '../../core/digest/
 import { FIELD_LABELS } from '../../core/progress/progress-schema.js';
 
 export function activityHeading(activity: NonNullable<DigestContent['activity']>): string {
-  return activity.from === activity.to ? `昨日提问（${shortChineseDate(activity.to)}）` : `上期以来的提问（${shortChineseDate(activity.from)}—${shortChineseDate(activity.to)}）`;
+  return activity.from === activity.to
+    ? `昨日提问（${shortChineseDate(activity.to)}）`
+    : `上期以来的提问（${shortChineseDate(activity.from)}—${shortChineseDate(activity.to)}）`;
 }
 
 export function updatesHeading(updates: NonNullable<DigestContent['updates']>): string {
-  return updates.from === updates.to ? `昨日进展（${shortChineseDate(updates.to)}）` : `上期以来的进展（${shortChineseDate(updates.from)}—${shortChineseDate(updates.to)}）`;
+  return updates.from === updates.to
+    ? `昨日进展（${shortChineseDate(updates.to)}）`
+    : `上期以来的进展（${shortChineseDate(updates.from)}—${shortChineseDate(updates.to)}）`;
 }
 
 /** `状态：未启动 → 推进中`, `进展：本周完成…` */
@@ -19,7 +23,12 @@ export function progressChangeText(change: NonNullable<DigestContent['updates']>
 }
 
 export function renderDigestText(content: DigestContent): string {
-  const lines = [`计划简报 · 第 ${content.issue.number} 期，共 ${content.issue.total} 期`, `${chineseDate(content.date)} · 《${content.planTitle}》`, ...(content.unavailable ? [DIGEST_STATE_UNAVAILABLE] : []), ''];
+  const lines = [
+    `计划简报 · 第 ${content.issue.number} 期，共 ${content.issue.total} 期`,
+    `${chineseDate(content.date)} · 《${content.planTitle}》`,
+    ...(content.unavailable ? [DIGEST_STATE_UNAVAILABLE] : []),
+    '',
+  ];
   for (const area of content.areas) {
     lines.push(`${area.numeral}、${area.title}`);
     for (const m of area.measures) lines.push(`  第 ${m.number} 条：${m.text}`);
@@ -45,7 +54,8 @@ export function renderDigestText(content: DigestContent): string {
   const desk = content.helpDesk;
   if (desk && desk.openCount > 0) {
     lines.push('', `协调办待答复（${desk.openCount}）：`);
-    for (const e of desk.open) lines.push(`  ${escalationName(e.id)} ${e.question}（已等 ${waited(e.ageMs)}${e.state === 'answered' ? '，已答复待关闭' : ''}）`);
+    for (const e of desk.open)
+      lines.push(`  ${escalationName(e.id)} ${e.question}（已等 ${waited(e.ageMs)}${e.state === 'answered' ? '，已答复待关闭' : ''}）`);
   }
   if (desk && desk.dueCount > 0) {
     lines.push('', `标准答复待复核（${desk.dueCount}）：`);
@@ -53,7 +63,10 @@ export function renderDigestText(content: DigestContent): string {
   }
   if (content.attention) {
     lines.push('', '逾期/受阻：');
-    for (const m of content.attention.measures) lines.push(`  第 ${m.number} 条 ${m.firstClause}：${[m.overdue ? `逾期（截止 ${m.due ?? ''}）` : '', m.status ?? ''].filter((f) => f.length > 0).join(' · ')}`);
+    for (const m of content.attention.measures)
+      lines.push(
+        `  第 ${m.number} 条 ${m.firstClause}：${[m.overdue ? `逾期（截止 ${m.due ?? ''}）` : '', m.status ?? ''].filter((f) => f.length > 0).join(' · ')}`,
+      );
     if (content.attention.more > 0) lines.push(`  另有 ${content.attention.more} 条`);
   }
   return lines.join('\n').trimEnd();

@@ -18,12 +18,15 @@ export function renderEvalReport(report: EvalReport, file: string): string {
     lines.push(`    ${kind.padEnd(12)} ${figure}  (${k.questions})`);
     for (const [form, f] of Object.entries(k.byForm ?? {})) lines.push(`      ${form.padEnd(18)} passed   ${pct(f.score)}  (${f.questions})`);
   }
-  if (report.declinesWithNearest.questions > 0) lines.push(`  declines offering a nearest measure  ${pct(report.declinesWithNearest.share)} (${report.declinesWithNearest.questions})`);
+  if (report.declinesWithNearest.questions > 0)
+    lines.push(`  declines offering a nearest measure  ${pct(report.declinesWithNearest.share)} (${report.declinesWithNearest.questions})`);
   const misses = report.outcomes.filter((o) => !o.passed || o.answerFound === false);
   if (misses.length > 0) {
     lines.push('  misses:');
     for (const o of misses) {
-      lines.push(`    ${o.id} [${o.form ? `${o.kind} ${o.form}` : o.kind}] ${o.q} → expected ${o.expect.join('/') || '—'}${o.area !== undefined ? ` area ${o.area}` : ''}, got ${o.answerKind} ${o.got.join(',') || '—'}${o.gotArea !== undefined ? ` area ${o.gotArea}` : ''}${o.answerFound === false ? ' (answer not in snippet)' : ''}`);
+      lines.push(
+        `    ${o.id} [${o.form ? `${o.kind} ${o.form}` : o.kind}] ${o.q} → expected ${o.expect.join('/') || '—'}${o.area !== undefined ? ` area ${o.area}` : ''}, got ${o.answerKind} ${o.got.join(',') || '—'}${o.gotArea !== undefined ? ` area ${o.gotArea}` : ''}${o.answerFound === false ? ' (answer not in snippet)' : ''}`,
+      );
     }
   }
   return lines.join('\n');

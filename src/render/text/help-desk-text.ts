@@ -10,7 +10,14 @@ import { pastReviewNotice, PLAN_TEXT_BELOW, standardAnswerLabel } from '../help-
 
 /** The standard answer, then the plan's text beneath it. */
 export function withStandardAnswerText(planText: string, answer: ShownStandardAnswer): string {
-  return [`【${standardAnswerLabel(answer)}】`, answer.text, ...(answer.pastReview ? [`（${pastReviewNotice(answer)}）`] : []), '', PLAN_TEXT_BELOW, planText].join('\n');
+  return [
+    `【${standardAnswerLabel(answer)}】`,
+    answer.text,
+    ...(answer.pastReview ? [`（${pastReviewNotice(answer)}）`] : []),
+    '',
+    PLAN_TEXT_BELOW,
+    planText,
+  ].join('\n');
 }
 
 function line(a: StandardAnswerRecord, today: string): string {

@@ -28,7 +28,10 @@ export function renderHistoryText(changes: readonly ProgressChange[]): string {
   if (changes.length === 0) return '（没有记录）';
   return [...changes]
     .reverse()
-    .map((c) => `${c.date} ${c.time}  ${c.author}  第 ${c.version} 版  ${FIELD_LABELS[c.field]}：${c.field === 'note' ? (c.after ?? '') : `${c.before ?? '（无）'} → ${c.after ?? '（无）'}`}`)
+    .map(
+      (c) =>
+        `${c.date} ${c.time}  ${c.author}  第 ${c.version} 版  ${FIELD_LABELS[c.field]}：${c.field === 'note' ? (c.after ?? '') : `${c.before ?? '（无）'} → ${c.after ?? '（无）'}`}`,
+    )
     .join('\n');
 }
 
@@ -36,7 +39,10 @@ export function renderHistoryText(changes: readonly ProgressChange[]): string {
 export function renderRecordsText(records: readonly ProgressRecord[]): string {
   if (records.length === 0) return `还没有登记任何措施的推进情况（${NOT_REGISTERED}）。`;
   return records
-    .map((r) => `第 ${r.measure} 条  ${r.status ?? '未登记'}  截止 ${r.due ?? '未设'}${r.overdue ? '（已逾期）' : ''}  牵头 ${units(r.lead)}  ${r.updatedDate} 更新`)
+    .map(
+      (r) =>
+        `第 ${r.measure} 条  ${r.status ?? '未登记'}  截止 ${r.due ?? '未设'}${r.overdue ? '（已逾期）' : ''}  牵头 ${units(r.lead)}  ${r.updatedDate} 更新`,
+    )
     .join('\n');
 }
 
@@ -53,8 +59,36 @@ function csv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string
 
 export function renderRecordsCsv(records: readonly ProgressRecord[]): string {
   return csv(
-    ['measure', 'status', 'lead', 'participants', 'due', 'overdue', 'version', 'updated_date', 'updated_time', 'updated_by', 'latest_note_date', 'latest_note_author', 'latest_note'],
-    records.map((r) => [r.measure, r.status, r.lead.join(UNIT_SEPARATOR), r.participants.join(UNIT_SEPARATOR), r.due, r.overdue, r.version, r.updatedDate, r.updatedTime, r.updatedBy, r.latestNote?.date, r.latestNote?.author, r.latestNote?.text]),
+    [
+      'measure',
+      'status',
+      'lead',
+      'participants',
+      'due',
+      'overdue',
+      'version',
+      'updated_date',
+      'updated_time',
+      'updated_by',
+      'latest_note_date',
+      'latest_note_author',
+      'latest_note',
+    ],
+    records.map((r) => [
+      r.measure,
+      r.status,
+      r.lead.join(UNIT_SEPARATOR),
+      r.participants.join(UNIT_SEPARATOR),
+      r.due,
+      r.overdue,
+      r.version,
+      r.updatedDate,
+      r.updatedTime,
+      r.updatedBy,
+      r.latestNote?.date,
+      r.latestNote?.author,
+      r.latestNote?.text,
+    ]),
   );
 }
 
@@ -76,5 +110,10 @@ export function renderProgressAnswerText(answer: ProgressAnswer): string {
     return [`${progressListTitle(answer)}（协调办登记，共 ${answer.measures.length} 条）：`, ...lines, PROGRESS_SOURCE].join('\n');
   }
   const { measure, record } = answer;
-  return [progressHeadline(answer), `${measure.area.numeral}、${measure.area.title}｜${measure.firstClause}`, ...(record ? [renderRecordText(measure.number, record)] : []), progressSource(answer)].join('\n');
+  return [
+    progressHeadline(answer),
+    `${measure.area.numeral}、${measure.area.title}｜${measure.firstClause}`,
+    ...(record ? [renderRecordText(measure.number, record)] : []),
+    progressSource(answer),
+  ].join('\n');
 }

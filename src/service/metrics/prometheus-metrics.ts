@@ -35,12 +35,43 @@ export function createPrometheusMetrics({ storeUp }: PrometheusMetricsOptions): 
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
 
-  const requests = new Counter({ name: 'ipplan_requests_total', help: 'Requests handled, by surface (message, command, action, view, home, assistant) and outcome (answered, a notice code, error …).', labelNames: ['surface', 'outcome'] as const, registers });
-  const durations = new Histogram({ name: 'ipplan_request_duration_seconds', help: 'Time from starting a request to its outcome, by surface.', labelNames: ['surface'] as const, buckets: REQUEST_SECONDS_BUCKETS, registers });
-  const slackCalls = new Counter({ name: 'ipplan_slack_api_calls_total', help: "HTTP calls to Slack, by Web API method (or response_url) and result (ok, error, http_error, no_answer).", labelNames: ['method', 'result'] as const, registers });
-  const digestPosts = new Counter({ name: 'ipplan_digest_posts_total', help: 'Attempts to post the daily digest, by result (posted, found-in-history, already-posted, busy, failed).', labelNames: ['result'] as const, registers });
-  const refused = new Counter({ name: 'ipplan_admission_refused_total', help: 'New work refused at the front door, by reason (overloaded, not_recordable).', labelNames: ['reason'] as const, registers });
-  const confidence = new Counter({ name: 'ipplan_answer_confidence_total', help: 'Answers to questions (not lookups by number), by confidence (high, medium, low, none).', labelNames: ['confidence'] as const, registers });
+  const requests = new Counter({
+    name: 'ipplan_requests_total',
+    help: 'Requests handled, by surface (message, command, action, view, home, assistant) and outcome (answered, a notice code, error …).',
+    labelNames: ['surface', 'outcome'] as const,
+    registers,
+  });
+  const durations = new Histogram({
+    name: 'ipplan_request_duration_seconds',
+    help: 'Time from starting a request to its outcome, by surface.',
+    labelNames: ['surface'] as const,
+    buckets: REQUEST_SECONDS_BUCKETS,
+    registers,
+  });
+  const slackCalls = new Counter({
+    name: 'ipplan_slack_api_calls_total',
+    help: 'HTTP calls to Slack, by Web API method (or response_url) and result (ok, error, http_error, no_answer).',
+    labelNames: ['method', 'result'] as const,
+    registers,
+  });
+  const digestPosts = new Counter({
+    name: 'ipplan_digest_posts_total',
+    help: 'Attempts to post the daily digest, by result (posted, found-in-history, already-posted, busy, failed).',
+    labelNames: ['result'] as const,
+    registers,
+  });
+  const refused = new Counter({
+    name: 'ipplan_admission_refused_total',
+    help: 'New work refused at the front door, by reason (overloaded, not_recordable).',
+    labelNames: ['reason'] as const,
+    registers,
+  });
+  const confidence = new Counter({
+    name: 'ipplan_answer_confidence_total',
+    help: 'Answers to questions (not lookups by number), by confidence (high, medium, low, none).',
+    labelNames: ['confidence'] as const,
+    registers,
+  });
   new Gauge({
     name: 'ipplan_store_up',
     help: 'Whether the state store is healthy (1) or not (0: unreachable, or its file replaced), as /healthz reports it.',

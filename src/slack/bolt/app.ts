@@ -9,7 +9,15 @@
  * port in use is then one line naming PORT before any state is created, HOST is honoured in
  * Socket Mode too, and requests that arrive before the app is ready get 503.
  */
-import { App, defaultProcessEventErrorHandler as socketErrorHandler, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type ReceiverProcessEventErrorHandlerArgs, type SocketModeReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
+import {
+  App,
+  defaultProcessEventErrorHandler as socketErrorHandler,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  SocketModeReceiver,
+  type ReceiverProcessEventErrorHandlerArgs,
+  type SocketModeReceiverProcessEventErrorHandlerArgs,
+} from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { Application } from '../../app/application.js';
 import type { Metrics, MetricsExposition } from '../../app/process/metrics.js';
@@ -122,11 +130,17 @@ async function socketErrorHandlerWithRefusal(args: SocketModeReceiverProcessEven
 function startError(error: unknown, config: SlackConfig): ConfigError {
   const code = slackErrorCode(error);
   if (slackRefused(error)) {
-    return new ConfigError('SLACK_BOT_TOKEN', `SLACK_BOT_TOKEN was refused by Slack (${code}): set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions), and check the app is installed in the workspace.`);
+    return new ConfigError(
+      'SLACK_BOT_TOKEN',
+      `SLACK_BOT_TOKEN was refused by Slack (${code}): set it to the Bot User OAuth Token, xoxb-… (Slack app settings → OAuth & Permissions), and check the app is installed in the workspace.`,
+    );
   }
   const url = config.apiUrl ?? 'https://slack.com/api/';
   const detail = error instanceof Error ? error.message : String(error);
-  return new ConfigError('SLACK_API_URL', `could not reach Slack's Web API at ${url} to check SLACK_BOT_TOKEN (${code}: ${detail}): check the network or proxy, or SLACK_API_URL.`);
+  return new ConfigError(
+    'SLACK_API_URL',
+    `could not reach Slack's Web API at ${url} to check SLACK_BOT_TOKEN (${code}: ${detail}): check the network or proxy, or SLACK_API_URL.`,
+  );
 }
 
 export function createSlackApp(config: SlackConfig, parts: SlackAppParts, options: SlackAppOptions = {}): SlackApp {
@@ -141,7 +155,12 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
   const { port } = parts;
   if (config.mode === 'http' && !port) throw new Error('HTTP mode needs its port bound (bindPort) before the app is built');
   const checks = [() => calls.health(), ...(options.healthChecks ?? [])];
-  const health = healthRoute(() => healthReport(lifecycle, checks.map((check) => check())));
+  const health = healthRoute(() =>
+    healthReport(
+      lifecycle,
+      checks.map((check) => check()),
+    ),
+  );
   const probes = parts.metrics ? [health, metricsRoute(parts.metrics)] : [health];
 
   const socketReceiver =
@@ -159,7 +178,14 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
 
   const httpReceiver =
     config.mode === 'http'
-      ? new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger, customRoutes: probes, bodyLimit: MAX_REQUEST_BODY_BYTES, processEventErrorHandler: httpErrorHandler })
+      ? new HTTPReceiver({
+          signingSecret: config.signingSecret,
+          endpoints: '/slack/events',
+          logger,
+          customRoutes: probes,
+          bodyLimit: MAX_REQUEST_BODY_BYTES,
+          processEventErrorHandler: httpErrorHandler,
+        })
       : undefined;
   if (httpReceiver) {
     // The guard answers a path Bolt does not serve with 404 itself (Bolt's own server did that).
@@ -191,7 +217,15 @@ export function createSlackApp(config: SlackConfig, parts: SlackAppParts, option
   const { work, events, ledger, replica, now } = parts;
   registerListeners(app, { application: parts.application, work, firstDelivery: messageClaims(events, () => now().getTime()), logger: parts.logger });
   // Both receivers hand every delivery to app.processEvent: the front door for work goes there.
-  app.processEvent = admitDeliveries(app.processEvent.bind(app), { work, events, ledger, owner: replica, logger: parts.logger, now, ...(parts.metrics ? { metrics: parts.metrics } : {}) });
+  app.processEvent = admitDeliveries(app.processEvent.bind(app), {
+    work,
+    events,
+    ledger,
+    owner: replica,
+    logger: parts.logger,
+    now,
+    ...(parts.metrics ? { metrics: parts.metrics } : {}),
+  });
 
   return {
     app,

@@ -45,7 +45,9 @@ function render(reply: ConversationReply, feedback: FeedbackStyle, target: Conve
     case 'answer': {
       const { answer, standard } = reply;
       // 问协调办 carries the thread the office's answer will come back to.
-      const escalate = reply.offerEscalation ? { escalate: { q: answer.query, m: answer.results.slice(0, SHOWN_PER_ANSWER).map((r) => r.number), c: target.channel, t: target.threadTs } } : {};
+      const escalate = reply.offerEscalation
+        ? { escalate: { q: answer.query, m: answer.results.slice(0, SHOWN_PER_ANSWER).map((r) => r.number), c: target.channel, t: target.threadTs } }
+        : {};
       const plan = renderAnswer(answer, { feedback, shareable: false, ...escalate });
       return standard ? withStandardAnswer(plan, standard) : plan;
     }
@@ -59,7 +61,10 @@ export async function answerInConversation(conversation: ConversationReplies, cl
   const deliver = async (reply: ConversationReply): Promise<DeliveryOutcome & { delivered: boolean }> => {
     if (reply.kind === 'failed') logger.error({ err: reply.error, surface: q.surface }, 'answering failed');
     const find = findAnswer(client, q.target.channel, q.target.threadTs, metadata);
-    const posted = await deliverOnce(client, { ...q.target, metadata }, render(reply, q.feedback, q.target), logger, { find, ...(q.replayed ? { lookFirst: true } : {}) });
+    const posted = await deliverOnce(client, { ...q.target, metadata }, render(reply, q.feedback, q.target), logger, {
+      find,
+      ...(q.replayed ? { lookFirst: true } : {}),
+    });
     if (!posted.ok && q.userId && q.userId !== q.target.channel) {
       await postMessage(client, { channel: q.userId }, { text: userFacingError(posted.error), blocks: [] }, logger);
     }
@@ -79,6 +84,9 @@ export async function answerInConversation(conversation: ConversationReplies, cl
   if (!delivery.ok) return { outcome: 'post-failed', error: delivery.error, answerKind: shown.answerKind, measures: shown.measures };
   if (delivery.found) return { outcome: 'found-answered', ...shown };
   if (reply.kind === 'help') return { outcome: 'help' };
-  const office = reply.kind === 'answer' ? { ...(reply.standard ? { standardAnswer: reply.standard.id } : {}), ...(reply.offerEscalation ? { offered: 'escalation' } : {}) } : {};
+  const office =
+    reply.kind === 'answer'
+      ? { ...(reply.standard ? { standardAnswer: reply.standard.id } : {}), ...(reply.offerEscalation ? { offered: 'escalation' } : {}) }
+      : {};
   return { outcome: delivery.fallback ? 'answered-plain-text' : 'answered', ...shown, ...office };
 }

@@ -80,12 +80,23 @@ export function createCoordinators({ config, listMembers, logger, now, writeWait
           const code = slackErrorCode(error);
           groups.set(group, { members: new Set(), loadedAt: now().getTime(), revoked: code });
           if (previous?.revoked !== code) {
-            logger.warn({ kind: 'coordinators', group, error: code, removed: previous?.members.size ?? 0 }, 'a coordinator group cannot be listed; its members may no longer update progress');
+            logger.warn(
+              { kind: 'coordinators', group, error: code, removed: previous?.members.size ?? 0 },
+              'a coordinator group cannot be listed; its members may no longer update progress',
+            );
           }
           return;
         }
-        groups.set(group, { members: previous?.members ?? new Set(), loadedAt: previous?.loadedAt ?? 0, failedAt: now().getTime(), ...(previous?.revoked ? { revoked: previous.revoked } : {}) });
-        logger.error({ err: error, kind: 'coordinators', group, kept: previous?.members.size ?? 0 }, 'could not reach Slack to list a coordinator group; keeping its last members for now');
+        groups.set(group, {
+          members: previous?.members ?? new Set(),
+          loadedAt: previous?.loadedAt ?? 0,
+          failedAt: now().getTime(),
+          ...(previous?.revoked ? { revoked: previous.revoked } : {}),
+        });
+        logger.error(
+          { err: error, kind: 'coordinators', group, kept: previous?.members.size ?? 0 },
+          'could not reach Slack to list a coordinator group; keeping its last members for now',
+        );
       }
     })().finally(() => loading.delete(group));
     loading.set(group, attempt);
@@ -100,7 +111,8 @@ export function createCoordinators({ config, listMembers, logger, now, writeWait
     if (due) void load(group);
   }
 
-  const fresh = (entry: GroupEntry | undefined): entry is GroupEntry => entry !== undefined && entry.loadedAt > 0 && now().getTime() - entry.loadedAt <= MAX_MEMBERS_AGE_MS;
+  const fresh = (entry: GroupEntry | undefined): entry is GroupEntry =>
+    entry !== undefined && entry.loadedAt > 0 && now().getTime() - entry.loadedAt <= MAX_MEMBERS_AGE_MS;
 
   /** Whether the members as known now settle a write: yes, no, or not known well enough. */
   function writeAccess(userId: string): WriteAccess {

@@ -36,7 +36,13 @@ export function findInThread(client: WebClient, channel: string, threadTs: strin
     try {
       let cursor: string | undefined;
       for (let page = 0; page < MAX_REPLY_PAGES; page++) {
-        const result = await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: REPLY_PAGE, ...(cursor ? { cursor } : {}) });
+        const result = await client.conversations.replies({
+          channel,
+          ts: threadTs,
+          include_all_metadata: true,
+          limit: REPLY_PAGE,
+          ...(cursor ? { cursor } : {}),
+        });
         const found = (result.messages ?? []).find((m) => matches('metadata' in m ? m.metadata : undefined));
         if (found?.ts) return { ok: true, ts: found.ts };
         cursor = result.response_metadata?.next_cursor || undefined;

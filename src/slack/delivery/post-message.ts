@@ -97,7 +97,13 @@ export type DeliveryOutcome = PostOutcome & {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** One delivery, once: see the opening comment (3). */
-export async function deliverOnce(client: WebClient, target: PostTarget, message: SlackMessage, logger: Logger, options: DeliveryOptions): Promise<DeliveryOutcome> {
+export async function deliverOnce(
+  client: WebClient,
+  target: PostTarget,
+  message: SlackMessage,
+  logger: Logger,
+  options: DeliveryOptions,
+): Promise<DeliveryOutcome> {
   const { find, wait = sleep } = options;
   const where = { channel: target.channel, threadTs: target.threadTs };
   const lookedUp = async (): Promise<DeliveryOutcome | 'absent' | 'unknown'> => {

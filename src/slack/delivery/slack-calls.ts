@@ -56,7 +56,13 @@ async function callResult(response: Response): Promise<SlackCallResult> {
   }
 }
 
-export function createSlackCalls({ timeoutMs = SLACK_CALL_TIMEOUT_MS, stuckAfterMs = SLACK_CALL_STUCK_MS, nowMs = Date.now, fetch: underlying = globalThis.fetch, metrics = NO_METRICS }: SlackCallsOptions = {}): SlackCalls {
+export function createSlackCalls({
+  timeoutMs = SLACK_CALL_TIMEOUT_MS,
+  stuckAfterMs = SLACK_CALL_STUCK_MS,
+  nowMs = Date.now,
+  fetch: underlying = globalThis.fetch,
+  metrics = NO_METRICS,
+}: SlackCallsOptions = {}): SlackCalls {
   const started = new Set<{ at: number }>();
   let failed = 0;
 

@@ -5,7 +5,13 @@
 import { z } from 'zod';
 
 /** Errors about the blocks themselves: the same answer as plain text will go through. */
-export const BLOCK_ERRORS: ReadonlySet<string> = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_blocks_too_long', 'too_many_blocks', 'invalid_attachments']);
+export const BLOCK_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'msg_blocks_too_long',
+  'too_many_blocks',
+  'invalid_attachments',
+]);
 
 /** The parts of a Web API client error this app reads (`@slack/web-api` puts Slack's answer in `data`). */
 const ClientErrorSchema = z.object({

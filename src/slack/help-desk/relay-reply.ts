@@ -21,7 +21,13 @@ export interface ThreadReply {
   replayed: boolean;
 }
 
-export async function relayOrFollowUp(application: Pick<Application, 'conversation' | 'helpDesk'>, client: WebClient, reply: ThreadReply, followUp: ConversationQuestion, logger: Logger): Promise<Outcome> {
+export async function relayOrFollowUp(
+  application: Pick<Application, 'conversation' | 'helpDesk'>,
+  client: WebClient,
+  reply: ThreadReply,
+  followUp: ConversationQuestion,
+  logger: Logger,
+): Promise<Outcome> {
   const relayed = await application.helpDesk.escalations.relay({ ...reply, text: replyFromSlackText(reply.text) }, slackEscalations(client, logger));
   if (relayed) return { ...relayed, outcome: `escalation-${relayed.outcome}` };
   return answerInConversation(application.conversation, client, followUp, logger);

@@ -41,7 +41,13 @@ export function slackEscalations(client: WebClient, logger: Logger): EscalationS
     };
   }
 
-  async function send(target: Omit<PostTarget, 'metadata'>, post: HelpDeskPost, message: SlackMessage, find: () => Promise<Lookup>, lookFirst: boolean): Promise<SlackPost> {
+  async function send(
+    target: Omit<PostTarget, 'metadata'>,
+    post: HelpDeskPost,
+    message: SlackMessage,
+    find: () => Promise<Lookup>,
+    lookFirst: boolean,
+  ): Promise<SlackPost> {
     const posted = await deliverOnce(client, { ...target, metadata: helpDeskMetadata(post) }, message, logger, { find, lookFirst });
     return posted.ok ? { ok: true, ts: posted.ts, found: posted.found === true } : { ok: false, error: posted.error, refused: posted.refused };
   }
@@ -77,7 +83,13 @@ export function slackEscalations(client: WebClient, logger: Logger): EscalationS
     offerSave(e, reply, lookFirst) {
       const post: HelpDeskPost = { kind: 'offer', escalation: e.id, reply: reply.messageTs };
       const thread = e.coordinationTs ?? '';
-      return send({ channel: e.coordinationChannel, threadTs: thread }, post, renderSaveOffer(e, reply), findInThread(client, e.coordinationChannel, thread, (m) => isPost(m, post)), lookFirst);
+      return send(
+        { channel: e.coordinationChannel, threadTs: thread },
+        post,
+        renderSaveOffer(e, reply),
+        findInThread(client, e.coordinationChannel, thread, (m) => isPost(m, post)),
+        lookFirst,
+      );
     },
     async tellReplier(e, user, text) {
       try {

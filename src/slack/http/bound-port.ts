@@ -28,9 +28,16 @@ export interface BoundPort {
 function bindError(error: unknown, port: number, host: string): unknown {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'EADDRINUSE') return new ConfigError('PORT', `PORT ${port} is already in use on HOST ${host}: stop what uses it, or set PORT to a free port.`);
-  if (code === 'EACCES') return new ConfigError('PORT', `PORT ${port} may not be listened on by this user on HOST ${host} (EACCES): set PORT to a port from 1024 up, for example 3000.`);
+  if (code === 'EACCES')
+    return new ConfigError(
+      'PORT',
+      `PORT ${port} may not be listened on by this user on HOST ${host} (EACCES): set PORT to a port from 1024 up, for example 3000.`,
+    );
   if (NOT_AN_ADDRESS.has(code)) {
-    return new ConfigError('HOST', `HOST ${host} is not an address this machine can listen on (${code}): set it to 0.0.0.0 (every interface), 127.0.0.1 (this machine only) or the address of one of its interfaces.`);
+    return new ConfigError(
+      'HOST',
+      `HOST ${host} is not an address this machine can listen on (${code}): set it to 0.0.0.0 (every interface), 127.0.0.1 (this machine only) or the address of one of its interfaces.`,
+    );
   }
   return error;
 }

@@ -121,7 +121,10 @@ const SHED_LOG_INTERVAL_MS = 1000;
 
 const ADMIT_ALL = (): Admission => ({ admit: true });
 
-export function guardRequests(listener: RequestListener, { maxBodyBytes, lifecycle, admit: admission = ADMIT_ALL, logger, nowMs = Date.now, bodyDeadlineMs = BODY_DEADLINE_MS }: GuardOptions): RequestListener {
+export function guardRequests(
+  listener: RequestListener,
+  { maxBodyBytes, lifecycle, admit: admission = ADMIT_ALL, logger, nowMs = Date.now, bodyDeadlineMs = BODY_DEADLINE_MS }: GuardOptions,
+): RequestListener {
   const seen = new LRUCache<string, true>({ max: MAX_REMEMBERED_SIGNATURES, ttl: MAX_REQUEST_AGE_MS, ttlAutopurge: false, perf: { now: nowMs } });
 
   const shedCounts = { events: 0, commands: 0 };
@@ -140,7 +143,10 @@ export function guardRequests(listener: RequestListener, { maxBodyBytes, lifecyc
     }
     const now = nowMs();
     if (now - shedLogged < SHED_LOG_INTERVAL_MS) return;
-    logger.warn({ kind: 'http', outcome: 'overloaded', refusedEvents: shedCounts.events, busyCommands: shedCounts.commands }, 'overloaded: refusing work for Slack to retry (events) or the user to try later (commands)');
+    logger.warn(
+      { kind: 'http', outcome: 'overloaded', refusedEvents: shedCounts.events, busyCommands: shedCounts.commands },
+      'overloaded: refusing work for Slack to retry (events) or the user to try later (commands)',
+    );
     shedLogged = now;
     shedCounts.events = 0;
     shedCounts.commands = 0;

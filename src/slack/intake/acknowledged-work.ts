@@ -194,7 +194,13 @@ export function createAcknowledgedWork(logger: Logger, options: AcknowledgedWork
       const oldest = queuedAt[0];
       const oldestWaitMs = oldest === undefined ? 0 : nowMs() - oldest;
       const loopLagMs = loopLag();
-      return { waiting: queue.size, running: queue.pending, oldestWaitMs, loopLagMs, overloaded: queue.size >= maxWaiting || oldestWaitMs > maxWaitMs || loopLagMs > maxLoopLagMs };
+      return {
+        waiting: queue.size,
+        running: queue.pending,
+        oldestWaitMs,
+        loopLagMs,
+        overloaded: queue.size >= maxWaiting || oldestWaitMs > maxWaitMs || loopLagMs > maxLoopLagMs,
+      };
     },
     async drain(timeoutMs) {
       const deadline = Date.now() + timeoutMs;

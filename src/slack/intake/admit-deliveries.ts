@@ -96,7 +96,17 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
     const pressure = work.pressure();
     if (admission(kind, pressure.overloaded).admit) return;
     metrics.admissionRefused('overloaded');
-    logger.warn({ kind: 'admission', outcome: 'refused', what, waiting: pressure.waiting, oldestWaitMs: Math.round(pressure.oldestWaitMs), loopLagMs: Math.round(pressure.loopLagMs) }, `${what}: refused, too much work waiting`);
+    logger.warn(
+      {
+        kind: 'admission',
+        outcome: 'refused',
+        what,
+        waiting: pressure.waiting,
+        oldestWaitMs: Math.round(pressure.oldestWaitMs),
+        loopLagMs: Math.round(pressure.loopLagMs),
+      },
+      `${what}: refused, too much work waiting`,
+    );
     throw new RetryLater(what, 'overloaded');
   }
 
@@ -125,7 +135,8 @@ export function admitDeliveries(processEvent: ProcessEvent, deps: AdmissionDeps)
     const nowMs = deps.now().getTime();
     switch (delivery.kind) {
       case 'command': {
-        if (delivery.triggerId && !(await events.claim(`command:${delivery.triggerId}`, nowMs))) return duplicate(event, { command: delivery.command, triggerId: delivery.triggerId });
+        if (delivery.triggerId && !(await events.claim(`command:${delivery.triggerId}`, nowMs)))
+          return duplicate(event, { command: delivery.command, triggerId: delivery.triggerId });
         if (!admission('command', work.pressure().overloaded).admit) {
           metrics.admissionRefused('overloaded');
           logger.warn({ kind: delivery.command, outcome: 'busy' }, `${delivery.command}: busy, asked to try later`);

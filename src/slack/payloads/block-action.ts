@@ -9,7 +9,15 @@ const BlockActionSchema = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id: z.string() }),
   actions: z.array(z.object({ value: z.string().optional() })).min(1),
-  container: z.object({ type: z.string().optional(), is_ephemeral: z.boolean().optional(), channel_id: z.string().optional(), message_ts: z.string().optional(), thread_ts: z.string().optional() }).optional(),
+  container: z
+    .object({
+      type: z.string().optional(),
+      is_ephemeral: z.boolean().optional(),
+      channel_id: z.string().optional(),
+      message_ts: z.string().optional(),
+      thread_ts: z.string().optional(),
+    })
+    .optional(),
   /** The message the button was in (absent for ephemeral ones and views). */
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
   trigger_id: z.string().optional(),
@@ -41,5 +49,12 @@ export function readClick(body: unknown): Click | undefined {
   const channel = data.container?.channel_id;
   const threadTs = data.message?.thread_ts ?? data.container?.thread_ts ?? data.message?.ts ?? data.container?.message_ts;
   const thread = surface === 'message' && !ephemeral && channel && threadTs ? { thread: { channel, threadTs } } : {};
-  return { userId: data.user.id, ...(value !== undefined ? { value } : {}), ephemeral, ...(data.trigger_id ? { triggerId: data.trigger_id } : {}), surface, ...thread };
+  return {
+    userId: data.user.id,
+    ...(value !== undefined ? { value } : {}),
+    ephemeral,
+    ...(data.trigger_id ? { triggerId: data.trigger_id } : {}),
+    surface,
+    ...thread,
+  };
 }

@@ -51,7 +51,8 @@ export function readDelivery(body: unknown): Delivery {
     return { kind: 'event', eventId, eventType: event.type, owesAnswer };
   }
   const click = ClickSchema.safeParse(body);
-  if (click.success && click.data.actions.some((a) => OWED_CLICKS.has(a.action_id))) return { kind: 'interaction', type: click.data.type, owedKey: `interaction:${click.data.trigger_id}` };
+  if (click.success && click.data.actions.some((a) => OWED_CLICKS.has(a.action_id)))
+    return { kind: 'interaction', type: click.data.type, owedKey: `interaction:${click.data.trigger_id}` };
   const interaction = InteractionSchema.safeParse(body);
   if (interaction.success) return { kind: 'interaction', type: interaction.data.type };
   return { kind: 'unknown' };

@@ -1,6 +1,12 @@
 /** The 更新进展 and 标准答复 windows as Slack submits them (`view_submission`), parsed with zod. */
 import { z } from 'zod';
-import { IN_USE, RETIRED, STANDARD_ANSWER_INPUTS, StandardAnswerFormMetadataSchema, type StandardAnswerFormMetadata } from '../../render/blocks/standard-answer-modal.js';
+import {
+  IN_USE,
+  RETIRED,
+  STANDARD_ANSWER_INPUTS,
+  StandardAnswerFormMetadataSchema,
+  type StandardAnswerFormMetadata,
+} from '../../render/blocks/standard-answer-modal.js';
 import type { ProgressInput } from '../../core/progress/progress-input.js';
 import { PROGRESS_INPUTS, ProgressFormMetadataSchema, type ProgressFormMetadata } from '../../render/blocks/progress-modal.js';
 

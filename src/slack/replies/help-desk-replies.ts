@@ -10,7 +10,17 @@ import type { StandardAnswerResult } from '../../app/help-desk/standard-answers.
 import { renderNotice } from '../../render/blocks/progress-blocks.js';
 import type { SlackMessage } from '../../render/blocks/slack-message.js';
 import { renderStandardAnswerDetail, renderStandardAnswerList } from '../../render/blocks/standard-answer-blocks.js';
-import { alreadySentence, autoAnswerSentence, closedSentence, ESCALATION_TEXT, passedOnSentence, savedSentence, SETTING_TEXT, STANDARD_ANSWER_TEXT, standardAnswerSavedSentence } from '../../render/help-desk-parts.js';
+import {
+  alreadySentence,
+  autoAnswerSentence,
+  closedSentence,
+  ESCALATION_TEXT,
+  passedOnSentence,
+  savedSentence,
+  SETTING_TEXT,
+  STANDARD_ANSWER_TEXT,
+  standardAnswerSavedSentence,
+} from '../../render/help-desk-parts.js';
 
 /** What the clicker of 问协调办 is told privately; undefined when the note in their thread says it. */
 export function escalateReplyText(outcome: EscalateOutcome, toldInThread: boolean): string | undefined {

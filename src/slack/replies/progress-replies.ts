@@ -58,7 +58,8 @@ function updateMessage(measure: number, { result, card }: UpdateResult, contacts
       return renderNotice(SAVE_RACE);
     case 'unchanged':
     case 'updated': {
-      const notice = result.outcome === 'updated' ? savedNotice(measure, result.record.version, result.changes) : context('和已登记的内容相同，没有保存新的版本。');
+      const notice =
+        result.outcome === 'updated' ? savedNotice(measure, result.record.version, result.changes) : context('和已登记的内容相同，没有保存新的版本。');
       const blocks = card ? cardMessage(card, { shareable: true }).blocks : [];
       return { text: fallbackText(result.outcome === 'updated' ? `已登记第 ${measure} 条的推进情况` : '没有更改'), blocks: [notice, ...blocks] };
     }
@@ -73,7 +74,10 @@ export function progressCommandReply(result: ProgressCommandResult, contacts: Co
     case 'invalid':
       return { message: renderNotice(result.message), outcome: { outcome: 'invalid' } };
     case 'no-such-plan':
-      return { message: renderNotice(`没有${result.label}的推进计划（现有：${result.held.map((y) => `${y}年`).join('、')}）。`), outcome: { outcome: 'no-such-plan' } };
+      return {
+        message: renderNotice(`没有${result.label}的推进计划（现有：${result.held.map((y) => `${y}年`).join('、')}）。`),
+        outcome: { outcome: 'no-such-plan' },
+      };
     case 'show':
       return result.card
         ? { message: cardMessage(result.card, { shareable: true }), outcome: { outcome: 'shown', measure: result.measure } }
@@ -112,7 +116,12 @@ export function formAcknowledgement(submission: SubmittedForm, { result, card }:
       const draftNote = submission.input.note.trim();
       return {
         response_action: 'update',
-        view: renderProgressForm({ measure: { number: n, text: card?.measure.text ?? '' }, ...(outcome.current ? { record: outcome.current } : {}), stale: true, ...(draftNote ? { draftNote } : {}) }),
+        view: renderProgressForm({
+          measure: { number: n, text: card?.measure.text ?? '' },
+          ...(outcome.current ? { record: outcome.current } : {}),
+          stale: true,
+          ...(draftNote ? { draftNote } : {}),
+        }),
       };
     }
     case 'unchanged':

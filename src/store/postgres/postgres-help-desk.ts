@@ -8,7 +8,13 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import type { HelpDeskState, StandardAnswerWrite } from '../../app/help-desk/help-desk-store.js';
-import { ESCALATION_STATES, type EscalationRecord, type EscalationReply, type StandardAnswerRecord, type StandardAnswerVersion } from '../../core/help-desk/help-desk-records.js';
+import {
+  ESCALATION_STATES,
+  type EscalationRecord,
+  type EscalationReply,
+  type StandardAnswerRecord,
+  type StandardAnswerVersion,
+} from '../../core/help-desk/help-desk-records.js';
 import { escalationColumns, replyColumns, type ColumnValue } from '../help-desk-columns.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -39,7 +45,15 @@ const EscalationSchema = z.object({
   closed_at: optionalNum,
   closed_by: z.string().nullable(),
 });
-const ReplySchema = z.object({ escalation: num, message_ts: z.string(), author: z.string(), text: z.string(), at: num, relay_ts: z.string().nullable(), offered_at: optionalNum });
+const ReplySchema = z.object({
+  escalation: num,
+  message_ts: z.string(),
+  author: z.string(),
+  text: z.string(),
+  at: num,
+  relay_ts: z.string().nullable(),
+  offered_at: optionalNum,
+});
 const AnswerSchema = z.object({
   id: num,
   version: num,
@@ -55,7 +69,17 @@ const AnswerSchema = z.object({
   retired: z.boolean(),
   source: z.string().nullable(),
 });
-const VersionSchema = z.object({ answer: num, version: num, text: z.string(), question: z.string(), measures: z.array(num), review_by: z.string(), retired: z.boolean(), author: z.string(), at: num });
+const VersionSchema = z.object({
+  answer: num,
+  version: num,
+  text: z.string(),
+  question: z.string(),
+  measures: z.array(num),
+  review_by: z.string(),
+  retired: z.boolean(),
+  author: z.string(),
+  at: num,
+});
 const ChannelSchema = z.object({ channel: z.string(), enabled: z.boolean(), set_by: z.string(), set_at: num });
 
 function escalation(row: unknown): EscalationRecord {
@@ -90,12 +114,36 @@ function reply(row: unknown): EscalationReply {
 
 function answer(row: unknown): StandardAnswerRecord {
   const r = AnswerSchema.parse(row);
-  return { id: r.id, version: r.version, text: r.text, question: r.question, plan: r.plan, measures: r.measures, savedBy: r.saved_by, savedAt: r.saved_at, updatedBy: r.updated_by, updatedAt: r.updated_at, reviewBy: r.review_by, retired: r.retired, source: r.source };
+  return {
+    id: r.id,
+    version: r.version,
+    text: r.text,
+    question: r.question,
+    plan: r.plan,
+    measures: r.measures,
+    savedBy: r.saved_by,
+    savedAt: r.saved_at,
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at,
+    reviewBy: r.review_by,
+    retired: r.retired,
+    source: r.source,
+  };
 }
 
 function version(row: unknown): StandardAnswerVersion {
   const r = VersionSchema.parse(row);
-  return { id: r.answer, version: r.version, text: r.text, question: r.question, measures: r.measures, reviewBy: r.review_by, retired: r.retired, author: r.author, at: r.at };
+  return {
+    id: r.answer,
+    version: r.version,
+    text: r.text,
+    question: r.question,
+    measures: r.measures,
+    reviewBy: r.review_by,
+    retired: r.retired,
+    author: r.author,
+    at: r.at,
+  };
 }
 
 /** `SET a = $1, b = $2` for `sets`, numbered from 1, and their values. */
@@ -124,7 +172,8 @@ export function postgresHelpDesk(pool: pg.Pool, inTransaction: InTransaction): H
         return { created: false, escalation: there };
       },
       get: async (id) => first((await query('SELECT * FROM escalations WHERE id = $1', [id])).rows, escalation),
-      byCoordinationPost: async (channel, ts) => first((await query('SELECT * FROM escalations WHERE coordination_channel = $1 AND coordination_ts = $2', [channel, ts])).rows, escalation),
+      byCoordinationPost: async (channel, ts) =>
+        first((await query('SELECT * FROM escalations WHERE coordination_channel = $1 AND coordination_ts = $2', [channel, ts])).rows, escalation),
       async update(id, patch) {
         const sets = escalationColumns(patch);
         if (sets.length === 0) return;
@@ -138,19 +187,30 @@ export function postgresHelpDesk(pool: pg.Pool, inTransaction: InTransaction): H
         }),
       all: async () => (await query('SELECT * FROM escalations ORDER BY created_at, id')).rows.map(escalation),
       async recordReply(r) {
-        const inserted = await query('INSERT INTO escalation_replies (escalation, message_ts, author, text, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING *', [r.escalation, r.messageTs, r.author, r.text, r.at]);
+        const inserted = await query(
+          'INSERT INTO escalation_replies (escalation, message_ts, author, text, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING *',
+          [r.escalation, r.messageTs, r.author, r.text, r.at],
+        );
         const created = first(inserted.rows, reply);
         if (created) return { created: true, reply: created };
-        const there = first((await query('SELECT * FROM escalation_replies WHERE escalation = $1 AND message_ts = $2', [r.escalation, r.messageTs])).rows, reply);
+        const there = first(
+          (await query('SELECT * FROM escalation_replies WHERE escalation = $1 AND message_ts = $2', [r.escalation, r.messageTs])).rows,
+          reply,
+        );
         if (!there) throw new Error(`reply ${r.escalation}:${r.messageTs} neither inserted nor found`);
         return { created: false, reply: there };
       },
-      reply: async (id, messageTs) => first((await query('SELECT * FROM escalation_replies WHERE escalation = $1 AND message_ts = $2', [id, messageTs])).rows, reply),
+      reply: async (id, messageTs) =>
+        first((await query('SELECT * FROM escalation_replies WHERE escalation = $1 AND message_ts = $2', [id, messageTs])).rows, reply),
       async updateReply(id, messageTs, patch) {
         const sets = replyColumns(patch);
         if (sets.length === 0) return;
         const { sql, values } = setClause(sets);
-        await query(`UPDATE escalation_replies SET ${sql} WHERE escalation = $${values.length + 1} AND message_ts = $${values.length + 2}`, [...values, id, messageTs]);
+        await query(`UPDATE escalation_replies SET ${sql} WHERE escalation = $${values.length + 1} AND message_ts = $${values.length + 2}`, [
+          ...values,
+          id,
+          messageTs,
+        ]);
       },
       allReplies: async () => (await query('SELECT * FROM escalation_replies ORDER BY seq')).rows.map(reply),
     },
@@ -164,7 +224,15 @@ export function postgresHelpDesk(pool: pg.Pool, inTransaction: InTransaction): H
           );
           const created = first(inserted.rows, answer);
           if (created) {
-            await db.query(`INSERT INTO standard_answer_versions (${VERSION_COLUMNS}) VALUES ($1, 1, $2, $3, $4, $5, false, $6, $7)`, [created.id, a.text, a.question, a.measures, a.reviewBy, a.savedBy, a.savedAt]);
+            await db.query(`INSERT INTO standard_answer_versions (${VERSION_COLUMNS}) VALUES ($1, 1, $2, $3, $4, $5, false, $6, $7)`, [
+              created.id,
+              a.text,
+              a.question,
+              a.measures,
+              a.reviewBy,
+              a.savedBy,
+              a.savedAt,
+            ]);
             return { created: true, answer: created };
           }
           const there = first((await db.query('SELECT * FROM standard_answers WHERE source = $1', [a.source])).rows, answer);
@@ -181,10 +249,21 @@ export function postgresHelpDesk(pool: pg.Pool, inTransaction: InTransaction): H
           );
           const written = first(updated.rows, answer);
           if (!written) return { status: 'stale', current: first((await db.query('SELECT * FROM standard_answers WHERE id = $1', [id])).rows, answer) };
-          await db.query(`INSERT INTO standard_answer_versions (${VERSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [id, expected + 1, f.text, f.question, f.measures, f.reviewBy, f.retired, author, at]);
+          await db.query(`INSERT INTO standard_answer_versions (${VERSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+            id,
+            expected + 1,
+            f.text,
+            f.question,
+            f.measures,
+            f.reviewBy,
+            f.retired,
+            author,
+            at,
+          ]);
           return { status: 'written', answer: written };
         }),
-      history: async (id) => (await query(`SELECT ${VERSION_COLUMNS} FROM standard_answer_versions WHERE answer = $1 ORDER BY version`, [id])).rows.map(version),
+      history: async (id) =>
+        (await query(`SELECT ${VERSION_COLUMNS} FROM standard_answer_versions WHERE answer = $1 ORDER BY version`, [id])).rows.map(version),
       allVersions: async () => (await query(`SELECT ${VERSION_COLUMNS} FROM standard_answer_versions ORDER BY answer, version`)).rows.map(version),
     },
     answerChannels: {
@@ -193,7 +272,10 @@ export function postgresHelpDesk(pool: pg.Pool, inTransaction: InTransaction): H
         return row ? { channel: row.channel, enabled: row.enabled, setBy: row.set_by, setAt: row.set_at } : undefined;
       },
       set: async (s) =>
-        void (await query('INSERT INTO answer_channels (channel, enabled, set_by, set_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel) DO UPDATE SET enabled = $2, set_by = $3, set_at = $4', [s.channel, s.enabled, s.setBy, s.setAt])),
+        void (await query(
+          'INSERT INTO answer_channels (channel, enabled, set_by, set_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel) DO UPDATE SET enabled = $2, set_by = $3, set_at = $4',
+          [s.channel, s.enabled, s.setBy, s.setAt],
+        )),
       all: async () =>
         (await query('SELECT * FROM answer_channels ORDER BY channel')).rows.map((r) => {
           const row = ChannelSchema.parse(r);

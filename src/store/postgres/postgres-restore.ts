@@ -52,41 +52,68 @@ export function postgresRestore(inTransaction: InTransaction): SnapshotRestore {
             await db.query('DELETE FROM progress WHERE plan = $1 AND measure = $2', [plan, measure]);
           }
           for (const r of rows) {
-            await db.query('INSERT INTO progress (plan, measure, status, lead, participants, due, version, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-              plan, r.measure, r.status, JSON.stringify(r.lead), JSON.stringify(r.participants), r.due, r.version, r.updatedAt, r.updatedBy,
-            ]);
+            await db.query(
+              'INSERT INTO progress (plan, measure, status, lead, participants, due, version, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+              [plan, r.measure, r.status, JSON.stringify(r.lead), JSON.stringify(r.participants), r.due, r.version, r.updatedAt, r.updatedBy],
+            );
           }
           for (const c of changes) {
-            await db.query('INSERT INTO progress_changes (plan, measure, version, at, date, author, field, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-              plan, c.measure, c.version, c.at, c.date, c.author, c.field, c.before, c.after,
-            ]);
+            await db.query(
+              'INSERT INTO progress_changes (plan, measure, version, at, date, author, field, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+              [plan, c.measure, c.version, c.at, c.date, c.author, c.field, c.before, c.after],
+            );
           }
         }
         for (const e of s.escalations) {
           await db.query('DELETE FROM escalation_replies WHERE escalation = $1', [e.id]);
           await db.query('DELETE FROM escalations WHERE id = $1', [e.id]);
           await db.query(`INSERT INTO escalations (${ESCALATION_COLUMNS}) VALUES (${placeholders(19)})`, [
-            e.id, e.threadKey, e.askerChannel, e.askerThreadTs, e.asker, e.question, e.plan, e.measures, e.state, e.createdAt, e.openedBy, e.coordinationChannel,
-            e.permalink, e.coordinationTs, e.askerToldAt, e.answeredAt, e.answeredBy, e.closedAt, e.closedBy,
+            e.id,
+            e.threadKey,
+            e.askerChannel,
+            e.askerThreadTs,
+            e.asker,
+            e.question,
+            e.plan,
+            e.measures,
+            e.state,
+            e.createdAt,
+            e.openedBy,
+            e.coordinationChannel,
+            e.permalink,
+            e.coordinationTs,
+            e.askerToldAt,
+            e.answeredAt,
+            e.answeredBy,
+            e.closedAt,
+            e.closedBy,
           ]);
           for (const r of e.replies) {
-            await db.query('INSERT INTO escalation_replies (escalation, message_ts, author, text, at, relay_ts, offered_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [e.id, r.messageTs, r.author, r.text, r.at, r.relayTs, r.offeredAt]);
+            await db.query(
+              'INSERT INTO escalation_replies (escalation, message_ts, author, text, at, relay_ts, offered_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+              [e.id, r.messageTs, r.author, r.text, r.at, r.relayTs, r.offeredAt],
+            );
           }
         }
         for (const a of s.standardAnswers) {
           await db.query('DELETE FROM standard_answer_versions WHERE answer = $1', [a.id]);
           await db.query('DELETE FROM standard_answers WHERE id = $1', [a.id]);
-          await db.query(`INSERT INTO standard_answers (id, version, text, question, plan, measures, saved_by, saved_at, updated_by, updated_at, review_by, retired, source) VALUES (${placeholders(13)})`, [
-            a.id, a.version, a.text, a.question, a.plan, a.measures, a.savedBy, a.savedAt, a.updatedBy, a.updatedAt, a.reviewBy, a.retired, a.source,
-          ]);
+          await db.query(
+            `INSERT INTO standard_answers (id, version, text, question, plan, measures, saved_by, saved_at, updated_by, updated_at, review_by, retired, source) VALUES (${placeholders(13)})`,
+            [a.id, a.version, a.text, a.question, a.plan, a.measures, a.savedBy, a.savedAt, a.updatedBy, a.updatedAt, a.reviewBy, a.retired, a.source],
+          );
           for (const v of a.history) {
-            await db.query('INSERT INTO standard_answer_versions (answer, version, text, question, measures, review_by, retired, author, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-              a.id, v.version, v.text, v.question, v.measures, v.reviewBy, v.retired, v.author, v.at,
-            ]);
+            await db.query(
+              'INSERT INTO standard_answer_versions (answer, version, text, question, measures, review_by, retired, author, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+              [a.id, v.version, v.text, v.question, v.measures, v.reviewBy, v.retired, v.author, v.at],
+            );
           }
         }
         for (const c of s.answerChannels) {
-          await db.query('INSERT INTO answer_channels (channel, enabled, set_by, set_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel) DO UPDATE SET enabled = $2, set_by = $3, set_at = $4', [c.channel, c.enabled, c.setBy, c.setAt]);
+          await db.query(
+            'INSERT INTO answer_channels (channel, enabled, set_by, set_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel) DO UPDATE SET enabled = $2, set_by = $3, set_at = $4',
+            [c.channel, c.enabled, c.setBy, c.setAt],
+          );
         }
         for (const table of SEQUENCED) {
           // Moved only when the id it would hand out next is one the table already holds.

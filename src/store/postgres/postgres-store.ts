@@ -71,7 +71,16 @@ const PlanIdSchema = z.object({ plan: z.string() });
 
 function progressRow(r: unknown): ProgressRow {
   const row = ProgressSchema.parse(r);
-  return { measure: row.measure, status: row.status, lead: row.lead, participants: row.participants, due: row.due, version: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by };
+  return {
+    measure: row.measure,
+    status: row.status,
+    lead: row.lead,
+    participants: row.participants,
+    due: row.due,
+    version: row.version,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
 }
 const changeRows = (rows: unknown[]): ProgressChangeRow[] => rows.map((r) => ChangeSchema.parse(r));
 
@@ -116,7 +125,10 @@ async function migrate(pool: pg.Pool): Promise<void> {
     const { rows } = await db.query('SELECT max(version) AS version FROM schema_migrations');
     const version = VersionSchema.parse(rows[0] ?? { version: null }).version ?? 0;
     if (version > POSTGRES_MIGRATIONS.length) {
-      throw new StoreError('DATABASE_URL', `the database schema is from a newer version of this app (schema ${version}, this app knows ${POSTGRES_MIGRATIONS.length}): run the newer version.`);
+      throw new StoreError(
+        'DATABASE_URL',
+        `the database schema is from a newer version of this app (schema ${version}, this app knows ${POSTGRES_MIGRATIONS.length}): run the newer version.`,
+      );
     }
     for (let v = version; v < POSTGRES_MIGRATIONS.length; v++) {
       await db.query(POSTGRES_MIGRATIONS[v] ?? '');
@@ -127,7 +139,13 @@ async function migrate(pool: pg.Pool): Promise<void> {
 
 export function openPostgresStore(url: string, { isAlive = isProcessAlive }: PostgresStoreOptions = {}): StateStore & { pool: pg.Pool } {
   const location = postgresLocation(url);
-  const pool = new pg.Pool({ connectionString: url, max: MAX_CONNECTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS, application_name: 'ipplan-assistant' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: MAX_CONNECTIONS,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    application_name: 'ipplan-assistant',
+  });
   // A connection the server dropped (idle in the pool, or checked out for a transaction) must not
   // take the process down: the query on it fails, the resilient store handles that, and the next
   // query opens a new connection.
@@ -158,22 +176,47 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
       } catch (error) {
         if (error instanceof StoreError) throw error;
         const code = error instanceof Error && 'code' in error ? String(error.code) : 'error';
-        throw new StoreError('DATABASE_URL', `the PostgreSQL database at ${location} cannot be used (${code}: ${error instanceof Error ? error.message : String(error)}): check DATABASE_URL, that the server runs and accepts this user.`, { cause: error });
+        throw new StoreError(
+          'DATABASE_URL',
+          `the PostgreSQL database at ${location} cannot be used (${code}: ${error instanceof Error ? error.message : String(error)}): check DATABASE_URL, that the server runs and accepts this user.`,
+          { cause: error },
+        );
       }
     },
     events: {
-      claim: async (key, atMs) => ((await query('INSERT INTO processed_events (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [key, atMs])).rowCount ?? 0) === 1,
+      claim: async (key, atMs) =>
+        ((await query('INSERT INTO processed_events (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [key, atMs])).rowCount ?? 0) === 1,
     },
     activity: {
-      recordQuestion: async (r) => void (await query('INSERT INTO questions (date, at, surface, question, kind, measures, found) VALUES ($1, $2, $3, $4, $5, $6, $7)', [r.date, r.at, r.surface, r.question, r.kind, r.measures, r.found])),
-      recordFeedback: async (r) => void (await query('INSERT INTO feedback (date, at, helpful, question, measures) VALUES ($1, $2, $3, $4, $5)', [r.date, r.at, r.helpful, r.question, r.measures])),
+      recordQuestion: async (r) =>
+        void (await query('INSERT INTO questions (date, at, surface, question, kind, measures, found) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          r.date,
+          r.at,
+          r.surface,
+          r.question,
+          r.kind,
+          r.measures,
+          r.found,
+        ])),
+      recordFeedback: async (r) =>
+        void (await query('INSERT INTO feedback (date, at, helpful, question, measures) VALUES ($1, $2, $3, $4, $5)', [
+          r.date,
+          r.at,
+          r.helpful,
+          r.question,
+          r.measures,
+        ])),
       async activityOn(date) {
         const feedback = { helpful: 0, notHelpful: 0 };
-        for (const f of (await query('SELECT helpful, COUNT(*) AS count FROM feedback WHERE date = $1 GROUP BY helpful', [date])).rows.map((r) => FeedbackCountSchema.parse(r))) {
+        for (const f of (await query('SELECT helpful, COUNT(*) AS count FROM feedback WHERE date = $1 GROUP BY helpful', [date])).rows.map((r) =>
+          FeedbackCountSchema.parse(r),
+        )) {
           if (f.helpful) feedback.helpful = f.count;
           else feedback.notHelpful = f.count;
         }
-        const questions = (await query('SELECT question, measures, found FROM questions WHERE date = $1 ORDER BY id', [date])).rows.map((r) => QuestionSchema.parse(r));
+        const questions = (await query('SELECT question, measures, found FROM questions WHERE date = $1 ORDER BY id', [date])).rows.map((r) =>
+          QuestionSchema.parse(r),
+        );
         return { questions, feedback };
       },
     },
@@ -188,7 +231,9 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
         inTransaction(pool, { name: `digest:${date}` }, async (db): Promise<ClaimResult> => {
           const post = PostSchema.optional().parse((await db.query('SELECT channel, ts FROM digest_posts WHERE date = $1', [date])).rows[0]);
           if (post) return { status: 'already-posted', channel: post.channel, ts: post.ts };
-          const attempt = AttemptSchema.optional().parse((await db.query('SELECT owner, host, pid, started_at FROM digest_attempts WHERE date = $1', [date])).rows[0]);
+          const attempt = AttemptSchema.optional().parse(
+            (await db.query('SELECT owner, host, pid, started_at FROM digest_attempts WHERE date = $1', [date])).rows[0],
+          );
           if (attempt && attempt.owner !== owner.id && stillRunning(attempt, owner, nowMs)) return { status: 'busy', owner: attempt.owner };
           await db.query(
             'INSERT INTO digest_attempts (date, owner, host, pid, started_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (date) DO UPDATE SET owner = $2, host = $3, pid = $4, started_at = $5',
@@ -198,7 +243,10 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
         }),
       recordPost: (date, post, nowMs) =>
         inTransaction(pool, { name: `digest:${date}` }, async (db) => {
-          await db.query('INSERT INTO digest_posts (date, channel, ts, issue, posted_at, found_in_history) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [date, post.channel, post.ts, post.issue, nowMs, post.foundInHistory]);
+          await db.query(
+            'INSERT INTO digest_posts (date, channel, ts, issue, posted_at, found_in_history) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+            [date, post.channel, post.ts, post.issue, nowMs, post.foundInHistory],
+          );
           await db.query('DELETE FROM digest_attempts WHERE date = $1', [date]);
         }),
       release: async (date, owner) => void (await query('DELETE FROM digest_attempts WHERE date = $1 AND owner = $2', [date, owner.id])),
@@ -210,15 +258,31 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
           return row === undefined ? undefined : progressRow(row);
         },
         all: async () => (await query('SELECT * FROM progress WHERE plan = $1 ORDER BY measure', [plan])).rows.map(progressRow),
-        history: async (measure) => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = $1 AND measure = $2 ORDER BY id`, [plan, measure])).rows),
-        changesBetween: async (from, to) => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = $1 AND date >= $2 AND date <= $3 ORDER BY id`, [plan, from, to])).rows),
+        history: async (measure) =>
+          changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = $1 AND measure = $2 ORDER BY id`, [plan, measure])).rows),
+        changesBetween: async (from, to) =>
+          changeRows(
+            (await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = $1 AND date >= $2 AND date <= $3 ORDER BY id`, [plan, from, to])).rows,
+          ),
         allChanges: async () => changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = $1 ORDER BY id`, [plan])).rows),
         latestNotes: async () =>
           changeRows(
-            (await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE plan = $1 AND field = 'note' GROUP BY measure) ORDER BY measure`, [plan])).rows,
+            (
+              await query(
+                `SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE plan = $1 AND field = 'note' GROUP BY measure) ORDER BY measure`,
+                [plan],
+              )
+            ).rows,
           ),
         latestNote: async (measure) =>
-          changeRows((await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = $1 AND measure = $2 AND field = 'note' ORDER BY id DESC LIMIT 1`, [plan, measure])).rows)[0],
+          changeRows(
+            (
+              await query(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = $1 AND measure = $2 AND field = 'note' ORDER BY id DESC LIMIT 1`, [
+                plan,
+                measure,
+              ])
+            ).rows,
+          )[0],
         // The version is read and the row written under the measure's lock: two replicas updating
         // the same measure at once are serialised, and the second finds its version stale.
         write: ({ row, expectedVersion, changes }) =>
@@ -226,31 +290,61 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
             const [found] = (await db.query('SELECT * FROM progress WHERE plan = $1 AND measure = $2', [plan, row.measure])).rows;
             const current = found === undefined ? undefined : progressRow(found);
             if ((current?.version ?? 0) !== expectedVersion) return { status: 'stale', current };
-            const values = [plan, row.measure, row.status, JSON.stringify(row.lead), JSON.stringify(row.participants), row.due, expectedVersion + 1, row.updatedAt, row.updatedBy];
+            const values = [
+              plan,
+              row.measure,
+              row.status,
+              JSON.stringify(row.lead),
+              JSON.stringify(row.participants),
+              row.due,
+              expectedVersion + 1,
+              row.updatedAt,
+              row.updatedBy,
+            ];
             await db.query(
               `INSERT INTO progress (plan, measure, status, lead, participants, due, version, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                ON CONFLICT (plan, measure) DO UPDATE SET status = $3, lead = $4, participants = $5, due = $6, version = $7, updated_at = $8, updated_by = $9`,
               values,
             );
             for (const c of changes) {
-              await db.query(`INSERT INTO progress_changes (plan, ${CHANGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [plan, row.measure, expectedVersion + 1, c.at, c.date, c.author, c.field, c.before, c.after]);
+              await db.query(`INSERT INTO progress_changes (plan, ${CHANGE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+                plan,
+                row.measure,
+                expectedVersion + 1,
+                c.at,
+                c.date,
+                c.author,
+                c.field,
+                c.before,
+                c.after,
+              ]);
             }
             return { status: 'written' };
           }),
       }),
-      plans: async () => (await query('SELECT plan FROM progress UNION SELECT plan FROM progress_changes ORDER BY plan')).rows.map((r) => PlanIdSchema.parse(r).plan),
+      plans: async () =>
+        (await query('SELECT plan FROM progress UNION SELECT plan FROM progress_changes ORDER BY plan')).rows.map((r) => PlanIdSchema.parse(r).plan),
     },
     threads: {
       get: async (key) => ThreadSchema.optional().parse((await query('SELECT state FROM threads WHERE key = $1', [key])).rows[0])?.state,
       put: async (key, state, atMs) =>
-        void (await query('INSERT INTO threads (key, state, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET state = $2, updated_at = $3', [key, state, atMs])),
+        void (await query('INSERT INTO threads (key, state, updated_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET state = $2, updated_at = $3', [
+          key,
+          state,
+          atMs,
+        ])),
     },
     work: {
       accept: (work: AcceptedWork) =>
         inTransaction(pool, undefined, async (db) => {
           const claimed = await db.query('INSERT INTO processed_events (key, at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [work.key, work.acceptedAt]);
           if ((claimed.rowCount ?? 0) !== 1) return false;
-          await db.query('INSERT INTO accepted_work (key, body, accepted_at, owner) VALUES ($1, $2, $3, $4)', [work.key, work.body, work.acceptedAt, work.owner]);
+          await db.query('INSERT INTO accepted_work (key, body, accepted_at, owner) VALUES ($1, $2, $3, $4)', [
+            work.key,
+            work.body,
+            work.acceptedAt,
+            work.owner,
+          ]);
           return true;
         }),
       finish: async (key) => void (await query('DELETE FROM accepted_work WHERE key = $1', [key])),
@@ -271,7 +365,10 @@ export function openPostgresStore(url: string, { isAlive = isProcessAlive }: Pos
         inTransaction(pool, LOCK.replicas, async (db) => {
           const conflicting = (await replicaRows(db)).filter((r) => !replicaGone(r, me, nowMs, isAlive) && r.settings !== settings);
           if (conflicting.length === 0) {
-            await db.query('INSERT INTO replicas (id, host, pid, settings, seen_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET settings = $4, seen_at = $5', [me.id, me.host, me.pid, settings, nowMs]);
+            await db.query(
+              'INSERT INTO replicas (id, host, pid, settings, seen_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET settings = $4, seen_at = $5',
+              [me.id, me.host, me.pid, settings, nowMs],
+            );
           }
           return conflicting;
         }),

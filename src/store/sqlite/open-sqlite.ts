@@ -35,7 +35,10 @@ export function migrate(db: SqliteDatabase, file: string): void {
   const found = apply.immediate();
   if (found > SQLITE_MIGRATIONS.length) {
     db.close();
-    throw new StoreError(file, `the state file ${file} is from a newer version of this app (schema ${found}, this app knows ${SQLITE_MIGRATIONS.length}): run the newer version, or restore a matching backup.`);
+    throw new StoreError(
+      file,
+      `the state file ${file} is from a newer version of this app (schema ${found}, this app knows ${SQLITE_MIGRATIONS.length}): run the newer version, or restore a matching backup.`,
+    );
   }
 }
 
@@ -61,7 +64,11 @@ export function openDatabase(dataDir: string): SqliteDatabase {
     makeDirectory(dir);
     accessSync(dir, constants.W_OK);
   } catch (error) {
-    throw new StoreError(file, `DATA_DIR ${dir} is not a writable directory (${(error as NodeJS.ErrnoException).code ?? 'error'}): point DATA_DIR at a directory this process can write to.`, { cause: error });
+    throw new StoreError(
+      file,
+      `DATA_DIR ${dir} is not a writable directory (${(error as NodeJS.ErrnoException).code ?? 'error'}): point DATA_DIR at a directory this process can write to.`,
+      { cause: error },
+    );
   }
 
   let db: SqliteDatabase;

@@ -4,7 +4,17 @@
  * an IMMEDIATE transaction (insert or find the one there, under one write lock across processes);
  * an edit checks its version and writes the row and its history row together.
  */
-import type { AnswerChannelSetting, EscalationRecord, EscalationReply, NewEscalation, NewEscalationReply, NewStandardAnswer, StandardAnswerFields, StandardAnswerRecord, StandardAnswerVersion } from '../../core/help-desk/help-desk-records.js';
+import type {
+  AnswerChannelSetting,
+  EscalationRecord,
+  EscalationReply,
+  NewEscalation,
+  NewEscalationReply,
+  NewStandardAnswer,
+  StandardAnswerFields,
+  StandardAnswerRecord,
+  StandardAnswerVersion,
+} from '../../core/help-desk/help-desk-records.js';
 import { ESCALATION_STATES, type EscalationState } from '../../core/help-desk/help-desk-records.js';
 import type { HelpDeskState, StandardAnswerWrite } from '../../app/help-desk/help-desk-store.js';
 import { escalationColumns, replyColumns } from '../help-desk-columns.js';
@@ -101,7 +111,15 @@ function escalationRecord(r: EscalationTableRow): EscalationRecord {
   };
 }
 
-const replyRecord = (r: ReplyTableRow): EscalationReply => ({ escalation: r.escalation, messageTs: r.message_ts, author: r.author, text: r.text, at: r.at, relayTs: r.relay_ts, offeredAt: r.offered_at });
+const replyRecord = (r: ReplyTableRow): EscalationReply => ({
+  escalation: r.escalation,
+  messageTs: r.message_ts,
+  author: r.author,
+  text: r.text,
+  at: r.at,
+  relayTs: r.relay_ts,
+  offeredAt: r.offered_at,
+});
 
 function answerRecord(r: AnswerTableRow): StandardAnswerRecord {
   return {
@@ -121,7 +139,17 @@ function answerRecord(r: AnswerTableRow): StandardAnswerRecord {
   };
 }
 
-const versionRecord = (r: VersionTableRow): StandardAnswerVersion => ({ id: r.answer, version: r.version, text: r.text, question: r.question, measures: numbers(r.measures), reviewBy: r.review_by, retired: r.retired === 1, author: r.author, at: r.at });
+const versionRecord = (r: VersionTableRow): StandardAnswerVersion => ({
+  id: r.answer,
+  version: r.version,
+  text: r.text,
+  question: r.question,
+  measures: numbers(r.measures),
+  reviewBy: r.review_by,
+  retired: r.retired === 1,
+  author: r.author,
+  at: r.at,
+});
 
 /**
  * `durable`: runs a write someone will be told was saved only while the state file is the one at
@@ -150,19 +178,38 @@ export function sqliteHelpDesk(db: SqliteDatabase, durable: <T>(write: () => T) 
     `INSERT INTO standard_answers (version, text, question, plan, measures, saved_by, saved_at, updated_by, updated_at, review_by, retired, source)
      VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
   );
-  const updateAnswer = db.prepare('UPDATE standard_answers SET version = ?, text = ?, question = ?, measures = ?, review_by = ?, retired = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?');
-  const insertVersion = db.prepare('INSERT INTO standard_answer_versions (answer, version, text, question, measures, review_by, retired, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const updateAnswer = db.prepare(
+    'UPDATE standard_answers SET version = ?, text = ?, question = ?, measures = ?, review_by = ?, retired = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?',
+  );
+  const insertVersion = db.prepare(
+    'INSERT INTO standard_answer_versions (answer, version, text, question, measures, review_by, retired, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const historyOf = db.prepare<[number], VersionTableRow>('SELECT * FROM standard_answer_versions WHERE answer = ? ORDER BY version');
   const allVersions = db.prepare<[], VersionTableRow>('SELECT * FROM standard_answer_versions ORDER BY answer, version');
 
-  const channelOf = db.prepare<[string], { channel: string; enabled: number; set_by: string; set_at: number }>('SELECT * FROM answer_channels WHERE channel = ?');
+  const channelOf = db.prepare<[string], { channel: string; enabled: number; set_by: string; set_at: number }>(
+    'SELECT * FROM answer_channels WHERE channel = ?',
+  );
   const allChannels = db.prepare<[], { channel: string; enabled: number; set_by: string; set_at: number }>('SELECT * FROM answer_channels ORDER BY channel');
-  const putChannel = db.prepare('INSERT INTO answer_channels (channel, enabled, set_by, set_at) VALUES (?, ?, ?, ?) ON CONFLICT(channel) DO UPDATE SET enabled = excluded.enabled, set_by = excluded.set_by, set_at = excluded.set_at');
+  const putChannel = db.prepare(
+    'INSERT INTO answer_channels (channel, enabled, set_by, set_at) VALUES (?, ?, ?, ?) ON CONFLICT(channel) DO UPDATE SET enabled = excluded.enabled, set_by = excluded.set_by, set_at = excluded.set_at',
+  );
 
   const openTx = db.transaction((e: NewEscalation): { created: boolean; escalation: EscalationRecord } => {
     const there = escalationByThread.get(e.threadKey);
     if (there) return { created: false, escalation: escalationRecord(there) };
-    const { lastInsertRowid } = insertEscalation.run(e.threadKey, e.askerChannel, e.askerThreadTs, e.asker, e.question, e.plan, JSON.stringify(e.measures), e.createdAt, e.openedBy, e.coordinationChannel);
+    const { lastInsertRowid } = insertEscalation.run(
+      e.threadKey,
+      e.askerChannel,
+      e.askerThreadTs,
+      e.asker,
+      e.question,
+      e.plan,
+      JSON.stringify(e.measures),
+      e.createdAt,
+      e.openedBy,
+      e.coordinationChannel,
+    );
     const row = escalationById.get(Number(lastInsertRowid));
     if (!row) throw new Error('escalation vanished after insert');
     return { created: true, escalation: escalationRecord(row) };
@@ -213,7 +260,8 @@ export function sqliteHelpDesk(db: SqliteDatabase, durable: <T>(write: () => T) 
       },
       async update(id, patch) {
         const sets = escalationColumns(patch);
-        if (sets.length > 0) durable(() => db.prepare(`UPDATE escalations SET ${sets.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...sets.map(([, v]) => v), id));
+        if (sets.length > 0)
+          durable(() => db.prepare(`UPDATE escalations SET ${sets.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...sets.map(([, v]) => v), id));
       },
       remove: async (id) => void durable(() => removeTx.immediate(id)),
       all: async () => allEscalations.all().map(escalationRecord),
@@ -224,7 +272,12 @@ export function sqliteHelpDesk(db: SqliteDatabase, durable: <T>(write: () => T) 
       },
       async updateReply(escalation, messageTs, patch) {
         const sets = replyColumns(patch);
-        if (sets.length > 0) durable(() => db.prepare(`UPDATE escalation_replies SET ${sets.map(([c]) => `${c} = ?`).join(', ')} WHERE escalation = ? AND message_ts = ?`).run(...sets.map(([, v]) => v), escalation, messageTs));
+        if (sets.length > 0)
+          durable(() =>
+            db
+              .prepare(`UPDATE escalation_replies SET ${sets.map(([c]) => `${c} = ?`).join(', ')} WHERE escalation = ? AND message_ts = ?`)
+              .run(...sets.map(([, v]) => v), escalation, messageTs),
+          );
       },
       allReplies: async () => allReplies.all().map(replyRecord),
     },

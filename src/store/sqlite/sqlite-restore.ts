@@ -17,18 +17,30 @@ export function sqliteRestore(db: SqliteDatabase, durable: <T>(write: () => T) =
   const answerVersion = db.prepare<[number], { version: number }>('SELECT version FROM standard_answers WHERE id = ?');
   const deleteProgress = db.prepare('DELETE FROM progress WHERE plan = ? AND measure = ?');
   const deleteChanges = db.prepare('DELETE FROM progress_changes WHERE plan = ? AND measure = ?');
-  const insertProgress = db.prepare('INSERT INTO progress (plan, measure, status, lead, participants, due, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertChange = db.prepare('INSERT INTO progress_changes (plan, measure, version, at, date, author, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertProgress = db.prepare(
+    'INSERT INTO progress (plan, measure, status, lead, participants, due, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertChange = db.prepare(
+    'INSERT INTO progress_changes (plan, measure, version, at, date, author, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const deleteReplies = db.prepare('DELETE FROM escalation_replies WHERE escalation = ?');
   const deleteEscalation = db.prepare('DELETE FROM escalations WHERE id = ?');
-  const insertEscalation = db.prepare(`INSERT INTO escalations (${ESCALATION_COLUMNS}) VALUES (${ESCALATION_COLUMNS.split(',').map(() => '?').join(', ')})`);
-  const insertReply = db.prepare('INSERT INTO escalation_replies (escalation, message_ts, author, text, at, relay_ts, offered_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertEscalation = db.prepare(
+    `INSERT INTO escalations (${ESCALATION_COLUMNS}) VALUES (${ESCALATION_COLUMNS.split(',')
+      .map(() => '?')
+      .join(', ')})`,
+  );
+  const insertReply = db.prepare(
+    'INSERT INTO escalation_replies (escalation, message_ts, author, text, at, relay_ts, offered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const deleteVersions = db.prepare('DELETE FROM standard_answer_versions WHERE answer = ?');
   const deleteAnswer = db.prepare('DELETE FROM standard_answers WHERE id = ?');
   const insertAnswer = db.prepare(
     'INSERT INTO standard_answers (id, version, text, question, plan, measures, saved_by, saved_at, updated_by, updated_at, review_by, retired, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertVersion = db.prepare('INSERT INTO standard_answer_versions (answer, version, text, question, measures, review_by, retired, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertVersion = db.prepare(
+    'INSERT INTO standard_answer_versions (answer, version, text, question, measures, review_by, retired, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const putChannel = db.prepare(
     'INSERT INTO answer_channels (channel, enabled, set_by, set_at) VALUES (?, ?, ?, ?) ON CONFLICT(channel) DO UPDATE SET enabled = excluded.enabled, set_by = excluded.set_by, set_at = excluded.set_at',
   );
@@ -57,23 +69,56 @@ export function sqliteRestore(db: SqliteDatabase, durable: <T>(write: () => T) =
         deleteChanges.run(plan, measure);
         deleteProgress.run(plan, measure);
       }
-      for (const r of rows) insertProgress.run(plan, r.measure, r.status, JSON.stringify(r.lead), JSON.stringify(r.participants), r.due, r.version, r.updatedAt, r.updatedBy);
+      for (const r of rows)
+        insertProgress.run(plan, r.measure, r.status, JSON.stringify(r.lead), JSON.stringify(r.participants), r.due, r.version, r.updatedAt, r.updatedBy);
       for (const c of changes) insertChange.run(plan, c.measure, c.version, c.at, c.date, c.author, c.field, c.before, c.after);
     }
     for (const e of s.escalations) {
       deleteReplies.run(e.id);
       deleteEscalation.run(e.id);
       insertEscalation.run(
-        e.id, e.threadKey, e.askerChannel, e.askerThreadTs, e.asker, e.question, e.plan, JSON.stringify(e.measures), e.state, e.createdAt, e.openedBy, e.coordinationChannel,
-        e.permalink, e.coordinationTs, e.askerToldAt, e.answeredAt, e.answeredBy, e.closedAt, e.closedBy,
+        e.id,
+        e.threadKey,
+        e.askerChannel,
+        e.askerThreadTs,
+        e.asker,
+        e.question,
+        e.plan,
+        JSON.stringify(e.measures),
+        e.state,
+        e.createdAt,
+        e.openedBy,
+        e.coordinationChannel,
+        e.permalink,
+        e.coordinationTs,
+        e.askerToldAt,
+        e.answeredAt,
+        e.answeredBy,
+        e.closedAt,
+        e.closedBy,
       );
       for (const r of e.replies) insertReply.run(e.id, r.messageTs, r.author, r.text, r.at, r.relayTs, r.offeredAt);
     }
     for (const a of s.standardAnswers) {
       deleteVersions.run(a.id);
       deleteAnswer.run(a.id);
-      insertAnswer.run(a.id, a.version, a.text, a.question, a.plan, JSON.stringify(a.measures), a.savedBy, a.savedAt, a.updatedBy, a.updatedAt, a.reviewBy, a.retired ? 1 : 0, a.source);
-      for (const v of a.history) insertVersion.run(a.id, v.version, v.text, v.question, JSON.stringify(v.measures), v.reviewBy, v.retired ? 1 : 0, v.author, v.at);
+      insertAnswer.run(
+        a.id,
+        a.version,
+        a.text,
+        a.question,
+        a.plan,
+        JSON.stringify(a.measures),
+        a.savedBy,
+        a.savedAt,
+        a.updatedBy,
+        a.updatedAt,
+        a.reviewBy,
+        a.retired ? 1 : 0,
+        a.source,
+      );
+      for (const v of a.history)
+        insertVersion.run(a.id, v.version, v.text, v.question, JSON.stringify(v.measures), v.reviewBy, v.retired ? 1 : 0, v.author, v.at);
     }
     for (const c of s.answerChannels) putChannel.run(c.channel, c.enabled ? 1 : 0, c.setBy, c.setAt);
     return { status: 'restored' };

@@ -57,12 +57,25 @@ interface ProgressTableRow {
 }
 
 function progressRow(r: ProgressTableRow): ProgressRow {
-  return { measure: r.measure, status: r.status, lead: stringsOf(r.lead), participants: stringsOf(r.participants), due: r.due, version: r.version, updatedAt: r.updated_at, updatedBy: r.updated_by };
+  return {
+    measure: r.measure,
+    status: r.status,
+    lead: stringsOf(r.lead),
+    participants: stringsOf(r.participants),
+    due: r.due,
+    version: r.version,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
 }
 
 const CHANGE_COLUMNS = 'measure, version, at, date, author, field, before, after';
 
-export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = isProcessAlive, files }: StoreInternals = {}): StateStore & { db: SqliteDatabase } {
+export function sqliteStore(
+  db: SqliteDatabase,
+  location: string,
+  { isAlive = isProcessAlive, files }: StoreInternals = {},
+): StateStore & { db: SqliteDatabase } {
   /**
    * Runs a write someone will be told was saved, only while the state file is the one at its path,
    * and confirms it only if it still is afterwards (state-file-watch.ts says why and what else).
@@ -70,7 +83,11 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   function durable<T>(write: () => T): T {
     const refuse = () => {
       const fault = files?.check();
-      if (fault) throw new StoreError(location, `the state in ${location} can no longer be written safely: ${fault.reason}. ${fault.rescue}. Nothing is confirmed any more: restart the service (it opens the file at its path again).`);
+      if (fault)
+        throw new StoreError(
+          location,
+          `the state in ${location} can no longer be written safely: ${fault.reason}. ${fault.rescue}. Nothing is confirmed any more: restart the service (it opens the file at its path again).`,
+        );
     };
     refuse();
     const result = write();
@@ -80,13 +97,20 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
 
   const insertEvent = db.prepare('INSERT OR IGNORE INTO processed_events (key, at) VALUES (?, ?)');
   const pruneStatements = new Map(
-    PRUNED_ROWS.map(({ table, column }) => [table, db.prepare<[number | string, number]>(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${column} < ? LIMIT ?)`)]),
+    PRUNED_ROWS.map(({ table, column }) => [
+      table,
+      db.prepare<[number | string, number]>(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${column} < ? LIMIT ?)`),
+    ]),
   );
 
   const insertQuestion = db.prepare('INSERT INTO questions (date, at, surface, question, kind, measures, found) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertFeedback = db.prepare('INSERT INTO feedback (date, at, helpful, question, measures) VALUES (?, ?, ?, ?, ?)');
-  const questionsOn = db.prepare<[string], { question: string; measures: string; found: number }>('SELECT question, measures, found FROM questions WHERE date = ? ORDER BY id');
-  const feedbackOn = db.prepare<[string], { helpful: number; count: number }>('SELECT helpful, COUNT(*) AS count FROM feedback WHERE date = ? GROUP BY helpful');
+  const questionsOn = db.prepare<[string], { question: string; measures: string; found: number }>(
+    'SELECT question, measures, found FROM questions WHERE date = ? ORDER BY id',
+  );
+  const feedbackOn = db.prepare<[string], { helpful: number; count: number }>(
+    'SELECT helpful, COUNT(*) AS count FROM feedback WHERE date = ? GROUP BY helpful',
+  );
 
   const getStart = db.prepare<[], { start_date: string }>('SELECT start_date FROM digest_cycle WHERE id = 1');
   const setStart = db.prepare('INSERT OR IGNORE INTO digest_cycle (id, start_date) VALUES (1, ?)');
@@ -97,7 +121,9 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   const dropAttempt = db.prepare('DELETE FROM digest_attempts WHERE date = ? AND owner = ?');
   const dropAnyAttempt = db.prepare('DELETE FROM digest_attempts WHERE date = ?');
   const getThread = db.prepare<[string], { state: string }>('SELECT state FROM threads WHERE key = ?');
-  const putThread = db.prepare('INSERT INTO threads (key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at');
+  const putThread = db.prepare(
+    'INSERT INTO threads (key, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+  );
   const putPost = db.prepare('INSERT OR IGNORE INTO digest_posts (date, channel, ts, issue, posted_at, found_in_history) VALUES (?, ?, ?, ?, ?, ?)');
 
   const insertWork = db.prepare('INSERT INTO accepted_work (key, body, accepted_at, owner) VALUES (?, ?, ?, ?)');
@@ -107,7 +133,9 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
     'SELECT key, body, accepted_at, owner FROM accepted_work WHERE owner <> ? AND accepted_at >= ? ORDER BY accepted_at',
   );
   const moveWork = db.prepare('UPDATE accepted_work SET owner = ? WHERE key = ?');
-  const allReplicas = db.prepare<[], { id: string; host: string; pid: number; settings: string; seen_at: number }>('SELECT id, host, pid, settings, seen_at FROM replicas');
+  const allReplicas = db.prepare<[], { id: string; host: string; pid: number; settings: string; seen_at: number }>(
+    'SELECT id, host, pid, settings, seen_at FROM replicas',
+  );
   const putReplica = db.prepare('INSERT OR REPLACE INTO replicas (id, host, pid, settings, seen_at) VALUES (?, ?, ?, ?, ?)');
   const touchReplica = db.prepare('UPDATE replicas SET seen_at = ? WHERE id = ?');
   const dropReplica = db.prepare('DELETE FROM replicas WHERE id = ?');
@@ -121,7 +149,11 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   });
   const adoptTx = db.transaction((adopter: Replica, nowMs: number, freshSinceMs: number) => {
     const expired = expireWork.run(freshSinceMs).changes;
-    const live = new Set(replicaRows().filter((r) => !replicaGone(r, adopter, nowMs, isAlive)).map((r) => r.id));
+    const live = new Set(
+      replicaRows()
+        .filter((r) => !replicaGone(r, adopter, nowMs, isAlive))
+        .map((r) => r.id),
+    );
     const adopted: AcceptedWork[] = [];
     for (const row of workOf.all(adopter.id, freshSinceMs)) {
       if (live.has(row.owner)) continue;
@@ -137,13 +169,23 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   });
   const getProgress = db.prepare<[string, number], ProgressTableRow>('SELECT * FROM progress WHERE plan = ? AND measure = ?');
   const allProgress = db.prepare<[string], ProgressTableRow>('SELECT * FROM progress WHERE plan = ? ORDER BY measure');
-  const insertProgress = db.prepare('INSERT INTO progress (plan, measure, status, lead, participants, due, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const updateProgress = db.prepare('UPDATE progress SET status = ?, lead = ?, participants = ?, due = ?, version = ?, updated_at = ?, updated_by = ? WHERE plan = ? AND measure = ? AND version = ?');
+  const insertProgress = db.prepare(
+    'INSERT INTO progress (plan, measure, status, lead, participants, due, version, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const updateProgress = db.prepare(
+    'UPDATE progress SET status = ?, lead = ?, participants = ?, due = ?, version = ?, updated_at = ?, updated_by = ? WHERE plan = ? AND measure = ? AND version = ?',
+  );
   const insertChange = db.prepare(`INSERT INTO progress_changes (plan, ${CHANGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const historyOf = db.prepare<[string, number], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = ? AND measure = ? ORDER BY id`);
-  const changesBetween = db.prepare<[string, string, string], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = ? AND date >= ? AND date <= ? ORDER BY id`);
+  const historyOf = db.prepare<[string, number], ProgressChangeRow>(
+    `SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = ? AND measure = ? ORDER BY id`,
+  );
+  const changesBetween = db.prepare<[string, string, string], ProgressChangeRow>(
+    `SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = ? AND date >= ? AND date <= ? ORDER BY id`,
+  );
   const allChanges = db.prepare<[string], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = ? ORDER BY id`);
-  const latestNoteOf = db.prepare<[string, number], ProgressChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = ? AND measure = ? AND field = 'note' ORDER BY id DESC LIMIT 1`);
+  const latestNoteOf = db.prepare<[string, number], ProgressChangeRow>(
+    `SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE plan = ? AND measure = ? AND field = 'note' ORDER BY id DESC LIMIT 1`,
+  );
   const latestNotes = db.prepare<[string, string], ProgressChangeRow>(
     `SELECT ${CHANGE_COLUMNS} FROM progress_changes WHERE id IN (SELECT MAX(id) FROM progress_changes WHERE plan = ? AND field = 'note' GROUP BY measure) AND plan = ? ORDER BY measure`,
   );
@@ -153,7 +195,15 @@ export function sqliteStore(db: SqliteDatabase, location: string, { isAlive = is
   const writeProgressTx = db.transaction((plan: string, row: ProgressRow, expectedVersion: number, changes: ProgressChangeRow[]): ProgressWriteResult => {
     const current = getProgress.get(plan, row.measure);
     if ((current?.version ?? 0) !== expectedVersion) return { status: 'stale', current: current ? progressRow(current) : undefined };
-    const values = [row.status, JSON.stringify(row.lead), JSON.stringify(row.participants), row.due, expectedVersion + 1, row.updatedAt, row.updatedBy] as const;
+    const values = [
+      row.status,
+      JSON.stringify(row.lead),
+      JSON.stringify(row.participants),
+      row.due,
+      expectedVersion + 1,
+      row.updatedAt,
+      row.updatedBy,
+    ] as const;
     if (current) updateProgress.run(...values, plan, row.measure, expectedVersion);
     else insertProgress.run(plan, row.measure, ...values);
     for (const c of changes) insertChange.run(plan, row.measure, expectedVersion + 1, c.at, c.date, c.author, c.field, c.before, c.after);

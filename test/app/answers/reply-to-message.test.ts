@@ -47,7 +47,9 @@ describe('a message in a conversation', () => {
     expect(replies).toHaveLength(1);
     expect(outcome?.shown).toMatchObject({ answerKind: 'search', measures: expect.arrayContaining([3]) });
     await new Promise((resolve) => setImmediate(resolve));
-    expect((await store.activity.activityOn('2026-11-25')).questions).toEqual([expect.objectContaining({ question: '商标审查周期要控制在多久？', found: true })]);
+    expect((await store.activity.activityOn('2026-11-25')).questions).toEqual([
+      expect.objectContaining({ question: '商标审查周期要控制在多久？', found: true }),
+    ]);
   });
 
   it('follows up on what was shown last, because the conversation was remembered', async () => {
@@ -77,7 +79,10 @@ describe('a message in a conversation', () => {
   it('leaves a thread the bot never answered in alone, delivering nothing', async () => {
     const { app } = application();
     const { replies, deliver } = recorder();
-    const outcome = await app.conversation.reply(dm('专利导航', { surface: 'thread', conversation: { channel: 'C0CHAN', threadTs: '1.2', direct: false }, followUpOnly: true }), deliver);
+    const outcome = await app.conversation.reply(
+      dm('专利导航', { surface: 'thread', conversation: { channel: 'C0CHAN', threadTs: '1.2', direct: false }, followUpOnly: true }),
+      deliver,
+    );
     expect(outcome).toBeUndefined();
     expect(replies).toEqual([]);
   });

@@ -28,7 +28,12 @@ afterEach(() => {
 describe('the digest scheduler', () => {
   it('posts on a working day, for the date in the digest time zone', async () => {
     const { poster, dates } = fakePoster([]);
-    const scheduler = createDigestScheduler({ poster, schedule: config, logger: captureLogger().logger, clock: clockAt(() => new Date('2026-11-25T23:30:00Z')) });
+    const scheduler = createDigestScheduler({
+      poster,
+      schedule: config,
+      logger: captureLogger().logger,
+      clock: clockAt(() => new Date('2026-11-25T23:30:00Z')),
+    });
     expect((await scheduler.tick()).outcome).toBe('posted');
     expect(dates).toEqual(['2026-11-26']); // 07:30 on the 26th in Shanghai
   });
@@ -66,7 +71,7 @@ describe('the digest scheduler', () => {
     await scheduler.stop();
   });
 
-  it('catches up today\'s missed digest at start-up, but not before its time', async () => {
+  it("catches up today's missed digest at start-up, but not before its time", async () => {
     vi.useFakeTimers({ now: new Date('2026-11-25T02:00:00Z') }); // 10:00 in Shanghai: 09:00 has passed
     const late = fakePoster([]);
     const a = createDigestScheduler({ poster: late.poster, schedule: config, logger: captureLogger().logger, clock: clockAt(() => new Date()) });
@@ -109,16 +114,26 @@ describe('the digest scheduler', () => {
     it('warns at start-up and in each run while the next 30 days are not all known, and not once they are', async () => {
       const calendarWarnings = (log: ReturnType<typeof captureLogger>) => log.lines().filter((l) => String(l.msg).startsWith('digest calendar:'));
       const unknown = captureLogger();
-      const a = createDigestScheduler({ poster: fakePoster([]).poster, schedule: config, logger: unknown.logger, clock: clockAt(() => new Date('2026-12-15T00:00:00Z')) });
+      const a = createDigestScheduler({
+        poster: fakePoster([]).poster,
+        schedule: config,
+        logger: unknown.logger,
+        clock: clockAt(() => new Date('2026-12-15T00:00:00Z')),
+      });
       a.start();
       await a.tick();
       await a.stop();
       expect(calendarWarnings(unknown)).toHaveLength(2);
       expect(calendarWarnings(unknown)[0]).toMatchObject({ level: 40, unknownFrom: '2027-01-01', packageThrough: 2026 });
-      expect(String(calendarWarnings(unknown)[0]?.msg)).toContain('add 2027\'s holidays (休) and make-up working days (班) to the DIGEST_CALENDAR file');
+      expect(String(calendarWarnings(unknown)[0]?.msg)).toContain("add 2027's holidays (休) and make-up working days (班) to the DIGEST_CALENDAR file");
 
       const known = captureLogger();
-      const b = createDigestScheduler({ poster: fakePoster([]).poster, schedule: withCalendar, logger: known.logger, clock: clockAt(() => new Date('2026-12-15T00:00:00Z')) });
+      const b = createDigestScheduler({
+        poster: fakePoster([]).poster,
+        schedule: withCalendar,
+        logger: known.logger,
+        clock: clockAt(() => new Date('2026-12-15T00:00:00Z')),
+      });
       b.start();
       await b.tick();
       await b.stop();

@@ -59,7 +59,8 @@ function processOn(owner: Replica, options: { alive?: (pid: number) => boolean }
 
 const owner = (pid: number, host = 'host-a'): Replica => ({ id: `${host}:${pid}:${Math.random()}`, host, pid });
 /** Digest posts Slack accepted (the channel's history), not calls it refused. */
-const isDigest = (metadata: unknown): boolean => typeof metadata === 'object' && metadata !== null && 'event_type' in metadata && metadata.event_type === DIGEST_EVENT_TYPE;
+const isDigest = (metadata: unknown): boolean =>
+  typeof metadata === 'object' && metadata !== null && 'event_type' in metadata && metadata.event_type === DIGEST_EVENT_TYPE;
 const digestPosts = () => api.history(CHANNEL).filter((m) => isDigest(m.metadata));
 
 describe('posting the digest exactly once', () => {
@@ -86,7 +87,11 @@ describe('posting the digest exactly once', () => {
     const first = processOn(owner(101), { alive: () => false });
     const claim = await first.deps.store.claim(DATE, first.deps.owner, NOW.getTime());
     expect(claim.status).toBe('claimed');
-    await first.client.chat.postMessage({ channel: CHANNEL, text: '计划简报', metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { date: DATE, issue: 1 } } });
+    await first.client.chat.postMessage({
+      channel: CHANNEL,
+      text: '计划简报',
+      metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { date: DATE, issue: 1 } },
+    });
 
     const restarted = processOn(owner(102), { alive: () => false });
     expect(await restarted.poster.post(DATE)).toMatchObject({ outcome: 'found-in-history' });
@@ -133,7 +138,7 @@ describe('posting the digest exactly once', () => {
     expect(digestPosts()).toHaveLength(1);
   });
 
-  it('rides out a brief rate limit with the client\'s backoff', async () => {
+  it("rides out a brief rate limit with the client's backoff", async () => {
     const { poster } = processOn(owner(107));
     const limited = () => ({ status: 429, headers: { 'Retry-After': '0' }, body: { ok: false, error: 'ratelimited' } });
     api.respondOnce('chat.postMessage', limited);

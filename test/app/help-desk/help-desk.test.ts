@@ -67,7 +67,10 @@ async function withStandardAnswer(settings: Partial<HelpDeskSettings> = {}) {
 
 async function converse(app: ReturnType<typeof application>['app'], text: string): Promise<ConversationReply | undefined> {
   let shown: ConversationReply | undefined;
-  await app.conversation.reply({ surface: 'dm', text, conversation: { channel: 'D0OTHER', threadTs: '1764000000.000500', direct: true } }, async (reply) => ((shown = reply), { delivered: true }));
+  await app.conversation.reply(
+    { surface: 'dm', text, conversation: { channel: 'D0OTHER', threadTs: '1764000000.000500', direct: true } },
+    async (reply) => ((shown = reply), { delivered: true }),
+  );
   return shown;
 }
 
@@ -80,7 +83,10 @@ describe('a standard answer', () => {
     const other = await converse(app, '专利导航实验区什么时候验收？');
     expect(other).toMatchObject({ kind: 'answer' });
     expect(other).not.toHaveProperty('standard');
-    expect(await app.planRequests.answer('专利导航实验区的经费由谁来承担？', '/plan', { userId: 'U0USER', channel: 'C1' })).toMatchObject({ kind: 'answer', standard: { id: 1 } });
+    expect(await app.planRequests.answer('专利导航实验区的经费由谁来承担？', '/plan', { userId: 'U0USER', channel: 'C1' })).toMatchObject({
+      kind: 'answer',
+      standard: { id: 1 },
+    });
   });
 
   it('past its review date is shown with a notice, or not at all (STANDARD_ANSWERS_EXPIRED=hide)', async () => {
@@ -99,9 +105,16 @@ describe('a standard answer', () => {
   it('refuses an empty or 10,000-character text, or a measure the plan does not have, saving nothing; keeps every edit', async () => {
     const { app, store } = await withStandardAnswer();
     const command = (text: string, userId = COORDINATOR) => app.planRequests.answer(text, '/plan', { userId, channel: 'C1' });
-    expect(await command('标准答复 改 1')).toEqual({ kind: 'help-desk', reply: { type: 'invalid', message: '标准答复的内容不能为空：请写上协调办的答复，什么都没有保存。' } });
-    expect(await command(`标准答复 改 1 ${'经'.repeat(10_000)}`)).toMatchObject({ reply: { type: 'invalid', message: expect.stringContaining('标准答复太长了（10000 个字）') } });
-    expect(await command('标准答复 措施 1 15、99')).toMatchObject({ reply: { type: 'invalid', message: expect.stringContaining('没有第 99 条。什么都没有保存。') } });
+    expect(await command('标准答复 改 1')).toEqual({
+      kind: 'help-desk',
+      reply: { type: 'invalid', message: '标准答复的内容不能为空：请写上协调办的答复，什么都没有保存。' },
+    });
+    expect(await command(`标准答复 改 1 ${'经'.repeat(10_000)}`)).toMatchObject({
+      reply: { type: 'invalid', message: expect.stringContaining('标准答复太长了（10000 个字）') },
+    });
+    expect(await command('标准答复 措施 1 15、99')).toMatchObject({
+      reply: { type: 'invalid', message: expect.stringContaining('没有第 99 条。什么都没有保存。') },
+    });
     expect(await command('标准答复 改 1 新的答复', 'U0USER')).toMatchObject({ reply: { type: 'refused' } });
     expect((await store.helpDesk.standardAnswers.get(1))?.version).toBe(1);
 
@@ -109,7 +122,9 @@ describe('a standard answer', () => {
     expect(await command('标准答复 措施 1 15、43')).toMatchObject({ reply: { type: 'saved', answer: { version: 3, measures: [15, 43] } } });
     expect(await command('标准答复 措施 1 15、43')).toMatchObject({ reply: { type: 'unchanged' } });
     expect(await command('标准答复 停用 1')).toMatchObject({ reply: { type: 'saved', answer: { retired: true } } });
-    expect(await command('标准答复 1')).toMatchObject({ reply: { type: 'detail', history: [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4, retired: true }] } });
+    expect(await command('标准答复 1')).toMatchObject({
+      reply: { type: 'detail', history: [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4, retired: true }] },
+    });
     expect(await converse(app, QUESTION)).not.toHaveProperty('standard');
     expect(await command('标准答复 9')).toMatchObject({ reply: { type: 'not-found', id: 9 } });
   });
@@ -120,7 +135,10 @@ describe('saving an escalation’s answer', () => {
     const { app, store } = application();
     const { escalation: e } = await store.helpDesk.escalations.open(escalation({ measures: [15, 99] }));
     await store.helpDesk.escalations.recordReply({ escalation: e.id, messageTs: '1.1', author: COORDINATOR, text: ANSWER, at: 1 });
-    expect(await app.helpDesk.escalations.save(COORDINATOR, e.id, '1.1')).toMatchObject({ outcome: 'invalid', message: expect.stringContaining('没有第 99 条') });
+    expect(await app.helpDesk.escalations.save(COORDINATOR, e.id, '1.1')).toMatchObject({
+      outcome: 'invalid',
+      message: expect.stringContaining('没有第 99 条'),
+    });
     await store.helpDesk.escalations.recordReply({ escalation: e.id, messageTs: '1.2', author: COORDINATOR, text: '  ', at: 2 });
     expect(await app.helpDesk.escalations.save(COORDINATOR, e.id, '1.2')).toMatchObject({ outcome: 'invalid', message: expect.stringContaining('不能为空') });
     expect(await store.helpDesk.standardAnswers.all()).toEqual([]);
@@ -139,8 +157,12 @@ describe('saving an escalation’s answer', () => {
 describe('what the help desk has waiting', () => {
   it('is in the digest and on a coordinator’s Home: open escalations oldest first with age, answers due for review', async () => {
     const { app, store, setNow } = await withStandardAnswer();
-    await store.helpDesk.escalations.open(escalation({ threadKey: 'C1/2', askerThreadTs: '2', question: '地方局怎么申请专利导航实验区？', createdAt: Date.parse('2026-11-30T02:00:00Z') }));
-    await store.helpDesk.escalations.open(escalation({ threadKey: 'C1/3', askerThreadTs: '3', question: '质押融资的风险补偿资金从哪里来？', createdAt: Date.parse('2026-11-20T02:00:00Z') }));
+    await store.helpDesk.escalations.open(
+      escalation({ threadKey: 'C1/2', askerThreadTs: '2', question: '地方局怎么申请专利导航实验区？', createdAt: Date.parse('2026-11-30T02:00:00Z') }),
+    );
+    await store.helpDesk.escalations.open(
+      escalation({ threadKey: 'C1/3', askerThreadTs: '3', question: '质押融资的风险补偿资金从哪里来？', createdAt: Date.parse('2026-11-20T02:00:00Z') }),
+    );
     setNow('2027-06-02T02:00:00Z');
     const digest = await app.digests.forDate('2027-06-02');
     expect(digest.helpDesk?.open.map((e) => e.question)).toEqual(['质押融资的风险补偿资金从哪里来？', '地方局怎么申请专利导航实验区？']);

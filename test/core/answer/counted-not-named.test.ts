@@ -10,7 +10,9 @@ describe('things the plan counts but does not name', () => {
     const answer = ask('那几个试点城市分别是哪些');
     expect(answer.kind).toBe('not-covered');
     expect(answer.results.map((r) => r.number)).toEqual([15]);
-    expect(answer.notice?.message).toBe('计划原文只写了数量，没有列出具体是哪些：第 15 条写的是“在3个专利导航实验区开展专利导航分析项目”，没有写明名称或名单。');
+    expect(answer.notice?.message).toBe(
+      '计划原文只写了数量，没有列出具体是哪些：第 15 条写的是“在3个专利导航实验区开展专利导航分析项目”，没有写明名称或名单。',
+    );
   });
 
   it.each([

@@ -134,7 +134,13 @@ describe('areas asked for by their place or their size', () => {
   });
 
   it('lists every area with its measures when asked how the plan is divided', () => {
-    const asked = ['一共分哪几块，列一下', '这份推进计划的一级标题有哪些？', '把七个领域的名称列出来', '有哪几个部分，各从第几条到第几条', '措施是每部分重新编号还是全计划连续编号？'];
+    const asked = [
+      '一共分哪几块，列一下',
+      '这份推进计划的一级标题有哪些？',
+      '把七个领域的名称列出来',
+      '有哪几个部分，各从第几条到第几条',
+      '措施是每部分重新编号还是全计划连续编号？',
+    ];
     for (const q of asked) {
       const answer = ask(q);
       expect(answer.overview?.facet, q).toBe('areas');

@@ -3,7 +3,9 @@ import { CalendarParseError, parseDigestCalendar } from '../../../src/core/diges
 import { firstUnknownDay, isPostingDay } from '../../../src/core/digest/posting-days.js';
 
 // Dates made up for these tests: a schedule's shape, not the State Council's.
-const CALENDAR = ['\uFEFF# 2027 (for the test)', '', '2027-01-04 休  a listed holiday on a Monday', '2027-01-09 班  a make-up Saturday', '2027-01-11 休'].join('\n');
+const CALENDAR = ['\uFEFF# 2027 (for the test)', '', '2027-01-04 休  a listed holiday on a Monday', '2027-01-09 班  a make-up Saturday', '2027-01-11 休'].join(
+  '\n',
+);
 
 function parseError(text: string): CalendarParseError {
   try {

@@ -3,7 +3,15 @@ import { digestContent, type DayActivity } from '../../../src/core/digest/digest
 import { loadPlan } from '../../../src/core/plan/load-plan.js';
 
 const plan = loadPlan();
-const base = { plan, start: '2026-11-25', postedDates: new Set<string>(), today: '2026-11-25', days: 'workdays' as const, size: 3, activity: new Map<string, DayActivity>() };
+const base = {
+  plan,
+  start: '2026-11-25',
+  postedDates: new Set<string>(),
+  today: '2026-11-25',
+  days: 'workdays' as const,
+  size: 3,
+  activity: new Map<string, DayActivity>(),
+};
 const asked = (question: string, measures: number[], found = true) => ({ question, measures, found });
 
 describe('the digest for a date', () => {
@@ -13,7 +21,10 @@ describe('the digest for a date', () => {
     expect(content.areas).toEqual([{ number: 2, numeral: '二', title: '提升知识产权运用效益', measures: expect.any(Array) }]);
     expect(content.areas[0]?.measures.map((m) => m.number)).toEqual([16, 17, 18]);
     const crossing = digestContent({ ...base, date: '2026-11-27' }); // issue 3: 7–9
-    expect(crossing.areas.map((a) => [a.numeral, a.measures.map((m) => m.number)])).toEqual([['一', [7]], ['二', [8, 9]]]);
+    expect(crossing.areas.map((a) => [a.numeral, a.measures.map((m) => m.number)])).toEqual([
+      ['一', [7]],
+      ['二', [8, 9]],
+    ]);
   });
 
   it('omits the activity section when nobody asked anything', () => {
@@ -31,7 +42,10 @@ describe('the digest for a date', () => {
       from: '2026-11-27',
       to: '2026-11-29',
       questions: 5,
-      topMeasures: [{ number: 3, count: 2 }, { number: 15, count: 2 }],
+      topMeasures: [
+        { number: 3, count: 2 },
+        { number: 15, count: 2 },
+      ],
       unanswered: ['区块链', '<!channel> 绿卡'],
       feedback: { helpful: 1, notHelpful: 1 },
     });

@@ -23,7 +23,12 @@ describe('posting days', () => {
 
 describe('where the walk stands', () => {
   it('computes the number of issues from the plan: 79 measures, 3 a day → 27', () => {
-    expect(digestIssue({ ...base, date: '2026-11-25', start: '2026-11-25', today: '2026-11-25' })).toEqual({ number: 1, total: 27, cycle: 1, measures: [1, 2, 3] });
+    expect(digestIssue({ ...base, date: '2026-11-25', start: '2026-11-25', today: '2026-11-25' })).toEqual({
+      number: 1,
+      total: 27,
+      cycle: 1,
+      measures: [1, 2, 3],
+    });
     expect(digestIssue({ ...base, size: 5, date: '2026-11-25', start: '2026-11-25', today: '2026-11-25' }).total).toBe(16);
   });
 

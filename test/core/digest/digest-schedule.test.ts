@@ -8,7 +8,7 @@ describe('the digest schedule', () => {
     expect(nextDigestRun('0 9 * * *', 'UTC', new Date('2026-11-25T00:00:00Z'))?.toISOString()).toBe('2026-11-25T09:00:00.000Z');
   });
 
-  it('knows whether today\'s time has passed (a missed digest to catch up)', () => {
+  it("knows whether today's time has passed (a missed digest to catch up)", () => {
     expect(ranEarlierToday('0 9 * * *', 'Asia/Shanghai', new Date('2026-11-25T00:59:00Z'))).toBe(false);
     expect(ranEarlierToday('0 9 * * *', 'Asia/Shanghai', new Date('2026-11-25T01:30:00Z'))).toBe(true);
     // 23:30 UTC on the 25th is already the 26th in Shanghai, before 09:00: nothing missed today.
@@ -41,7 +41,8 @@ describe('the digest schedule', () => {
     });
 
     it('judges 29 February the same whatever the year it is asked in', () => {
-      for (const asked of ['2027-03-01T00:00:00Z', '2027-12-31T00:00:00Z', '2028-02-28T00:00:00Z']) expect(digestCronProblem('0 9 29 2 *', 'UTC', new Date(asked))).toBeDefined();
+      for (const asked of ['2027-03-01T00:00:00Z', '2027-12-31T00:00:00Z', '2028-02-28T00:00:00Z'])
+        expect(digestCronProblem('0 9 29 2 *', 'UTC', new Date(asked))).toBeDefined();
     });
   });
 });

@@ -32,7 +32,8 @@ interface Floor {
 function expectFloor(report: EvalReport, floor: Floor): void {
   expect(report.ranked.recallAt1, misses(report)).toBeGreaterThanOrEqual(floor.r1);
   expect(report.ranked.recallAt3).toBeGreaterThanOrEqual(floor.r3);
-  for (const [kind, k] of Object.entries(report.byKind)) expect(k.score, `${kind}\n${misses(report)}`).toBeGreaterThanOrEqual(floor.kinds?.[kind] ?? floor.perKind);
+  for (const [kind, k] of Object.entries(report.byKind))
+    expect(k.score, `${kind}\n${misses(report)}`).toBeGreaterThanOrEqual(floor.kinds?.[kind] ?? floor.perKind);
   expect(report.answerInSnippet.share).toBeGreaterThanOrEqual(floor.answers);
 }
 

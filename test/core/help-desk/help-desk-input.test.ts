@@ -16,7 +16,10 @@ describe('a standard answer as a coordinator writes it', () => {
   it('names only measures the plan has', () => {
     const { plan } = testAnswerContext();
     expect(checkMeasures(plan, [15, 43, 15])).toEqual({ ok: true, value: [15, 43] });
-    expect(checkMeasures(plan, [15, 99])).toEqual({ ok: false, message: `计划共有 ${plan.measures.length} 条措施（编号 1–${plan.measures.length}），没有第 99 条。什么都没有保存。` });
+    expect(checkMeasures(plan, [15, 99])).toEqual({
+      ok: false,
+      message: `计划共有 ${plan.measures.length} 条措施（编号 1–${plan.measures.length}），没有第 99 条。什么都没有保存。`,
+    });
   });
 
   it('is due for review months later, on the month’s last day when the day does not exist', () => {
@@ -54,16 +57,53 @@ describe('the help desk commands after /plan', () => {
 
 describe('what the help desk has waiting', () => {
   const escalation = (id: number, createdAt: number, state: EscalationRecord['state']): EscalationRecord => ({
-    id, threadKey: `D1/${id}`, askerChannel: 'D1', askerThreadTs: `${id}`, asker: 'U1', question: `问题${id}`, plan: '2014', measures: [], state, createdAt, openedBy: `click:${id}`,
-    coordinationChannel: 'C0COORD', permalink: null, coordinationTs: null, askerToldAt: null, answeredAt: null, answeredBy: null, closedAt: null, closedBy: null,
+    id,
+    threadKey: `D1/${id}`,
+    askerChannel: 'D1',
+    askerThreadTs: `${id}`,
+    asker: 'U1',
+    question: `问题${id}`,
+    plan: '2014',
+    measures: [],
+    state,
+    createdAt,
+    openedBy: `click:${id}`,
+    coordinationChannel: 'C0COORD',
+    permalink: null,
+    coordinationTs: null,
+    askerToldAt: null,
+    answeredAt: null,
+    answeredBy: null,
+    closedAt: null,
+    closedBy: null,
   });
   const answer = (id: number, reviewBy: string, retired = false): StandardAnswerRecord => ({
-    id, version: 1, text: '答复', question: `问题${id}`, plan: '2014', measures: [], savedBy: 'U0COORD', savedAt: 0, updatedBy: 'U0COORD', updatedAt: 0, reviewBy, retired, source: null,
+    id,
+    version: 1,
+    text: '答复',
+    question: `问题${id}`,
+    plan: '2014',
+    measures: [],
+    savedBy: 'U0COORD',
+    savedAt: 0,
+    updatedBy: 'U0COORD',
+    updatedAt: 0,
+    reviewBy,
+    retired,
+    source: null,
   });
 
   it('lists what is not closed oldest first with its age, and active answers past review', () => {
-    const board = helpDeskBoard([escalation(2, 2000, 'open'), escalation(1, 1000, 'answered'), escalation(3, 500, 'closed')], [answer(1, '2026-12-01'), answer(2, '2026-11-01'), answer(3, '2026-01-01', true)], 5000, '2026-12-02');
-    expect(board.open.map((e) => [e.id, e.ageMs])).toEqual([[1, 4000], [2, 3000]]);
+    const board = helpDeskBoard(
+      [escalation(2, 2000, 'open'), escalation(1, 1000, 'answered'), escalation(3, 500, 'closed')],
+      [answer(1, '2026-12-01'), answer(2, '2026-11-01'), answer(3, '2026-01-01', true)],
+      5000,
+      '2026-12-02',
+    );
+    expect(board.open.map((e) => [e.id, e.ageMs])).toEqual([
+      [1, 4000],
+      [2, 3000],
+    ]);
     expect(board.dueForReview.map((a) => a.id)).toEqual([2, 1]);
     expect(board).toMatchObject({ openCount: 2, dueCount: 2, activeCount: 2 });
   });

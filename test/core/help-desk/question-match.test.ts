@@ -38,7 +38,10 @@ describe('a question and a saved question', () => {
   });
 
   it('picks the best of several saved questions, and none when none is close enough', () => {
-    const saved = [SAVED, '知识产权质押融资的风险补偿资金从哪里来？', '地方知识产权局怎么申请专利导航实验区？'].map((q, i) => ({ item: i, shape: questionShape(search(), q) }));
+    const saved = [SAVED, '知识产权质押融资的风险补偿资金从哪里来？', '地方知识产权局怎么申请专利导航实验区？'].map((q, i) => ({
+      item: i,
+      shape: questionShape(search(), q),
+    }));
     expect(bestMatch(questionShape(search(), '风险补偿资金从哪里来，知识产权质押融资的'), saved)?.item).toBe(1);
     expect(bestMatch(questionShape(search(), '专利导航实验区的经费由谁来承担'), saved)?.item).toBe(0);
     expect(bestMatch(questionShape(search(), '商标审查周期要控制在多久？'), saved)).toBeUndefined();

@@ -18,7 +18,19 @@ function parseError(source: string): PlanParseError {
   throw new Error('expected a PlanParseError');
 }
 
-const MINIMAL = ['2014年测试计划', '', '一、第一领域', '目标任务：目标一。', '工作措施：', '1．措施一。', '2．措施二。', '二、第二领域', '目标任务：目标二。', '工作措施：', '3．措施三。'];
+const MINIMAL = [
+  '2014年测试计划',
+  '',
+  '一、第一领域',
+  '目标任务：目标一。',
+  '工作措施：',
+  '1．措施一。',
+  '2．措施二。',
+  '二、第二领域',
+  '目标任务：目标二。',
+  '工作措施：',
+  '3．措施三。',
+];
 
 describe('parsePlan on the seed', () => {
   it('reads the title and year', () => {
@@ -34,7 +46,13 @@ describe('parsePlan on the seed', () => {
 
   it('assigns each area its measure range', () => {
     expect(plan.areas.map((a) => [a.measureNumbers[0], a.measureNumbers.at(-1)])).toEqual([
-      [1, 7], [8, 18], [19, 43], [44, 54], [55, 63], [64, 71], [72, 79],
+      [1, 7],
+      [8, 18],
+      [19, 43],
+      [44, 54],
+      [55, 63],
+      [64, 71],
+      [72, 79],
     ]);
   });
 
@@ -67,7 +85,12 @@ describe('parsePlan on the seed', () => {
   });
 
   it('splits clauses at ，；。 but never inside a title', () => {
-    expect(plan.measures[2]?.clauses).toEqual(['提高商标注册工作效率，', '加强商标审查质量管理，', '确保商标审查周期控制在9个月内，', '异议审理周期控制在12个月内。']);
+    expect(plan.measures[2]?.clauses).toEqual([
+      '提高商标注册工作效率，',
+      '加强商标审查质量管理，',
+      '确保商标审查周期控制在9个月内，',
+      '异议审理周期控制在12个月内。',
+    ]);
     expect(plan.measures[19]?.clauses).toHaveLength(1);
     for (const m of plan.measures) expect(m.clauses.join('')).toBe(m.displayText);
   });
@@ -105,7 +128,9 @@ describe('parsePlan on broken documents', () => {
   });
 
   it('reports an area without goals or without measures', () => {
-    expect(parseError(MINIMAL.filter((l) => l !== '目标任务：目标二。').join('\n')).message).toMatch(/^seeds\/test\.txt:8: area 二 has no 目标任务 paragraph$/u);
+    expect(parseError(MINIMAL.filter((l) => l !== '目标任务：目标二。').join('\n')).message).toMatch(
+      /^seeds\/test\.txt:8: area 二 has no 目标任务 paragraph$/u,
+    );
     expect(parseError(MINIMAL.slice(0, 10).join('\n')).message).toMatch(/^seeds\/test\.txt:\d+: area 二 has no measures under 工作措施$/u);
   });
 

@@ -42,7 +42,12 @@ describe('parsePlan on the direct layout (2015, 2016)', () => {
     expect(plan.year).toBe(2015);
     expect(plan.preamble).toBe('为持续推动知识产权战略落地见效，结合本年度各部门工作安排，制定本计划。');
     expect(plan.areas.map((a) => a.title)).toEqual(['强化知识产权创造质量', '强化知识产权运用', '强化知识产权保护', '强化知识产权管理与服务']);
-    expect(measureNumbersByArea(plan)).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]);
+    expect(measureNumbersByArea(plan)).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 10, 11, 12],
+      [13, 14, 15, 16],
+    ]);
   });
 
   it('gives its areas no goals and no sub-sections', () => {
@@ -73,7 +78,11 @@ describe('parsePlan on the direct layout (2015, 2016)', () => {
   });
 
   it('reads a lead and those who take part', () => {
-    expect(plan.measures[10]?.units).toMatchObject({ lead: '知识产权局', participants: ['司法部', '工商总局'], text: '（知识产权局牵头，司法部、工商总局参与）' });
+    expect(plan.measures[10]?.units).toMatchObject({
+      lead: '知识产权局',
+      participants: ['司法部', '工商总局'],
+      text: '（知识产权局牵头，司法部、工商总局参与）',
+    });
   });
 
   it('finds the units on the line a measure runs on to', () => {
@@ -120,8 +129,17 @@ describe('parsePlan on a multi-year plan with sub-sections', () => {
       { number: 1, numeral: '一', title: '健全法律法规', measureNumbers: [1, 2], line: 21 },
       { number: 2, numeral: '二', title: '完善政策体系', measureNumbers: [3, 4], line: 27 },
     ]);
-    expect(plan.areas[1]?.sections?.map((s) => s.measureNumbers)).toEqual([[5, 6], [7, 8, 9]]);
-    expect(plan.measures.slice(4, 9).map((m) => [m.area, m.section])).toEqual([[2, 1], [2, 1], [2, 2], [2, 2], [2, 2]]);
+    expect(plan.areas[1]?.sections?.map((s) => s.measureNumbers)).toEqual([
+      [5, 6],
+      [7, 8, 9],
+    ]);
+    expect(plan.measures.slice(4, 9).map((m) => [m.area, m.section])).toEqual([
+      [2, 1],
+      [2, 1],
+      [2, 2],
+      [2, 2],
+      [2, 2],
+    ]);
   });
 
   it('leaves sub-sections out of an area that has none', () => {
@@ -140,11 +158,24 @@ describe('parsePlan on a multi-year plan with sub-sections', () => {
 });
 
 describe('parsePlan on the labelled layout with sub-sections', () => {
-  it('places sub-sections under an area\'s 工作措施 label', () => {
-    const source = ['2018年测试计划', '一、第一领域', '目标任务：目标一。', '工作措施：', '（一）第一部分', '1．措施一。', '（二）第二部分', '2．措施二。', '3．措施三。'].join('\n');
+  it("places sub-sections under an area's 工作措施 label", () => {
+    const source = [
+      '2018年测试计划',
+      '一、第一领域',
+      '目标任务：目标一。',
+      '工作措施：',
+      '（一）第一部分',
+      '1．措施一。',
+      '（二）第二部分',
+      '2．措施二。',
+      '3．措施三。',
+    ].join('\n');
     const plan = parsePlan(source, 'x.txt');
     expect(plan.areas[0]?.goals).toBe('目标一。');
-    expect(plan.areas[0]?.sections?.map((s) => [s.title, s.measureNumbers])).toEqual([['第一部分', [1]], ['第二部分', [2, 3]]]);
+    expect(plan.areas[0]?.sections?.map((s) => [s.title, s.measureNumbers])).toEqual([
+      ['第一部分', [1]],
+      ['第二部分', [2, 3]],
+    ]);
   });
 
   it('refuses a sub-section before the 工作措施 label', () => {
@@ -159,7 +190,12 @@ describe('parsePlan on Traditional characters', () => {
     expect(plan.id).toBe('2016');
     expect(plan.title).toBe('2016年知識產權工作推進計劃');
     expect(plan.preamble).toBe('為進一步推動知識產權事業發展,明確年度重點任務,制定本計劃。');
-    expect(measureNumbersByArea(plan)).toEqual([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11]]);
+    expect(measureNumbersByArea(plan)).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+      [10, 11],
+    ]);
     expect(plan.measures[5]?.text).toBe('引導企業建立知識產權管理規範,提高管理水準。(工業和資訊化部、知識產權局按職責分別負責)');
     expect(plan.measures[5]?.clauses).toEqual(['引導企業建立知識產權管理規範,', '提高管理水準。', '(工業和資訊化部、知識產權局按職責分別負責)']);
   });
@@ -182,18 +218,25 @@ describe('parsePlan on Traditional characters', () => {
     expect(plan.title).toBe('２０１７年知識產權工作推進計劃');
     expect(plan.areas.map((a) => a.goals)).toEqual(['提升專利和商標審查品質,引導創新主體注重品質。', '健全保護體系,提高維權效率。']);
     expect(plan.areas[1]?.goalsClauses).toEqual(['健全保護體系,', '提高維權效率。']);
-    expect(measureNumbersByArea(plan)).toEqual([[1, 2], [3, 4, 5]]);
+    expect(measureNumbersByArea(plan)).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
     expect(plan.measures[4]?.text).toBe('開展網路環境下版權保護專項檢查。');
   });
 });
 
 describe('parsePlan refusing what it cannot place', () => {
   it('refuses a measure out of sequence naming file and line', () => {
-    expect(refusal('malformed-measure-out-of-sequence.txt')).toBe('test/fixtures/plans/malformed-measure-out-of-sequence.txt:11: measure numbering gap: found 4, expected 3');
+    expect(refusal('malformed-measure-out-of-sequence.txt')).toBe(
+      'test/fixtures/plans/malformed-measure-out-of-sequence.txt:11: measure numbering gap: found 4, expected 3',
+    );
   });
 
   it('refuses a sub-section outside any area', () => {
-    expect(refusal('malformed-section-outside-area.txt')).toBe('test/fixtures/plans/malformed-section-outside-area.txt:5: sub-section （一） is outside any area (no 一、… heading before it)');
+    expect(refusal('malformed-section-outside-area.txt')).toBe(
+      'test/fixtures/plans/malformed-section-outside-area.txt:5: sub-section （一） is outside any area (no 一、… heading before it)',
+    );
   });
 
   it('refuses an area without measures', () => {
@@ -207,7 +250,9 @@ describe('parsePlan refusing what it cannot place', () => {
   });
 
   it('refuses a title without a year', () => {
-    expect(refusal('malformed-no-year.txt')).toBe('test/fixtures/plans/malformed-no-year.txt:1: the title "知识产权工作推进计划" names no year (such as 2014年)');
+    expect(refusal('malformed-no-year.txt')).toBe(
+      'test/fixtures/plans/malformed-no-year.txt:1: the title "知识产权工作推进计划" names no year (such as 2014年)',
+    );
   });
 
   it('refuses a notice with no date line to close it', () => {
@@ -217,7 +262,9 @@ describe('parsePlan refusing what it cannot place', () => {
   });
 
   it('refuses a sub-section without measures', () => {
-    expect(refusal('malformed-section-without-measures.txt')).toBe('test/fixtures/plans/malformed-section-without-measures.txt:5: sub-section （一） of area 一 has no measures');
+    expect(refusal('malformed-section-without-measures.txt')).toBe(
+      'test/fixtures/plans/malformed-section-without-measures.txt:5: sub-section （一） of area 一 has no measures',
+    );
   });
 
   it('refuses goals in one area of a plan whose areas run straight into measures', () => {

@@ -13,7 +13,7 @@ describe('readPlanYears', () => {
     }
   });
 
-  it('takes the span the title names first, not a cited document\'s', () => {
+  it("takes the span the title names first, not a cited document's", () => {
     expect(readPlanYears('2021—2022年贯彻落实《纲要（2021—2035年）》推进计划')).toMatchObject({ id: '2021-2022' });
   });
 

@@ -8,11 +8,18 @@ describe('readUnitsResponsible', () => {
   });
 
   it('reads units written before the final full stop', () => {
-    expect(readUnitsResponsible('发布可转化技术目录（中央军委装备发展部、国防科工局负责）。')).toMatchObject({ lead: '中央军委装备发展部', participants: ['国防科工局'], text: '（中央军委装备发展部、国防科工局负责）' });
+    expect(readUnitsResponsible('发布可转化技术目录（中央军委装备发展部、国防科工局负责）。')).toMatchObject({
+      lead: '中央军委装备发展部',
+      participants: ['国防科工局'],
+      text: '（中央军委装备发展部、国防科工局负责）',
+    });
   });
 
   it('reads a lead with those who take part, assist or share the work', () => {
-    expect(readUnitsResponsible('开展试点。（知识产权局牵头，工商总局、版权局参与）')).toMatchObject({ lead: '知识产权局', participants: ['工商总局', '版权局'] });
+    expect(readUnitsResponsible('开展试点。（知识产权局牵头，工商总局、版权局参与）')).toMatchObject({
+      lead: '知识产权局',
+      participants: ['工商总局', '版权局'],
+    });
     expect(readUnitsResponsible('开展试点。（知识产权局牵头，市场监管总局配合）')).toMatchObject({ lead: '知识产权局', participants: ['市场监管总局'] });
     expect(readUnitsResponsible('开展试点。（商务部牵头；海关总署按职责分工负责）')).toMatchObject({ lead: '商务部', participants: ['海关总署'] });
     expect(readUnitsResponsible('开展试点。（版权局牵头）')).toMatchObject({ lead: '版权局', participants: [] });
@@ -20,7 +27,11 @@ describe('readUnitsResponsible', () => {
 
   it('reads Traditional characters, half-width brackets and stray spaces', () => {
     expect(readUnitsResponsible('開展試點。(知識產權局牽頭,商務部參與)')).toMatchObject({ lead: '知識產權局', participants: ['商務部'] });
-    expect(readUnitsResponsible('開展試點。（版權局、 公安部 按職責分別負責）')).toMatchObject({ lead: '版權局', participants: ['公安部'], text: '（版權局、 公安部 按職責分別負責）' });
+    expect(readUnitsResponsible('開展試點。（版權局、 公安部 按職責分別負責）')).toMatchObject({
+      lead: '版權局',
+      participants: ['公安部'],
+      text: '（版權局、 公安部 按職責分別負責）',
+    });
   });
 
   it('drops the 等 that closes a list of units', () => {
@@ -28,7 +39,10 @@ describe('readUnitsResponsible', () => {
   });
 
   it('keeps a unit with brackets in its name whole', () => {
-    expect(readUnitsResponsible('建设保护中心。（各省（区、市）知识产权局、商务部负责）')).toMatchObject({ lead: '各省（区、市）知识产权局', participants: ['商务部'] });
+    expect(readUnitsResponsible('建设保护中心。（各省（区、市）知识产权局、商务部负责）')).toMatchObject({
+      lead: '各省（区、市）知识产权局',
+      participants: ['商务部'],
+    });
   });
 
   it('reads nothing from a closing bracket that names no units', () => {

@@ -18,7 +18,8 @@ describe('questions about progress', () => {
   });
 
   it('leave questions about the plan text to the ordinary answer', () => {
-    for (const q of ['商标审查周期要控制在多久？', '国防知识产权有哪些措施？', '第42条', '第三部分讲什么', '15-20']) expect(readProgressQuestion(ctx, q), q).toBeUndefined();
+    for (const q of ['商标审查周期要控制在多久？', '国防知识产权有哪些措施？', '第42条', '第三部分讲什么', '15-20'])
+      expect(readProgressQuestion(ctx, q), q).toBeUndefined();
     // The team's questions ask what the plan says, not how it is carried out.
     const team = loadEvalQuestions(`${PROJECT_ROOT}/test/fixtures/questions-team.jsonl`);
     expect(team.filter((q) => readProgressQuestion(ctx, q.q)).map((q) => q.q)).toEqual([]);
@@ -26,8 +27,14 @@ describe('questions about progress', () => {
 
   it('are answered from the record, never invented', () => {
     const asked = { kind: 'measure', intent: 'lead', measure: 42 } as const;
-    expect(progressAnswer(ctx.plan, asked, [RECORD_42], '2026-11-25')).toMatchObject({ kind: 'measure', record: { lead: ['海关总署'] }, measure: { number: 42, area: { number: 3 } } });
+    expect(progressAnswer(ctx.plan, asked, [RECORD_42], '2026-11-25')).toMatchObject({
+      kind: 'measure',
+      record: { lead: ['海关总署'] },
+      measure: { number: 42, area: { number: 3 } },
+    });
     expect(progressAnswer(ctx.plan, asked, [], '2026-11-25')).not.toHaveProperty('record');
-    expect(progressAnswer(ctx.plan, { kind: 'list', list: 'overdue' }, [RECORD_42, { ...RECORD_42, measure: 3, due: undefined, overdue: false }], '2026-11-25')).toMatchObject({ measures: [{ number: 42 }], registered: 2 });
+    expect(
+      progressAnswer(ctx.plan, { kind: 'list', list: 'overdue' }, [RECORD_42, { ...RECORD_42, measure: 3, due: undefined, overdue: false }], '2026-11-25'),
+    ).toMatchObject({ measures: [{ number: 42 }], registered: 2 });
   });
 });

@@ -49,7 +49,13 @@ describe('what a coordinator typed, checked', () => {
   });
 
   it('refuses notes over 2,000 characters, unit names over 100, more than 20 units, unknown statuses and impossible dates', () => {
-    const result = readProgressInput({ status: '差不多', lead: '单'.repeat(101), participants: Array.from({ length: 21 }, (_, i) => `单位${i}`).join('、'), due: '2026-02-30', note: '说'.repeat(2001) });
+    const result = readProgressInput({
+      status: '差不多',
+      lead: '单'.repeat(101),
+      participants: Array.from({ length: 21 }, (_, i) => `单位${i}`).join('、'),
+      due: '2026-02-30',
+      note: '说'.repeat(2001),
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual({
@@ -63,7 +69,10 @@ describe('what a coordinator typed, checked', () => {
   });
 
   it('requires a status from the form, and keeps text as typed but without control characters', () => {
-    expect(readProgressInput({ status: '', note: 'x' }, { requireStatus: true })).toEqual({ ok: false, errors: { status: '请选择状态：未启动 / 推进中 / 已完成 / 受阻。' } });
+    expect(readProgressInput({ status: '', note: 'x' }, { requireStatus: true })).toEqual({
+      ok: false,
+      errors: { status: '请选择状态：未启动 / 推进中 / 已完成 / 受阻。' },
+    });
     expect(readProgressInput({ note: '  第一行\u0007\n\n\n\n第二行\u200b  ' })).toEqual({ ok: true, update: { note: '第一行\n\n第二行' } });
   });
 });
@@ -71,14 +80,28 @@ describe('what a coordinator typed, checked', () => {
 function book(start = '2026-11-24T02:00:00Z') {
   let now = new Date(start);
   const store = memorySqliteStore();
-  return { book: createProgressBook({ ledger: store.progress.forPlan('2014'), measureCount: 79, timeZone: 'Asia/Shanghai', now: () => now }), store, at: (iso: string) => void (now = new Date(iso)) };
+  return {
+    book: createProgressBook({ ledger: store.progress.forPlan('2014'), measureCount: 79, timeZone: 'Asia/Shanghai', now: () => now }),
+    store,
+    at: (iso: string) => void (now = new Date(iso)),
+  };
 }
 
 describe('the progress book', () => {
   it('keeps every change as an audit row: who, when, field, before and after, with the note', async () => {
     const { book: b, at } = book();
     const first = await b.update({ measure: 42, author: 'U0COORD', input: { status: '推进中', note: '本周完成海关系统联调' } });
-    expect(first).toMatchObject({ outcome: 'updated', record: { measure: 42, status: '推进中', version: 1, updatedDate: '2026-11-24', updatedTime: '10:00', latestNote: { text: '本周完成海关系统联调', author: 'U0COORD' } } });
+    expect(first).toMatchObject({
+      outcome: 'updated',
+      record: {
+        measure: 42,
+        status: '推进中',
+        version: 1,
+        updatedDate: '2026-11-24',
+        updatedTime: '10:00',
+        latestNote: { text: '本周完成海关系统联调', author: 'U0COORD' },
+      },
+    });
     at('2026-11-25T03:30:00Z');
     await b.update({ measure: 42, author: 'U0OTHER', input: { status: '受阻', lead: '海关总署' } });
     expect((await b.history(42)).map((c) => [c.version, c.date, c.time, c.author, c.field, c.before, c.after])).toEqual([
@@ -103,8 +126,14 @@ describe('the progress book', () => {
     const { book: b } = book();
     await b.update({ measure: 42, author: 'U1', input: { status: '推进中', lead: '海关总署' } });
     expect(await b.update({ measure: 42, author: 'U1', input: { lead: '海关总署' } })).toMatchObject({ outcome: 'unchanged', record: { version: 1 } });
-    expect(await b.update({ measure: 42, author: 'U1', input: { status: '差不多' } })).toMatchObject({ outcome: 'invalid', errors: { status: expect.any(String) } });
-    expect(await b.update({ measure: 80, author: 'U1', input: { status: '推进中' } })).toEqual({ outcome: 'unknown-measure', message: '计划共有 79 条措施（编号 1–79），没有第 80 条。' });
+    expect(await b.update({ measure: 42, author: 'U1', input: { status: '差不多' } })).toMatchObject({
+      outcome: 'invalid',
+      errors: { status: expect.any(String) },
+    });
+    expect(await b.update({ measure: 80, author: 'U1', input: { status: '推进中' } })).toEqual({
+      outcome: 'unknown-measure',
+      message: '计划共有 79 条措施（编号 1–79），没有第 80 条。',
+    });
     expect((await b.history(42)).length).toBe(2);
     expect(await b.record(80)).toBeUndefined();
   });
@@ -131,8 +160,14 @@ describe('the progress book', () => {
     const b = createProgressBook({ ledger, measureCount: 79, timeZone: 'Asia/Shanghai', now: () => new Date('2026-11-24T02:00:00Z') });
     await b.update({ measure: 42, author: 'U1', input: { status: '推进中', note: '第一条说明' } });
     await b.update({ measure: 42, author: 'U1', input: { lead: '海关总署' } });
-    expect(await b.update({ measure: 42, author: 'U1', input: { lead: '海关总署' } })).toMatchObject({ outcome: 'unchanged', record: { latestNote: { text: '第一条说明' } } });
-    expect(await b.update({ measure: 42, author: 'U2', input: { status: '受阻' }, expectedVersion: 1 })).toMatchObject({ outcome: 'stale', current: { latestNote: { text: '第一条说明' } } });
+    expect(await b.update({ measure: 42, author: 'U1', input: { lead: '海关总署' } })).toMatchObject({
+      outcome: 'unchanged',
+      record: { latestNote: { text: '第一条说明' } },
+    });
+    expect(await b.update({ measure: 42, author: 'U2', input: { status: '受阻' }, expectedVersion: 1 })).toMatchObject({
+      outcome: 'stale',
+      current: { latestNote: { text: '第一条说明' } },
+    });
     expect(await b.record(42)).toMatchObject({ version: 2, lead: ['海关总署'], latestNote: { text: '第一条说明', author: 'U1' } });
     expect(reads).toEqual([]);
   });

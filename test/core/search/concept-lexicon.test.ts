@@ -25,14 +25,18 @@ describe('the concept lexicon (seeds/lexicon/concepts.txt)', () => {
   });
 
   it('reads one concept, kind and word list a line, and names the file and line of a bad one', () => {
-    expect(parseConcepts('# 注释\n地理标志 | instance | 大闸蟹, 龙井茶\n', 'concepts.txt')).toEqual([{ concept: '地理标志', kind: 'instance', words: ['大闸蟹', '龙井茶'] }]);
-    expect(() => parseConcepts('地理标志 | 实例 | 大闸蟹\n', 'concepts.txt')).toThrow(new LexiconError('concepts.txt', 1, 'needs a concept, a kind (instance, colloquial, actor, situation) and at least one word'));
+    expect(parseConcepts('# 注释\n地理标志 | instance | 大闸蟹, 龙井茶\n', 'concepts.txt')).toEqual([
+      { concept: '地理标志', kind: 'instance', words: ['大闸蟹', '龙井茶'] },
+    ]);
+    expect(() => parseConcepts('地理标志 | 实例 | 大闸蟹\n', 'concepts.txt')).toThrow(
+      new LexiconError('concepts.txt', 1, 'needs a concept, a kind (instance, colloquial, actor, situation) and at least one word'),
+    );
     expect(() => parseConcepts('\n地理标志 | 大闸蟹\n', 'concepts.txt')).toThrow(/concepts\.txt:2:/u);
   });
 });
 
 describe('everyday words in a question', () => {
-  it('stand for the plan\'s concept, with less credit than the question\'s own words', () => {
+  it("stand for the plan's concept, with less credit than the question's own words", () => {
     const analysis = ctx.search.analyse('我们的大闸蟹被冒牌了');
     expect(analysis.everyday.map((e) => [e.word, e.targets])).toContainEqual(['大闸蟹', ['地理标志']]);
     const crab = analysis.concepts.filter((c) => c.credits.has('地理标志'));
@@ -40,16 +44,22 @@ describe('everyday words in a question', () => {
     expect(analysis.concepts.find((c) => c.label === '冒牌')?.credits.get('冒牌')).toBe(1);
   });
 
-  it('leave a question in the plan\'s own words ranked exactly as without the concept lexicon or the word bridge', () => {
+  it("leave a question in the plan's own words ranked exactly as without the concept lexicon or the word bridge", () => {
     const index = openSearchIndex({ plan: ctx.plan, lexicon });
     const without = createPlanSearch(ctx.plan, index, { ...lexicon, concepts: [] });
     const withoutBridge = createPlanSearch(ctx.plan, { ...index, bridge: bridgeLookup(new Map()) }, lexicon);
-    const fixtures = ['questions-dev.jsonl', 'questions-team.jsonl', 'questions-review.jsonl'].flatMap((f) => loadEvalQuestions(join(PROJECT_ROOT, 'test', 'fixtures', f)));
+    const fixtures = ['questions-dev.jsonl', 'questions-team.jsonl', 'questions-review.jsonl'].flatMap((f) =>
+      loadEvalQuestions(join(PROJECT_ROOT, 'test', 'fixtures', f)),
+    );
     // Questions whose every Chinese word is one the plan uses.
     const inPlanWords = (q: string) => without.analyse(q).concepts.every((c) => c.inPlan || !/\p{Script=Han}/u.test(c.label));
     const planWorded = fixtures.filter((q) => inPlanWords(q.q));
     expect(planWorded.length).toBeGreaterThan(100);
-    const ranking = (search: typeof without, q: string) => search.search(search.analyse(q)).slice(0, 10).map((h) => `${JSON.stringify(h.ref)}:${h.score.toFixed(6)}`);
+    const ranking = (search: typeof without, q: string) =>
+      search
+        .search(search.analyse(q))
+        .slice(0, 10)
+        .map((h) => `${JSON.stringify(h.ref)}:${h.score.toFixed(6)}`);
     const changed = planWorded.filter((q) => ranking(ctx.search, q.q).join() !== ranking(without, q.q).join());
     expect(changed.map((q) => q.id)).toEqual([]);
     const changedByBridge = planWorded.filter((q) => ranking(ctx.search, q.q).join() !== ranking(withoutBridge, q.q).join());
@@ -59,11 +69,13 @@ describe('everyday words in a question', () => {
     expect(bridged.length).toBeGreaterThan(0);
   });
 
-  it('leave a question in the plan\'s own words answered exactly as without the near meanings, which do reach questions in other words', () => {
+  it("leave a question in the plan's own words answered exactly as without the near meanings, which do reach questions in other words", () => {
     const index = openSearchIndex({ plan: ctx.plan, lexicon });
     expect(index.near).toBeDefined();
     const withoutNear = { plan: ctx.plan, search: createPlanSearch(ctx.plan, { ...index, near: undefined }, lexicon) };
-    const fixtures = ['questions-dev.jsonl', 'questions-team.jsonl', 'questions-review.jsonl', 'questions-trust.jsonl'].flatMap((f) => loadEvalQuestions(join(PROJECT_ROOT, 'test', 'fixtures', f)));
+    const fixtures = ['questions-dev.jsonl', 'questions-team.jsonl', 'questions-review.jsonl', 'questions-trust.jsonl'].flatMap((f) =>
+      loadEvalQuestions(join(PROJECT_ROOT, 'test', 'fixtures', f)),
+    );
     const inPlanWords = (q: string) => withoutNear.search.analyse(q).concepts.every((c) => c.inPlan || !/\p{Script=Han}/u.test(c.label));
     const planWorded = fixtures.filter((q) => inPlanWords(q.q));
     expect(planWorded.length).toBeGreaterThan(100);

@@ -6,7 +6,14 @@ import { INDEX_DIR } from '../../../src/core/paths.js';
 import { loadPlan } from '../../../src/core/plan/load-plan.js';
 import { buildIndexArtifacts } from '../../../src/core/search/index/build-search-index.js';
 import { computeInputsHash } from '../../../src/core/search/index/index-inputs.js';
-import { DICTIONARY_FILE, MANIFEST_FILE, NEAR_MEANINGS_FILE, SEARCH_INDEX_FILE, WORD_BRIDGE_FILE, type IndexArtifacts } from '../../../src/core/search/index/index-files.js';
+import {
+  DICTIONARY_FILE,
+  MANIFEST_FILE,
+  NEAR_MEANINGS_FILE,
+  SEARCH_INDEX_FILE,
+  WORD_BRIDGE_FILE,
+  type IndexArtifacts,
+} from '../../../src/core/search/index/index-files.js';
 import { NEAR_MEANINGS_FORMAT, readNearMeaningsHeader, WORD_VECTOR_SOURCE } from '../../../src/core/search/near/near-meanings.js';
 import { openSearchIndex } from '../../../src/core/search/index/open-search-index.js';
 import { loadLexicon } from '../../../src/core/search/lexicon/load-lexicon.js';

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildNearMeanings } from '../../../src/core/search/near/build-near-meanings.js';
 import { createNearMeaningRanker } from '../../../src/core/search/near/near-meaning-ranking.js';
-import { formatNearMeanings, NearMeaningsError, parseNearMeanings, WORD_VECTOR_SOURCE, type NearMeaningsHeader } from '../../../src/core/search/near/near-meanings.js';
+import {
+  formatNearMeanings,
+  NearMeaningsError,
+  parseNearMeanings,
+  WORD_VECTOR_SOURCE,
+  type NearMeaningsHeader,
+} from '../../../src/core/search/near/near-meanings.js';
 import { segmentByVocabulary } from '../../../src/core/search/near/segment-by-vocabulary.js';
 import { parseWordVectors, WordVectorsError } from '../../../src/core/search/near/word-vectors.js';
 import { testAnswerContext } from '../../support/answer-context.js';
@@ -44,13 +50,18 @@ function table() {
 }
 
 describe('word vectors', () => {
-  it('reads word2vec\'s binary format, most frequent first, each vector scaled to length 1', () => {
-    const read = parseWordVectors(word2vec([['知识产权', [3, 4]], ['专利', [0, 2]]]));
+  it("reads word2vec's binary format, most frequent first, each vector scaled to length 1", () => {
+    const read = parseWordVectors(
+      word2vec([
+        ['知识产权', [3, 4]],
+        ['专利', [0, 2]],
+      ]),
+    );
     expect(read.words).toEqual(['知识产权', '专利']);
     expect([...read.values].map((x) => Math.round(x * 100) / 100)).toEqual([0.6, 0.8, 0, 1]);
   });
 
-  it('names a file that is not word2vec\'s, or ends early', () => {
+  it("names a file that is not word2vec's, or ends early", () => {
     expect(() => parseWordVectors(Buffer.from('not vectors'))).toThrow(WordVectorsError);
     expect(() => parseWordVectors(word2vec([['专利', [1, 2]]]).subarray(0, 12))).toThrow(/ends inside word 1 of 1/u);
   });
@@ -58,16 +69,26 @@ describe('word vectors', () => {
 
 describe('segmenting by a vocabulary', () => {
   it('takes the most probable words, and single characters where no word fits', () => {
-    const logP = new Map([['野生', -8], ['草药', -9], ['生草', -12], ['药企', -10]]);
+    const logP = new Map([
+      ['野生', -8],
+      ['草药', -9],
+      ['生草', -12],
+      ['药企', -10],
+    ]);
     expect(segmentByVocabulary('野生草药来了', (w) => logP.get(w)).map((s) => s.word)).toEqual(['野生', '草药', '来', '了']);
   });
 });
 
 describe('the near-meaning table', () => {
-  it('numbers the plan\'s words the vectors know and gives each askable word its near ones, nearest first', () => {
+  it("numbers the plan's words the vectors know and gives each askable word its near ones, nearest first", () => {
     const built = table();
     expect(built.targets).toEqual(['专利', '侵权', '版权']);
-    expect(built.documents).toEqual(new Map([['m1', [2]], ['m2', [0, 1]]]));
+    expect(built.documents).toEqual(
+      new Map([
+        ['m1', [2]],
+        ['m2', [0, 1]],
+      ]),
+    );
     expect(built.words.get('盗版')?.neighbours.map((n) => built.targets[n.target])).toEqual(['版权', '侵权']);
     expect(built.words.has('天气')).toBe(false); // near nothing of the plan's
     expect(built.words.has('专利')).toBe(false); // not askable here
@@ -77,7 +98,10 @@ describe('the near-meaning table', () => {
     const near = parseNearMeanings(formatNearMeanings(table()));
     expect(near.header).toEqual(HEADER);
     expect(near.size).toBe(3);
-    expect(near.neighbours('盗版')?.map((n) => [near.targets[n.target], n.cosine])).toEqual([['版权', 0.95], ['侵权', 0.94]]);
+    expect(near.neighbours('盗版')?.map((n) => [near.targets[n.target], n.cosine])).toEqual([
+      ['版权', 0.95],
+      ['侵权', 0.94],
+    ]);
     expect(near.neighbours('天气')).toBeUndefined();
     expect(near.logProbability('盗版')).toBeLessThan(0);
   });
@@ -87,7 +111,7 @@ describe('the near-meaning table', () => {
     expect(() => parseNearMeanings(formatNearMeanings(table()).replace('targets\t', 'words\t'))).toThrow(/run npm run build:index/u);
   });
 
-  it('ranks the measures whose words are near the question\'s, and none for a question near nothing', () => {
+  it("ranks the measures whose words are near the question's, and none for a question near nothing", () => {
     const ranker = createNearMeaningRanker(parseNearMeanings(formatNearMeanings(table())));
     expect(ranker.rank('网上盗版怎么办').map((m) => m.id)).toEqual(['m1', 'm2']);
     expect(ranker.rank('明天天气')).toEqual([]);
@@ -98,7 +122,11 @@ describe('the committed near meanings', () => {
   const { search } = testAnswerContext();
 
   it('read everyday words the plan does not use as its words near in meaning', () => {
-    const near = (q: string) => search.nearMeanings(search.analyse(q))?.slice(0, 3).map((m) => m.id) ?? [];
+    const near = (q: string) =>
+      search
+        .nearMeanings(search.analyse(q))
+        ?.slice(0, 3)
+        .map((m) => m.id) ?? [];
     expect(near('网上卖盗版光碟的越来越多')).toContain('m28');
     expect(near('商标审查周期要控制在多久？')).toEqual([]); // the plan's own words: not asked
   });

@@ -21,8 +21,8 @@ describe('normalising a question', () => {
   });
 });
 
-describe('reading a question in the plan\'s words', () => {
-  it('maps everyday words and abbreviations to the plan\'s wording', () => {
+describe("reading a question in the plan's words", () => {
+  it("maps everyday words and abbreviations to the plan's wording", () => {
     expect(terms('卖假货的网店怎么管')).toEqual(expect.arrayContaining(['假冒', '互联网', '销售']));
     expect(terms('两法衔接')).toEqual(expect.arrayContaining(['行政执法', '刑事司法', '衔接']));
     expect(terms('自贸区')).toContain('自由贸易区');

@@ -36,7 +36,11 @@ describe('ranking real questions', () => {
   });
 
   it('lists all the measures of a broad subject', () => {
-    expect(top('国防知识产权有哪些措施？').slice(0, 5).sort((a, b) => a - b)).toEqual([7, 17, 43, 69, 76]);
+    expect(
+      top('国防知识产权有哪些措施？')
+        .slice(0, 5)
+        .sort((a, b) => a - b),
+    ).toEqual([7, 17, 43, 69, 76]);
   });
 
   it('shows the clause holding a factoid answer, with the part that answers marked', () => {

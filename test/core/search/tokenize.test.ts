@@ -15,7 +15,7 @@ describe('segmenting plan text', () => {
     expect(terms).toEqual(expect.arrayContaining(['促进科技成果转化法', '科技成果', '转化']));
   });
 
-  it('keeps quoted names and the plan\'s recurring names whole', () => {
+  it("keeps quoted names and the plan's recurring names whole", () => {
     expect(segment('开展第十次打击网络侵权盗版“剑网行动”')).toContain('剑网行动');
     expect(segment('推进“金农工程”农产品地理标志信息系统')).toContain('金农工程');
     expect(segment('严厉打击“傍名牌”行为')).toContain('傍名牌');

@@ -31,7 +31,7 @@ const CEDICT = [
 ].join('\n');
 
 describe('CC-CEDICT read for the word bridge', () => {
-  it('keeps each Simplified headword\'s senses as content words, without measure words, variants or asides', () => {
+  it("keeps each Simplified headword's senses as content words, without measure words, variants or asides", () => {
     const glosses = parseGlossDictionary(CEDICT);
     expect(glosses.get('公司')).toEqual([['company'], ['company'], ['firm'], ['corporation'], ['incorporated']]);
     expect(glosses.get('墙')).toEqual([['wall']]);
@@ -70,20 +70,27 @@ describe('building the word bridge', () => {
   });
 
   it('finds its words in a question, longest first', () => {
-    const find = createRelatedFinder(bridgeLookup(new Map([['港口', [{ word: '口岸', strength: 0.8 }]], ['港', [{ word: '香港', strength: 0.5 }]]])));
+    const find = createRelatedFinder(
+      bridgeLookup(
+        new Map([
+          ['港口', [{ word: '口岸', strength: 0.8 }]],
+          ['港', [{ word: '香港', strength: 0.5 }]],
+        ]),
+      ),
+    );
     expect(find('货在港口被扣').map((m) => [m.word, m.start, m.end])).toEqual([['港口', 2, 4]]);
   });
 });
 
 describe('the word bridge in index/', () => {
-  it('is a compact file of the plan\'s neighbours', () => {
+  it("is a compact file of the plan's neighbours", () => {
     const bridge = parseWordBridge(readFileSync(join(INDEX_DIR, WORD_BRIDGE_FILE), 'utf8'));
     expect(bridge.size).toBeGreaterThan(1000);
     expect(bridge.size).toBeLessThan(20000);
     expect(bridge.get('有名')).toEqual([{ word: '知名', strength: 1 }]);
   });
 
-  it('lets a word neither the plan nor the lexicons know reach the plan\'s word, with less credit than the concept lexicon', () => {
+  it("lets a word neither the plan nor the lexicons know reach the plan's word, with less credit than the concept lexicon", () => {
     const analysis = ctx.search.analyse('那个很有名的老字号');
     expect(analysis.related.map((r) => [r.word, r.targets.map((t) => t.word)])).toEqual([['有名', ['知名']]]);
     const famous = analysis.concepts.find((c) => c.label === '有名');

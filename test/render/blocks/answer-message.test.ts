@@ -22,7 +22,11 @@ const blocksText = (message: { blocks: unknown[] }) => JSON.stringify(message.bl
 
 describe('an answer as a Slack message', () => {
   it('heads an answer to an English question with an English context line, in blocks and in the fallback text', () => {
-    const english = { ...SEARCH_ANSWER, query: 'trademark examination period', interpretation: { corrections: [], expansions: [{ word: 'trademark', planTerms: ['商标'] }] } };
+    const english = {
+      ...SEARCH_ANSWER,
+      query: 'trademark examination period',
+      interpretation: { corrections: [], expansions: [{ word: 'trademark', planTerms: ['商标'] }] },
+    };
     const message = renderAnswer(english, { feedback: 'buttons', shareable: true });
     expect(JSON.stringify(message.blocks?.[0])).toContain('Found: measure 3 (and 1 related), area 1 (提高知识产权创造质量); read as trademark = 商标.');
     expect(message.text).toMatch(/^Found: measure 3/u);
@@ -95,7 +99,12 @@ describe('an answer as a Slack message', () => {
   });
 
   it('counts on 更多结果 what it opens, and warns only when the answer is uncertain', () => {
-    const low = { ...SEARCH_ANSWER, confidence: 'low' as const, total: 40, notice: { code: 'low-confidence' as const, message: '以下是最接近的原文，请核对。' } };
+    const low = {
+      ...SEARCH_ANSWER,
+      confidence: 'low' as const,
+      total: 40,
+      notice: { code: 'low-confidence' as const, message: '以下是最接近的原文，请核对。' },
+    };
     const text = blocksText(renderAnswer(low, { feedback: 'none', shareable: false }));
     expect(text).toContain('更多结果（共 10 条）');
     expect(text).toContain(':warning: 以下是最接近的原文，请核对。');

@@ -37,7 +37,15 @@ const ESCALATION: EscalationRecord = {
   closedAt: null,
   closedBy: null,
 };
-const REPLY = { escalation: 3, messageTs: '1764000000.000300', author: 'U0COORD', text: '经费由试点地方财政安排，\n国家知识产权局给予引导资金支持。<@U0ALL>', at: 1, relayTs: null, offeredAt: null };
+const REPLY = {
+  escalation: 3,
+  messageTs: '1764000000.000300',
+  author: 'U0COORD',
+  text: '经费由试点地方财政安排，\n国家知识产权局给予引导资金支持。<@U0ALL>',
+  at: 1,
+  relayTs: null,
+  offeredAt: null,
+};
 const STANDARD: StandardAnswerRecord = {
   id: 1,
   version: 2,
@@ -54,8 +62,28 @@ const STANDARD: StandardAnswerRecord = {
   source: 'escalation:3:1764000000.000300',
 };
 const HISTORY: StandardAnswerVersion[] = [
-  { id: 1, version: 1, text: '由地方安排。', question: STANDARD.question, measures: [15], reviewBy: '2027-06-01', retired: false, author: 'U0COORD', at: STANDARD.savedAt },
-  { id: 1, version: 2, text: STANDARD.text, question: STANDARD.question, measures: [15], reviewBy: '2027-06-02', retired: false, author: 'U0MEMBER', at: STANDARD.updatedAt },
+  {
+    id: 1,
+    version: 1,
+    text: '由地方安排。',
+    question: STANDARD.question,
+    measures: [15],
+    reviewBy: '2027-06-01',
+    retired: false,
+    author: 'U0COORD',
+    at: STANDARD.savedAt,
+  },
+  {
+    id: 1,
+    version: 2,
+    text: STANDARD.text,
+    question: STANDARD.question,
+    measures: [15],
+    reviewBy: '2027-06-02',
+    retired: false,
+    author: 'U0MEMBER',
+    at: STANDARD.updatedAt,
+  },
 ];
 const ESCALATE = { q: '专利导航实验区的工作经费由谁承担？', m: [15], c: 'D0DIRECT', t: '1764000000.000100' };
 const json = (value: unknown) => JSON.stringify(value);
@@ -97,13 +125,27 @@ describe('the help desk in Slack', () => {
 
   it('shows a standard answer first, labelled and dated apart from the plan’s text beneath', () => {
     const plan = renderAnswer(NOT_COVERED_ANSWER, { feedback: 'buttons', shareable: false });
-    const shown = withStandardAnswer(plan, { id: 1, text: STANDARD.text, question: STANDARD.question, date: '2026-12-01', reviewBy: '2027-06-01', pastReview: false });
+    const shown = withStandardAnswer(plan, {
+      id: 1,
+      text: STANDARD.text,
+      question: STANDARD.question,
+      date: '2026-12-01',
+      reviewBy: '2027-06-01',
+      pastReview: false,
+    });
     const blocks = json(shown.blocks);
     expect(blocks.indexOf('标准答复 · 协调办 · 2026-12-01')).toBeLessThan(blocks.indexOf('以下是计划原文'));
     expect(blocks.indexOf('以下是计划原文')).toBeLessThan(blocks.indexOf(plan.text.slice(0, 10)));
     expect(slackMessageProblems(shown)).toEqual([]);
     expect(shown).toMatchSnapshot();
-    const expired = withStandardAnswer(plan, { id: 1, text: STANDARD.text, question: STANDARD.question, date: '2026-12-01', reviewBy: '2027-06-01', pastReview: true });
+    const expired = withStandardAnswer(plan, {
+      id: 1,
+      text: STANDARD.text,
+      question: STANDARD.question,
+      date: '2026-12-01',
+      reviewBy: '2027-06-01',
+      pastReview: true,
+    });
     expect(json(expired.blocks)).toContain('已过复核日期（2027-06-01）');
   });
 
@@ -119,13 +161,26 @@ describe('the help desk in Slack', () => {
   });
 
   it('shows what is waiting on Home and in the digest', () => {
-    const board = helpDeskBoard([ESCALATION, { ...ESCALATION, id: 4, state: 'answered', createdAt: Date.parse('2026-12-05T00:00:00Z') }], [{ ...STANDARD, reviewBy: '2026-12-01' }], Date.parse('2026-12-05T02:00:00Z'), '2026-12-05');
+    const board = helpDeskBoard(
+      [ESCALATION, { ...ESCALATION, id: 4, state: 'answered', createdAt: Date.parse('2026-12-05T00:00:00Z') }],
+      [{ ...STANDARD, reviewBy: '2026-12-01' }],
+      Date.parse('2026-12-05T02:00:00Z'),
+      '2026-12-05',
+    );
     const home = renderDashboard(DASHBOARD, OVERVIEW, { board, answers: [STANDARD], today: '2026-12-05' });
     expect(json(home.blocks)).toContain('协调办待答复（2）');
     expect(json(home.blocks)).toContain('已等 7 天');
     expect(json(home.blocks)).toContain('standard_answer_edit');
     expect(slackViewProblems(home, { allowLinksTo: 'https://fake.slack.com/' })).toEqual([]);
-    const digest = renderDigest({ ...DIGEST, helpDesk: { open: board.open.map(({ id, question, state, ageMs }) => ({ id, question, state, ageMs })), openCount: 2, dueForReview: board.dueForReview, dueCount: 1 } });
+    const digest = renderDigest({
+      ...DIGEST,
+      helpDesk: {
+        open: board.open.map(({ id, question, state, ageMs }) => ({ id, question, state, ageMs })),
+        openCount: 2,
+        dueForReview: board.dueForReview,
+        dueCount: 1,
+      },
+    });
     expect(json(digest.blocks)).toContain('标准答复待复核（1）');
     expect(json(digest.blocks)).not.toContain('<@U0USER>');
     expect(slackMessageProblems(digest)).toEqual([]);

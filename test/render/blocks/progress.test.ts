@@ -4,10 +4,30 @@ import { renderDashboard } from '../../../src/render/blocks/dashboard-blocks.js'
 import { renderDigest } from '../../../src/render/blocks/digest-blocks.js';
 import { renderMeasureCard } from '../../../src/render/blocks/measure-card.js';
 import { renderHistory, renderProgressAnswer, renderRefusal } from '../../../src/render/blocks/progress-blocks.js';
-import { progressBlockId, renderAreaModal, renderHistoryModal, renderMeasureModal, renderProgressForm, renderRefusalModal, renderSavedModal } from '../../../src/render/blocks/progress-modal.js';
+import {
+  progressBlockId,
+  renderAreaModal,
+  renderHistoryModal,
+  renderMeasureModal,
+  renderProgressForm,
+  renderRefusalModal,
+  renderSavedModal,
+} from '../../../src/render/blocks/progress-modal.js';
 import { renderDigestText } from '../../../src/render/text/digest-text.js';
 import type { ProgressChange } from '../../../src/core/progress/progress-schema.js';
-import { AREA_3, AREA_3_COUNTS, AREA_CARD, DASHBOARD, DIGEST_WITH_PROGRESS, HISTORY_42, measure, OVERVIEW, RECORD_28, RECORD_42, SOURCE } from '../../support/render-fixtures.js';
+import {
+  AREA_3,
+  AREA_3_COUNTS,
+  AREA_CARD,
+  DASHBOARD,
+  DIGEST_WITH_PROGRESS,
+  HISTORY_42,
+  measure,
+  OVERVIEW,
+  RECORD_28,
+  RECORD_42,
+  SOURCE,
+} from '../../support/render-fixtures.js';
 import { slackMessageProblems, slackViewProblems } from '../../support/slack-message-check.js';
 
 const MEASURE_42_TEXT = '加大对海关知识产权大要案的查处力度，加强进出口环节知识产权保护。';
@@ -17,7 +37,17 @@ describe('the measure card with its record', () => {
   it('shows lead unit, status, due date and the latest note with its date and author, escaped, with 历史 and 更新进展', () => {
     const card = renderMeasureCard(measure(42, MEASURE_42_TEXT), SOURCE, { shareable: true, progress: { record: RECORD_42, canEdit: true } });
     const json = JSON.stringify(card.blocks);
-    for (const shown of ['海关总署', '*推进中*', '2026-11-20（', '已逾期', '2026-11-24 10:05，<@U0COORD>', '&lt;!channel&gt;', 'progress_history', 'progress_edit']) expect(json).toContain(shown);
+    for (const shown of [
+      '海关总署',
+      '*推进中*',
+      '2026-11-20（',
+      '已逾期',
+      '2026-11-24 10:05，<@U0COORD>',
+      '&lt;!channel&gt;',
+      'progress_history',
+      'progress_edit',
+    ])
+      expect(json).toContain(shown);
     expect(slackMessageProblems(card, own)).toEqual([]);
     expect(card).toMatchSnapshot();
   });
@@ -64,7 +94,10 @@ describe('the 更新进展 form', () => {
   });
 
   it('turns into what was saved', () => {
-    const saved = renderSavedModal(RECORD_42, HISTORY_42.filter((c) => c.version === 3));
+    const saved = renderSavedModal(
+      RECORD_42,
+      HISTORY_42.filter((c) => c.version === 3),
+    );
     expect(slackViewProblems(saved, own)).toEqual([]);
     expect(saved).toMatchSnapshot();
   });
@@ -92,7 +125,9 @@ describe('history, refusal, dashboard, area and answers', () => {
     const refusal = renderRefusal({ users: ['U0COORD'], groups: ['S0COORDS'] });
     expect(JSON.stringify(refusal.blocks)).toContain('<@U0COORD>、<!subteam^S0COORDS>');
     // Slack shows the mentions in a notification as the person's and the group's names.
-    expect(refusal.text).toBe('你没有登记推进情况的权限，这次没有做任何更改。推进情况由协调办指定的人员登记：<@U0COORD>、<!subteam^S0COORDS>。如需开通权限，请联系他们。');
+    expect(refusal.text).toBe(
+      '你没有登记推进情况的权限，这次没有做任何更改。推进情况由协调办指定的人员登记：<@U0COORD>、<!subteam^S0COORDS>。如需开通权限，请联系他们。',
+    );
     expect(slackMessageProblems(refusal, own)).toEqual([]);
     expect(refusal).toMatchSnapshot();
   });
@@ -109,7 +144,8 @@ describe('history, refusal, dashboard, area and answers', () => {
 
   it('says to ask 协调办 in a refusal when nobody is named (COORDINATORS unset)', () => {
     const refusal = renderRefusal({ users: [], groups: [] });
-    const sentence = '你没有登记推进情况的权限，这次没有做任何更改。推进情况由协调办指定的人员登记，目前还没有指定任何人（应用的 COORDINATORS 尚未设置）。如需开通权限，请联系协调办。';
+    const sentence =
+      '你没有登记推进情况的权限，这次没有做任何更改。推进情况由协调办指定的人员登记，目前还没有指定任何人（应用的 COORDINATORS 尚未设置）。如需开通权限，请联系协调办。';
     expect(refusal.text).toBe(sentence);
     expect(JSON.stringify(refusal.blocks)).toContain(sentence);
     expect(JSON.stringify(renderRefusalModal({ users: [], groups: [] }).blocks)).toContain(sentence);
@@ -136,7 +172,12 @@ describe('history, refusal, dashboard, area and answers', () => {
 
   it('answers who leads and how far from the record, and says 计划原文未列明，协调办尚未登记 otherwise', () => {
     const area = { number: 3, numeral: '三', title: '提高知识产权保护效果', firstMeasure: 19, lastMeasure: 43 };
-    const from = renderProgressAnswer({ kind: 'measure', intent: 'status', measure: { number: 42, area, firstClause: '加大对海关知识产权大要案的查处力度' }, record: RECORD_42 });
+    const from = renderProgressAnswer({
+      kind: 'measure',
+      intent: 'status',
+      measure: { number: 42, area, firstClause: '加大对海关知识产权大要案的查处力度' },
+      record: RECORD_42,
+    });
     expect(from.text).toBe('第 42 条目前状态为“推进中”（2026-11-24 更新）。');
     expect(slackMessageProblems(from, own)).toEqual([]);
     const none = renderProgressAnswer({ kind: 'measure', intent: 'lead', measure: { number: 15, area, firstClause: 'x' } });

@@ -29,7 +29,8 @@ describe('Block Kit output stays within Slack limits', () => {
   it('for every measure card, the longest measures included', () => {
     for (const m of plan.measures) {
       const result = measureResult(plan, m, undefined, 1);
-      for (const shareable of [true, false]) expect(slackMessageProblems(renderMeasureCard(result, planSource(plan), { shareable })), `measure ${m.number}`).toEqual([]);
+      for (const shareable of [true, false])
+        expect(slackMessageProblems(renderMeasureCard(result, planSource(plan), { shareable })), `measure ${m.number}`).toEqual([]);
     }
   });
 
@@ -64,19 +65,36 @@ describe('Block Kit output stays within Slack limits', () => {
 describe('the digest message', () => {
   it('stays within limits at its largest, and escapes the questions it quotes', () => {
     const day: DayActivity = {
-      questions: ['<!channel> 绿卡怎么办', '<@U123> <http://evil.example|点我>', 'x'.repeat(400), ...Array.from({ length: 40 }, (_, i) => `问题${i}`)].map((question) => ({ question, measures: [3], found: false })),
+      questions: ['<!channel> 绿卡怎么办', '<@U123> <http://evil.example|点我>', 'x'.repeat(400), ...Array.from({ length: 40 }, (_, i) => `问题${i}`)].map(
+        (question) => ({ question, measures: [3], found: false }),
+      ),
       feedback: { helpful: 2, notHelpful: 1 },
     };
     const activity = new Map(['2026-11-27', '2026-11-28', '2026-11-29'].map((d) => [d, day] as const));
     for (const size of [1, 3, 20]) {
-      const content = digestContent({ plan, date: '2026-11-30', start: '2026-11-25', postedDates: new Set(), today: '2026-11-25', days: 'workdays', size, activity });
+      const content = digestContent({
+        plan,
+        date: '2026-11-30',
+        start: '2026-11-25',
+        postedDates: new Set(),
+        today: '2026-11-25',
+        days: 'workdays',
+        size,
+        activity,
+      });
       expect(slackMessageProblems(renderDigest(content)), `size ${size}`).toEqual([]);
     }
   });
 });
 
 describe('escaping', () => {
-  const hostile = ['<!channel> 商标审查周期', '<@U123> 专利导航', '<http://evil.example|点我> 剑网行动', '<!here|here> *粗体* `代码` & 知识产权', '&lt;!channel&gt; 傍名牌'];
+  const hostile = [
+    '<!channel> 商标审查周期',
+    '<@U123> 专利导航',
+    '<http://evil.example|点我> 剑网行动',
+    '<!here|here> *粗体* `代码` & 知识产权',
+    '&lt;!channel&gt; 傍名牌',
+  ];
 
   it('never lets typed text become a mention or a link', () => {
     for (const q of hostile) {
@@ -111,9 +129,15 @@ describe('the progress record at its largest', () => {
   it('fits every card, form and window, and the dashboard', () => {
     for (const record of records) {
       const m = measureResult(plan, plan.measures[record.measure - 1]!, undefined, 1);
-      expect(slackMessageProblems(renderMeasureCard(m, planSource(plan), { shareable: true, progress: { record, canEdit: true } }), own), `card ${m.number}`).toEqual([]);
+      expect(
+        slackMessageProblems(renderMeasureCard(m, planSource(plan), { shareable: true, progress: { record, canEdit: true } }), own),
+        `card ${m.number}`,
+      ).toEqual([]);
       expect(slackViewProblems(renderMeasureModal(m, planSource(plan), { record, canEdit: true }), own), `modal ${m.number}`).toEqual([]);
-      expect(slackViewProblems(renderProgressForm({ measure: { number: m.number, text: m.text }, record, stale: true, draftNote: record.latestNote!.text }), own), `form ${m.number}`).toEqual([]);
+      expect(
+        slackViewProblems(renderProgressForm({ measure: { number: m.number, text: m.text }, record, stale: true, draftNote: record.latestNote!.text }), own),
+        `form ${m.number}`,
+      ).toEqual([]);
     }
     for (const area of plan.areas) {
       const shown = areaProgress(plan, area.number, records, '2026-11-25')!;
@@ -124,9 +148,29 @@ describe('the progress record at its largest', () => {
 
   it('fits the digest with every measure updated yesterday and every one overdue and blocked', () => {
     const changes: ProgressChange[] = records.flatMap((r) =>
-      (['status', 'lead', 'participants', 'due', 'note'] as const).map((field) => ({ measure: r.measure, version: 2, at: 0, date: '2026-11-29', time: '10:05', author: 'U0COORD', field, before: 'x'.repeat(2000), after: '<!channel>'.repeat(200) })),
+      (['status', 'lead', 'participants', 'due', 'note'] as const).map((field) => ({
+        measure: r.measure,
+        version: 2,
+        at: 0,
+        date: '2026-11-29',
+        time: '10:05',
+        author: 'U0COORD',
+        field,
+        before: 'x'.repeat(2000),
+        after: '<!channel>'.repeat(200),
+      })),
     );
-    const content = digestContent({ plan, date: '2026-11-30', start: '2026-11-25', postedDates: new Set(), today: '2026-11-25', days: 'workdays', size: 20, activity: new Map(), progress: { records, changes } });
+    const content = digestContent({
+      plan,
+      date: '2026-11-30',
+      start: '2026-11-25',
+      postedDates: new Set(),
+      today: '2026-11-25',
+      days: 'workdays',
+      size: 20,
+      activity: new Map(),
+      progress: { records, changes },
+    });
     expect(content.updates?.more).toBe(79 - 10);
     expect(slackMessageProblems(renderDigest(content))).toEqual([]);
   });

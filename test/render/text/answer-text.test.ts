@@ -24,9 +24,19 @@ describe('answers as text', () => {
   });
 
   it('heads an answer to an English question with an English line: the measure, its area, the words read', () => {
-    const english = { ...SEARCH_ANSWER, query: 'how long is trademark examination?', interpretation: { corrections: [], expansions: [{ word: 'trademark', planTerms: ['商标'] }, { word: 'examination', planTerms: ['审查'] }] } };
+    const english = {
+      ...SEARCH_ANSWER,
+      query: 'how long is trademark examination?',
+      interpretation: {
+        corrections: [],
+        expansions: [
+          { word: 'trademark', planTerms: ['商标'] },
+          { word: 'examination', planTerms: ['审查'] },
+        ],
+      },
+    };
     expect(renderAnswerText(english, { color: false }).split('\n')[0]).toBe(
-      'Found: measure 3 (and 1 related), area 1 (提高知识产权创造质量); read as trademark = 商标, examination = 审查. The plan\'s text is in Chinese.',
+      "Found: measure 3 (and 1 related), area 1 (提高知识产权创造质量); read as trademark = 商标, examination = 审查. The plan's text is in Chinese.",
     );
     expect(renderAnswerText(SEARCH_ANSWER, { color: false })).not.toContain('Found:');
   });

@@ -4,7 +4,8 @@ import { captureLogger } from '../../support/capture-logger.js';
 import { waitUntil } from '../../support/waiters.js';
 
 /** An answer from Slack that the group cannot be listed, as @slack/web-api reports one. */
-const slackSays = (error: string) => Object.assign(new Error(`An API error occurred: ${error}`), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
+const slackSays = (error: string) =>
+  Object.assign(new Error(`An API error occurred: ${error}`), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
 /** No answer at all (a timeout, a lost connection). */
 const noAnswer = () => Object.assign(new Error('A request error occurred: timed out'), { code: 'slack_webapi_request_error' });
 
@@ -55,7 +56,9 @@ describe('coordinators', () => {
     failing.advance(REFRESH_MS);
     await failing.who.refresh();
     expect(await failing.who.mayWrite('U0MEMBER')).toBe('granted');
-    expect(failing.log.lines().some((l) => l.msg === 'could not reach Slack to list a coordinator group; keeping its last members for now' && l.kept === 1)).toBe(true);
+    expect(
+      failing.log.lines().some((l) => l.msg === 'could not reach Slack to list a coordinator group; keeping its last members for now' && l.kept === 1),
+    ).toBe(true);
 
     const never = coordinators((_, call) => (call === 1 ? noAnswer() : ['U0MEMBER']));
     expect(await never.who.mayWrite('U0MEMBER')).toBe('unknown');

@@ -60,7 +60,10 @@ describe('the daily digest, exactly once', () => {
       const lines = (outcome: string) => output.split('\n').filter((l) => l.includes(`"outcome":"${outcome}"`)).length;
       return { child, posted: () => lines('posted'), ticks: () => lines('already-posted') };
     };
-    const digests = () => api!.history(CHANNEL).filter((m) => typeof m.metadata === 'object' && m.metadata !== null && 'event_type' in m.metadata && m.metadata.event_type === DIGEST_EVENT_TYPE);
+    const digests = () =>
+      api!
+        .history(CHANNEL)
+        .filter((m) => typeof m.metadata === 'object' && m.metadata !== null && 'event_type' in m.metadata && m.metadata.event_type === DIGEST_EVENT_TYPE);
 
     const first = start();
     await waitUntil(() => first.posted() === 1, 'the first start to post and record the digest', 15_000);

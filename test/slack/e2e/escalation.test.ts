@@ -103,9 +103,19 @@ describe('a question the plan is silent on, asked of the coordination office', (
     await sender(app).click(blockAction('escalate_to_office', asked.escalate, { user: FAKE_USER_ID, responseUrl: fake.responseUrl('escalate-1') }));
     const office = await fake.waitFor('chat.postMessage', (c) => c.args.channel === OFFICE);
     const officeBlocks = JSON.stringify(office.args.blocks);
-    for (const shown of [QUESTION, `<@${FAKE_USER_ID}>`, '《2014年国家知识产权战略实施推进计划》', '第 15', `https://fake.slack.com/archives/D0DIRECT/p${asked.ts.replace('.', '')}`]) expect(officeBlocks).toContain(shown);
+    for (const shown of [
+      QUESTION,
+      `<@${FAKE_USER_ID}>`,
+      '《2014年国家知识产权战略实施推进计划》',
+      '第 15',
+      `https://fake.slack.com/archives/D0DIRECT/p${asked.ts.replace('.', '')}`,
+    ])
+      expect(officeBlocks).toContain(shown);
     const officeTs = String(posts(fake, OFFICE, 'office:')[0]?.ts);
-    const told = await fake.waitFor('chat.postMessage', (c) => c.args.channel === 'D0DIRECT' && c.args.thread_ts === asked.ts && String(c.args.text).includes('已把这个问题转给协调办'));
+    const told = await fake.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === 'D0DIRECT' && c.args.thread_ts === asked.ts && String(c.args.text).includes('已把这个问题转给协调办'),
+    );
     expect(told.args.text).toContain('第 1 号');
 
     // The same thread again: one escalation, said so privately.
@@ -118,7 +128,10 @@ describe('a question the plan is silent on, asked of the coordination office', (
     await sender(app).event(eventEnvelope(messageEvent('我也想知道这个', { channel: OFFICE, channelType: 'channel', threadTs: officeTs, user: 'U0MEMBER' })));
     await app.log.waitFor((l) => l.outcome === 'escalation-not-a-coordinator');
     await sender(app).event(eventEnvelope(messageEvent(OFFICE_ANSWER, { channel: OFFICE, channelType: 'channel', threadTs: officeTs, user: COORDINATOR })));
-    const relay = await fake.waitFor('chat.postMessage', (c) => c.args.channel === 'D0DIRECT' && c.args.thread_ts === asked.ts && String(c.args.text).startsWith('协调办答复'));
+    const relay = await fake.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === 'D0DIRECT' && c.args.thread_ts === asked.ts && String(c.args.text).startsWith('协调办答复'),
+    );
     const relayBlocks = JSON.stringify(relay.args.blocks);
     expect(relayBlocks).toContain(`<@${COORDINATOR}>`);
     expect(relayBlocks).toContain('经费由试点地方财政安排，\\n国家知识产权局给予引导资金支持。');
@@ -128,7 +141,9 @@ describe('a question the plan is silent on, asked of the coordination office', (
     // 3. Restart; 存为标准答复.
     await stop(app);
     app = await start(fake, dataDir);
-    await sender(app).click(blockAction('standard_answer_save', buttonValue(offer, 'standard_answer_save'), { user: COORDINATOR, responseUrl: fake.responseUrl('save-1') }));
+    await sender(app).click(
+      blockAction('standard_answer_save', buttonValue(offer, 'standard_answer_save'), { user: COORDINATOR, responseUrl: fake.responseUrl('save-1') }),
+    );
     const saved = (await fake.waitForResponse((r) => r.id === 'save-1')).body;
     expect(saved.replace_original).toBe(true);
     expect(String(saved.text)).toContain('已存为标准答复 #1（复核日期 2027-06-01）');
@@ -202,7 +217,9 @@ describe('a question the plan is silent on, asked of the coordination office', (
     const asked = await askDeclined(fake, app);
     fake.respondOnce('chat.getPermalink', () => ({ ok: false, error: 'message_not_found' }));
     await sender(app).click(blockAction('escalate_to_office', asked.escalate, { user: FAKE_USER_ID, responseUrl: fake.responseUrl('gone-1') }));
-    expect(String((await fake.waitForResponse((r) => r.id === 'gone-1')).body.text)).toBe('原来的话题已经找不到了（可能已被删除），这个问题没有转给协调办，什么都没有保存。请重新提问后再点“问协调办”。');
+    expect(String((await fake.waitForResponse((r) => r.id === 'gone-1')).body.text)).toBe(
+      '原来的话题已经找不到了（可能已被删除），这个问题没有转给协调办，什么都没有保存。请重新提问后再点“问协调办”。',
+    );
     expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === OFFICE)).toHaveLength(0);
     expect((await app.application.helpDesk.export()).escalations).toEqual([]);
   });

@@ -54,7 +54,10 @@ describe('a help channel', () => {
     const later = inChannel(HELP, '第42条');
     await send.event(eventEnvelope(later));
     await fake.waitFor('chat.postMessage', (c) => c.args.channel === HELP && c.args.thread_ts === later.ts);
-    const answeredThreads = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === HELP).map((c) => c.args.thread_ts);
+    const answeredThreads = fake
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === HELP)
+      .map((c) => c.args.thread_ts);
     expect(answeredThreads).toEqual([question.ts, later.ts]);
   });
 
@@ -76,7 +79,8 @@ describe('a help channel', () => {
   it('is turned on and off by a coordinator with /plan 设置 频道自动回答, kept in the state store', async () => {
     const { fake, harness } = await started();
     const send = signedSender(`${harness.baseUrl}/slack/events`, TEST_SIGNING_SECRET);
-    const setting = async (value: string, user: string, channel = OTHER) => (await send.command(slashCommand({ command: '/plan', text: `设置 频道自动回答 ${value}`, user_id: user, channel_id: channel }))).body;
+    const setting = async (value: string, user: string, channel = OTHER) =>
+      (await send.command(slashCommand({ command: '/plan', text: `设置 频道自动回答 ${value}`, user_id: user, channel_id: channel }))).body;
 
     expect(await setting('开', FAKE_USER_ID)).toContain('只有协调办人员可以这样做');
     expect(await setting('开', COORDINATOR)).toContain('已开启');

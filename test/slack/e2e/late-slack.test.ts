@@ -31,7 +31,8 @@ const acceptedButLate: MethodHandler = async (_args, fallback, { aborted }) => {
   return answer;
 };
 
-const withEventType = (type: string) => (m: StoredMessage) => typeof m.metadata === 'object' && m.metadata !== null && 'event_type' in m.metadata && m.metadata.event_type === type;
+const withEventType = (type: string) => (m: StoredMessage) =>
+  typeof m.metadata === 'object' && m.metadata !== null && 'event_type' in m.metadata && m.metadata.event_type === type;
 
 let api: FakeSlackApi | undefined;
 let app: AppHarness | undefined;
@@ -95,7 +96,12 @@ describe('a delivery replayed after a restart', () => {
     const before = openSqliteStore(dataDir);
     await before.work.accept({ key: `event:${String(envelope.event_id)}`, body: JSON.stringify(envelope), acceptedAt: Date.now(), owner: 'host:1:gone' });
     await before.close();
-    await new WebClient('xoxb-earlier-life', { slackApiUrl: api.url }).chat.postMessage({ channel: 'D0DIRECT', thread_ts: String(dm.ts), text: '答案', metadata: answerMetadata('D0DIRECT', String(dm.ts)) });
+    await new WebClient('xoxb-earlier-life', { slackApiUrl: api.url }).chat.postMessage({
+      channel: 'D0DIRECT',
+      thread_ts: String(dm.ts),
+      text: '答案',
+      metadata: answerMetadata('D0DIRECT', String(dm.ts)),
+    });
 
     app = await startAppHarness('http', api, { dataDir });
     await waitUntil(() => app?.log.lines().some((l) => l.outcome === 'found-answered'), 'the replayed DM to be found answered');

@@ -72,10 +72,16 @@ describe('implementation tracking', () => {
     await send.click(blockAction('progress_edit', '{"n":42}', { user: COORDINATOR, responseUrl: api.responseUrl('e1') }));
     const view = (await api.waitFor('views.open')).args.view as Record<string, unknown>;
     expect(view.private_metadata).toBe('{"n":42,"v":2}');
-    const empty = await send.click(viewSubmission('progress_form', String(view.private_metadata), filledState(view, { progress_status: '' }), { user: COORDINATOR }));
+    const empty = await send.click(
+      viewSubmission('progress_form', String(view.private_metadata), filledState(view, { progress_status: '' }), { user: COORDINATOR }),
+    );
     expect(JSON.parse(empty.body)).toEqual({ response_action: 'errors', errors: { progress_status_v2: '请选择状态：未启动 / 推进中 / 已完成 / 受阻。' } });
     expect(await command('42 进展 海关总署已回复', MEMBER, 'p4')).toContain('第 3 版');
-    const stale = await send.click(viewSubmission('progress_form', String(view.private_metadata), filledState(view, { progress_status: '已完成', progress_note: '验收通过' }), { user: COORDINATOR }));
+    const stale = await send.click(
+      viewSubmission('progress_form', String(view.private_metadata), filledState(view, { progress_status: '已完成', progress_note: '验收通过' }), {
+        user: COORDINATOR,
+      }),
+    );
     const refused = JSON.parse(stale.body) as { response_action: string; view: { private_metadata: string } };
     expect(refused.response_action).toBe('update');
     expect(refused.view.private_metadata).toBe('{"n":42,"v":3}');
@@ -110,14 +116,18 @@ describe('implementation tracking when the state file is pulled from under the s
     const app = await startAppHarness('http', api, { coordinators: { users: [COORDINATOR], groups: [] } });
     apps.push(app);
     const send = signedSender(`${app.baseUrl}/slack/events`, TEST_SIGNING_SECRET);
-    const progress = async (text: string, id: string) => (await send.command(slashCommand({ command: '/progress', text, user_id: COORDINATOR, response_url: api.responseUrl(id) }))).body;
+    const progress = async (text: string, id: string) =>
+      (await send.command(slashCommand({ command: '/progress', text, user_id: COORDINATOR, response_url: api.responseUrl(id) }))).body;
 
     expect(await progress('42 推进中 删除之前的进展', 'w1')).toContain('已登记第 42 条（第 1 版）');
     rmSync(join(app.dataDir, 'state.sqlite-wal'));
     expect(await progress('42 进展 删除之后的进展', 'w2')).toContain('进展没有保存');
     const health = await fetch(`${app.baseUrl}/healthz`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toMatchObject({ status: 'failing', checks: { store: { state: 'failing', broken: expect.stringContaining('state.sqlite-wal') } } });
+    expect(await health.json()).toMatchObject({
+      status: 'failing',
+      checks: { store: { state: 'failing', broken: expect.stringContaining('state.sqlite-wal') } },
+    });
     expect(app.log.lines().filter((l) => String(l.msg).startsWith('state file deleted or replaced'))).toHaveLength(1);
   });
 });

@@ -57,7 +57,7 @@ describe('the semantic search in the running app', () => {
     await waitUntil(() => app.semantic?.status().failing, 'the failure to be noted');
     offsetMs += QUIET_PERIOD_MS;
     expect(await ask()).toContain('没有找到');
-    await waitUntil(() => app.semantic?.status().ready, 'the plan\'s vectors');
+    await waitUntil(() => app.semantic?.status().ready, "the plan's vectors");
 
     const fused = await ask();
     expect(fused).toContain('第 50 条');

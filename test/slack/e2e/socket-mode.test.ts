@@ -40,8 +40,21 @@ describe('Socket Mode', () => {
     await app.log.waitFor((l) => l.outcome === 'duplicate');
 
     const threadTs = nextTs();
-    await (await socket.sendEnvelope('events_api', eventEnvelope({ type: 'assistant_thread_started', assistant_thread: { user_id: FAKE_USER_ID, context: {}, channel_id: 'D0DIRECT', thread_ts: threadTs }, event_ts: nextTs() }))).ack;
-    expect((await api.waitFor('assistant.threads.setSuggestedPrompts')).args).toMatchObject({ channel_id: 'D0DIRECT', thread_ts: threadTs, title: '可以这样问：' });
+    await (
+      await socket.sendEnvelope(
+        'events_api',
+        eventEnvelope({
+          type: 'assistant_thread_started',
+          assistant_thread: { user_id: FAKE_USER_ID, context: {}, channel_id: 'D0DIRECT', thread_ts: threadTs },
+          event_ts: nextTs(),
+        }),
+      )
+    ).ack;
+    expect((await api.waitFor('assistant.threads.setSuggestedPrompts')).args).toMatchObject({
+      channel_id: 'D0DIRECT',
+      thread_ts: threadTs,
+      title: '可以这样问：',
+    });
     await (await socket.sendEnvelope('events_api', eventEnvelope(messageEvent('专利导航试点工程', { threadTs, channel: 'D0DIRECT' })))).ack;
     const answer = await api.waitFor('chat.postMessage', (c) => c.args.thread_ts === threadTs && JSON.stringify(c.args.blocks ?? '').includes('第 15 条'));
     expect(answer.args.channel).toBe('D0DIRECT');

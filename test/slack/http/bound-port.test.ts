@@ -55,7 +55,9 @@ describe('binding PORT on HOST before anything else starts', () => {
   it('names HOST when this machine has no such address', async () => {
     const error = await refusal(0, '192.0.2.1');
     expect(error.variable).toBe('HOST');
-    expect(error.message).toBe('HOST 192.0.2.1 is not an address this machine can listen on (EADDRNOTAVAIL): set it to 0.0.0.0 (every interface), 127.0.0.1 (this machine only) or the address of one of its interfaces.');
+    expect(error.message).toBe(
+      'HOST 192.0.2.1 is not an address this machine can listen on (EADDRNOTAVAIL): set it to 0.0.0.0 (every interface), 127.0.0.1 (this machine only) or the address of one of its interfaces.',
+    );
   });
 
   it('closes, ending connections still open after the grace period', async () => {

@@ -48,7 +48,17 @@ function tempDir(): string {
 
 async function startApp(fake: FakeSlackApi, dataDir: string): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
-  const env = { ...LOOSE_ADMISSION_ENV, PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-1-2-recover', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env = {
+    ...LOOSE_ADMISSION_ENV,
+    PATH: process.env.PATH ?? '',
+    SLACK_BOT_TOKEN: 'xoxb-1-2-recover',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
   const child = spawn(process.execPath, tsEntryArgs('main'), { cwd: tmpdir(), env, stdio: 'ignore' });
   children.push(child);
   expect(await waitUntilHealthy(port, { timeoutMs: 15_000, gaveUp: () => child.exitCode !== null })).toBe(true);
@@ -93,7 +103,15 @@ describe('replicas on one state store', () => {
     const presence = (host: string, timeZone: string) => {
       const store = openSqliteStore(dataDir);
       stores.push(store);
-      return createReplicaPresence({ replicas: store.replicas, ledger: store.work, replica: { id: `${host}:1:x`, host, pid: 1 }, settings: { digestTimeZone: timeZone }, processEvent: async () => undefined, logger: log.logger, now: () => new Date() });
+      return createReplicaPresence({
+        replicas: store.replicas,
+        ledger: store.work,
+        replica: { id: `${host}:1:x`, host, pid: 1 },
+        settings: { digestTimeZone: timeZone },
+        processEvent: async () => undefined,
+        logger: log.logger,
+        now: () => new Date(),
+      });
     };
     await presence('host-a', 'Asia/Shanghai').join();
     await presence('host-b', 'Asia/Shanghai').join();

@@ -28,7 +28,8 @@ describe('over HTTP', () => {
     app = await startAppHarness('http', api);
     const send = signedSender(`${app.baseUrl}/slack/events`, TEST_SIGNING_SECRET);
     const envelope = eventEnvelope(messageEvent('专利导航'), 'EvONCE1');
-    for (const retry of [0, 1, 2]) expect((await send.event(envelope, retry ? { [RETRY_NUM_HEADER]: String(retry) } : {}, nowSeconds() + retry)).status).toBe(200);
+    for (const retry of [0, 1, 2])
+      expect((await send.event(envelope, retry ? { [RETRY_NUM_HEADER]: String(retry) } : {}, nowSeconds() + retry)).status).toBe(200);
     await app.log.waitFor((l) => l.outcome === 'duplicate' && l.retryNum === 2);
     await app.work.drain(5000);
     expect(api.callsTo('chat.postMessage')).toHaveLength(1);

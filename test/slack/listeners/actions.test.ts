@@ -11,7 +11,11 @@ const responses = (calls: Call[]) => calls.flatMap((c) => (c.kind === 'respond' 
 describe('buttons', () => {
   it('发到频道 posts the answer for everyone, says who shared it, and removes the private copy', async () => {
     const slack = listenerFakes();
-    await shareToChannel({ lookups: slack.app.lookups, desk: slack.app.progress }, slack.work, slack.log.logger)(slack.click('share_to_channel', JSON.stringify({ k: 'question', q: '商标审查周期要控制在多久？' })));
+    await shareToChannel(
+      { lookups: slack.app.lookups, desk: slack.app.progress },
+      slack.work,
+      slack.log.logger,
+    )(slack.click('share_to_channel', JSON.stringify({ k: 'question', q: '商标审查周期要控制在多久？' })));
     const [shared, removed] = responses(slack.takeCalls());
     expect(shared?.response_type).toBe('in_channel');
     expect(JSON.stringify(shared)).toContain('9个月');
@@ -37,7 +41,11 @@ describe('buttons', () => {
 
   it('records feedback with its question and measures, and thanks the clicker', async () => {
     const slack = listenerFakes(() => new Date('2026-11-25T03:00:00Z'));
-    await answerFeedback(slack.app.feedback, slack.work, 'buttons')(slack.click('answer_feedback_not_helpful', JSON.stringify({ v: 'down', q: '自贸区怎么管', m: [33] })));
+    await answerFeedback(
+      slack.app.feedback,
+      slack.work,
+      'buttons',
+    )(slack.click('answer_feedback_not_helpful', JSON.stringify({ v: 'down', q: '自贸区怎么管', m: [33] })));
     expect(responses(slack.takeCalls())[0]?.text).toContain('谢谢反馈');
     await slack.idle();
     expect((await slack.store.activity.activityOn('2026-11-25')).feedback).toEqual({ helpful: 0, notHelpful: 1 });

@@ -39,7 +39,14 @@ describe('answering with the semantic search', () => {
   beforeAll(async () => {
     server = await startFakeEmbeddingsServer();
     dataDir = mkdtempSync(join(tmpdir(), 'ipplan-semantic-'));
-    semantic = createSemanticSearch({ config: { url: server.url, model: 'bge-m3' }, plan, dataDir, logger: semanticLog.logger, nowMs: () => clock, questionTimeoutMs: 100 });
+    semantic = createSemanticSearch({
+      config: { url: server.url, model: 'bge-m3' },
+      plan,
+      dataDir,
+      logger: semanticLog.logger,
+      nowMs: () => clock,
+      questionTimeoutMs: 100,
+    });
     await semantic.start();
   });
   beforeEach(() => {
@@ -57,7 +64,7 @@ describe('answering with the semantic search', () => {
 
   const callsWith = (text: string) => server.requests.filter((r) => r.input.includes(text)).length;
 
-  it('answers a DM the plan\'s words miss with the model\'s nearest measure, as the nearest text to check', async () => {
+  it("answers a DM the plan's words miss with the model's nearest measure, as the nearest text to check", async () => {
     const lexical = listenerFakes();
     await directOrThreadMessage(lexical.app, lexical.work, lexical.firstDelivery, lexical.log.logger)(lexical.message(UNWORDED, { ts: '1764000001.000100' }));
     expect(String(posts(lexical.takeCalls())[0]?.text)).toContain('没有找到');
@@ -66,7 +73,11 @@ describe('answering with the semantic search', () => {
     const [post] = posts(slack.takeCalls());
     expect(String(post?.text)).toContain('第 50 条');
     expect(JSON.stringify(post?.blocks)).toContain(LOW_CONFIDENCE);
-    expect(slack.log.lines().find((l) => l.kind === 'message.im')).toMatchObject({ outcome: 'answered', confidence: 'low', measures: expect.arrayContaining([50]) });
+    expect(slack.log.lines().find((l) => l.kind === 'message.im')).toMatchObject({
+      outcome: 'answered',
+      confidence: 'low',
+      measures: expect.arrayContaining([50]),
+    });
   });
 
   it('keeps the exact match first for /plan, whatever the model prefers', async () => {
@@ -92,14 +103,23 @@ describe('answering with the semantic search', () => {
     expect(asked).toBeLessThanOrEqual(1);
 
     await moreResults(slack.app.lookups, slack.work)(slack.click('more_results', JSON.stringify({ q: UNWORDED })));
-    await shareToChannel({ lookups: slack.app.lookups, desk: slack.app.progress }, slack.work, slack.log.logger)(slack.click('share_to_channel', JSON.stringify({ k: 'question', q: UNWORDED })));
+    await shareToChannel(
+      { lookups: slack.app.lookups, desk: slack.app.progress },
+      slack.work,
+      slack.log.logger,
+    )(slack.click('share_to_channel', JSON.stringify({ k: 'question', q: UNWORDED })));
     const [more, shared] = responses(slack.takeCalls());
     expect(JSON.stringify(more)).toContain('第 50 条');
     expect(JSON.stringify(shared)).toContain('第 50 条');
 
     const ts = '1764000001.000300';
     await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(UNWORDED, { ts }));
-    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('还有吗', { ts: '1764000001.000301', threadTs: ts }));
+    await directOrThreadMessage(
+      slack.app,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.message('还有吗', { ts: '1764000001.000301', threadTs: ts }));
     const [, followUp] = posts(slack.takeCalls());
     // Everything was shown already: it says so and shows the same ranking again.
     expect(String(followUp?.text)).toContain('已经都列出来了');
@@ -108,7 +128,7 @@ describe('answering with the semantic search', () => {
     expect(callsWith('还有吗')).toBe(0);
   });
 
-  it('answers by the plan\'s words when the server is slow, warns once, and asks it nothing more for a minute', async () => {
+  it("answers by the plan's words when the server is slow, warns once, and asks it nothing more for a minute", async () => {
     server.mode = 'hang';
     const slow = '专利质押融资怎么办理';
     await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(slow, { ts: '1764000001.000400' }));
@@ -121,7 +141,7 @@ describe('answering with the semantic search', () => {
     await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(later, { ts: '1764000001.000500' }));
     expect(posts(slack.takeCalls())).toHaveLength(1);
     expect(callsWith(later)).toBe(0);
-    const warnings = semanticLog.lines().filter((l) => l.msg === 'embeddings server failing: answering by the plan\'s words alone, trying it again in a minute');
+    const warnings = semanticLog.lines().filter((l) => l.msg === "embeddings server failing: answering by the plan's words alone, trying it again in a minute");
     expect(warnings).toHaveLength(1);
 
     server.mode = 'ok';

@@ -7,7 +7,10 @@ import { listenerFakes, type Call } from '../../support/listener-fakes.js';
 
 /** What the asker saw: the acknowledgement's message (commands answer in it), or a later response. */
 const responses = (calls: Call[]) =>
-  calls.flatMap((c): Array<Record<string, unknown>> => (c.kind === 'respond' ? [c.message] : c.kind === 'ack' && typeof c.response === 'object' && c.response !== null ? [{ ...c.response }] : []));
+  calls.flatMap(
+    (c): Array<Record<string, unknown>> =>
+      c.kind === 'respond' ? [c.message] : c.kind === 'ack' && typeof c.response === 'object' && c.response !== null ? [{ ...c.response }] : [],
+  );
 
 describe('/measure', () => {
   it('answers once, in the acknowledgement itself, only to the asker, with the measure', async () => {

@@ -11,7 +11,12 @@ const posts = (calls: Call[]) => calls.flatMap((c) => (c.kind === 'post' ? [c.ar
 describe('an @mention', () => {
   it('is answered in its thread, with the answering clause, and the thread is remembered', async () => {
     const slack = listenerFakes();
-    await appMention(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.mention('商标审查周期要控制在多久？', { ts: '1764000000.000100' }));
+    await appMention(
+      slack.app.conversation,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.mention('商标审查周期要控制在多久？', { ts: '1764000000.000100' }));
     const [post] = posts(slack.takeCalls());
     expect(post).toMatchObject({ channel: FAKE_CHANNEL_ID, thread_ts: '1764000000.000100' });
     expect(JSON.stringify(post?.blocks)).toContain('9个月');
@@ -23,7 +28,12 @@ describe('an @mention', () => {
     const slack = listenerFakes();
     const ts = '1764000000.000200';
     await appMention(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.mention('傍名牌', { ts }));
-    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(`<@${FAKE_BOT_USER_ID}> 傍名牌`, { ts, channelType: 'channel', threadTs: ts }));
+    await directOrThreadMessage(
+      slack.app,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.message(`<@${FAKE_BOT_USER_ID}> 傍名牌`, { ts, channelType: 'channel', threadTs: ts }));
     expect(posts(slack.takeCalls())).toHaveLength(1);
   });
 
@@ -50,7 +60,12 @@ describe('an @mention', () => {
 describe('a message', () => {
   it('in a DM is answered in its thread with one call (no status call before an answer already computed), with Slack feedback buttons', async () => {
     const slack = listenerFakes();
-    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('国防知识产权有哪些措施？', { ts: '1764000000.000300' }));
+    await directOrThreadMessage(
+      slack.app,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.message('国防知识产权有哪些措施？', { ts: '1764000000.000300' }));
     const calls = slack.takeCalls();
     expect(calls.map((c) => c.kind)).toEqual(['post']);
     const [post] = posts(calls);
@@ -62,7 +77,12 @@ describe('a message', () => {
     const slack = listenerFakes();
     await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('帮助', { ts: '1764000000.000310' }));
     await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('help', { ts: '1764000000.000311' }));
-    await appMention(slack.app.conversation, slack.work, slack.firstDelivery, slack.log.logger)(slack.mention(`<@${FAKE_BOT_USER_ID}> 怎么用？`, { ts: '1764000000.000312' }));
+    await appMention(
+      slack.app.conversation,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.mention(`<@${FAKE_BOT_USER_ID}> 怎么用？`, { ts: '1764000000.000312' }));
     const sent = posts(slack.takeCalls());
     expect(sent).toHaveLength(3);
     for (const post of sent) expect(JSON.stringify(post.blocks)).toContain('计划助手使用说明');
@@ -78,15 +98,30 @@ describe('a message', () => {
 
     const elsewhere = listenerFakes();
     await measureCommand(elsewhere.app.lookups, elsewhere.work)(elsewhere.command('/measure', '42'));
-    await directOrThreadMessage(elsewhere.app, elsewhere.work, elsewhere.firstDelivery, elsewhere.log.logger)(elsewhere.message('下一条', { ts: '1764000003.000200' }));
+    await directOrThreadMessage(
+      elsewhere.app,
+      elsewhere.work,
+      elsewhere.firstDelivery,
+      elsewhere.log.logger,
+    )(elsewhere.message('下一条', { ts: '1764000003.000200' }));
     expect(String(posts(elsewhere.takeCalls())[0]?.text)).not.toContain('第 43 条');
   });
 
   it('in a thread the bot answered in is followed up without another mention; other threads are left alone', async () => {
     const slack = listenerFakes();
     await slack.threads.remember({ channel: FAKE_CHANNEL_ID, threadTs: '1764000000.000001', direct: false }, { measures: [16], focus: 16, shown: 1 });
-    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('那质押融资呢？', { channelType: 'channel', threadTs: '1764000000.000001' }));
-    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('专利导航', { channelType: 'channel', threadTs: '1111.2222' }));
+    await directOrThreadMessage(
+      slack.app,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.message('那质押融资呢？', { channelType: 'channel', threadTs: '1764000000.000001' }));
+    await directOrThreadMessage(
+      slack.app,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.message('专利导航', { channelType: 'channel', threadTs: '1111.2222' }));
     const sent = posts(slack.takeCalls());
     expect(sent).toHaveLength(1);
     expect(sent[0]?.thread_ts).toBe('1764000000.000001');
@@ -113,7 +148,12 @@ describe('a message', () => {
   it('is ignored when Slack sends something that is not a message at all', async () => {
     const slack = listenerFakes();
     const args = slack.message('专利');
-    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)({ ...args, message: { nonsense: true } } as unknown as MessageArgs);
+    await directOrThreadMessage(
+      slack.app,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )({ ...args, message: { nonsense: true } } as unknown as MessageArgs);
     expect(slack.takeCalls()).toEqual([]);
   });
 });
@@ -123,7 +163,13 @@ describe('App Home', () => {
     const slack = listenerFakes();
     const client = slack.client();
     const listener = appHomeOpened(slack.app.home, slack.app.lookups.overview, slack.work);
-    const opened = (tab: string) => ({ event: { type: 'app_home_opened', user: FAKE_USER_ID, channel: 'D0DIRECT', tab, event_ts: '1.1' }, client, context: {}, next: async () => {} }) as unknown as Parameters<typeof listener>[0];
+    const opened = (tab: string) =>
+      ({
+        event: { type: 'app_home_opened', user: FAKE_USER_ID, channel: 'D0DIRECT', tab, event_ts: '1.1' },
+        client,
+        context: {},
+        next: async () => {},
+      }) as unknown as Parameters<typeof listener>[0];
     await listener(opened('home'));
     await listener(opened('messages'));
     const [publish, prompts] = slack.takeCalls();

@@ -44,7 +44,12 @@ describe('what a channel message is to the front door', () => {
 describe('the message listener in channels', () => {
   it('says nothing to a statement in a help channel', async () => {
     const slack = listenerFakes(undefined, { helpDesk: HELP_DESK });
-    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message('【通知】本周五下午三点开推进会。', { channel: 'C0HELPDESK', channelType: 'channel' }));
+    await directOrThreadMessage(
+      slack.app,
+      slack.work,
+      slack.firstDelivery,
+      slack.log.logger,
+    )(slack.message('【通知】本周五下午三点开推进会。', { channel: 'C0HELPDESK', channelType: 'channel' }));
     await slack.idle();
     expect(slack.takeCalls()).toEqual([]);
   });
@@ -63,8 +68,14 @@ describe('the message listener in channels', () => {
 describe('没帮助', () => {
   it('offers 问协调办 for the answer’s thread when a coordination channel is set', async () => {
     const slack = listenerFakes(undefined, { helpDesk: HELP_DESK });
-    const click = slack.click('answer_feedback_not_helpful', JSON.stringify({ v: 'down', q: '专利导航实验区的工作经费由谁承担？', m: [15] }), { ephemeral: false });
-    const body = { ...click.body, container: { type: 'message', message_ts: '1764000000.000900', channel_id: 'D0DIRECT', is_ephemeral: false }, message: { ts: '1764000000.000900', thread_ts: '1764000000.000800' } };
+    const click = slack.click('answer_feedback_not_helpful', JSON.stringify({ v: 'down', q: '专利导航实验区的工作经费由谁承担？', m: [15] }), {
+      ephemeral: false,
+    });
+    const body = {
+      ...click.body,
+      container: { type: 'message', message_ts: '1764000000.000900', channel_id: 'D0DIRECT', is_ephemeral: false },
+      message: { ts: '1764000000.000900', thread_ts: '1764000000.000800' },
+    };
     await answerFeedback(slack.app.feedback, slack.work, 'native')({ ...click, body, payload: body, action: body } as typeof click);
     const [offer] = responses(slack.takeCalls());
     expect(JSON.stringify(offer)).toContain('escalate_to_office');
@@ -73,7 +84,11 @@ describe('没帮助', () => {
 
   it('only thanks when no coordination channel is set', async () => {
     const slack = listenerFakes();
-    await answerFeedback(slack.app.feedback, slack.work, 'buttons')(slack.click('answer_feedback_not_helpful', JSON.stringify({ v: 'down', q: '自贸区怎么管', m: [33] }), { ephemeral: false }));
+    await answerFeedback(
+      slack.app.feedback,
+      slack.work,
+      'buttons',
+    )(slack.click('answer_feedback_not_helpful', JSON.stringify({ v: 'down', q: '自贸区怎么管', m: [33] }), { ephemeral: false }));
     expect(JSON.stringify(responses(slack.takeCalls()))).not.toContain('escalate_to_office');
   });
 });
@@ -81,13 +96,24 @@ describe('没帮助', () => {
 describe('修改 on App Home', () => {
   async function withAnswer() {
     const slack = listenerFakes(undefined, { helpDesk: HELP_DESK });
-    await slack.store.helpDesk.standardAnswers.create({ text: '由地方财政安排。', question: '专利导航实验区的工作经费由谁承担？', plan: '2014', measures: [15], savedBy: 'U0COORD', savedAt: 1, reviewBy: '2027-06-01', source: null });
+    await slack.store.helpDesk.standardAnswers.create({
+      text: '由地方财政安排。',
+      question: '专利导航实验区的工作经费由谁承担？',
+      plan: '2014',
+      measures: [15],
+      savedBy: 'U0COORD',
+      savedAt: 1,
+      reviewBy: '2027-06-01',
+      source: null,
+    });
     return slack;
   }
   const values = (text: string, measures: string, state: '在用' | '停用') => ({
     standard_answer_text: { standard_answer_text: { type: 'plain_text_input' as const, value: text } },
     standard_answer_measures: { standard_answer_measures: { type: 'plain_text_input' as const, value: measures } },
-    standard_answer_state: { standard_answer_state: { type: 'static_select' as const, selected_option: { text: { type: 'plain_text' as const, text: state }, value: state } } },
+    standard_answer_state: {
+      standard_answer_state: { type: 'static_select' as const, selected_option: { text: { type: 'plain_text' as const, text: state }, value: state } },
+    },
   });
   const acks = (calls: Call[]) => calls.flatMap((c) => (c.kind === 'ack' && c.response !== undefined ? [c.response] : []));
 

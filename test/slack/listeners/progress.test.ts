@@ -41,7 +41,7 @@ async function submit(slack: ListenerFakes, view: Record<string, unknown>, fill:
 }
 
 describe('/progress', () => {
-  it('stores a coordinator\'s update and shows it, and /measure 42 shows it too', async () => {
+  it("stores a coordinator's update and shows it, and /measure 42 shows it too", async () => {
     const slack = listenerFakes(NOW);
     const reply = await progress(slack, '42 推进中 本周完成海关系统联调');
     expect(reply?.response_type).toBe('ephemeral');
@@ -59,7 +59,9 @@ describe('/progress', () => {
     const slack = listenerFakes(NOW);
     const reply = await progress(slack, '42 推进中 我来改一下', FAKE_USER_ID);
     expect(reply?.response_type).toBe('ephemeral');
-    expect(JSON.stringify(reply?.blocks)).toContain(`没有登记推进情况的权限，这次没有做任何更改。推进情况由协调办指定的人员登记：<@${COORDINATOR_ID}>、<!subteam^S0COORDS>`);
+    expect(JSON.stringify(reply?.blocks)).toContain(
+      `没有登记推进情况的权限，这次没有做任何更改。推进情况由协调办指定的人员登记：<@${COORDINATOR_ID}>、<!subteam^S0COORDS>`,
+    );
     expect(slack.log.lines().find((l) => l.outcome === 'refused')).toMatchObject({ level: 40, user: FAKE_USER_ID, surface: '/progress', measure: 42 });
     expect(await slack.app.book().record(42)).toBeUndefined();
   });
@@ -128,7 +130,7 @@ describe('the 更新进展 form', () => {
 });
 
 describe('reading the record', () => {
-  it('历史 answers in the conversation from a message, and in a window over the dashboard\'s window', async () => {
+  it("历史 answers in the conversation from a message, and in a window over the dashboard's window", async () => {
     const slack = listenerFakes(NOW);
     await progress(slack, '42 推进中');
     await progressHistory(slack.app.progress, slack.work)(slack.click('progress_history', '{"n":42}'));
@@ -141,7 +143,13 @@ describe('reading the record', () => {
     const slack = listenerFakes(NOW);
     await progress(slack, '42 推进中');
     const client = slack.client();
-    await appHomeOpened(slack.app.home, slack.app.lookups.overview, slack.work)({ event: { type: 'app_home_opened', user: FAKE_USER_ID, channel: 'D0DIRECT', tab: 'home', event_ts: '1.2' }, client } as unknown as Parameters<ReturnType<typeof appHomeOpened>>[0]);
+    await appHomeOpened(
+      slack.app.home,
+      slack.app.lookups.overview,
+      slack.work,
+    )({ event: { type: 'app_home_opened', user: FAKE_USER_ID, channel: 'D0DIRECT', tab: 'home', event_ts: '1.2' }, client } as unknown as Parameters<
+      ReturnType<typeof appHomeOpened>
+    >[0]);
     const [published] = apiCalls(slack.takeCalls(), 'views.publish');
     expect(JSON.stringify(published?.view)).toContain('推进看板');
     await progressArea(slack.app.progress, slack.work)(slack.click('progress_open_area', '{"a":3}', { view: 'home' }));
@@ -151,7 +159,7 @@ describe('reading the record', () => {
     expect(JSON.stringify(apiCalls(calls, 'views.push')[0]?.view)).toContain('更新进展');
   });
 
-  it('/area 3 shows the area\'s status counts', async () => {
+  it("/area 3 shows the area's status counts", async () => {
     const slack = listenerFakes(NOW);
     await progress(slack, '42 受阻');
     await areaCommand(slack.app.lookups, slack.work)(slack.command('/area', '3'));
@@ -185,8 +193,14 @@ describe('when the record cannot be written', () => {
     const view = await openForm(slack, 42);
     diskFull = true;
     expect(String((await progress(slack, '42 推进中'))?.text)).toContain('进展没有保存，没有做任何更改');
-    expect(await submit(slack, view, { progress_status: '推进中' })).toEqual({ response_action: 'errors', errors: { [progressBlockId('status', 0)]: '保存失败，没有做任何更改。请稍后再试；如果一直这样，请联系管理员。' } });
+    expect(await submit(slack, view, { progress_status: '推进中' })).toEqual({
+      response_action: 'errors',
+      errors: { [progressBlockId('status', 0)]: '保存失败，没有做任何更改。请稍后再试；如果一直这样，请联系管理员。' },
+    });
     // One line per failed write, whichever surface it came from.
-    expect(slack.takeErrors().filter((line) => line.startsWith('a progress update'))).toEqual(['a progress update could not be saved: SQLITE_FULL: database or disk is full', 'a progress update could not be saved: SQLITE_FULL: database or disk is full']);
+    expect(slack.takeErrors().filter((line) => line.startsWith('a progress update'))).toEqual([
+      'a progress update could not be saved: SQLITE_FULL: database or disk is full',
+      'a progress update could not be saved: SQLITE_FULL: database or disk is full',
+    ]);
   });
 });

@@ -23,7 +23,11 @@ function unreachable(): StateStore {
   const refuse = async (): Promise<never> => {
     throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
   };
-  overrideLedgers(store.progress, { get: refuse, all: refuse, history: refuse, changesBetween: refuse, allChanges: refuse, latestNotes: refuse, latestNote: refuse, write: refuse }, refuse);
+  overrideLedgers(
+    store.progress,
+    { get: refuse, all: refuse, history: refuse, changesBetween: refuse, allChanges: refuse, latestNotes: refuse, latestNote: refuse, write: refuse },
+    refuse,
+  );
   Object.assign(store.digest, { cycleStart: refuse, postedDates: refuse });
   Object.assign(store.activity, { activityOn: refuse });
   return store;
@@ -72,7 +76,13 @@ describe('with the state store unreachable', () => {
   it('publishes App Home from what is readable: the areas and how to use the app', async () => {
     const slack = listenerFakes(() => NOW, { engine: unreachable() });
     const args = slack.mention('');
-    await appHomeOpened(slack.app.home, slack.app.lookups.overview, slack.work)({ ...args, event: { type: 'app_home_opened', user: 'U0USER', channel: 'D0HOME', tab: 'home', event_ts: '1.1' } } as unknown as Parameters<ReturnType<typeof appHomeOpened>>[0]);
+    await appHomeOpened(
+      slack.app.home,
+      slack.app.lookups.overview,
+      slack.work,
+    )({ ...args, event: { type: 'app_home_opened', user: 'U0USER', channel: 'D0HOME', tab: 'home', event_ts: '1.1' } } as unknown as Parameters<
+      ReturnType<typeof appHomeOpened>
+    >[0]);
     const home = slack.takeCalls().find((c) => c.kind === 'api' && c.method === 'views.publish');
     expect(JSON.stringify(home)).toContain(UNAVAILABLE);
     expect(JSON.stringify(home)).toContain('三、提高知识产权保护效果');

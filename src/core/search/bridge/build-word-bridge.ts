@@ -85,7 +85,8 @@ export function buildWordBridge(
     const vector = vectorOf(word);
     const size = norm(vector);
     const dot = new Map<string, number>();
-    for (const [w, x] of vector) for (const target of byGlossWord.get(w) ?? []) dot.set(target, (dot.get(target) ?? 0) + x * (targetVectors.get(target)?.vector.get(w) ?? 0));
+    for (const [w, x] of vector)
+      for (const target of byGlossWord.get(w) ?? []) dot.set(target, (dot.get(target) ?? 0) + x * (targetVectors.get(target)?.vector.get(w) ?? 0));
     const found: Array<{ word: string; strength: number }> = [];
     for (const [target, product] of dot) {
       const cosine = product / (size * (targetVectors.get(target)?.norm ?? Infinity));

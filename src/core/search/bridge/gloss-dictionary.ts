@@ -16,7 +16,8 @@ const HAN_WORD = /^\p{Script=Han}+$/u;
  * Senses that point at another entry or describe the word's form, not its meaning: a measure word
  * (CL:个), a variant or abbreviation of another word, a surname, a cross-reference.
  */
-const FORM_SENSE = /^(?:CL:|(?:old |archaic |erhua |japanese |korean |taiwan )?variant of|see |see also|surname |abbr\. |also written|also pr\.|used in |pr\. )/iu;
+const FORM_SENSE =
+  /^(?:CL:|(?:old |archaic |erhua |japanese |korean |taiwan )?variant of|see |see also|surname |abbr\. |also written|also pr\.|used in |pr\. )/iu;
 /** What a sense says about its use ((Tw), (coll.), (of a ship)) and the pinyin of words it names. */
 const ASIDES = /\([^)]*\)|\[[^\]]*\]|\p{Script=Han}+(?:\|\p{Script=Han}+)?/gu;
 /**
@@ -24,12 +25,102 @@ const ASIDES = /\([^)]*\)|\[[^\]]*\]|\p{Script=Han}+(?:\|\p{Script=Han}+)?/gu;
  * CEDICT's shorthands (sb, sth, lit., fig.) and the commonest light verbs.
  */
 const STOP_GLOSS_WORDS: ReadonlySet<string> = new Set([
-  'a', 'an', 'the', 'to', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'into', 'onto', 'out',
-  'up', 'off', 'over', 'about', 'than', 'be', 'is', 'are', 'was', 'been', 'being', 'it', 'its', 'one', 'ones', 'oneself',
-  'sb', 'sth', 'someone', 'something', 'etc', 'lit', 'fig', 'esp', 'ie', 'eg', 'usu', 'also', 'used', 'very', 'not', 'no',
-  'that', 'this', 'which', 'who', 'what', 'such', 'so', 'do', 'make', 'get', 'have', 'has', 'put', 'take', 'give', 'go',
-  'come', 'let', 'kind', 'sort', 'type', 'way', 'thing', 'person', 'people', 'can', 'may', 'will', 'all', 'some', 'any',
-  'other', 'own', 'his', 'her', 'their', 'your', 'my', 'our', 'them', 'him', 'you', 'we', 'they', 'i', 'me',
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'by',
+  'from',
+  'as',
+  'into',
+  'onto',
+  'out',
+  'up',
+  'off',
+  'over',
+  'about',
+  'than',
+  'be',
+  'is',
+  'are',
+  'was',
+  'been',
+  'being',
+  'it',
+  'its',
+  'one',
+  'ones',
+  'oneself',
+  'sb',
+  'sth',
+  'someone',
+  'something',
+  'etc',
+  'lit',
+  'fig',
+  'esp',
+  'ie',
+  'eg',
+  'usu',
+  'also',
+  'used',
+  'very',
+  'not',
+  'no',
+  'that',
+  'this',
+  'which',
+  'who',
+  'what',
+  'such',
+  'so',
+  'do',
+  'make',
+  'get',
+  'have',
+  'has',
+  'put',
+  'take',
+  'give',
+  'go',
+  'come',
+  'let',
+  'kind',
+  'sort',
+  'type',
+  'way',
+  'thing',
+  'person',
+  'people',
+  'can',
+  'may',
+  'will',
+  'all',
+  'some',
+  'any',
+  'other',
+  'own',
+  'his',
+  'her',
+  'their',
+  'your',
+  'my',
+  'our',
+  'them',
+  'him',
+  'you',
+  'we',
+  'they',
+  'i',
+  'me',
 ]);
 const MIN_GLOSS_WORD = 2;
 
@@ -63,7 +154,11 @@ export function parseGlossDictionary(text: string): GlossDictionary {
     if (!entry) continue;
     const word = entry[2] as string;
     if (!HAN_WORD.test(word)) continue;
-    const meaning = (entry[3] as string).split('/').filter((s) => !FORM_SENSE.test(s)).map(senseWords).filter((s) => s.length > 0);
+    const meaning = (entry[3] as string)
+      .split('/')
+      .filter((s) => !FORM_SENSE.test(s))
+      .map(senseWords)
+      .filter((s) => s.length > 0);
     if (meaning.length > 0) senses.set(word, [...(senses.get(word) ?? []), ...meaning]);
   }
   return senses;

@@ -48,7 +48,12 @@ export function trimBaseDictionary(texts: readonly string[], baseFile = JIEBA_BA
   loadJieba(baseFile);
   const used = innerStrings(new Set(texts.flatMap((t) => cutWords(t))));
   const base = parseDictionary(readFileSync(baseFile, 'utf8'));
-  const everyday = new Set([...base].sort((a, b) => b.freq - a.freq).slice(0, EVERYDAY_WORDS).map((e) => e.word));
+  const everyday = new Set(
+    [...base]
+      .sort((a, b) => b.freq - a.freq)
+      .slice(0, EVERYDAY_WORDS)
+      .map((e) => e.word),
+  );
   const containsPlanWord = (word: string): boolean => {
     for (let i = 0; i < word.length; i++) {
       for (let l = MIN_CONTAINED_LENGTH; i + l <= word.length; l++) {
@@ -58,7 +63,9 @@ export function trimBaseDictionary(texts: readonly string[], baseFile = JIEBA_BA
     return false;
   };
   const keep = (entry: DictionaryEntry): boolean =>
-    used.has(entry.word) || everyday.has(entry.word) || (entry.freq >= MIN_CONTAINING_FREQ && entry.word.length > MIN_CONTAINED_LENGTH && containsPlanWord(entry.word));
+    used.has(entry.word) ||
+    everyday.has(entry.word) ||
+    (entry.freq >= MIN_CONTAINING_FREQ && entry.word.length > MIN_CONTAINED_LENGTH && containsPlanWord(entry.word));
   let totalFreq = 0;
   let keptFreq = 0;
   let minFreq = Infinity;

@@ -64,7 +64,10 @@ export function buildPlanDictionary(plans: Plan | readonly Plan[], lexicon: Lexi
   try {
     loadCurrent();
     const names = extractMarkedNames(corpora.flat()).map(foldText);
-    const runs = corpus.flatMap((text) => text.split(PUNCTUATION_OR_SPACE)).filter(Boolean).map(cutWords);
+    const runs = corpus
+      .flatMap((text) => text.split(PUNCTUATION_OR_SPACE))
+      .filter(Boolean)
+      .map(cutWords);
     const phrases = mineRecurringPhrases(runs);
     const added = [...new Set([...names, ...phrases, ...lexiconWords])];
 

@@ -20,7 +20,10 @@ function packageVersion(name: string): string {
 }
 
 export function indexInputFiles(): string[] {
-  const seeds = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS_DIR, f));
+  const seeds = readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(SEEDS_DIR, f));
   return [...seeds, SYNONYMS_FILE, ENGLISH_FILE];
 }
 

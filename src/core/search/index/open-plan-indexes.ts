@@ -177,11 +177,24 @@ export function openPlanIndexes(options: OpenPlanIndexesOptions): Map<string, Se
     let bridgeText = cached.bridgeText.get(plan.id);
     if (bridgeText === undefined) {
       glosses ??= parseGlossDictionary(readGlossSource());
-      bridgeText = formatWordBridge(buildPlanWordBridge(planDocuments(plan).map((d) => tokenizer.tokenize(d.text)), glosses));
+      bridgeText = formatWordBridge(
+        buildPlanWordBridge(
+          planDocuments(plan).map((d) => tokenizer.tokenize(d.text)),
+          glosses,
+        ),
+      );
       cached.bridgeText.set(plan.id, bridgeText);
     }
     const nearForPlan = near && 'near' in near && plan === shipped?.plan ? { near: near.near } : {};
-    indexes.set(plan.id, { miniSearch, tokenizer, vocabulary, bridge: parseWordBridge(bridgeText), ...nearForPlan, tagOf: (word) => tags.get(word), source: fromCache ? 'prebuilt' : 'rebuilt' });
+    indexes.set(plan.id, {
+      miniSearch,
+      tokenizer,
+      vocabulary,
+      bridge: parseWordBridge(bridgeText),
+      ...nearForPlan,
+      tagOf: (word) => tags.get(word),
+      source: fromCache ? 'prebuilt' : 'rebuilt',
+    });
   }
   if (!fromCache && cacheDir) writeCache(cacheDir, fingerprint, cached);
   options.onBuilt?.({ plans: plans.length, ms: Math.round(performance.now() - started), cached: fromCache });

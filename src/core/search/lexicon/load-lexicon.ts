@@ -60,8 +60,14 @@ export function parseLexicon(source: string, file: string): LexiconEntry[] {
     if (line.length === 0 || line.startsWith('#')) return;
     const parts = line.split('=>');
     if (parts.length !== 2) throw new LexiconError(file, index + 1, 'expected one "=>" (words => plan wording)');
-    const from = (parts[0] as string).split(/[,，]/u).map((w) => w.trim().toLowerCase()).filter(Boolean);
-    const to = (parts[1] as string).split('|').map((w) => w.trim()).filter(Boolean);
+    const from = (parts[0] as string)
+      .split(/[,，]/u)
+      .map((w) => w.trim().toLowerCase())
+      .filter(Boolean);
+    const to = (parts[1] as string)
+      .split('|')
+      .map((w) => w.trim())
+      .filter(Boolean);
     const parsed = LexiconEntrySchema.safeParse({ from, to });
     if (!parsed.success) throw new LexiconError(file, index + 1, 'both sides of "=>" need at least one word');
     entries.push(parsed.data);
@@ -77,7 +83,14 @@ export function parseConcepts(source: string, file: string): ConceptEntry[] {
     const parts = line.split('|').map((p) => p.trim());
     if (parts.length !== 3) throw new LexiconError(file, index + 1, 'expected "concept | kind | word, word"');
     const [concept, kind, words] = parts as [string, string, string];
-    const parsed = ConceptEntrySchema.safeParse({ concept, kind, words: words.split(/[,，]/u).map((w) => w.trim().toLowerCase()).filter(Boolean) });
+    const parsed = ConceptEntrySchema.safeParse({
+      concept,
+      kind,
+      words: words
+        .split(/[,，]/u)
+        .map((w) => w.trim().toLowerCase())
+        .filter(Boolean),
+    });
     if (!parsed.success) throw new LexiconError(file, index + 1, `needs a concept, a kind (${CONCEPT_WORD_KINDS.join(', ')}) and at least one word`);
     entries.push(parsed.data);
   });

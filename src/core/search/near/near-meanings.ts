@@ -92,10 +92,12 @@ export function formatNearMeanings(table: NearMeaningsTable): string {
     ['near-meanings', String(header.format), header.inputsHash, header.source, header.integrity, String(table.words.size)].join('\t'),
     `targets\t${table.targets.join(' ')}`,
     ...[...table.documents].map(([id, targets]) => `doc\t${id}\t${targets.join(' ')}`),
-    ...[...table.words.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map((word) => {
-      const entry = table.words.get(word) as { frequencyClass: number; neighbours: Neighbour[] };
-      return `${word}\t${entry.frequencyClass}\t${entry.neighbours.map((n) => `${n.target}:${Math.round(n.cosine * 100)}`).join(' ')}`;
-    }),
+    ...[...table.words.keys()]
+      .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+      .map((word) => {
+        const entry = table.words.get(word) as { frequencyClass: number; neighbours: Neighbour[] };
+        return `${word}\t${entry.frequencyClass}\t${entry.neighbours.map((n) => `${n.target}:${Math.round(n.cosine * 100)}`).join(' ')}`;
+      }),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -144,7 +146,8 @@ export function parseNearMeanings(data: Buffer | string): NearMeanings {
   while (bytes.compare(DOC, 0, DOC.length, at, at + DOC.length) === 0) {
     const [, id = '', list = ''] = line().split('\t');
     const numbered = numbers(list);
-    if (!/^[mgp]\d+$/u.test(id) || numbered.some((n) => !Number.isInteger(n) || n < 0 || n >= targets.length)) throw new NearMeaningsError(`a bad document line for "${id}"`);
+    if (!/^[mgp]\d+$/u.test(id) || numbered.some((n) => !Number.isInteger(n) || n < 0 || n >= targets.length))
+      throw new NearMeaningsError(`a bad document line for "${id}"`);
     documents.set(id, numbered);
   }
   // Word lines are not read at all now: a word is found by bisecting the bytes, each probe backing

@@ -42,7 +42,10 @@ function mayBeTarget(word: string): boolean {
 
 /** Everyday wordings for a plan wording, from both word lists. */
 function everydayWordings(lexicon: Lexicon): Array<{ planWording: string; words: readonly string[] }> {
-  return [...lexicon.concepts.map((c) => ({ planWording: c.concept, words: c.words })), ...lexicon.synonyms.flatMap((s) => s.to.map((to) => ({ planWording: to, words: s.from })))];
+  return [
+    ...lexicon.concepts.map((c) => ({ planWording: c.concept, words: c.words })),
+    ...lexicon.synonyms.flatMap((s) => s.to.map((to) => ({ planWording: to, words: s.from }))),
+  ];
 }
 
 export interface PlanNearMeaningsInput {
@@ -54,7 +57,10 @@ export interface PlanNearMeaningsInput {
   inputsHash: string;
 }
 
-export function buildPlanNearMeanings({ documents, tokenize, lexicon, vectors, inputsHash }: PlanNearMeaningsInput, options: NearMeaningsOptions = {}): NearMeaningsTable {
+export function buildPlanNearMeanings(
+  { documents, tokenize, lexicon, vectors, inputsHash }: PlanNearMeaningsInput,
+  options: NearMeaningsOptions = {},
+): NearMeaningsTable {
   const rank = new Map<string, number>();
   vectors.words.forEach((w, i) => {
     if (!rank.has(w)) rank.set(w, i);
@@ -81,10 +87,18 @@ export function buildPlanNearMeanings({ documents, tokenize, lexicon, vectors, i
       vectors,
       documents: documents.map((d, i) => ({
         id: d.id,
-        candidates: [...[...(terms[i] as Set<string>)].filter((t) => mayBeTarget(t) && (df.get(t) ?? 0) <= total * BACKGROUND_SHARE), ...(expansions[i] as Set<string>)],
+        candidates: [
+          ...[...(terms[i] as Set<string>)].filter((t) => mayBeTarget(t) && (df.get(t) ?? 0) <= total * BACKGROUND_SHARE),
+          ...(expansions[i] as Set<string>),
+        ],
       })),
       isSource: (word) => HAN_WORD.test(word) && !QUESTION_WORDS.has(word) && !FUNCTION_WORDS.has(word),
-      header: { format: NEAR_MEANINGS_FORMAT, inputsHash, source: `${WORD_VECTOR_SOURCE.name}@${WORD_VECTOR_SOURCE.version}`, integrity: WORD_VECTOR_SOURCE.integrity },
+      header: {
+        format: NEAR_MEANINGS_FORMAT,
+        inputsHash,
+        source: `${WORD_VECTOR_SOURCE.name}@${WORD_VECTOR_SOURCE.version}`,
+        integrity: WORD_VECTOR_SOURCE.integrity,
+      },
     },
     options,
   );

@@ -29,7 +29,8 @@ export class WordVectorsError extends Error {
 export function parseWordVectors(data: Buffer): WordVectors {
   const headerEnd = data.indexOf(NEWLINE);
   const [count, dimensions] = data.subarray(0, Math.max(0, headerEnd)).toString('ascii').trim().split(' ').map(Number);
-  if (headerEnd < 0 || !Number.isInteger(count) || !Number.isInteger(dimensions) || !count || !dimensions) throw new WordVectorsError('no "<count> <dimensions>" header line');
+  if (headerEnd < 0 || !Number.isInteger(count) || !Number.isInteger(dimensions) || !count || !dimensions)
+    throw new WordVectorsError('no "<count> <dimensions>" header line');
   const words: string[] = [];
   const values = new Float32Array(count * dimensions);
   let at = headerEnd + 1;

@@ -98,7 +98,27 @@ const HAN = /^\p{Script=Han}$/u;
 const ASKS_FOR_NUMBER = /多少|多久|多长|几个|几年|几月|几天|几项|几条|几家|几次|第几|哪一?年|哪几年|何时|什么时候|比例|期限|时限|周期/u;
 const ASKS_FOR_THING = /(?:什么|哪个|哪部|哪项|哪种|哪类|哪份|哪些|哪一个|哪一部|哪一项)(\p{Script=Han}{1,6})/u;
 /** Answer heads that name a document: the answer is a 《title》. */
-const TITLE_HEADS = ['名称', '名字', '文件', '法律', '法规', '条例', '办法', '规定', '纲要', '意见', '指南', '报告', '标准', '条约', '公约', '协定', '规划', '计划', '政策'];
+const TITLE_HEADS = [
+  '名称',
+  '名字',
+  '文件',
+  '法律',
+  '法规',
+  '条例',
+  '办法',
+  '规定',
+  '纲要',
+  '意见',
+  '指南',
+  '报告',
+  '标准',
+  '条约',
+  '公约',
+  '协定',
+  '规划',
+  '计划',
+  '政策',
+];
 
 function answerFocus(normalised: string, tokenizer: Tokenizer): AnswerFocus {
   const thing = ASKS_FOR_THING.exec(normalised);
@@ -187,7 +207,15 @@ export function analyseQuestion(raw: string, deps: QueryUnderstanding): Question
    * `unknown`: 'prefer' credits only the words the plan doesn't use when there are some (a typo
    * lives there; correctly typed neighbours keep their own terms); 'only' credits nothing else.
    */
-  const addWording = (start: number, end: number, label: string, wordings: readonly string[], full: number, inner: number, unknown?: 'prefer' | 'only'): void => {
+  const addWording = (
+    start: number,
+    end: number,
+    label: string,
+    wordings: readonly string[],
+    full: number,
+    inner: number,
+    unknown?: 'prefer' | 'only',
+  ): void => {
     let targets = overlapping(start, end);
     if (unknown && targets.some((c) => !c.inPlan)) targets = targets.filter((c) => !c.inPlan);
     else if (unknown === 'only' && targets.length > 0) return;
@@ -213,9 +241,7 @@ export function analyseQuestion(raw: string, deps: QueryUnderstanding): Question
   for (const s of synonyms) addWording(s.start, s.end, s.word, s.targets, CREDIT.synonym, CREDIT.synonymInner);
   // Typos hide where words broke: characters left standing alone, and stretches that are no word
   // at all. A real word the plan doesn't use (投资) is a different word, not a slip.
-  const suspects = concepts
-    .filter((c) => c.end - c.start === 1 || (!c.inPlan && !deps.isKnownWord(c.label)))
-    .map((c) => [c.start, c.end] as const);
+  const suspects = concepts.filter((c) => c.end - c.start === 1 || (!c.inPlan && !deps.isKnownWord(c.label))).map((c) => [c.start, c.end] as const);
   const corrections = correctTypos(chinese, suspects);
   for (const c of corrections) addWording(c.start, c.end, c.typed, [c.word], CREDIT.correction, CREDIT.inner * CREDIT.correction, 'prefer');
   // Everyday words for the plan's concepts, where the question's words are not the plan's own.
@@ -230,7 +256,14 @@ export function analyseQuestion(raw: string, deps: QueryUnderstanding): Question
 
   // The word bridge, for words nothing above has read: the plan's words for them are unknown to
   // the lexicons, so each is searched as its nearest plan words, with credit by how near they are.
-  const unread = concepts.filter((c) => !c.inPlan && c.everyday !== true && c.end > c.start && !covered(c.start, c.end) && ![...c.credits].some(([t, v]) => v >= CREDIT.synonym && documentFrequency(t) > 0));
+  const unread = concepts.filter(
+    (c) =>
+      !c.inPlan &&
+      c.everyday !== true &&
+      c.end > c.start &&
+      !covered(c.start, c.end) &&
+      ![...c.credits].some(([t, v]) => v >= CREDIT.synonym && documentFrequency(t) > 0),
+  );
   const related = unread.flatMap((c) => deps.findRelated(c.label).map((r) => ({ ...r, start: r.start + c.start, end: r.end + c.start })));
   for (const r of related) {
     splitUnknownRuns(concepts, r.start, r.end);

@@ -13,11 +13,9 @@
 import { CHINESE_NUMERAL_CHARS } from '../../plan/chinese-numerals.js';
 import { NUMBER_PATTERN, parseNumberWord } from './number-words.js';
 
-export type PlanReference = (
-  | { type: 'measures'; numbers: number[] }
-  | { type: 'range'; from: number; to: number }
-  | { type: 'area'; number: number }
-) & { asksMore: boolean };
+export type PlanReference = ({ type: 'measures'; numbers: number[] } | { type: 'range'; from: number; to: number } | { type: 'area'; number: number }) & {
+  asksMore: boolean;
+};
 
 const N = NUMBER_PATTERN;
 const MEASURE_UNIT = '(?:条措施|项措施|个措施|条|项|号)';
@@ -33,10 +31,7 @@ const MARKED_MEASURE = new RegExp(
 /** An article of a law or another document (`商标法第五十七条`, `条例第3条`): not a measure of the plan. */
 const OTHER_DOCUMENT_ARTICLE = new RegExp(`(?:法|条例|规定|办法|细则|公约|条约|协定|意见|通知)\\s*第\\s*${N}\\s*(?:条|款|项)`, 'gu');
 const RANGE_SEPARATOR = '(?:-|–|—|~|～|至|到|to)';
-const RANGE = new RegExp(
-  `^(?:第|措施|measures?|#)?\\s*${N}\\s*${MEASURE_UNIT}?\\s*${RANGE_SEPARATOR}\\s*第?\\s*${N}\\s*${MEASURE_UNIT}?$`,
-  'u',
-);
+const RANGE = new RegExp(`^(?:第|措施|measures?|#)?\\s*${N}\\s*${MEASURE_UNIT}?\\s*${RANGE_SEPARATOR}\\s*第?\\s*${N}\\s*${MEASURE_UNIT}?$`, 'u');
 /** What follows a number that counts something else than measures: 第一到第三部分, 第1到3次. */
 const NOT_MEASURES = '(?:个|部分|领域|方面|块|板块|大块|大项|章|次|年|月|日)';
 /**
@@ -59,7 +54,10 @@ const BARE = new RegExp(`^${N}\\s*${MEASURE_UNIT}?$`, 'u');
 const AREA_UNITS = '(?:部分|领域|方面|大项|章|类|块|板块|大类|项任务|大块)';
 const AREA = new RegExp([`^第\\s*${N}\\s*(?:个)?${AREA_UNITS}`, `^(?:领域|部分|area|section|part)\\s*${N}`, `^${N}\\s*、`].join('|'), 'u');
 /** `第七项的目标任务`, `第5项下面有多少条措施`: an item followed by what only an area has. */
-const AREA_BY_ITEM = new RegExp(`^第\\s*${N}\\s*(?:项|大项)(?:(?:的|下面|下的|里|中|里面)(?=目标任务|目标|任务|工作措施|措施|有多少条|有几条|多少条|几条)|(?=目标任务|目标|有多少条|有几条))`, 'u');
+const AREA_BY_ITEM = new RegExp(
+  `^第\\s*${N}\\s*(?:项|大项)(?:(?:的|下面|下的|里|中|里面)(?=目标任务|目标|任务|工作措施|措施|有多少条|有几条|多少条|几条)|(?=目标任务|目标|有多少条|有几条))`,
+  'u',
+);
 
 /** Words that only ask to be shown something; a question made of these and a reference asks for nothing else. */
 const FILLER =
@@ -95,17 +93,26 @@ function distinct(numbers: readonly number[]): number[] {
 /** `folded`: the normalised question (ASCII digits, lower case). */
 export function parsePlanReference(folded: string): PlanReference | undefined {
   const text = folded.trim().replace(OTHER_DOCUMENT_ARTICLE, ' ');
-  const core = text.replace(/[？?！!。.，,\s]+$/u, '').replace(FILLER_TAIL, '').trim();
+  const core = text
+    .replace(/[？?！!。.，,\s]+$/u, '')
+    .replace(FILLER_TAIL, '')
+    .trim();
 
   const range = RANGE.exec(core);
   if (range) {
-    const [from, to] = range.slice(1).filter((g) => g !== undefined).map((g) => parseNumberWord(g as string));
+    const [from, to] = range
+      .slice(1)
+      .filter((g) => g !== undefined)
+      .map((g) => parseNumberWord(g as string));
     if (from !== undefined && to !== undefined) return { type: 'range', from, to, asksMore: false };
   }
 
   const marked = MARKED_RANGE.exec(core);
   if (marked) {
-    const [from, to] = marked.slice(1).filter((g) => g !== undefined).map((g) => parseNumberWord(g as string));
+    const [from, to] = marked
+      .slice(1)
+      .filter((g) => g !== undefined)
+      .map((g) => parseNumberWord(g as string));
     const around = `${core.slice(0, marked.index)} ${core.slice(marked.index + marked[0].length)}`;
     if (from !== undefined && to !== undefined) return { type: 'range', from, to, asksMore: !isOnlyFiller(around, RANGE_FILLER) };
   }

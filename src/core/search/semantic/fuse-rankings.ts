@@ -54,11 +54,20 @@ interface Candidate {
   lexicalRank?: number;
 }
 
-export function fuseRankings(lexical: readonly SearchHit[], semantic: SemanticRanking, { semanticOnlyCoverage, lexicalWeight = 1, modelMayLead = true }: FusionOptions): SearchHit[] {
+export function fuseRankings(
+  lexical: readonly SearchHit[],
+  semantic: SemanticRanking,
+  { semanticOnlyCoverage, lexicalWeight = 1, modelMayLead = true }: FusionOptions,
+): SearchHit[] {
   if (semantic.length === 0) return [...lexical];
   const wordsWeight = Math.max(1, lexicalWeight);
   const semanticRank = new Map(semantic.map((match, i) => [match.id, i + 1]));
-  const mayEnter = new Set(semantic.slice(0, SEMANTIC_ONLY_DEPTH).map((m) => m.id).filter((id) => parseDocId(id).type !== 'preamble'));
+  const mayEnter = new Set(
+    semantic
+      .slice(0, SEMANTIC_ONLY_DEPTH)
+      .map((m) => m.id)
+      .filter((id) => parseDocId(id).type !== 'preamble'),
+  );
   const lexicalIds = new Set(lexical.map((hit) => documentId(hit.ref)));
 
   const candidates: Candidate[] = [
@@ -71,7 +80,8 @@ export function fuseRankings(lexical: readonly SearchHit[], semantic: SemanticRa
   const fused = candidates
     .map(({ hit, id, lexicalRank }): SearchHit => {
       const atSemantic = semanticRank.get(id);
-      const rrf = (lexicalRank === undefined ? 0 : wordsWeight / (RRF_K + lexicalRank)) + (atSemantic === undefined ? 0 : SEMANTIC_WEIGHT / (RRF_K + atSemantic));
+      const rrf =
+        (lexicalRank === undefined ? 0 : wordsWeight / (RRF_K + lexicalRank)) + (atSemantic === undefined ? 0 : SEMANTIC_WEIGHT / (RRF_K + atSemantic));
       const coverage = mayEnter.has(id) ? Math.max(hit.coverage, semanticOnlyCoverage) : hit.coverage;
       return { ...hit, coverage, score: rrf / firstInBoth };
     })

@@ -43,7 +43,5 @@ export function cosineSimilarity(a: readonly number[], b: readonly number[]): nu
 
 /** The documents by similarity to `question`, best first; ties keep the documents' order. */
 export function rankBySimilarity(question: readonly number[], documents: readonly DocumentVector[]): SemanticMatch[] {
-  return documents
-    .map(({ id, vector }) => ({ id, similarity: cosineSimilarity(question, vector) }))
-    .sort((a, b) => b.similarity - a.similarity);
+  return documents.map(({ id, vector }) => ({ id, similarity: cosineSimilarity(question, vector) })).sort((a, b) => b.similarity - a.similarity);
 }

@@ -5,7 +5,7 @@
  * snippet shows it without the whole measure.
  */
 import { splitClauses, trimClauseEnd } from '../../plan/split-clauses.js';
-import { foldText, } from './fold-text.js';
+import { foldText } from './fold-text.js';
 
 /** A clause longer than this is split further at its top-level 、 enumeration marks. */
 const LONG_CLAUSE = 60;
@@ -96,21 +96,14 @@ function focusBonus(folded: string, focus: AnswerFocus): number {
 /** Sum of the weights of the terms in `folded`, a term inside another present term not counted again. */
 function pieceScore(folded: string, termWeights: ReadonlyMap<string, number>): number {
   const present = [...termWeights.keys()].filter((t) => folded.includes(t));
-  return present
-    .filter((t) => !present.some((u) => u !== t && u.includes(t)))
-    .reduce((sum, t) => sum + (termWeights.get(t) ?? 0), 0);
+  return present.filter((t) => !present.some((u) => u !== t && u.includes(t))).reduce((sum, t) => sum + (termWeights.get(t) ?? 0), 0);
 }
 
 /**
  * `termWeights`: the matched terms (folded) and how much each one counts. With no weights the
  * snippet is the opening clause.
  */
-export function buildSnippet(
-  text: string,
-  clauses: readonly string[],
-  termWeights: ReadonlyMap<string, number>,
-  focus?: AnswerFocus,
-): Snippet {
+export function buildSnippet(text: string, clauses: readonly string[], termWeights: ReadonlyMap<string, number>, focus?: AnswerFocus): Snippet {
   const all = pieces(text, clauses);
   let best = 0;
   let bestScore = 0;
@@ -135,11 +128,15 @@ export function buildSnippet(
 }
 
 /** The plan's clause-opening verbs, left out of a bold noun phrase (发布…年度报告 → …年度报告). */
-const LEADING_VERB = /^(?:发布|制定|出台|建立|开展|推进|推动|完善|实施|落实|加强|启动|编制|印发|修订|起草|形成|培育|探索|研究|支持|组织|加快|深化|构建|提升|提高|办好|做好|建设)/u;
+const LEADING_VERB =
+  /^(?:发布|制定|出台|建立|开展|推进|推动|完善|实施|落实|加强|启动|编制|印发|修订|起草|形成|培育|探索|研究|支持|组织|加快|深化|构建|提升|提高|办好|做好|建设)/u;
 
 const NUMBER_RUN = '[0-9０-９一二两三四五六七八九十百千万]+';
 /** A number with what it counts (9个月, 3个, 第十次, 2014—2020年, 2—3个), as a fact answering 多久/多少/几. */
-const ANSWER_NUMBER = new RegExp(`第?${NUMBER_RUN}(?:\\s*[—–-]\\s*${NUMBER_RUN})?\\s*(?:个月|个|年|月|日|天|次|项|条|家|所|批|类|倍|%|％|万|亿)(?:内|以内)?`, 'gu');
+const ANSWER_NUMBER = new RegExp(
+  `第?${NUMBER_RUN}(?:\\s*[—–-]\\s*${NUMBER_RUN})?\\s*(?:个月|个|年|月|日|天|次|项|条|家|所|批|类|倍|%|％|万|亿)(?:内|以内)?`,
+  'gu',
+);
 
 /**
  * The part of a snippet that answers the question, for bold: a number a 多久/多少/几 question

@@ -17,19 +17,27 @@ export const FEEDBACK_THANKS = { up: '谢谢反馈！', down: '谢谢反馈，�
 export function answerFeedback(feedback: Application['feedback'], work: AcknowledgedWork, style: 'native' | 'buttons') {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await work.run('action.feedback', async () => {
-      const click = readClick(body);
-      const value = decodeValue(FeedbackValueSchema, click?.value);
-      if (!value) return { outcome: 'ignored-bad-value' };
-      const { offerEscalation } = feedback({ helpful: value.v === 'up', question: value.q, measures: value.m });
-      const thread = click?.thread;
-      const offered = offerEscalation && thread !== undefined && value.q.trim().length > 0;
-      if (offered) {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...renderFeedbackOffer(FEEDBACK_THANKS.down, { q: value.q, m: value.m.slice(0, 20), c: thread.channel, t: thread.threadTs }) });
-      } else if (style === 'buttons') {
-        await privately(respond)(FEEDBACK_THANKS[value.v]);
-      }
-      return { outcome: value.v === 'up' ? 'helpful' : 'not-helpful', question: value.q, measures: value.m, ...(offered ? { offered: 'escalation' } : {}) };
-    }, privately(respond));
+    await work.run(
+      'action.feedback',
+      async () => {
+        const click = readClick(body);
+        const value = decodeValue(FeedbackValueSchema, click?.value);
+        if (!value) return { outcome: 'ignored-bad-value' };
+        const { offerEscalation } = feedback({ helpful: value.v === 'up', question: value.q, measures: value.m });
+        const thread = click?.thread;
+        const offered = offerEscalation && thread !== undefined && value.q.trim().length > 0;
+        if (offered) {
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            ...renderFeedbackOffer(FEEDBACK_THANKS.down, { q: value.q, m: value.m.slice(0, 20), c: thread.channel, t: thread.threadTs }),
+          });
+        } else if (style === 'buttons') {
+          await privately(respond)(FEEDBACK_THANKS[value.v]);
+        }
+        return { outcome: value.v === 'up' ? 'helpful' : 'not-helpful', question: value.q, measures: value.m, ...(offered ? { offered: 'escalation' } : {}) };
+      },
+      privately(respond),
+    );
   };
 }

@@ -17,16 +17,20 @@ import { escalateReplyText } from '../../replies/help-desk-replies.js';
 export function escalateToOffice(escalations: Escalations, work: AcknowledgedWork, logger: Logger) {
   return async ({ ack, body, respond, client }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await work.run('action.escalate', async () => {
-      const click = readClick(body);
-      const value = decodeValue(EscalateValueSchema, click?.value);
-      if (!click || !value) return { outcome: 'ignored-bad-value' };
-      const delivery = `click:${click.triggerId ?? `${click.userId}:${value.c}:${value.t}`}`;
-      const request = { asker: click.userId, question: value.q, measures: value.m, thread: { channel: value.c, threadTs: value.t }, delivery };
-      const outcome = await escalations.escalate(request, slackEscalations(client, logger));
-      const told = escalateReplyText(outcome, true);
-      if (told) await privately(respond)(told);
-      return { outcome: `escalation-${outcome.outcome}`, ...('escalation' in outcome ? { escalation: outcome.escalation.id } : {}) };
-    }, privately(respond));
+    await work.run(
+      'action.escalate',
+      async () => {
+        const click = readClick(body);
+        const value = decodeValue(EscalateValueSchema, click?.value);
+        if (!click || !value) return { outcome: 'ignored-bad-value' };
+        const delivery = `click:${click.triggerId ?? `${click.userId}:${value.c}:${value.t}`}`;
+        const request = { asker: click.userId, question: value.q, measures: value.m, thread: { channel: value.c, threadTs: value.t }, delivery };
+        const outcome = await escalations.escalate(request, slackEscalations(client, logger));
+        const told = escalateReplyText(outcome, true);
+        if (told) await privately(respond)(told);
+        return { outcome: `escalation-${outcome.outcome}`, ...('escalation' in outcome ? { escalation: outcome.escalation.id } : {}) };
+      },
+      privately(respond),
+    );
   };
 }

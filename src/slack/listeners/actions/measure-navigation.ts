@@ -15,27 +15,35 @@ type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
 export function measureStep(desk: ProgressDesk, work: AcknowledgedWork) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await work.run('action.measure_step', async () => {
-      const click = readClick(body);
-      const n = decodeValue(MeasureValueSchema, click?.value)?.n ?? 0;
-      const card = click && (await desk.card(n, click.ephemeral ? click.userId : undefined));
-      if (!click || !card) return { outcome: 'ignored-bad-value' };
-      await respond({ replace_original: true, ...cardMessage(card, { shareable: click.ephemeral }) });
-      return { outcome: 'replaced', measure: n };
-    }, privately(respond));
+    await work.run(
+      'action.measure_step',
+      async () => {
+        const click = readClick(body);
+        const n = decodeValue(MeasureValueSchema, click?.value)?.n ?? 0;
+        const card = click && (await desk.card(n, click.ephemeral ? click.userId : undefined));
+        if (!click || !card) return { outcome: 'ignored-bad-value' };
+        await respond({ replace_original: true, ...cardMessage(card, { shareable: click.ephemeral }) });
+        return { outcome: 'replaced', measure: n };
+      },
+      privately(respond),
+    );
   };
 }
 
 export function openMeasure(desk: ProgressDesk, work: AcknowledgedWork) {
   return async ({ ack, body, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await work.run('action.measure_open', async () => {
-      const click = readClick(body);
-      const n = decodeValue(MeasureValueSchema, click?.value)?.n ?? 0;
-      const card = click && (await desk.card(n, click.userId));
-      if (!card) return { outcome: 'ignored-bad-value' };
-      await respond({ response_type: 'ephemeral', replace_original: false, ...cardMessage(card, { shareable: true }) });
-      return { outcome: 'shown', measure: n };
-    }, privately(respond));
+    await work.run(
+      'action.measure_open',
+      async () => {
+        const click = readClick(body);
+        const n = decodeValue(MeasureValueSchema, click?.value)?.n ?? 0;
+        const card = click && (await desk.card(n, click.userId));
+        if (!card) return { outcome: 'ignored-bad-value' };
+        await respond({ response_type: 'ephemeral', replace_original: false, ...cardMessage(card, { shareable: true }) });
+        return { outcome: 'shown', measure: n };
+      },
+      privately(respond),
+    );
   };
 }

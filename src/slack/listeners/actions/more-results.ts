@@ -10,12 +10,16 @@ import { readClick } from '../../payloads/block-action.js';
 export function moreResults(lookups: Lookups, work: AcknowledgedWork) {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await work.run('action.more_results', async () => {
-      const value = decodeValue(MoreValueSchema, readClick(body)?.value);
-      if (!value) return { outcome: 'ignored-bad-value' };
-      const answer = await lookups.again(value.q, { limit: MAX_MORE_RESULTS });
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderMoreResults(answer) });
-      return { outcome: 'shown', measures: answer.results.map((r) => r.number) };
-    }, privately(respond));
+    await work.run(
+      'action.more_results',
+      async () => {
+        const value = decodeValue(MoreValueSchema, readClick(body)?.value);
+        if (!value) return { outcome: 'ignored-bad-value' };
+        const answer = await lookups.again(value.q, { limit: MAX_MORE_RESULTS });
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderMoreResults(answer) });
+        return { outcome: 'shown', measures: answer.results.map((r) => r.number) };
+      },
+      privately(respond),
+    );
   };
 }

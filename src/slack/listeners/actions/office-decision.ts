@@ -21,27 +21,35 @@ async function answer(respond: RespondFn, decision: OfficeDecision): Promise<voi
 export function saveStandardAnswer(escalations: Escalations, work: AcknowledgedWork) {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await work.run('action.save_standard_answer', async () => {
-      const click = readClick(body);
-      const value = decodeValue(SaveStandardValueSchema, click?.value);
-      if (!click || !value) return { outcome: 'ignored-bad-value' };
-      const decision = await escalations.save(click.userId, value.e, value.r);
-      await answer(respond, decision);
-      return { outcome: `standard-answer-${decision.outcome}`, escalation: value.e, ...(decision.outcome === 'saved' ? { id: decision.answer.id } : {}) };
-    }, privately(respond));
+    await work.run(
+      'action.save_standard_answer',
+      async () => {
+        const click = readClick(body);
+        const value = decodeValue(SaveStandardValueSchema, click?.value);
+        if (!click || !value) return { outcome: 'ignored-bad-value' };
+        const decision = await escalations.save(click.userId, value.e, value.r);
+        await answer(respond, decision);
+        return { outcome: `standard-answer-${decision.outcome}`, escalation: value.e, ...(decision.outcome === 'saved' ? { id: decision.answer.id } : {}) };
+      },
+      privately(respond),
+    );
   };
 }
 
 export function closeEscalation(escalations: Escalations, work: AcknowledgedWork) {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await work.run('action.close_escalation', async () => {
-      const click = readClick(body);
-      const value = decodeValue(EscalationValueSchema, click?.value);
-      if (!click || !value) return { outcome: 'ignored-bad-value' };
-      const decision = await escalations.close(click.userId, value.e);
-      await answer(respond, decision);
-      return { outcome: `escalation-${decision.outcome}`, escalation: value.e };
-    }, privately(respond));
+    await work.run(
+      'action.close_escalation',
+      async () => {
+        const click = readClick(body);
+        const value = decodeValue(EscalationValueSchema, click?.value);
+        if (!click || !value) return { outcome: 'ignored-bad-value' };
+        const decision = await escalations.close(click.userId, value.e);
+        await answer(respond, decision);
+        return { outcome: `escalation-${decision.outcome}`, escalation: value.e };
+      },
+      privately(respond),
+    );
   };
 }

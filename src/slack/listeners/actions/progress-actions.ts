@@ -9,7 +9,15 @@ import type { ProgressDesk } from '../../../app/progress/progress-desk.js';
 import { RECORD_UNAVAILABLE } from '../../../core/progress/record-view.js';
 import { AreaValueSchema, decodeValue, MeasureValueSchema } from '../../../render/blocks/action-values.js';
 import { renderHistory, renderNotice, renderRefusal, UNVERIFIED_TEXT } from '../../../render/blocks/progress-blocks.js';
-import { renderAreaModal, renderHistoryModal, renderMeasureModal, renderProgressForm, renderNoticeModal, renderRefusalModal, renderUnverifiedModal } from '../../../render/blocks/progress-modal.js';
+import {
+  renderAreaModal,
+  renderHistoryModal,
+  renderMeasureModal,
+  renderProgressForm,
+  renderNoticeModal,
+  renderRefusalModal,
+  renderUnverifiedModal,
+} from '../../../render/blocks/progress-modal.js';
 import { openWindow } from '../../delivery/open-window.js';
 import { privately } from '../../delivery/private-reply.js';
 import type { AcknowledgedWork } from '../../intake/acknowledged-work.js';
@@ -20,51 +28,63 @@ type ActionArgs = SlackActionMiddlewareArgs & AllMiddlewareArgs;
 export function progressEdit(desk: ProgressDesk, work: AcknowledgedWork) {
   return async ({ ack, body, client, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await work.run('action.progress_edit', async () => {
-      const click = readClick(body);
-      const n = decodeValue(MeasureValueSchema, click?.value)?.n ?? 0;
-      const opening = click && (await desk.openEditor(n, click.userId));
-      if (!click || !opening) return { outcome: 'ignored-bad-value' };
-      if (opening.type === 'unavailable') {
-        if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(RECORD_UNAVAILABLE) });
-        else await openWindow(client, click, renderNoticeModal(RECORD_UNAVAILABLE));
-        return { outcome: 'record-unavailable', measure: n };
-      }
-      if (opening.type === 'unverified') {
-        if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(UNVERIFIED_TEXT) });
-        else await openWindow(client, click, renderUnverifiedModal());
-        return { outcome: 'unverified', measure: n };
-      }
-      if (opening.type === 'refused') {
-        if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderRefusal(opening.contacts) });
-        else await openWindow(client, click, renderRefusalModal(opening.contacts));
-        return { outcome: 'refused', measure: n };
-      }
-      const { measure, record } = opening;
-      const opened = await openWindow(client, click, renderProgressForm({ measure: { number: measure.number, text: measure.text }, ...(record ? { record } : {}) }));
-      return { outcome: opened, measure: n, version: record?.version ?? 0 };
-    }, privately(respond));
+    await work.run(
+      'action.progress_edit',
+      async () => {
+        const click = readClick(body);
+        const n = decodeValue(MeasureValueSchema, click?.value)?.n ?? 0;
+        const opening = click && (await desk.openEditor(n, click.userId));
+        if (!click || !opening) return { outcome: 'ignored-bad-value' };
+        if (opening.type === 'unavailable') {
+          if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(RECORD_UNAVAILABLE) });
+          else await openWindow(client, click, renderNoticeModal(RECORD_UNAVAILABLE));
+          return { outcome: 'record-unavailable', measure: n };
+        }
+        if (opening.type === 'unverified') {
+          if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(UNVERIFIED_TEXT) });
+          else await openWindow(client, click, renderUnverifiedModal());
+          return { outcome: 'unverified', measure: n };
+        }
+        if (opening.type === 'refused') {
+          if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderRefusal(opening.contacts) });
+          else await openWindow(client, click, renderRefusalModal(opening.contacts));
+          return { outcome: 'refused', measure: n };
+        }
+        const { measure, record } = opening;
+        const opened = await openWindow(
+          client,
+          click,
+          renderProgressForm({ measure: { number: measure.number, text: measure.text }, ...(record ? { record } : {}) }),
+        );
+        return { outcome: opened, measure: n, version: record?.version ?? 0 };
+      },
+      privately(respond),
+    );
   };
 }
 
 export function progressHistory(desk: ProgressDesk, work: AcknowledgedWork) {
   return async ({ ack, body, client, respond }: ActionArgs): Promise<void> => {
     await ack();
-    await work.run('action.progress_history', async () => {
-      const click = readClick(body);
-      const n = decodeValue(MeasureValueSchema, click?.value)?.n;
-      const read = click && n !== undefined ? await desk.history(n) : undefined;
-      if (!click || n === undefined || !read) return { outcome: 'ignored-bad-value' };
-      if (read.type === 'unavailable') {
-        if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(RECORD_UNAVAILABLE) });
-        else await openWindow(client, click, renderNoticeModal(RECORD_UNAVAILABLE));
-        return { outcome: 'record-unavailable', measure: n };
-      }
-      const { changes } = read;
-      if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderHistory(n, changes) });
-      else await openWindow(client, click, renderHistoryModal(n, changes));
-      return { outcome: 'shown', measure: n, updates: new Set(changes.map((c) => c.version)).size };
-    }, privately(respond));
+    await work.run(
+      'action.progress_history',
+      async () => {
+        const click = readClick(body);
+        const n = decodeValue(MeasureValueSchema, click?.value)?.n;
+        const read = click && n !== undefined ? await desk.history(n) : undefined;
+        if (!click || n === undefined || !read) return { outcome: 'ignored-bad-value' };
+        if (read.type === 'unavailable') {
+          if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(RECORD_UNAVAILABLE) });
+          else await openWindow(client, click, renderNoticeModal(RECORD_UNAVAILABLE));
+          return { outcome: 'record-unavailable', measure: n };
+        }
+        const { changes } = read;
+        if (click.surface === 'message') await respond({ response_type: 'ephemeral', replace_original: false, ...renderHistory(n, changes) });
+        else await openWindow(client, click, renderHistoryModal(n, changes));
+        return { outcome: 'shown', measure: n, updates: new Set(changes.map((c) => c.version)).size };
+      },
+      privately(respond),
+    );
   };
 }
 

@@ -44,23 +44,27 @@ async function sharedContent({ lookups, desk }: Shareable, value: ShareValue): P
 export function shareToChannel(shareable: Shareable, work: AcknowledgedWork, logger: Logger) {
   return async ({ ack, body, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    await work.run('action.share', async () => {
-      const click = readClick(body);
-      const value = decodeValue(ShareValueSchema, click?.value);
-      const content = value && (await sharedContent(shareable, value));
-      if (!click || !value || !content) return { outcome: 'ignored-bad-value' };
-      // The user id comes from Slack's payload, not from typed text: a mention is safe here.
-      const blocks = [...content.blocks, context(`<@${click.userId}> 分享`)].slice(0, MAX_MESSAGE_BLOCKS);
-      try {
-        await respond({ response_type: 'in_channel', replace_original: false, text: content.text, blocks });
-      } catch (error) {
-        const code = slackErrorCode(error);
-        logger.error({ err: error, error: code }, 'sharing to the channel failed');
-        await privately(respond)(userFacingError(code));
-        return { outcome: 'share-failed', error: code };
-      }
-      await respond({ delete_original: true });
-      return { outcome: 'shared', share: value.k };
-    }, privately(respond));
+    await work.run(
+      'action.share',
+      async () => {
+        const click = readClick(body);
+        const value = decodeValue(ShareValueSchema, click?.value);
+        const content = value && (await sharedContent(shareable, value));
+        if (!click || !value || !content) return { outcome: 'ignored-bad-value' };
+        // The user id comes from Slack's payload, not from typed text: a mention is safe here.
+        const blocks = [...content.blocks, context(`<@${click.userId}> 分享`)].slice(0, MAX_MESSAGE_BLOCKS);
+        try {
+          await respond({ response_type: 'in_channel', replace_original: false, text: content.text, blocks });
+        } catch (error) {
+          const code = slackErrorCode(error);
+          logger.error({ err: error, error: code }, 'sharing to the channel failed');
+          await privately(respond)(userFacingError(code));
+          return { outcome: 'share-failed', error: code };
+        }
+        await respond({ delete_original: true });
+        return { outcome: 'shared', share: value.k };
+      },
+      privately(respond),
+    );
   };
 }

@@ -39,7 +39,20 @@ export function assistantPanel(conversation: ConversationReplies, work: Acknowle
         } catch (error) {
           logger.debug({ err: error }, 'assistant.threads.setTitle failed');
         }
-        return answerInConversation(conversation, client, { question, messageTs: m.ts, ...(isReplayed(context) ? { replayed: true } : {}), target: { channel: m.channel, threadTs }, userId: user, surface: 'assistant', feedback: 'native' }, logger);
+        return answerInConversation(
+          conversation,
+          client,
+          {
+            question,
+            messageTs: m.ts,
+            ...(isReplayed(context) ? { replayed: true } : {}),
+            target: { channel: m.channel, threadTs },
+            userId: user,
+            surface: 'assistant',
+            feedback: 'native',
+          },
+          logger,
+        );
       });
     },
   });

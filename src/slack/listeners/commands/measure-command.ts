@@ -9,14 +9,18 @@ import { directConversation, SlashCommandSchema } from '../../payloads/slash-com
 /** `/measure <N | N-M | 关键词>`, answered in the acknowledgement, only to the asker; no argument shows usage. */
 export function measureCommand(lookups: Lookups, work: AcknowledgedWork) {
   return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const reply = await work.reply('/measure', async () => {
-      const { text: typed, user_id: userId, channel_id: channel } = SlashCommandSchema.parse(command);
-      const text = typed.trim();
-      if (text.length === 0) return { message: privateReply(renderUsage(USAGE.measure)), outcome: 'usage' };
-      const { answer, progress } = await lookups.measure(text, userId, directConversation(channel));
-      const message = privateReply(renderAnswer(answer, { feedback: 'buttons', shareable: true, asKeywordList: true, ...(progress ? { progress } : {}) }));
-      return { message, outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
-    }, privateReply);
+    const reply = await work.reply(
+      '/measure',
+      async () => {
+        const { text: typed, user_id: userId, channel_id: channel } = SlashCommandSchema.parse(command);
+        const text = typed.trim();
+        if (text.length === 0) return { message: privateReply(renderUsage(USAGE.measure)), outcome: 'usage' };
+        const { answer, progress } = await lookups.measure(text, userId, directConversation(channel));
+        const message = privateReply(renderAnswer(answer, { feedback: 'buttons', shareable: true, asKeywordList: true, ...(progress ? { progress } : {}) }));
+        return { message, outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, measures: answer.results.map((r) => r.number) };
+      },
+      privateReply,
+    );
     await ack(reply);
   };
 }

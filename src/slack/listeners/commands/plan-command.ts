@@ -27,7 +27,14 @@ function replyFor(reply: PlanReply): Reply<PrivateReply> {
       const { answer, standard } = reply;
       const plan = renderAnswer(answer, { feedback: 'buttons', shareable: !standard });
       const message = standard ? withStandardAnswer(plan, standard) : plan;
-      return { message: privateReply(message), outcome: answer.notice?.code ?? 'answered', answerKind: answer.kind, confidence: answer.confidence, measures: answer.results.map((r) => r.number), ...(standard ? { standardAnswer: standard.id } : {}) };
+      return {
+        message: privateReply(message),
+        outcome: answer.notice?.code ?? 'answered',
+        answerKind: answer.kind,
+        confidence: answer.confidence,
+        measures: answer.results.map((r) => r.number),
+        ...(standard ? { standardAnswer: standard.id } : {}),
+      };
     }
   }
 }

@@ -12,11 +12,15 @@ import { progressCommandReply } from '../../replies/progress-replies.js';
  */
 export function progressCommand(desk: ProgressDesk, work: AcknowledgedWork) {
   return async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const reply = await work.reply('/progress', async () => {
-      const { text, user_id: userId } = SlashCommandSchema.parse(command);
-      const { message, outcome } = progressCommandReply(await desk.command(text, userId), desk.contacts);
-      return { message: privateReply(message), ...outcome };
-    }, privateReply);
+    const reply = await work.reply(
+      '/progress',
+      async () => {
+        const { text, user_id: userId } = SlashCommandSchema.parse(command);
+        const { message, outcome } = progressCommandReply(await desk.command(text, userId), desk.contacts);
+        return { message: privateReply(message), ...outcome };
+      },
+      privateReply,
+    );
     await ack(reply);
   };
 }

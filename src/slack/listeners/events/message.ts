@@ -18,7 +18,12 @@ import { answerableAs, mentions, MessageEventSchema, questionFromSlackText } fro
 const WORK_KIND = { direct: 'message.im', thread: 'thread_reply', channel: 'channel_question' } as const;
 const SURFACE = { direct: 'dm', thread: 'thread', channel: 'channel' } as const;
 
-export function directOrThreadMessage(application: Pick<Application, 'conversation' | 'helpDesk'>, work: AcknowledgedWork, firstDelivery: MessageClaims, logger: Logger) {
+export function directOrThreadMessage(
+  application: Pick<Application, 'conversation' | 'helpDesk'>,
+  work: AcknowledgedWork,
+  firstDelivery: MessageClaims,
+  logger: Logger,
+) {
   return async ({ message, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     const parsed = MessageEventSchema.safeParse(message);
     if (!parsed.success) return;

@@ -17,7 +17,10 @@ function acknowledgement(result: StandardAnswerResult) {
   const notice = (title: string, text: string) => ({ response_action: 'update' as const, view: renderStandardAnswerNotice(title, text) });
   switch (result.type) {
     case 'invalid':
-      return { response_action: 'errors' as const, errors: { [result.field === 'measures' ? STANDARD_ANSWER_INPUTS.measures : STANDARD_ANSWER_INPUTS.text]: result.message } };
+      return {
+        response_action: 'errors' as const,
+        errors: { [result.field === 'measures' ? STANDARD_ANSWER_INPUTS.measures : STANDARD_ANSWER_INPUTS.text]: result.message },
+      };
     case 'saved':
       return notice('已保存', standardAnswerSavedSentence(result.answer, result.change));
     case 'unchanged':
@@ -50,7 +53,12 @@ export function standardAnswerFormSubmitted(answers: StandardAnswers, work: Ackn
         return { outcome: 'invalid', id: submission.form.s };
       }
       const { s, v } = submission.form;
-      const result = await answers.saveForm(submission.userId, s, { version: v, text: submission.text, measures: submission.measures, retired: submission.retired });
+      const result = await answers.saveForm(submission.userId, s, {
+        version: v,
+        text: submission.text,
+        measures: submission.measures,
+        retired: submission.retired,
+      });
       await ack(acknowledgement(result));
       return { outcome: result.type, id: s, version: v };
     });

@@ -64,7 +64,7 @@ describe('fusing the lexical hits with a semantic ranking', () => {
     expect(fused.map((h) => h.coverage)).toEqual([MIN_COVERAGE, 0.9]);
   });
 
-  it('never lets the opening paragraph in on the model alone (it would be answered as the plan\'s purpose, with certainty)', () => {
+  it("never lets the opening paragraph in on the model alone (it would be answered as the plan's purpose, with certainty)", () => {
     expect(ids(fuseRankings([], ranking('p0', 'm50'), FLOOR))).toEqual(['m50']);
   });
 
@@ -93,11 +93,14 @@ describe('semantic ranking arithmetic', () => {
     expect(cosineSimilarity([1, 0], [0, 2])).toBeCloseTo(0);
     expect(cosineSimilarity([0, 0], [1, 1])).toBe(0);
     expect(cosineSimilarity([1, 0], [1, 0, 0])).toBe(0);
-    const ranked = rankBySimilarity([1, 1], [
-      { id: 'm1', vector: [1, 0] },
-      { id: 'm2', vector: [2, 2] },
-      { id: 'm3', vector: [-1, -1] },
-    ]);
+    const ranked = rankBySimilarity(
+      [1, 1],
+      [
+        { id: 'm1', vector: [1, 0] },
+        { id: 'm2', vector: [2, 2] },
+        { id: 'm3', vector: [-1, -1] },
+      ],
+    );
     expect(ranked.map((m) => m.id)).toEqual(['m2', 'm1', 'm3']);
   });
 
@@ -117,8 +120,14 @@ describe('semantic ranking arithmetic', () => {
 describe('answering with a semantic ranking', () => {
   const ctx = testAnswerContext();
   /** Without the near meanings, which would find the plan's words for 小公司 of their own. */
-  const lexicalOnly = { plan: ctx.plan, search: createPlanSearch(ctx.plan, { ...openSearchIndex({ plan: ctx.plan, lexicon: loadLexicon() }), near: undefined }, loadLexicon()) };
-  const preferring = (...order: string[]) => () => ranking(...order);
+  const lexicalOnly = {
+    plan: ctx.plan,
+    search: createPlanSearch(ctx.plan, { ...openSearchIndex({ plan: ctx.plan, lexicon: loadLexicon() }), near: undefined }, loadLexicon()),
+  };
+  const preferring =
+    (...order: string[]) =>
+    () =>
+      ranking(...order);
 
   it('answers an exact question the same, with the same measure first, whatever the model prefers', () => {
     const q = '商标审查周期要控制在多久？';
@@ -139,7 +148,7 @@ describe('answering with a semantic ranking', () => {
     expect(answer.notice?.message).toBe('以下是最接近的原文，请核对。');
   });
 
-  it('still declines what the plan does not cover, offering the model\'s nearest only as related', () => {
+  it("still declines what the plan does not cover, offering the model's nearest only as related", () => {
     const answer = askQuestion(ctx, '今天天气怎么样', { semantic: preferring('m50', 'm12') });
     expect(answer.kind).toBe('not-covered');
     expect(answer.confidence).toBe('none');
