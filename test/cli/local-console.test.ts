@@ -54,6 +54,8 @@ describe('the local console', () => {
 
   it('lists /plan and its forms in /help', () => {
     for (const form of ['/plan 问题', '/plan help', '/plan digest', '/measure 42', '/area 3', 'help、帮助 或 怎么用']) expect(CONSOLE_HELP).toContain(form);
+    for (const english of ['Answer a question', 'Show this help', "Preview today's digest", 'Show measure 42', 'Show area 3', 'Quit'])
+      expect(CONSOLE_HELP).toContain(english);
   });
 
   it('explains unknown commands and quits on /quit', async () => {

@@ -314,6 +314,42 @@ describe('bad input', () => {
     expect(err).toBe('输入太长了（10000 个字符），请控制在 500 个字符以内。\n');
   });
 
+  it('prints its help in Chinese with English beside it, on --help, -h and help, and to standard error without a command', async () => {
+    for (const asked of [['--help'], ['-h'], ['help']]) {
+      const { code, out, err } = await cli(asked);
+      expect(code, asked.join(' ')).toBe(0);
+      expect(err).toBe('');
+      expect(out).toContain('用法 Usage:');
+    }
+    const { out } = await cli(['help']);
+    for (const command of [
+      'ask',
+      'measure',
+      'area',
+      'list',
+      'plan list',
+      'plan check',
+      'progress show',
+      'progress set',
+      'progress export',
+      'progress import',
+      'digest',
+      'eval',
+      'build-index',
+      'console',
+    ]) {
+      const at = out.split('\n').findIndex((line) => line.startsWith(`  ${command} `) || line === `  ${command}`);
+      expect(at, command).toBeGreaterThan(0);
+      const [zh, en] = out.split('\n').slice(at + 1, at + 3);
+      expect(zh, command).toMatch(/\p{Script=Han}/u);
+      expect(en, command).toMatch(/^ {6}[A-Z][\x20-\x7e…一-龥]+$/u);
+    }
+    const bare = await cli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.out).toBe('');
+    expect(bare.err).toContain('Usage:');
+  });
+
   it('refuses unknown commands and options with usage', async () => {
     expect((await cli(['frobnicate'])).code).toBe(2);
     expect((await cli(['ask', 'x', '--bogus'])).code).toBe(2);

@@ -9,6 +9,7 @@ import type { Application } from '../../app/application.js';
 import type { ConversationReply } from '../../app/answers/reply-to-message.js';
 import type { PlanReply } from '../../app/answers/plan-request.js';
 import { USAGE } from '../../render/blocks/usage-blocks.js';
+import { renderHelpEntries } from '../terminal/bilingual-help.js';
 import { renderAnswerText, renderOverviewText, type TextStyle } from '../../render/text/answer-text.js';
 import { renderDigestText } from '../../render/text/digest-text.js';
 import { renderProgressAnswerText } from '../../render/text/progress-text.js';
@@ -19,15 +20,29 @@ import type { CliIo } from '../terminal/cli-io.js';
 
 const PROMPT = '问> ';
 
+/** The console's help: what people type, in Chinese, with English beside it for administrators. */
 export const CONSOLE_HELP = [
   '直接输入问题即可查询计划内容，例如：商标审查周期要控制在多久？',
-  '  /plan 问题         回答问题（与直接输入相同）',
-  '  /plan help         显示本帮助（直接输入 help、帮助 或 怎么用 也可以）',
-  '  /plan digest       查看今天的计划简报',
-  '  /measure 42        查看第 42 条措施（也可 15-20 或关键词）',
-  '  /area 3            查看第三个领域（也可 一…七 或关键词；不带参数列出全部领域）',
-  '  /help              显示本帮助',
-  '  /quit              退出（或按 Ctrl-D）',
+  'Type a question in Chinese to search the plan, e.g. 商标审查周期要控制在多久？',
+  '',
+  ...renderHelpEntries([
+    { syntax: '/plan 问题', zh: '回答问题（与直接输入相同）', en: 'Answer a question (the same as typing it)' },
+    { syntax: '/plan help', zh: '显示本帮助（直接输入 help、帮助 或 怎么用 也可以）', en: 'Show this help (help, 帮助 or 怎么用 too)' },
+    { syntax: '/plan digest', zh: '查看今天的计划简报', en: "Preview today's digest" },
+    { syntax: '/measure 42', zh: '查看第 42 条措施（也可 15-20 或关键词）', en: 'Show measure 42 (or a range 15-20, or a keyword)' },
+    {
+      syntax: '/area 3',
+      zh: '查看第三个领域（也可 一…七 或关键词；不带参数列出全部领域）',
+      en: 'Show area 3 (or 一…七, or a keyword; without one, every area)',
+    },
+    {
+      syntax: '下一条 | 全文 | 还有吗',
+      zh: '接着上一个回答：下一条措施、全文、更多结果',
+      en: 'Follow on from the last answer: the next measure, the full text, more results',
+    },
+    { syntax: '/help', zh: '显示本帮助', en: 'Show this help' },
+    { syntax: '/quit', zh: '退出（或按 Ctrl-D）', en: 'Quit (or Ctrl-D)' },
+  ]),
 ].join('\n');
 
 /** A console session: its conversation, so follow-ups (下一条, 全文, 还有吗) follow the last answer. */
