@@ -10,12 +10,13 @@
  *   the CLI and the local console.
  */
 import { createApplication, type Application } from './app/application.js';
+import type { Metrics } from './app/process/metrics.js';
 import { officeClock } from './app/process/office-clock.js';
 import { createDigestScheduler } from './app/digest/digest-scheduler.js';
 import { createDigestPoster } from './app/digest/post-digest.js';
 import { NO_COORDINATORS } from './app/progress/coordinators.js';
 import { thisProcess } from './app/process/replica.js';
-import type { Config, EmbeddingsConfig, SlackConfig } from './config.js';
+import type { Config, SlackConfig } from './config.js';
 import type { AnswerLibrary } from './core/answer/open-answer-library.js';
 import type { Plan } from './core/plan/plan-schema.js';
 import type { SemanticSearch } from './embeddings/semantic-search.js';
@@ -46,10 +47,11 @@ export interface ServiceOptions {
   drainTimeoutMs?: number;
 }
 
-/** The semantic search over the plan, its client loaded only now that it is configured. */
-async function openSemanticSearch(config: EmbeddingsConfig, plan: Plan, dataDir: string, logger: Logger, now: () => Date): Promise<SemanticSearch> {
+/** The semantic search over the plan when EMBEDDINGS_URL is set, its client loaded only then. */
+async function openSemanticSearch(config: Config, plan: Plan, logger: Logger, now: () => Date, metrics: Metrics): Promise<SemanticSearch | undefined> {
+  if (!config.embeddings) return undefined;
   const { createSemanticSearch } = await import('./embeddings/semantic-search.js');
-  return createSemanticSearch({ config, plan, dataDir, logger, nowMs: () => now().getTime() });
+  return createSemanticSearch({ config: config.embeddings, plan, dataDir: config.dataDir, logger, nowMs: () => now().getTime(), metrics });
 }
 
 export async function createSlackService(options: ServiceOptions): Promise<Service> {
@@ -60,12 +62,13 @@ export async function createSlackService(options: ServiceOptions): Promise<Servi
   const store = options.store ?? openStore(config, logger);
   const clock = officeClock(config.timeZone, now);
   const replica = thisProcess();
-  const metrics = createPrometheusMetrics({ storeUp: () => store.health().state === 'ok' });
+  // Read at each scrape; `work` exists by then (it counts into these metrics, so it comes after).
+  const metrics = createPrometheusMetrics({ store, work: () => work.pressure() });
   const work = createAcknowledgedWork(logger, { ...config.admission, metrics });
   // Group members are read with the app's own Web API client, which exists once the app does.
   const listMembers = async (group: string): Promise<string[]> => (await slack.app.client.usergroups.users.list({ usergroup: group })).users ?? [];
   const coordinators = createCoordinators({ config: config.coordinators, listMembers, logger, now });
-  const semantic = config.embeddings ? await openSemanticSearch(config.embeddings, library.current.plan, config.dataDir, logger, now) : undefined;
+  const semantic = await openSemanticSearch(config, library.current.plan, logger, now, metrics);
   const application = createApplication({
     library,
     state: store,

@@ -15,6 +15,7 @@
  *    (embeddings-outage.ts): an unreachable server costs a question at most one timeout a minute.
  */
 import { LRUCache } from 'lru-cache';
+import { NO_METRICS, type Metrics } from '../app/process/metrics.js';
 import type { EmbeddingsConfig } from '../config.js';
 import type { Plan } from '../core/plan/plan-schema.js';
 import { embeddingDocuments, embeddingFingerprint } from '../core/search/semantic/embedding-documents.js';
@@ -44,6 +45,8 @@ export interface SemanticSearchOptions {
   batchSize?: number;
   quietMs?: number;
   fetch?: typeof fetch;
+  /** Where each call to the server is counted (nowhere by default). */
+  metrics?: Metrics;
 }
 
 export interface SemanticStatus {
@@ -85,6 +88,7 @@ export function createSemanticSearch({
   batchSize = DOCUMENT_BATCH,
   quietMs = QUIET_PERIOD_MS,
   fetch: fetchImpl = fetch,
+  metrics = NO_METRICS,
 }: SemanticSearchOptions): SemanticSearch {
   const client = createEmbeddingsClient(config, fetchImpl);
   const outage = createEmbeddingsOutage({ logger, nowMs, endpoint: client.endpoint, model: config.model, quietMs });
@@ -105,6 +109,7 @@ export function createSemanticSearch({
         batch.map((d) => d.text),
         { timeoutMs: documentTimeoutMs, signal: stopping.signal },
       );
+      metrics.embeddingsCall('documents', outcome.ok ? 'ok' : outcome.failure.kind);
       if (!outcome.ok) {
         if (outcome.failure.kind !== 'aborted') outage.failed('documents', outcome.failure);
         return undefined;
@@ -178,6 +183,7 @@ export function createSemanticSearch({
 
   async function fetchQuestion(key: string, dimensions: number): Promise<boolean> {
     const outcome = await client.embed([key], { timeoutMs: questionTimeoutMs, signal: stopping.signal });
+    metrics.embeddingsCall('question', outcome.ok ? 'ok' : outcome.failure.kind);
     if (!outcome.ok) {
       if (outcome.failure.kind !== 'aborted') outage.failed('question', outcome.failure);
       return false;

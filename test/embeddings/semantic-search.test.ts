@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NO_METRICS } from '../../src/app/process/metrics.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { embeddingDocuments, embeddingFingerprint } from '../../src/core/search/semantic/embedding-documents.js';
 import { QUIET_PERIOD_MS } from '../../src/embeddings/embeddings-outage.js';
@@ -138,6 +139,19 @@ describe('the semantic search', () => {
     const ranking = search.ranking('剑网行动是什么');
     expect(ranking).toHaveLength(DOCUMENTS);
     expect(ranking?.[0]?.id).toBe('m28');
+  });
+
+  it('counts each call to the server by what it was for and how it ended', async () => {
+    const counted: string[] = [];
+    const metrics = { ...NO_METRICS, embeddingsCall: (purpose: string, result: string) => void counted.push(`${purpose}:${result}`) };
+    const search = open(dataDir(), { metrics });
+    await search.start();
+    const batches = Math.ceil(DOCUMENTS / DOCUMENT_BATCH);
+    expect(counted).toEqual(Array.from({ length: batches }, () => 'documents:ok'));
+    await search.embedQuestion('计数的第一个问题');
+    server.mode = 'hang';
+    await search.embedQuestion('计数的第二个问题');
+    expect(counted.slice(batches)).toEqual(['question:ok', 'question:timeout']);
   });
 
   it("asks nothing about questions before the plan's vectors are ready", async () => {

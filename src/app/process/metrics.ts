@@ -22,15 +22,26 @@ export type AdmissionRefusal = 'overloaded' | 'not_recordable';
 export interface Metrics {
   /** One request answered (or not), with the outcome its log line carries, and how long it took. */
   requestFinished(surface: RequestSurface, outcome: string, seconds: number): void;
-  /** One HTTP call to Slack: the Web API method (`chat.postMessage`) or `response_url`. */
-  slackCall(method: string, result: SlackCallResult): void;
+  /**
+   * One HTTP call to Slack: the Web API method (`chat.postMessage`) or `response_url`; `error` is
+   * Slack's error code when it answered `ok: false` (`channel_not_found`), or `http_<status>`.
+   */
+  slackCall(method: string, result: SlackCallResult, error?: string): void;
   /** One attempt to post the day's digest, by its outcome (`posted`, `already-posted`, `failed` …). */
   digestPosted(result: string): void;
   /** New work refused for Slack to retry or the user to try later. */
   admissionRefused(reason: AdmissionRefusal): void;
   /** One answer to a question (not a lookup by number), by how sure it is. */
   answerConfidence(confidence: Confidence): void;
+  /** One call to the embeddings server (the optional semantic search): for the plan's texts or a question, and how it ended. */
+  embeddingsCall(purpose: EmbeddingsPurpose, result: EmbeddingsResult): void;
 }
+
+/** What an embeddings call was for: the plan's texts (at start) or one question. */
+export type EmbeddingsPurpose = 'documents' | 'question';
+
+/** How an embeddings call ended: `ok`, or the kind of failure. */
+export type EmbeddingsResult = 'ok' | 'timeout' | 'unreachable' | 'http' | 'bad-response' | 'aborted';
 
 /** The metrics as Prometheus scrapes them. */
 export interface MetricsExposition {
@@ -46,4 +57,5 @@ export const NO_METRICS: Metrics = {
   digestPosted() {},
   admissionRefused() {},
   answerConfidence() {},
+  embeddingsCall() {},
 };

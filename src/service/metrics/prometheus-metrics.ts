@@ -9,6 +9,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Metrics, MetricsExposition } from '../../app/process/metrics.js';
+import type { ResilientStore } from '../../store/resilient-store.js';
 
 /**
  * Request durations, in seconds: slash commands are answered in milliseconds, answers that wait
@@ -24,13 +25,15 @@ function code(value: string): string {
 }
 
 export interface PrometheusMetricsOptions {
-  /** Whether the state store is healthy now (the check /healthz reports), read at each scrape. */
-  storeUp: () => boolean;
+  /** The state store: its health (the check /healthz reports) and the writes it holds in memory while its engine fails, read at each scrape. */
+  store: Pick<ResilientStore, 'health' | 'pendingWrites'>;
+  /** Acknowledged requests waiting for their turn and running now, read at each scrape. */
+  work: () => { waiting: number; running: number };
 }
 
 export type PrometheusMetrics = Metrics & MetricsExposition;
 
-export function createPrometheusMetrics({ storeUp }: PrometheusMetricsOptions): PrometheusMetrics {
+export function createPrometheusMetrics({ store, work }: PrometheusMetricsOptions): PrometheusMetrics {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
@@ -54,6 +57,12 @@ export function createPrometheusMetrics({ storeUp }: PrometheusMetricsOptions): 
     labelNames: ['method', 'result'] as const,
     registers,
   });
+  const slackErrors = new Counter({
+    name: 'ipplan_slack_api_errors_total',
+    help: "Slack calls that failed with an answer, by Web API method and Slack's error code (channel_not_found …) or http_<status>.",
+    labelNames: ['method', 'error'] as const,
+    registers,
+  });
   const digestPosts = new Counter({
     name: 'ipplan_digest_posts_total',
     help: 'Attempts to post the daily digest, by result (posted, found-in-history, already-posted, busy, failed).',
@@ -72,12 +81,37 @@ export function createPrometheusMetrics({ storeUp }: PrometheusMetricsOptions): 
     labelNames: ['confidence'] as const,
     registers,
   });
+  const embeddings = new Counter({
+    name: 'ipplan_embeddings_calls_total',
+    help: 'Calls to the embeddings server (optional semantic search), by purpose (documents, question) and result (ok, timeout, unreachable, http, bad-response, aborted).',
+    labelNames: ['purpose', 'result'] as const,
+    registers,
+  });
+  new Gauge({
+    name: 'ipplan_work_requests',
+    help: 'Acknowledged requests not yet answered, by state (waiting for their turn, running).',
+    labelNames: ['state'] as const,
+    registers,
+    collect() {
+      const now = work();
+      this.set({ state: 'waiting' }, now.waiting);
+      this.set({ state: 'running' }, now.running);
+    },
+  });
+  new Gauge({
+    name: 'ipplan_store_writes_waiting',
+    help: "Writes held in memory while the state store's engine fails (0 when all is well).",
+    registers,
+    collect() {
+      this.set(store.pendingWrites());
+    },
+  });
   new Gauge({
     name: 'ipplan_store_up',
     help: 'Whether the state store is healthy (1) or not (0: unreachable, or its file replaced), as /healthz reports it.',
     registers,
     collect() {
-      this.set(storeUp() ? 1 : 0);
+      this.set(store.health().state === 'ok' ? 1 : 0);
     },
   });
 
@@ -86,8 +120,9 @@ export function createPrometheusMetrics({ storeUp }: PrometheusMetricsOptions): 
       requests.inc({ surface, outcome: code(outcome) });
       durations.observe({ surface }, seconds);
     },
-    slackCall(method, result) {
+    slackCall(method, result, error) {
       slackCalls.inc({ method: code(method), result });
+      if (error !== undefined) slackErrors.inc({ method: code(method), error: code(error) });
     },
     digestPosted(result) {
       digestPosts.inc({ result: code(result) });
@@ -97,6 +132,9 @@ export function createPrometheusMetrics({ storeUp }: PrometheusMetricsOptions): 
     },
     answerConfidence(level) {
       confidence.inc({ confidence: level });
+    },
+    embeddingsCall(purpose, result) {
+      embeddings.inc({ purpose, result });
     },
     contentType: registry.contentType,
     render: () => registry.metrics(),

@@ -43,16 +43,18 @@ export function slackMethod(input: Parameters<typeof fetch>[0]): string {
 
 /**
  * How an answered call ended: `ok` or `error` as Slack's JSON says (read from a copy of the
- * body, so the client reads the original), `http_error` for a status other than 2xx.
+ * body, so the client reads the original), with Slack's error code; `http_error` for a status
+ * other than 2xx, with `http_<status>`.
  */
-async function callResult(response: Response): Promise<SlackCallResult> {
-  if (!response.ok) return 'http_error';
-  if (!response.headers.get('content-type')?.includes('application/json')) return 'ok';
+async function callResult(response: Response): Promise<{ result: SlackCallResult; error?: string }> {
+  if (!response.ok) return { result: 'http_error', error: `http_${response.status}` };
+  if (!response.headers.get('content-type')?.includes('application/json')) return { result: 'ok' };
   try {
-    const body = (await response.json()) as { ok?: unknown };
-    return body.ok === false ? 'error' : 'ok';
+    const body = (await response.json()) as { ok?: unknown; error?: unknown };
+    if (body.ok !== false) return { result: 'ok' };
+    return { result: 'error', error: typeof body.error === 'string' ? body.error : 'unknown' };
   } catch {
-    return 'ok';
+    return { result: 'ok' };
   }
 }
 
@@ -74,7 +76,7 @@ export function createSlackCalls({
     const method = slackMethod(input);
     try {
       const response = await underlying(input, { ...init, signal });
-      void callResult(response.clone()).then((result) => metrics.slackCall(method, result));
+      void callResult(response.clone()).then(({ result, error }) => metrics.slackCall(method, result, error));
       return response;
     } catch (error) {
       failed += 1;

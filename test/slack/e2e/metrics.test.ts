@@ -52,10 +52,20 @@ describe('GET /metrics', () => {
     // The DM was a question, so its confidence is counted; /measure 42 is a lookup, and is not.
     expect(after.text).toMatch(/^ipplan_answer_confidence_total\{confidence="(high|medium|low|none)"\} 1$/m);
     expect(after.text).toContain('ipplan_store_up 1');
+    expect(after.text).toContain('ipplan_store_writes_waiting 0');
+    expect(after.text).toContain('ipplan_work_requests{state="waiting"} 0');
     expect(after.text).toContain('# TYPE process_resident_memory_bytes gauge');
     // The post's result is read from a copy of Slack's answer, alongside the client.
     await expect.poll(async () => (await scrape()).text).toContain('ipplan_slack_api_calls_total{method="chat.postMessage",result="ok"} 1');
     for (const secret of [QUESTION, '商标', TEST_BOT_TOKEN, TEST_SIGNING_SECRET, 'D0DIRECT']) expect(after.text).not.toContain(secret);
+  });
+
+  it("counts Slack's refusal of a post by method and Slack's error code", async () => {
+    const send = signedSender(`${app.baseUrl}/slack/events`, TEST_SIGNING_SECRET);
+    api.respondOnce('chat.postMessage', () => ({ ok: false, error: 'not_in_channel' }));
+    expect((await send.event(eventEnvelope(messageEvent('第42条', { channel: 'D0ERRORS' })))).status).toBe(200);
+    await app.work.drain(5000);
+    await expect.poll(async () => (await scrape()).text).toContain('ipplan_slack_api_errors_total{method="chat.postMessage",error="not_in_channel"} 1');
   });
 
   it('answers HEAD with the headers only', async () => {
