@@ -7,7 +7,7 @@
  * "知识产权战" always continues with 略, so it is not a phrase), and (3) starts and ends with a
  * content word, not a particle or one of the plan's generic verbs (加强, 推进 …).
  */
-import { FUNCTION_WORDS } from '../text/stop-words.js';
+import { FUNCTION_WORDS, PLAN_STOCK_VERBS } from '../text/stop-words.js';
 
 const MIN_OCCURRENCES = 3;
 const MIN_DISTINCT_NEIGHBOURS = 2;
@@ -17,65 +17,8 @@ const MIN_CHARS = 3;
 const MAX_CHARS = 8;
 const CJK_WORD = /^[\u4e00-\u9fff]+$/u;
 
-/** Verbs the plan opens most clauses with; a phrase bounded by them is a clause, not a name. */
-const GENERIC_VERBS: ReadonlySet<string> = new Set([
-  '加强',
-  '推进',
-  '推动',
-  '完善',
-  '开展',
-  '建立',
-  '提升',
-  '提高',
-  '探索',
-  '研究',
-  '制定',
-  '落实',
-  '实施',
-  '发布',
-  '促进',
-  '加快',
-  '支持',
-  '引导',
-  '组织',
-  '健全',
-  '构建',
-  '深入',
-  '积极',
-  '继续',
-  '启动',
-  '强化',
-  '培育',
-  '优化',
-  '形成',
-  '做好',
-  '出台',
-  '修订',
-  '起草',
-  '设立',
-  '编制',
-  '印发',
-  '完成',
-  '扩大',
-  '拓展',
-  '加大',
-  '深化',
-  '贯彻',
-  '宣传',
-  '指导',
-  '筹备',
-  '争取',
-  '结合',
-  '依法',
-  '重点',
-  '进一步',
-  '相关',
-  '有关',
-  '各项',
-  '各级',
-  '一批',
-  '逐步',
-]);
+/** A phrase bounded by the plan's stock verbs, or by 相关/有关/各项/一批, is a clause, not a name. */
+const CLAUSE_WORDS: ReadonlySet<string> = new Set([...PLAN_STOCK_VERBS, '相关', '有关', '各项', '一批']);
 
 interface Occurrences {
   count: number;
@@ -84,7 +27,7 @@ interface Occurrences {
 }
 
 function isContentWord(word: string): boolean {
-  return CJK_WORD.test(word) && !FUNCTION_WORDS.has(word) && !GENERIC_VERBS.has(word);
+  return CJK_WORD.test(word) && !FUNCTION_WORDS.has(word) && !CLAUSE_WORDS.has(word);
 }
 
 /** `runs`: the plan's text segmented into words, one array per stretch between punctuation marks. */

@@ -282,11 +282,10 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Words a question uses that name no subject of their own: the plan's stock verbs and the nouns
- * of administration. An answer need not repeat them to answer (知识产权质押融资怎么推进 is
- * answered by the measure on 质押融资, whatever verb it uses).
+ * The plan's stock openers: the verbs (and 进一步, 重点, 各级 …) its clauses begin with. They say
+ * what is done to a subject, never which subject.
  */
-export const GENERIC_WORDS: ReadonlySet<string> = new Set([
+export const PLAN_STOCK_VERBS: readonly string[] = [
   '加强',
   '推进',
   '推动',
@@ -339,6 +338,15 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   '进一步',
   '各级',
   '逐步',
+];
+
+/**
+ * Words a question uses that name no subject of their own: the plan's stock verbs and the nouns
+ * of administration. An answer need not repeat them to answer (知识产权质押融资怎么推进 is
+ * answered by the measure on 质押融资, whatever verb it uses).
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set([
+  ...PLAN_STOCK_VERBS,
   '做',
   '搞',
   '抓',
