@@ -6,15 +6,14 @@
  */
 import { z } from 'zod';
 import type { RestoreConflict, RestoreOutcome, SnapshotRestore, StoredSnapshot } from '../../core/backup/state-snapshot.js';
+import { ESCALATION_COLUMNS, escalationRow, placeholders, STANDARD_ANSWER_COLUMNS, standardAnswerRow } from '../help-desk-columns.js';
 
 type Queryable = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 type InTransaction = <T>(run: (db: Queryable) => Promise<T>) => Promise<T>;
 
 const VersionRow = z.object({ version: z.coerce.number() });
 
-const ESCALATION_COLUMNS =
-  'id, thread_key, asker_channel, asker_thread_ts, asker, question, plan, measures, state, created_at, opened_by, coordination_channel, permalink, coordination_ts, asker_told_at, answered_at, answered_by, closed_at, closed_by';
-const placeholders = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
+const asArray = (measures: readonly number[]): readonly number[] => measures;
 
 /** The tables whose ids the restore writes, and so whose sequences it moves on. */
 const SEQUENCED = ['escalations', 'standard_answers'] as const;
@@ -67,27 +66,7 @@ export function postgresRestore(inTransaction: InTransaction): SnapshotRestore {
         for (const e of s.escalations) {
           await db.query('DELETE FROM escalation_replies WHERE escalation = $1', [e.id]);
           await db.query('DELETE FROM escalations WHERE id = $1', [e.id]);
-          await db.query(`INSERT INTO escalations (${ESCALATION_COLUMNS}) VALUES (${placeholders(19)})`, [
-            e.id,
-            e.threadKey,
-            e.askerChannel,
-            e.askerThreadTs,
-            e.asker,
-            e.question,
-            e.plan,
-            e.measures,
-            e.state,
-            e.createdAt,
-            e.openedBy,
-            e.coordinationChannel,
-            e.permalink,
-            e.coordinationTs,
-            e.askerToldAt,
-            e.answeredAt,
-            e.answeredBy,
-            e.closedAt,
-            e.closedBy,
-          ]);
+          await db.query(`INSERT INTO escalations (${ESCALATION_COLUMNS}) VALUES (${placeholders(ESCALATION_COLUMNS, 'numbered')})`, escalationRow(e, asArray));
           for (const r of e.replies) {
             await db.query(
               'INSERT INTO escalation_replies (escalation, message_ts, author, text, at, relay_ts, offered_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
@@ -99,8 +78,8 @@ export function postgresRestore(inTransaction: InTransaction): SnapshotRestore {
           await db.query('DELETE FROM standard_answer_versions WHERE answer = $1', [a.id]);
           await db.query('DELETE FROM standard_answers WHERE id = $1', [a.id]);
           await db.query(
-            `INSERT INTO standard_answers (id, version, text, question, plan, measures, saved_by, saved_at, updated_by, updated_at, review_by, retired, source) VALUES (${placeholders(13)})`,
-            [a.id, a.version, a.text, a.question, a.plan, a.measures, a.savedBy, a.savedAt, a.updatedBy, a.updatedAt, a.reviewBy, a.retired, a.source],
+            `INSERT INTO standard_answers (${STANDARD_ANSWER_COLUMNS}) VALUES (${placeholders(STANDARD_ANSWER_COLUMNS, 'numbered')})`,
+            standardAnswerRow(a, asArray, (retired) => retired),
           );
           for (const v of a.history) {
             await db.query(

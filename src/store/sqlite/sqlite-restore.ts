@@ -6,10 +6,10 @@
  * collide. The counter is never moved back.
  */
 import type { RestoreConflict, RestoreOutcome, SnapshotRestore, StoredSnapshot } from '../../core/backup/state-snapshot.js';
+import { ESCALATION_COLUMNS, escalationRow, placeholders, STANDARD_ANSWER_COLUMNS, standardAnswerRow } from '../help-desk-columns.js';
 import type { SqliteDatabase } from './open-sqlite.js';
 
-const ESCALATION_COLUMNS =
-  'id, thread_key, asker_channel, asker_thread_ts, asker, question, plan, measures, state, created_at, opened_by, coordination_channel, permalink, coordination_ts, asker_told_at, answered_at, answered_by, closed_at, closed_by';
+const asJson = (measures: readonly number[]): string => JSON.stringify(measures);
 
 /** `durable`: the store's guard for writes someone is told were saved (sqlite-store.ts). */
 export function sqliteRestore(db: SqliteDatabase, durable: <T>(write: () => T) => T): SnapshotRestore {
@@ -25,19 +25,13 @@ export function sqliteRestore(db: SqliteDatabase, durable: <T>(write: () => T) =
   );
   const deleteReplies = db.prepare('DELETE FROM escalation_replies WHERE escalation = ?');
   const deleteEscalation = db.prepare('DELETE FROM escalations WHERE id = ?');
-  const insertEscalation = db.prepare(
-    `INSERT INTO escalations (${ESCALATION_COLUMNS}) VALUES (${ESCALATION_COLUMNS.split(',')
-      .map(() => '?')
-      .join(', ')})`,
-  );
+  const insertEscalation = db.prepare(`INSERT INTO escalations (${ESCALATION_COLUMNS}) VALUES (${placeholders(ESCALATION_COLUMNS, 'question')})`);
   const insertReply = db.prepare(
     'INSERT INTO escalation_replies (escalation, message_ts, author, text, at, relay_ts, offered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const deleteVersions = db.prepare('DELETE FROM standard_answer_versions WHERE answer = ?');
   const deleteAnswer = db.prepare('DELETE FROM standard_answers WHERE id = ?');
-  const insertAnswer = db.prepare(
-    'INSERT INTO standard_answers (id, version, text, question, plan, measures, saved_by, saved_at, updated_by, updated_at, review_by, retired, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insertAnswer = db.prepare(`INSERT INTO standard_answers (${STANDARD_ANSWER_COLUMNS}) VALUES (${placeholders(STANDARD_ANSWER_COLUMNS, 'question')})`);
   const insertVersion = db.prepare(
     'INSERT INTO standard_answer_versions (answer, version, text, question, measures, review_by, retired, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -76,47 +70,13 @@ export function sqliteRestore(db: SqliteDatabase, durable: <T>(write: () => T) =
     for (const e of s.escalations) {
       deleteReplies.run(e.id);
       deleteEscalation.run(e.id);
-      insertEscalation.run(
-        e.id,
-        e.threadKey,
-        e.askerChannel,
-        e.askerThreadTs,
-        e.asker,
-        e.question,
-        e.plan,
-        JSON.stringify(e.measures),
-        e.state,
-        e.createdAt,
-        e.openedBy,
-        e.coordinationChannel,
-        e.permalink,
-        e.coordinationTs,
-        e.askerToldAt,
-        e.answeredAt,
-        e.answeredBy,
-        e.closedAt,
-        e.closedBy,
-      );
+      insertEscalation.run(...escalationRow(e, asJson));
       for (const r of e.replies) insertReply.run(e.id, r.messageTs, r.author, r.text, r.at, r.relayTs, r.offeredAt);
     }
     for (const a of s.standardAnswers) {
       deleteVersions.run(a.id);
       deleteAnswer.run(a.id);
-      insertAnswer.run(
-        a.id,
-        a.version,
-        a.text,
-        a.question,
-        a.plan,
-        JSON.stringify(a.measures),
-        a.savedBy,
-        a.savedAt,
-        a.updatedBy,
-        a.updatedAt,
-        a.reviewBy,
-        a.retired ? 1 : 0,
-        a.source,
-      );
+      insertAnswer.run(...standardAnswerRow(a, asJson, (retired) => (retired ? 1 : 0)));
       for (const v of a.history)
         insertVersion.run(a.id, v.version, v.text, v.question, JSON.stringify(v.measures), v.reviewBy, v.retired ? 1 : 0, v.author, v.at);
     }
