@@ -68,29 +68,22 @@ describe('two plans in PLANS_DIR', () => {
     expect(in2014).toContain('2014');
   });
 
-  it("a DM asking who leads 2015's measure 5 is answered with the units the measure names", async () => {
+  /** What the app posts in reply to a DM, with the two plans loaded. */
+  async function dmReply(text: string, ts: string): Promise<string | undefined> {
     const slack = listenerFakes(() => new Date('2026-11-25T03:00:00Z'), { library: twoPlanLibrary().library });
-    await directOrThreadMessage(
-      slack.app,
-      slack.work,
-      slack.firstDelivery,
-      slack.log.logger,
-    )(slack.message('2015年第5条由哪个部门牵头', { ts: '1764000000.000500' }));
-    const [reply] = posted(slack.takeCalls());
+    await directOrThreadMessage(slack.app, slack.work, slack.firstDelivery, slack.log.logger)(slack.message(text, { ts }));
+    return posted(slack.takeCalls())[0];
+  }
+
+  it("a DM asking who leads 2015's measure 5 is answered with the units the measure names", async () => {
+    const reply = await dmReply('2015年第5条由哪个部门牵头', '1764000000.000500');
     expect(reply).toContain('第 5 条的牵头单位：银监会（计划原文：银监会、知识产权局按职责分别负责）。');
     expect(reply).toContain('推动知识产权质押融资扩面增量');
     expect(reply).not.toContain('未列明');
   });
 
   it('says the plan does not name a lead unit where the measure names none', async () => {
-    const slack = listenerFakes(() => new Date('2026-11-25T03:00:00Z'), { library: twoPlanLibrary().library });
-    await directOrThreadMessage(
-      slack.app,
-      slack.work,
-      slack.firstDelivery,
-      slack.log.logger,
-    )(slack.message('2015年第6条由哪个部门牵头', { ts: '1764000000.000600' }));
-    const [reply] = posted(slack.takeCalls());
+    const reply = await dmReply('2015年第6条由哪个部门牵头', '1764000000.000600');
     expect(reply).toContain('第 6 条的牵头单位：计划原文未列明，协调办尚未登记。');
   });
 
